@@ -1,0 +1,93 @@
+import type { CollectionConfig } from 'payload'
+
+import { adminPanelAccess, collectionAccess, fieldAccess } from '../access/payload-access'
+import { roleOptions } from '../fields/labels'
+import { vietnamesePhone } from '../fields/validators'
+import { firstAccountIsPrincipal } from '../hooks/firstAccountIsPrincipal'
+
+const ROLES_LABEL = { vi: 'Vai trò', en: 'Roles' }
+const DELEGATE_LABEL = { vi: 'Được ủy quyền quản lý tài khoản', en: 'May manage accounts' }
+const EMAIL_LABEL = { vi: 'Email', en: 'Email' }
+
+/** Staff accounts. Every account is personal (Điều 4); the principal sets them up (Điều 5.1). */
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: {
+    singular: { vi: 'Tài khoản', en: 'Account' },
+    plural: { vi: 'Tài khoản cán bộ', en: 'Staff accounts' },
+  },
+  admin: {
+    useAsTitle: 'fullName',
+    defaultColumns: ['fullName', 'email', 'roles', 'phone'],
+    group: { vi: 'Nhà trường', en: 'School' },
+  },
+  auth: {
+    // Điều 4 and 17.6: accounts are protected against guessing.
+    maxLoginAttempts: 5,
+    lockTime: 15 * 60 * 1000,
+    tokenExpiration: 8 * 60 * 60,
+    cookies: { secure: process.env.NODE_ENV === 'production' && process.env.INSECURE_COOKIES !== 'true', sameSite: 'Lax' },
+  },
+  access: {
+    ...collectionAccess('users'),
+    admin: adminPanelAccess,
+  },
+  hooks: {
+    beforeChange: [firstAccountIsPrincipal],
+  },
+  fields: [
+    {
+      name: 'fullName',
+      type: 'text',
+      required: true,
+      label: { vi: 'Họ và tên', en: 'Full name' },
+    },
+    {
+      name: 'email',
+      type: 'email',
+      required: true,
+      unique: true,
+      label: EMAIL_LABEL,
+      access: fieldAccess('users', 'email', EMAIL_LABEL),
+    },
+    {
+      name: 'phone',
+      type: 'text',
+      label: { vi: 'Số điện thoại', en: 'Phone' },
+      validate: vietnamesePhone,
+    },
+    {
+      name: 'roles',
+      type: 'select',
+      hasMany: true,
+      required: true,
+      options: roleOptions,
+      label: ROLES_LABEL,
+      access: fieldAccess('users', 'roles', ROLES_LABEL),
+      admin: {
+        description: {
+          vi: 'Một người có thể giữ nhiều vai trò. Chỉ Hiệu trưởng (hoặc người được ủy quyền) phân quyền; không ai tự đổi vai trò của mình.',
+          en: 'A person may hold several roles. Only the principal (or a delegate) assigns roles; nobody changes their own.',
+        },
+      },
+    },
+    {
+      name: 'canManageAccounts',
+      type: 'checkbox',
+      defaultValue: false,
+      label: DELEGATE_LABEL,
+      access: fieldAccess('users', 'canManageAccounts', DELEGATE_LABEL),
+      admin: {
+        description: {
+          vi: 'Điều 5.2: Hiệu trưởng ủy quyền quản lý tài khoản cho người này.',
+          en: 'Điều 5.2: the principal delegates account management to this person.',
+        },
+      },
+    },
+    {
+      name: 'jobTitle',
+      type: 'text',
+      label: { vi: 'Chức danh', en: 'Job title' },
+    },
+  ],
+}

@@ -1,0 +1,49 @@
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { vi } from '@payloadcms/translations/languages/vi'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Groups } from './collections/Groups'
+import { Users } from './collections/Users'
+import { databaseAdapter } from './db'
+import { SchoolProfile } from './globals/SchoolProfile'
+import { withIdGuard } from './hooks/rejectMalformedId'
+import { seedDemoSchoolIfEmpty } from './seed'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+const serverURL = process.env.SERVER_URL || 'http://localhost:3000'
+const siteURL = process.env.SITE_URL || 'http://localhost:4321'
+/** Only the CMS itself and the school's site may call the API from a browser. */
+const trustedOrigins = [...new Set([serverURL, siteURL, 'http://127.0.0.1:3000', 'http://localhost:3000'])]
+
+export default buildConfig({
+  serverURL,
+  admin: {
+    user: Users.slug,
+    // The default avatar is fetched from the internet; the school's line is slow and filtered.
+    avatar: 'default',
+    importMap: { baseDir: dirname },
+    meta: { titleSuffix: ' · Trường Tiểu học Gia Thượng' },
+    dateFormat: 'dd/MM/yyyy HH:mm',
+  },
+  i18n: {
+    supportedLanguages: { vi, en },
+    fallbackLanguage: 'vi',
+  },
+  collections: withIdGuard([Users, Groups]),
+  globals: [SchoolProfile],
+  db: databaseAdapter(path.resolve(dirname, 'migrations')),
+  editor: lexicalEditor(),
+  secret: process.env.PAYLOAD_SECRET || '',
+  sharp,
+  telemetry: false,
+  cors: trustedOrigins,
+  csrf: trustedOrigins,
+  graphQL: { disablePlaygroundInProduction: true },
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  onInit: seedDemoSchoolIfEmpty,
+})

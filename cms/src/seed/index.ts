@@ -1,0 +1,102 @@
+/**
+ * Seeds the demo school into an empty database, never into one that holds data.
+ * Runs at start-up (Payload's onInit); SEED_DEMO=false turns it off for a real school.
+ */
+import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
+import { compareVietnameseNames, schoolYearOf, slugify } from '@school/shared'
+
+import type { Group, User } from '../payload-types'
+import {
+  DEMO_DOMAIN,
+  DEMO_GROUPS,
+  DEMO_SCHOOL_PROFILE,
+  DEMO_STAFF,
+  demoLoginEmail,
+  demoPassword,
+  type DemoStaff,
+} from './demo-school'
+
+/** "Nguyễn Thị Thu Hằng" → "hang.ntt": given name, then the initials of the rest. */
+function staffEmail(person: DemoStaff): string {
+  if (person.demoLoginFor) return demoLoginEmail(person.demoLoginFor)
+  const words = slugify(person.fullName).split('-')
+  const given = words.pop() ?? 'gv'
+  return `${given}.${words.map((word) => word[0]).join('')}@${DEMO_DOMAIN}`
+}
+
+export async function isDatabaseEmpty(payload: Payload): Promise<boolean> {
+  const { totalDocs } = await payload.count({ collection: 'users', overrideAccess: true })
+  return totalDocs === 0
+}
+
+export async function seedDemoSchool(payload: Payload, req: PayloadRequest): Promise<void> {
+  const password = demoPassword()
+  const userIds = new Map<string, User['id']>()
+  // The principal first: the first account of a school is the principal's.
+  const staff = [...DEMO_STAFF].sort(
+    (a, b) =>
+      Number(b.roles.includes('principal')) - Number(a.roles.includes('principal')) ||
+      compareVietnameseNames(a.fullName, b.fullName),
+  )
+  for (const person of staff) {
+    const user = await payload.create({
+      collection: 'users',
+      overrideAccess: true,
+      req,
+      data: {
+        fullName: person.fullName,
+        email: staffEmail(person),
+        password,
+        phone: person.phone,
+        roles: person.roles,
+        jobTitle: person.jobTitle,
+      },
+    })
+    userIds.set(person.key, user.id)
+  }
+
+  const idOf = (key: string) => {
+    const id = userIds.get(key)
+    if (id === undefined) throw new Error(`Demo seed: unknown person "${key}"`)
+    return id
+  }
+  const groupIds = new Map<string, Group['id']>()
+  const schoolYear = schoolYearOf(new Date())
+  // Grade groups before classes: a class points to the group of its grade.
+  for (const group of DEMO_GROUPS) {
+    const created = await payload.create({
+      collection: 'groups',
+      overrideAccess: true,
+      req,
+      data: {
+        name: group.name,
+        kind: group.kind,
+        grade: group.grade,
+        schoolYear: group.kind === 'class' ? schoolYear : undefined,
+        head: group.head ? idOf(group.head) : undefined,
+        homeroomTeacher: group.homeroomTeacher ? idOf(group.homeroomTeacher) : undefined,
+        parentGroup: group.parentGroup ? groupIds.get(group.parentGroup) : undefined,
+        members: [...new Set(group.members)].map(idOf),
+      },
+    })
+    groupIds.set(group.key, created.id)
+  }
+
+  await payload.updateGlobal({ slug: 'school-profile', overrideAccess: true, req, data: DEMO_SCHOOL_PROFILE })
+  payload.logger.info(`Demo school seeded: ${staff.length} staff accounts, ${DEMO_GROUPS.length} groups.`)
+}
+
+export async function seedDemoSchoolIfEmpty(payload: Payload): Promise<void> {
+  if (process.env.SEED_DEMO === 'false') return
+  if (!(await isDatabaseEmpty(payload))) return
+  // All or nothing: a seed cut short must not leave a half school that is never seeded again.
+  const req = await createLocalReq({}, payload)
+  await initTransaction(req)
+  try {
+    await seedDemoSchool(payload, req)
+    await commitTransaction(req)
+  } catch (error) {
+    await killTransaction(req)
+    throw error
+  }
+}

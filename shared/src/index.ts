@@ -1,0 +1,3 @@
+export * from './roles'
+export * from './groups'
+export * from './text'

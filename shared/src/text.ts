@@ -1,0 +1,56 @@
+/** Vietnamese text helpers shared by the CMS and the site. */
+
+const vietnameseCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true })
+
+/** Compares two strings in Vietnamese alphabetical order (a < ă < â < b …). */
+export function compareVi(a: string, b: string): number {
+  return vietnameseCollator.compare(a, b)
+}
+
+/**
+ * Vietnamese people are sorted by given name (the last word), then by the whole name:
+ * "Trần Văn An" comes before "Lê Thị Bình".
+ */
+export function compareVietnameseNames(a: string, b: string): number {
+  const given = (name: string) => name.trim().split(/\s+/).pop() ?? ''
+  return compareVi(given(a), given(b)) || compareVi(a, b)
+}
+
+/** Removes Vietnamese diacritics: "Đội Thiếu niên" → "Doi Thieu nien". */
+export function stripDiacritics(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+}
+
+/** URL slug without diacritics: "Lễ khai giảng năm học mới" → "le-khai-giang-nam-hoc-moi". */
+export function slugify(text: string): string {
+  return stripDiacritics(text)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+}
+
+/** dd/mm/yyyy in Vietnam's time zone, as Vietnamese readers expect. */
+export function formatDateVi(value: string | number | Date): string {
+  const date = value instanceof Date ? value : new Date(value)
+  if (Number.isNaN(date.getTime())) return ''
+  return new Intl.DateTimeFormat('vi-VN', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: 'Asia/Ho_Chi_Minh',
+  }).format(date)
+}
+
+/**
+ * The Vietnamese school year a date falls in: it starts in September ("2026-2027").
+ * August still belongs to the year that is ending.
+ */
+export function schoolYearOf(value: Date = new Date()): string {
+  const year = value.getFullYear()
+  const startYear = value.getMonth() >= 8 ? year : year - 1
+  return `${startYear}-${startYear + 1}`
+}

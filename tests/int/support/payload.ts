@@ -1,0 +1,57 @@
+/**
+ * Boots the real Payload (the project's own config) on a fresh SQLite file for one test file,
+ * seeded with the demo school exactly as `npm start` seeds it. DATABASE_URL=mongodb://… runs the
+ * same suite on MongoDB (the database is then dropped first, so use a throwaway one).
+ */
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { Payload } from 'payload'
+import { afterAll, beforeAll } from 'vitest'
+
+import type { User } from '../../../cms/src/payload-types'
+
+export interface TestSchool {
+  payload: Payload
+}
+
+async function boot(): Promise<Payload> {
+  const external = process.env.DATABASE_URL
+  if (!external || external.startsWith('file:')) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'school-int-'))
+    process.env.DATABASE_URL = `file:${path.join(dir, 'school.db')}`
+  }
+  process.env.PAYLOAD_SECRET ||= 'integration-test-secret'
+  process.env.SEED_DEMO = 'false'
+  const { getPayload } = await import('payload')
+  const { default: config } = await import('@payload-config')
+  const payload = await getPayload({ config })
+  if (external?.startsWith('mongodb')) await payload.db.dropDatabase?.({ adapter: payload.db } as never)
+  const { seedDemoSchoolIfEmpty } = await import('../../../cms/src/seed')
+  process.env.SEED_DEMO = 'true'
+  await seedDemoSchoolIfEmpty(payload)
+  return payload
+}
+
+/** Registers beforeAll/afterAll and returns a handle whose `payload` is ready inside tests. */
+export function useTestSchool(): TestSchool {
+  const school = {} as TestSchool
+  beforeAll(async () => {
+    school.payload = await boot()
+  })
+  afterAll(async () => {
+    await school.payload?.destroy()
+  })
+  return school
+}
+
+export async function findUserByEmail(payload: Payload, email: string): Promise<User> {
+  const { docs } = await payload.find({
+    collection: 'users',
+    where: { email: { equals: email } },
+    overrideAccess: true,
+    limit: 1,
+  })
+  if (!docs[0]) throw new Error(`No user ${email}`)
+  return docs[0]
+}

@@ -1,0 +1,63 @@
+/**
+ * Calls the CMS's real REST route handlers (the same functions Next serves under /api) with real
+ * HTTP Request objects: logins, cookies and JSON bodies as a browser would send them.
+ */
+import config from '@payload-config'
+import { REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
+
+const handlers = {
+  GET: REST_GET(config),
+  POST: REST_POST(config),
+  PATCH: REST_PATCH(config),
+  DELETE: REST_DELETE(config),
+}
+
+const BASE = 'http://localhost:3000/api'
+
+type Method = keyof typeof handlers
+
+export interface RestResponse {
+  status: number
+  body: any
+}
+
+export class RestClient {
+  private token?: string
+
+  constructor(private readonly language: 'vi' | 'en' = 'vi') {}
+
+  async request(method: Method, path: string, body?: unknown, rawBody?: string): Promise<RestResponse> {
+    const url = new URL(BASE + path)
+    const headers: Record<string, string> = {
+      'Content-Type': 'application/json',
+      Cookie: `payload-lng=${this.language}`,
+    }
+    if (this.token) headers.Authorization = `JWT ${this.token}`
+    const request = new Request(url, {
+      method,
+      headers,
+      body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
+    })
+    const slug = url.pathname.replace(/^\/api\//, '').split('/')
+    const response = await handlers[method](request, { params: Promise.resolve({ slug }) })
+    const text = await response.text()
+    let parsed: unknown = text
+    try {
+      parsed = text ? JSON.parse(text) : undefined
+    } catch {
+      // Not JSON: keep the text for the assertion message.
+    }
+    return { status: response.status, body: parsed }
+  }
+
+  async login(email: string, password: string): Promise<RestResponse> {
+    const response = await this.request('POST', '/users/login', { email, password })
+    if (response.status === 200) this.token = response.body.token
+    return response
+  }
+
+  get = (path: string) => this.request('GET', path)
+  post = (path: string, body: unknown) => this.request('POST', path, body)
+  patch = (path: string, body: unknown) => this.request('PATCH', path, body)
+  delete = (path: string) => this.request('DELETE', path)
+}
