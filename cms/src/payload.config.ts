@@ -10,7 +10,7 @@ import { Groups } from './collections/Groups'
 import { Users } from './collections/Users'
 import { databaseAdapter } from './db'
 import { SchoolProfile } from './globals/SchoolProfile'
-import { withIdGuard } from './hooks/rejectMalformedId'
+import { withRequestGuards } from './hooks/requestGuards'
 import { seedDemoSchoolIfEmpty } from './seed'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -34,7 +34,7 @@ export default buildConfig({
     supportedLanguages: { vi, en },
     fallbackLanguage: 'vi',
   },
-  collections: withIdGuard([Users, Groups]),
+  collections: withRequestGuards([Users, Groups]),
   globals: [SchoolProfile],
   db: databaseAdapter(path.resolve(dirname, 'migrations')),
   editor: lexicalEditor(),

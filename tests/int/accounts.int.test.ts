@@ -44,7 +44,7 @@ describe('own account', () => {
     expect(after.fullName).toBe('Tên mới')
     expect(after.phone).toBe('0901 234 567')
     const login = await payload.login({ collection: 'users', data: { email: me.email, password: 'NewPass@2025' } })
-    expect(login.user.id).toBe(me.id)
+    expect(login.user?.id).toBe(me.id)
   })
 
   it.each(ROLES)('a %s cannot change their own roles (403, nothing changed)', async (role) => {

@@ -15,7 +15,7 @@ describe('demo school', () => {
         data: { email: demoLoginEmail(role), password: demoPassword() },
       })
       expect(result.token).toBeTruthy()
-      expect(result.user.roles).toContain(role)
+      expect(result.user?.roles).toContain(role)
     }
   })
 

@@ -135,7 +135,7 @@ export const DEMO_SCHOOL_PROFILE = {
   motto: 'Dạy tốt – Học tốt – Chăm ngoan – Sáng tạo',
   address: 'Tổ 5, phường Phúc Lợi, Hà Nội',
   phone: '024 3872 0000',
-  email: 'c1giathuong@demo.giathuong.edu.vn',
+  email: 'vanphong@giathuong.edu.vn',
   links: [
     { label: 'Bộ Giáo dục và Đào tạo', url: 'https://moet.gov.vn' },
     { label: 'Sở Giáo dục và Đào tạo Hà Nội', url: 'https://hanoi.edu.vn' },

@@ -1,0 +1,73 @@
+/**
+ * `npm test`: typecheck, the integration suite on real database files, and the browser suite in
+ * Debian's Chromium against the product started as `npm start` starts it. Ends with one line
+ * "N passed, N failed" over both suites.
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+
+import { ROOT } from './lib/env.mjs'
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+const reportDir = path.join(ROOT, 'data', 'test-reports')
+mkdirSync(reportDir, { recursive: true })
+
+function step(title, command, args, env = {}) {
+  console.log(`\n▸ ${title}`)
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } })
+  return result.status === 0
+}
+
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return true
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
+  if (!isRoot) {
+    console.error(
+      `Chưa có Chromium tại ${CHROMIUM}; các bài kiểm thử trình duyệt cần nó.\n` +
+        'Hãy cài bằng quyền root:  apt-get update && apt-get install -y chromium\n' +
+        '(hoặc đặt CHROMIUM_PATH tới một Chromium có sẵn).',
+    )
+    return false
+  }
+  return (
+    step('Cài Chromium (Debian) cho kiểm thử trình duyệt', 'apt-get', ['update', '-qq']) &&
+    step('apt-get install chromium', 'apt-get', ['install', '-y', '-qq', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' }) &&
+    existsSync(CHROMIUM)
+  )
+}
+
+function countsFrom(file, read) {
+  try {
+    return read(JSON.parse(readFileSync(file, 'utf8')))
+  } catch {
+    return { passed: 0, failed: 0 }
+  }
+}
+
+const vitestReport = path.join(reportDir, 'vitest.json')
+const playwrightReport = path.join(reportDir, 'playwright.json')
+
+if (!ensureChromium()) process.exit(1)
+const typecheckOk =
+  step('Kiểm tra kiểu (TypeScript, Astro)', 'npm', ['run', 'typecheck']) &&
+  step('Tệp sinh tự động khớp với mã (types, import map, migrations)', 'node', ['scripts/check-generated.mjs'])
+const integrationOk = step('Kiểm thử tích hợp (Vitest, Payload trên SQLite thật)', 'npx', [
+  'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`,
+])
+const browserOk = step('Kiểm thử trình duyệt (Playwright, Chromium)', 'npx', ['playwright', 'test'], {
+  PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
+})
+
+const vitest = countsFrom(vitestReport, (report) => ({ passed: report.numPassedTests, failed: report.numFailedTests }))
+const playwright = countsFrom(playwrightReport, (report) => ({
+  passed: report.stats.expected + report.stats.flaky,
+  failed: report.stats.unexpected,
+}))
+const passed = vitest.passed + playwright.passed
+const failed = vitest.failed + playwright.failed + (typecheckOk ? 0 : 1)
+const ok = typecheckOk && integrationOk && browserOk
+
+console.log(`\nVitest: ${vitest.passed} passed, ${vitest.failed} failed · Playwright: ${playwright.passed} passed, ${playwright.failed} failed · typecheck and generated files: ${typecheckOk ? 'ok' : 'FAILED'}`)
+console.log(`${passed} passed, ${ok ? failed : Math.max(failed, 1)} failed`)
+process.exit(ok ? 0 : 1)

@@ -1,0 +1,13 @@
+// @ts-check
+import react from '@astrojs/react'
+import { defineConfig } from 'astro/config'
+
+export default defineConfig({
+  site: process.env.SITE_URL || 'http://localhost:4321',
+  output: 'static',
+  trailingSlash: 'always',
+  outDir: process.env.SITE_OUT_DIR || './dist',
+  integrations: [react()],
+  build: { format: 'directory' },
+  vite: { ssr: { noExternal: ['@school/shared'] } },
+})
