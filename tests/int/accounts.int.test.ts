@@ -4,26 +4,16 @@
  * delegate cannot take over the principal's account. Each rule is tested both ways.
  */
 import { ROLES, type Role } from '@school/shared'
-import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { can } from '../../cms/src/access/payload-access'
 import type { User } from '../../cms/src/payload-types'
 import { demoLoginEmail } from '../../cms/src/seed/demo-school'
 import { outcomeOf } from './support/outcome'
-import { findUserByEmail, useTestSchool } from './support/payload'
+import { createTestUser, findUserByEmail, useTestSchool } from './support/payload'
 
 const school = useTestSchool()
-let counter = 0
 
-async function makeUser(payload: Payload, roles: Role[], extra: Partial<User> = {}): Promise<User> {
-  counter += 1
-  return payload.create({
-    collection: 'users',
-    overrideAccess: true,
-    data: { fullName: `Người thử ${counter}`, email: `acc-${counter}@test.giathuong.edu.vn`, password: 'Account@2024', roles, ...extra } as User,
-  })
-}
 
 const asUser = (user: User) => ({ user, overrideAccess: false }) as const
 
@@ -32,13 +22,13 @@ let delegate: User
 
 beforeAll(async () => {
   principal = await findUserByEmail(school.payload, demoLoginEmail('principal'))
-  delegate = await makeUser(school.payload, ['it_teacher'], { canManageAccounts: true })
+  delegate = await createTestUser(school.payload, ['it_teacher'], { canManageAccounts: true })
 })
 
 describe('own account', () => {
   it.each(ROLES)('a %s updates their own name, phone and password', async (role) => {
     const { payload } = school
-    const me = await makeUser(payload, [role])
+    const me = await createTestUser(payload, [role])
     await payload.update({ collection: 'users', id: me.id, ...asUser(me), data: { fullName: 'Tên mới', phone: '0901 234 567', password: 'NewPass@2025' } })
     const after = await payload.findByID({ collection: 'users', id: me.id, overrideAccess: true })
     expect(after.fullName).toBe('Tên mới')
@@ -49,7 +39,7 @@ describe('own account', () => {
 
   it.each(ROLES)('a %s cannot change their own roles (403, nothing changed)', async (role) => {
     const { payload } = school
-    const me = await makeUser(payload, [role])
+    const me = await createTestUser(payload, [role])
     const other: Role = role === 'principal' ? 'vice_principal' : 'principal'
     const error = await payload
       .update({ collection: 'users', id: me.id, ...asUser(me), data: { roles: [role, other] } })
@@ -62,14 +52,14 @@ describe('own account', () => {
 
   it('sending one\'s own unchanged roles with other fields is fine (the admin form does so)', async () => {
     const { payload } = school
-    const me = await makeUser(payload, ['nurse'])
+    const me = await createTestUser(payload, ['nurse'])
     await payload.update({ collection: 'users', id: me.id, ...asUser(me), data: { roles: ['nurse'], fullName: 'Y tá' } })
     expect((await payload.findByID({ collection: 'users', id: me.id, overrideAccess: true })).fullName).toBe('Y tá')
   })
 
   it('a teacher cannot change their own login email; the principal can change anyone\'s', async () => {
     const { payload } = school
-    const me = await makeUser(payload, ['homeroom_teacher'])
+    const me = await createTestUser(payload, ['homeroom_teacher'])
     await expect(payload.update({ collection: 'users', id: me.id, ...asUser(me), data: { email: 'khac@test.giathuong.edu.vn' } })).rejects.toMatchObject({ status: 403 })
     await payload.update({ collection: 'users', id: me.id, ...asUser(principal), data: { email: 'moi@test.giathuong.edu.vn' } })
     expect((await payload.findByID({ collection: 'users', id: me.id, overrideAccess: true })).email).toBe('moi@test.giathuong.edu.vn')
@@ -77,7 +67,7 @@ describe('own account', () => {
 
   it('nobody deletes their own account, the principal included', async () => {
     const { payload } = school
-    const otherPrincipal = await makeUser(payload, ['principal'])
+    const otherPrincipal = await createTestUser(payload, ['principal'])
     expect(await outcomeOf(() => payload.delete({ collection: 'users', id: otherPrincipal.id, ...asUser(otherPrincipal) }))).toBe('refused')
     expect(await outcomeOf(() => payload.delete({ collection: 'users', id: otherPrincipal.id, ...asUser(principal) }))).toBe('allowed')
   })
@@ -93,7 +83,7 @@ describe('own account', () => {
 describe('delegated account management (Điều 5.2)', () => {
   it('the principal grants the delegation; nobody else can, and the principal not to themself', async () => {
     const { payload } = school
-    const target = await makeUser(payload, ['clerk'])
+    const target = await createTestUser(payload, ['clerk'])
     const vicePrincipal = await findUserByEmail(payload, demoLoginEmail('vice_principal'))
     await expect(payload.update({ collection: 'users', id: target.id, ...asUser(vicePrincipal), data: { canManageAccounts: true } })).rejects.toMatchObject({ status: 403 })
     await expect(payload.update({ collection: 'users', id: target.id, ...asUser(delegate), data: { canManageAccounts: true } })).rejects.toMatchObject({ status: 403 })
@@ -124,19 +114,19 @@ describe('delegated account management (Điều 5.2)', () => {
     await expect(
       payload.create({ collection: 'users', ...asUser(delegate), data: { fullName: 'Giả mạo', email: 'gia@test.giathuong.edu.vn', password: 'Fake@2024', roles: ['principal'] } }),
     ).rejects.toMatchObject({ status: 403 })
-    const plain = await makeUser(payload, ['accountant'])
+    const plain = await createTestUser(payload, ['accountant'])
     await expect(payload.update({ collection: 'users', id: plain.id, ...asUser(delegate), data: { roles: ['principal'] } })).rejects.toMatchObject({ status: 403 })
     expect(await outcomeOf(() => payload.update({ collection: 'users', id: principal.id, ...asUser(delegate), data: { password: 'Stolen@2024' } }))).toBe('refused')
     expect(await outcomeOf(() => payload.delete({ collection: 'users', id: principal.id, ...asUser(delegate) }))).toBe('refused')
     // A principal who also holds another role is still the principal.
-    const twoHats = await makeUser(payload, ['vice_principal', 'principal'])
+    const twoHats = await createTestUser(payload, ['vice_principal', 'principal'])
     expect(await outcomeOf(() => payload.update({ collection: 'users', id: twoHats.id, ...asUser(delegate), data: { fullName: 'X' } }))).toBe('refused')
   })
 
   it('without the delegation the same person manages no account', async () => {
     const { payload } = school
-    const itTeacher = await makeUser(payload, ['it_teacher'])
-    const target = await makeUser(payload, ['clerk'])
+    const itTeacher = await createTestUser(payload, ['it_teacher'])
+    const target = await createTestUser(payload, ['clerk'])
     expect(await outcomeOf(() => payload.create({ collection: 'users', ...asUser(itTeacher), data: { fullName: 'A', email: 'a@test.giathuong.edu.vn', password: 'Aaaa@2024', roles: ['clerk'] } }))).toBe('refused')
     expect(await outcomeOf(() => payload.update({ collection: 'users', id: target.id, ...asUser(itTeacher), data: { fullName: 'B' } }))).toBe('refused')
   })
@@ -145,8 +135,8 @@ describe('delegated account management (Điều 5.2)', () => {
 describe('can(): the policy as hooks and endpoints ask it', () => {
   it('answers per document when the rule depends on the document', async () => {
     const { payload } = school
-    const me = await makeUser(payload, ['librarian'])
-    const someoneElse = await makeUser(payload, ['clerk'])
+    const me = await createTestUser(payload, ['librarian'])
+    const someoneElse = await createTestUser(payload, ['clerk'])
     const req = { user: me, payload } as never
     expect(await can(payload, req, 'update', 'users', me.id)).toBe(true)
     expect(await can(payload, req, 'update', 'users', someoneElse.id)).toBe(false)
@@ -160,7 +150,7 @@ describe('can(): the policy as hooks and endpoints ask it', () => {
 describe('school profile (public, edited by the principal and the web admin)', () => {
   it.each(ROLES)('%s', async (role) => {
     const { payload } = school
-    const user = await makeUser(payload, [role])
+    const user = await createTestUser(payload, [role])
     const expected = role === 'principal' || role === 'web_admin' ? 'allowed' : 'refused'
     expect(await outcomeOf(() => payload.updateGlobal({ slug: 'school-profile', ...asUser(user), data: { motto: `Khẩu hiệu ${role}` } }))).toBe(expected)
   })

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { User } from '../../cms/src/payload-types'
 import { outcomeOf, type Outcome } from './support/outcome'
-import { useTestSchool } from './support/payload'
+import { createTestUser, useTestSchool } from './support/payload'
 
 type Action = 'create' | 'read' | 'update' | 'delete'
 type Collection = 'users' | 'groups'
@@ -37,20 +37,6 @@ const school = useTestSchool()
 const actors = new Map<Role, User>()
 let counter = 0
 
-async function makeUser(payload: Payload, roles: Role[], extra: Partial<User> = {}): Promise<User> {
-  counter += 1
-  return payload.create({
-    collection: 'users',
-    overrideAccess: true,
-    data: {
-      fullName: `Người thử ${counter}`,
-      email: `matrix-${counter}@test.giathuong.edu.vn`,
-      password: 'Matrix@2024',
-      roles,
-      ...extra,
-    } as User,
-  })
-}
 
 async function makeGroup(payload: Payload) {
   counter += 1
@@ -81,14 +67,14 @@ async function attempt(payload: Payload, collection: Collection, action: Action,
           expect(totalDocs).toBeGreaterThan(0)
         })
       case 'update': {
-        const target = await makeUser(payload, ['subject_teacher'])
+        const target = await createTestUser(payload, ['subject_teacher'])
         const outcome = await outcomeOf(() => payload.update({ collection: 'users', id: target.id, ...as, data: { fullName: 'Đã đổi tên' } }))
         const after = await payload.findByID({ collection: 'users', id: target.id, overrideAccess: true })
         expect(after.fullName === 'Đã đổi tên').toBe(outcome === 'allowed')
         return outcome
       }
       case 'delete': {
-        const target = await makeUser(payload, ['subject_teacher'])
+        const target = await createTestUser(payload, ['subject_teacher'])
         const outcome = await outcomeOf(() => payload.delete({ collection: 'users', id: target.id, ...as }))
         const left = await payload.count({ collection: 'users', where: { id: { equals: target.id } }, overrideAccess: true })
         expect(left.totalDocs === 0).toBe(outcome === 'allowed')
@@ -122,7 +108,7 @@ async function attempt(payload: Payload, collection: Collection, action: Action,
 }
 
 beforeAll(async () => {
-  for (const role of ROLES) actors.set(role, await makeUser(school.payload, [role]))
+  for (const role of ROLES) actors.set(role, await createTestUser(school.payload, [role]))
 })
 
 describe('policy matrix: every role × collection × action', () => {

@@ -158,6 +158,19 @@ describe('bad input answers 4xx with a clear message and loses nothing', () => {
     expect(after.body.grade).toBe(3)
   })
 
+  it('a weak password → 400 with the rule, on create and on change; a strong one is accepted', async () => {
+    const principal = await loggedIn('principal')
+    const weak = await principal.post('/users', { fullName: 'Mật Khẩu Yếu', email: 'yeu@test.giathuong.edu.vn', password: '12345678', roles: ['clerk'] })
+    expect(weak.status).toBe(400)
+    expect(JSON.stringify(weak.body)).toContain('Mật khẩu cần ít nhất 8 ký tự, gồm cả chữ và số.')
+    const teacher = await loggedIn('homeroom_teacher')
+    const me = await teacher.get('/users/me')
+    expect((await teacher.patch(`/users/${me.body.user.id}`, { password: 'abc' })).status).toBe(400)
+    expect((await new RestClient().login(demoLoginEmail('homeroom_teacher'), demoPassword())).status).toBe(200)
+    const strong = await principal.post('/users', { fullName: 'Mật Khẩu Mạnh', email: 'manh@test.giathuong.edu.vn', password: 'Truong2024', roles: ['clerk'] })
+    expect(strong.status).toBe(201)
+  })
+
   it('a query on an unknown field → 400', async () => {
     const principal = await loggedIn('principal')
     expect((await principal.get('/users?where[khong_co][equals]=1')).status).toBe(400)

@@ -4,6 +4,7 @@ import { adminPanelAccess, collectionAccess, fieldAccess } from '../access/paylo
 import { roleOptions } from '../fields/labels'
 import { vietnamesePhone } from '../fields/validators'
 import { firstAccountIsPrincipal } from '../hooks/firstAccountIsPrincipal'
+import { requireStrongPassword } from '../hooks/requireStrongPassword'
 
 const ROLES_LABEL = { vi: 'Vai trò', en: 'Roles' }
 const DELEGATE_LABEL = { vi: 'Được ủy quyền quản lý tài khoản', en: 'May manage accounts' }
@@ -33,6 +34,7 @@ export const Users: CollectionConfig = {
     admin: adminPanelAccess,
   },
   hooks: {
+    beforeValidate: [requireStrongPassword],
     beforeChange: [firstAccountIsPrincipal],
   },
   fields: [

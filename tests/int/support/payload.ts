@@ -9,6 +9,8 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll } from 'vitest'
 
+import type { Role } from '@school/shared'
+
 import type { User } from '../../../cms/src/payload-types'
 
 export interface TestSchool {
@@ -54,4 +56,22 @@ export async function findUserByEmail(payload: Payload, email: string): Promise<
   })
   if (!docs[0]) throw new Error(`No user ${email}`)
   return docs[0]
+}
+
+let testUserCount = 0
+
+/** A throwaway staff account with exactly these roles, made by the system (not by a user). */
+export async function createTestUser(payload: Payload, roles: Role[], extra: Partial<User> = {}): Promise<User> {
+  testUserCount += 1
+  return payload.create({
+    collection: 'users',
+    overrideAccess: true,
+    data: {
+      fullName: `Người thử ${testUserCount}`,
+      email: `test-${testUserCount}@test.giathuong.edu.vn`,
+      password: 'TestUser@2024',
+      roles,
+      ...extra,
+    } as User,
+  })
 }
