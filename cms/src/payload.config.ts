@@ -7,11 +7,16 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { Groups } from './collections/Groups'
+import { Media } from './collections/Media'
+import { Posts } from './collections/Posts'
+import { WorkflowEvents } from './collections/WorkflowEvents'
 import { Users } from './collections/Users'
 import { databaseAdapter } from './db'
 import { SchoolProfile } from './globals/SchoolProfile'
 import { withRequestGuards } from './hooks/requestGuards'
 import { seedDemoSchoolIfEmpty } from './seed'
+import { SCHEDULED_PUBLICATION_QUEUE } from './workflow/apply'
+import { publishScheduledPost } from './workflow/scheduled'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -34,7 +39,7 @@ export default buildConfig({
     supportedLanguages: { vi, en },
     fallbackLanguage: 'vi',
   },
-  collections: withRequestGuards([Users, Groups]),
+  collections: withRequestGuards([Users, Groups, Posts, WorkflowEvents, Media]),
   globals: [SchoolProfile],
   db: databaseAdapter(path.resolve(dirname, 'migrations')),
   editor: lexicalEditor(),
@@ -45,5 +50,14 @@ export default buildConfig({
   csrf: trustedOrigins,
   graphQL: { disablePlaygroundInProduction: true },
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  jobs: {
+    tasks: [publishScheduledPost],
+    // The CMS process itself runs scheduled publication every minute: no extra service to start.
+    autoRun: [{ cron: '* * * * *', queue: SCHEDULED_PUBLICATION_QUEUE }],
+    jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
+      ...defaultJobsCollection,
+      admin: { ...defaultJobsCollection.admin, hidden: true },
+    }),
+  },
   onInit: seedDemoSchoolIfEmpty,
 })

@@ -1,3 +1,4 @@
 export * from './roles'
 export * from './groups'
 export * from './text'
+export * from './workflow'

@@ -75,6 +75,8 @@ export function fieldAccess<C extends keyof typeof fieldPolicy>(
   collection: C,
   field: keyof (typeof fieldPolicy)[C] & string,
   label: Message,
+  /** The value a new document starts with (the field's default), which a create form sends as is. */
+  initialValue?: unknown,
 ): { create: FieldAccess; update: FieldAccess } {
   const rule = fieldPolicy[collection][field] as Rule
   const check: FieldAccess = async ({ req, id, data, doc, siblingData }) => {
@@ -82,7 +84,8 @@ export function fieldAccess<C extends keyof typeof fieldPolicy>(
     if (typeof grant !== 'boolean') {
       throw new Error(`Field rule ${collection}.${field} must answer true or false`)
     }
-    if (!grant && siblingData && changes(siblingData[field], doc?.[field])) {
+    const current = doc ? doc[field] : initialValue
+    if (!grant && siblingData && changes(siblingData[field], current)) {
       throw userError(req, 403, MESSAGES.fieldForbidden(label))
     }
     return grant

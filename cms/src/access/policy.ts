@@ -6,7 +6,11 @@
  * the article of the regulation it comes from. `tests/int/policy-matrix.int.test.ts` walks every
  * role through every cell of this table.
  */
-import { allOf, anyOf, anyone, hasRole, notSelf, notSelfById, self, staff, type Rule } from './rules'
+import type { Where } from 'payload'
+
+import type { Group, User } from '../payload-types'
+import { groupsOf } from './groups-of'
+import { allOf, anyOf, anyone, hasRole, nobody, notSelf, notSelfById, self, staff, type Rule } from './rules'
 
 /**
  * Điều 5.1–5.2: the principal sets up accounts and permissions, or delegates account management
@@ -42,6 +46,28 @@ const principalRoleOnlyByPrincipal: Rule = async (context) =>
   (await principal(context)) === true ||
   (!mentionsPrincipal(context.data?.roles) && !mentionsPrincipal(context.doc?.roles))
 
+export const leadership: Rule = hasRole('principal', 'vice_principal')
+
+/**
+ * The workflow itself is writing (it set `req.context.workflow` after checking `workflowPolicy`).
+ * Only server code can set a request's context: no REST or GraphQL client can.
+ */
+export const workflowInProgress: Rule = ({ req }) => req.context?.workflow === true
+
+/** Posts the actor writes: as an author, or as a member of the post's owner group (Điều 7, 9.6, 10.3). */
+const ownPost: Rule = async ({ user, req }) => {
+  if (!user) return false
+  const groups = await groupsOf(req, user.id)
+  const mine: Where[] = [{ authors: { equals: user.id } }]
+  if (groups.length > 0) mine.push({ ownerGroup: { in: groups.map((group) => group.id) } })
+  return { or: mine }
+}
+
+const published: Rule = () => ({ _status: { equals: 'published' } })
+/** Not on the website: a writer may withdraw (delete) it. */
+const notLive: Rule = () => ({ _status: { equals: 'draft' } })
+const uploadedBySelf: Rule = ({ user }) => (user ? { uploadedBy: { equals: user.id } } : false)
+
 export type CrudAction = 'create' | 'read' | 'update' | 'delete'
 export type CrudRules = Record<CrudAction, Rule>
 
@@ -63,6 +89,29 @@ export const collectionPolicy = {
     update: accountManager,
     delete: accountManager,
   },
+  /** Website posts (Điều 5.6, 7, 9.4, 9.6, 10.3, 17). Only the workflow moves them between stages. */
+  posts: {
+    create: staff,
+    // The public sees what was published; staff see the drafts of the school too.
+    read: anyOf(staff, published),
+    // Which stages a writer may edit in is the workflow's to say (Posts/hooks/guardWorkflowState).
+    update: anyOf(workflowInProgress, ownPost),
+    delete: anyOf(hasRole('principal'), allOf(ownPost, notLive)),
+  },
+  /** The record of every workflow step: written by the workflow only, never edited or deleted. */
+  'workflow-events': {
+    create: workflowInProgress,
+    read: staff,
+    update: nobody,
+    delete: nobody,
+  },
+  /** Images and files of posts: public once uploaded (they appear on the website). */
+  media: {
+    create: staff,
+    read: anyone,
+    update: anyOf(hasRole('principal', 'web_admin'), uploadedBySelf),
+    delete: anyOf(hasRole('principal', 'web_admin'), uploadedBySelf),
+  },
 } satisfies Record<string, CrudRules>
 
 export type PolicyCollection = keyof typeof collectionPolicy
@@ -80,6 +129,14 @@ export const fieldPolicy = {
     // The login name is part of the account the principal set up.
     email: accountManager,
   },
+  posts: {
+    // Stages and the people who moved the post along are written by the workflow only.
+    stage: workflowInProgress,
+    reviewedBy: workflowInProgress,
+    approvedBy: workflowInProgress,
+    returnComment: workflowInProgress,
+    publishAt: workflowInProgress,
+  },
 } satisfies Partial<Record<PolicyCollection, Record<string, Rule>>>
 
 export const globalPolicy = {
@@ -94,3 +151,68 @@ export type PolicyGlobal = keyof typeof globalPolicy
 
 /** Who may enter the admin panel: any staff account with at least one role. */
 export const adminPanel: Rule = ({ user }) => Boolean(user?.roles?.length)
+
+/**
+ * Who may move a post (Điều 5.1, 5.6, 6, 7, 17.3). The workflow's transition table names one of
+ * these for each step; `PostContext` carries the post and its owner group as they are now.
+ */
+export interface PostContext {
+  post: {
+    id: number | string
+    stage: string
+    authors: Array<User['id']>
+    reviewedBy: User['id'] | null
+  }
+  /** The group, organisation or class the post belongs to; null for the whole school. */
+  ownerGroup: Group | null
+  /** For a class: the professional group of its grade, whose head reviews the class's posts. */
+  parentGroup: Group | null
+}
+
+export type WorkflowRule = (actor: User, context: PostContext) => boolean | Promise<boolean>
+
+const idOf = (value: unknown): unknown =>
+  value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value
+const same = (a: unknown, b: unknown) => a !== null && a !== undefined && String(idOf(a)) === String(idOf(b))
+
+const isLeader = (actor: User) => actor.roles.some((role) => role === 'principal' || role === 'vice_principal')
+const isAuthor = (actor: User, { post }: PostContext) => post.authors.some((author) => same(author, actor.id))
+
+/** The head who checks a post's accuracy (thẩm định, Điều 7); null when leadership does it. */
+export function reviewerOf({ ownerGroup, parentGroup }: PostContext): User['id'] | null {
+  const group = ownerGroup?.kind === 'class' ? parentGroup : ownerGroup
+  const head = idOf(group?.head)
+  return head === undefined || head === null ? null : (head as User['id'])
+}
+
+export const workflowPolicy = {
+  /** An author, or a member of the owner group, hands the post in (Điều 7, 10.3). */
+  writer: (actor, context) => {
+    if (isAuthor(actor, context)) return true
+    const group = context.ownerGroup
+    if (!group) return false
+    return [group.head, group.homeroomTeacher, ...(group.members ?? [])].some((member) => same(member, actor.id))
+  },
+  /**
+   * The head of the owner group (of the grade's group, for a class; the leader, for an
+   * organisation) reviews for accuracy. When there is none, or the head wrote the post, a
+   * vice-principal or the principal does it. Nobody reviews their own post.
+   */
+  reviewer: (actor, context) => {
+    if (isAuthor(actor, context)) return false
+    const reviewer = reviewerOf(context)
+    const reviewerIsAuthor = reviewer !== null && context.post.authors.some((author) => same(author, reviewer))
+    if (reviewer !== null && !reviewerIsAuthor) return same(reviewer, actor.id)
+    return isLeader(actor)
+  },
+  /**
+   * A vice-principal approves on the principal's behalf (Điều 6), the principal approves anything
+   * (Điều 5.1). Two different people check every post: not an author, not the one who accepted it.
+   */
+  approver: (actor, context) =>
+    isLeader(actor) && !isAuthor(actor, context) && !same(context.post.reviewedBy, actor.id),
+  /** The web admin publishes right after approval (Điều 17.3); the principal answers for all (5.1). */
+  publisher: (actor) => actor.roles.some((role) => role === 'web_admin' || role === 'principal'),
+} satisfies Record<string, WorkflowRule>
+
+export type WorkflowRole = keyof typeof workflowPolicy

@@ -28,7 +28,7 @@ export const Groups: CollectionConfig = {
   defaultSort: 'name',
   fields: [
     { name: 'name', type: 'text', required: true, label: { vi: 'Tên', en: 'Name' } },
-    slugField('name'),
+    slugField('name', 'groups'),
     {
       name: 'kind',
       type: 'select',

@@ -23,6 +23,7 @@ async function boot(): Promise<Payload> {
     const dir = mkdtempSync(path.join(tmpdir(), 'school-int-'))
     process.env.DATABASE_URL = `file:${path.join(dir, 'school.db')}`
   }
+  process.env.MEDIA_DIR ||= mkdtempSync(path.join(tmpdir(), 'school-media-'))
   process.env.PAYLOAD_SECRET ||= 'integration-test-secret'
   process.env.SEED_DEMO = 'false'
   const { getPayload } = await import('payload')

@@ -1,0 +1,41 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+import { STAGE_LABELS, type Stage } from '@school/shared'
+
+import { userError } from '../../../lib/messages'
+
+const IN_REVIEW: Stage[] = ['submitted', 'reviewed', 'approved']
+
+/**
+ * Only the workflow moves a post (POST /api/posts/:id/workflow). A plain create or update keeps
+ * the post a draft: it cannot publish, and it cannot touch a post that is in the reviewers'
+ * hands. Editing a published post starts a new draft; the published version stays live.
+ */
+export const guardWorkflowState: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
+  if (req.context?.workflow === true) return data
+  if (data._status === 'published') {
+    throw userError(req, 403, {
+      vi: 'Bài viết chỉ được đăng qua quy trình duyệt: lưu bản nháp (?draft=true) rồi gửi thẩm định.',
+      en: 'Posts are published only through the review workflow: save a draft (?draft=true) and submit it.',
+    })
+  }
+  if (operation === 'create' || !originalDoc?.id) return { ...data, stage: 'draft' }
+  // The workflow's stage lives in the newest version: a live post may have a newer draft in review.
+  const latest = await req.payload.findByID({
+    collection: 'posts',
+    id: originalDoc.id,
+    draft: true,
+    depth: 0,
+    select: { stage: true },
+    overrideAccess: true,
+    req,
+  })
+  const stage = (latest.stage ?? 'draft') as Stage
+  if (IN_REVIEW.includes(stage)) {
+    throw userError(req, 409, {
+      vi: `Bài viết đang ở bước "${STAGE_LABELS[stage].vi}": không sửa được cho đến khi được trả lại hoặc đăng.`,
+      en: `The post is at "${STAGE_LABELS[stage].en}": it cannot be edited until it is sent back or published.`,
+    })
+  }
+  if (stage === 'published') return { ...data, stage: 'draft', returnComment: null }
+  return data
+}

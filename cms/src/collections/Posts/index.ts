@@ -1,0 +1,122 @@
+import type { CollectionConfig } from 'payload'
+import { POST_KIND_LABELS, POST_KINDS, STAGE_LABELS, STAGES } from '@school/shared'
+
+import { collectionAccess, fieldAccess } from '../../access/payload-access'
+import { slugField } from '../../fields/slug'
+import { workflowEndpoint } from '../../workflow/endpoint'
+import { assignOwnership } from './hooks/assignOwnership'
+import { guardWorkflowState } from './hooks/guardWorkflowState'
+
+const STAGE_LABEL = { vi: 'Bước duyệt', en: 'Stage' }
+const REVIEWED_BY_LABEL = { vi: 'Người thẩm định', en: 'Reviewed by' }
+const APPROVED_BY_LABEL = { vi: 'Người phê duyệt', en: 'Approved by' }
+const RETURN_COMMENT_LABEL = { vi: 'Ý kiến khi trả lại', en: 'Comment when sent back' }
+const PUBLISH_AT_LABEL = { vi: 'Hẹn giờ đăng', en: 'Publish at' }
+
+/**
+ * Posts of the school website: written by groups, organisations and classes, reviewed by the
+ * group head, approved by leadership, published by the web admin (Điều 5.6, 6, 7, 17).
+ * The stage moves only through `workflow/` (POST /api/posts/:id/workflow).
+ */
+export const Posts: CollectionConfig = {
+  slug: 'posts',
+  labels: {
+    singular: { vi: 'Bài viết', en: 'Post' },
+    plural: { vi: 'Bài viết', en: 'Posts' },
+  },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'stage', 'ownerGroup', 'kind', 'updatedAt'],
+    group: { vi: 'Website', en: 'Website' },
+  },
+  access: collectionAccess('posts'),
+  versions: {
+    drafts: { autosave: { interval: 2000 } },
+    maxPerDoc: 50,
+  },
+  endpoints: [workflowEndpoint],
+  hooks: {
+    beforeChange: [assignOwnership, guardWorkflowState],
+  },
+  fields: [
+    { name: 'title', type: 'text', required: true, label: { vi: 'Tiêu đề', en: 'Title' } },
+    slugField('title', 'posts'),
+    {
+      name: 'excerpt',
+      type: 'textarea',
+      label: { vi: 'Tóm tắt', en: 'Excerpt' },
+      maxLength: 400,
+    },
+    { name: 'content', type: 'richText', label: { vi: 'Nội dung', en: 'Content' } },
+    { name: 'coverImage', type: 'upload', relationTo: 'media', label: { vi: 'Ảnh đại diện', en: 'Cover image' } },
+    {
+      name: 'kind',
+      type: 'select',
+      required: true,
+      defaultValue: 'news',
+      options: POST_KINDS.map((kind) => ({ value: kind, label: POST_KIND_LABELS[kind] })),
+      label: { vi: 'Loại bài', en: 'Kind' },
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'ownerGroup',
+      type: 'relationship',
+      relationTo: 'groups',
+      label: { vi: 'Thuộc tổ / lớp / đoàn thể', en: 'Owner group' },
+      admin: {
+        position: 'sidebar',
+        description: { vi: 'Để trống: bài của toàn trường.', en: 'Empty: a post of the whole school.' },
+      },
+    },
+    {
+      name: 'authors',
+      type: 'relationship',
+      relationTo: 'users',
+      hasMany: true,
+      label: { vi: 'Tác giả', en: 'Authors' },
+      admin: { position: 'sidebar' },
+    },
+    { name: 'tags', type: 'text', hasMany: true, label: { vi: 'Từ khóa', en: 'Tags' }, admin: { position: 'sidebar' } },
+    {
+      name: 'stage',
+      type: 'select',
+      required: true,
+      defaultValue: 'draft',
+      index: true,
+      options: STAGES.map((stage) => ({ value: stage, label: STAGE_LABELS[stage] })),
+      label: STAGE_LABEL,
+      access: fieldAccess('posts', 'stage', STAGE_LABEL, 'draft'),
+      admin: { position: 'sidebar', readOnly: true },
+    },
+    {
+      name: 'publishAt',
+      type: 'date',
+      label: PUBLISH_AT_LABEL,
+      access: fieldAccess('posts', 'publishAt', PUBLISH_AT_LABEL),
+      admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime', displayFormat: 'dd/MM/yyyy HH:mm' } },
+    },
+    {
+      name: 'returnComment',
+      type: 'textarea',
+      label: RETURN_COMMENT_LABEL,
+      access: fieldAccess('posts', 'returnComment', RETURN_COMMENT_LABEL),
+      admin: { readOnly: true, condition: (data) => data?.stage === 'returned' },
+    },
+    {
+      name: 'reviewedBy',
+      type: 'relationship',
+      relationTo: 'users',
+      label: REVIEWED_BY_LABEL,
+      access: fieldAccess('posts', 'reviewedBy', REVIEWED_BY_LABEL),
+      admin: { position: 'sidebar', readOnly: true },
+    },
+    {
+      name: 'approvedBy',
+      type: 'relationship',
+      relationTo: 'users',
+      label: APPROVED_BY_LABEL,
+      access: fieldAccess('posts', 'approvedBy', APPROVED_BY_LABEL),
+      admin: { position: 'sidebar', readOnly: true },
+    },
+  ],
+}
