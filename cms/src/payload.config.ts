@@ -34,6 +34,9 @@ export default buildConfig({
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Trường Tiểu học Gia Thượng' },
     dateFormat: 'dd/MM/yyyy HH:mm',
+    components: {
+      beforeDashboard: ['/components/dashboard/EditorialDashboard#EditorialDashboard'],
+    },
   },
   i18n: {
     supportedLanguages: { vi, en },

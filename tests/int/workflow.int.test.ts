@@ -170,6 +170,18 @@ describe('the whole chain', () => {
     expect((await anonymous.get(`/posts/${post.id}`)).body.title).toBe('Tiêu đề đã sửa')
   })
 
+  it('a writer cannot change or take down the live version by saving without ?draft=true', async () => {
+    const post = await draftBy('homeroom_teacher')
+    await publishThrough(post.id)
+    const writer = await as('homeroom_teacher')
+    expect((await writer.patch(`/posts/${post.id}`, { _status: 'draft' })).status).toBe(403)
+    expect((await writer.patch(`/posts/${post.id}`, { title: 'Sửa thẳng bản đang đăng' })).status).toBe(403)
+    expect((await writer.patch(`/posts?where[id][equals]=${post.id}`, { title: 'Sửa hàng loạt' })).status).toBe(403)
+    const live = await anonymous.get(`/posts/${post.id}`)
+    expect(live.body.title).toBe(post.title)
+    expect(live.body._status).toBe('published')
+  })
+
   it('unpublish takes the post off the public API; it comes back as a draft for its writers', async () => {
     const post = await draftBy('homeroom_teacher')
     await publishThrough(post.id)
@@ -321,6 +333,26 @@ describe('refusals with the right status', () => {
     const post = await draftBy('homeroom_teacher')
     const response = await (await as('nurse')).patch(`/posts/${post.id}?draft=true`, { title: 'Không phải bài của tôi' })
     expect([403, 404]).toContain(response.status)
+  })
+})
+
+describe('what the admin panel is told', () => {
+  it('GET /workflow lists exactly the steps this user may take now, and the history', async () => {
+    const post = await draftBy('homeroom_teacher')
+    const actionsOf = async (who: Role | string) => (await (await as(who)).get(`/posts/${post.id}/workflow`)).body.actions
+    expect(await actionsOf('homeroom_teacher')).toEqual(['submit'])
+    expect(await actionsOf('group_head')).toEqual(['submit']) // head of the owner group is a member
+    expect(await actionsOf('web_admin')).toEqual([])
+    await expectStep('homeroom_teacher', post.id, 'submit', 200)
+    expect(await actionsOf('homeroom_teacher')).toEqual([])
+    expect(await actionsOf('group_head')).toEqual(['accept', 'return'])
+    await expectStep('group_head', post.id, 'return', 200, { comment: 'Thêm ảnh.' })
+    const status = (await (await as('homeroom_teacher')).get(`/posts/${post.id}/workflow`)).body
+    expect(status.stage).toBe('returned')
+    expect(status.returnComment).toBe('Thêm ảnh.')
+    expect(status.history.map((e: { action: string }) => e.action)).toEqual(['submit', 'return'])
+    expect(status.history[1].actor).toBe('Đỗ Thị Lan Anh')
+    expect((await anonymous.get(`/posts/${post.id}/workflow`)).status).toBe(401)
   })
 })
 

@@ -2,6 +2,13 @@ import type { Endpoint } from 'payload'
 
 import { userError } from '../lib/messages'
 import { applyTransition } from './apply'
+import { availableActions } from './available'
+
+function postIdFrom(req: Parameters<Endpoint['handler']>[0]): string {
+  const id = String(req.routeParams?.id ?? '')
+  if (!/^[a-f0-9]{1,24}$/i.test(id)) throw userError(req, 404, { vi: 'Không tìm thấy', en: 'Not Found' })
+  return id
+}
 
 /**
  * POST /api/posts/:id/workflow  { action, comment?, publishAt? }
@@ -22,9 +29,48 @@ export const workflowEndpoint: Endpoint = {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       throw userError(req, 400, { vi: 'Dữ liệu gửi lên phải là một đối tượng JSON.', en: 'The body must be a JSON object.' })
     }
-    const id = req.routeParams?.id as string
-    if (!/^[a-f0-9]{1,24}$/i.test(id)) throw userError(req, 404, { vi: 'Không tìm thấy', en: 'Not Found' })
-    const doc = await applyTransition(req, { postId: id, action: body.action, comment: body.comment, publishAt: body.publishAt })
+    const doc = await applyTransition(req, { postId: postIdFrom(req), action: body.action, comment: body.comment, publishAt: body.publishAt })
     return Response.json({ doc })
+  },
+}
+
+/**
+ * GET /api/posts/:id/workflow: the post's stage, the steps this user may take now, the comment
+ * of the last return and the history of every step. The admin's workflow panel reads it.
+ */
+export const workflowStatusEndpoint: Endpoint = {
+  path: '/:id/workflow',
+  method: 'get',
+  handler: async (req) => {
+    if (!req.user) throw userError(req, 401, { vi: 'Cần đăng nhập.', en: 'You must log in.' })
+    const id = postIdFrom(req)
+    const post = await req.payload.findByID({ collection: 'posts', id, draft: true, depth: 0, user: req.user, overrideAccess: false, req })
+    const { docs: history } = await req.payload.find({
+      collection: 'workflow-events',
+      where: { post: { equals: post.id } },
+      sort: 'createdAt',
+      depth: 1,
+      limit: 200,
+      select: { action: true, fromStage: true, toStage: true, comment: true, createdAt: true, actor: true },
+      populate: { users: { fullName: true } },
+      user: req.user,
+      overrideAccess: false,
+      req,
+    })
+    return Response.json({
+      id: post.id,
+      stage: post.stage,
+      returnComment: post.returnComment ?? null,
+      publishAt: post.publishAt ?? null,
+      actions: await availableActions(req, post),
+      history: history.map((event) => ({
+        action: event.action,
+        fromStage: event.fromStage,
+        toStage: event.toStage,
+        comment: event.comment ?? null,
+        createdAt: event.createdAt,
+        actor: typeof event.actor === 'object' && event.actor ? event.actor.fullName : null,
+      })),
+    })
   },
 }

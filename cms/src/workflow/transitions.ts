@@ -32,3 +32,4 @@ export function transitionFor(action: WorkflowAction, from: Stage): Transition |
 export function actionsFrom(from: Stage): WorkflowAction[] {
   return [...new Set(TRANSITIONS.filter((transition) => transition.from === from).map((t) => t.action))]
 }
+

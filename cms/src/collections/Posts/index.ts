@@ -3,9 +3,9 @@ import { POST_KIND_LABELS, POST_KINDS, STAGE_LABELS, STAGES } from '@school/shar
 
 import { collectionAccess, fieldAccess } from '../../access/payload-access'
 import { slugField } from '../../fields/slug'
-import { workflowEndpoint } from '../../workflow/endpoint'
+import { workflowEndpoint, workflowStatusEndpoint } from '../../workflow/endpoint'
 import { assignOwnership } from './hooks/assignOwnership'
-import { guardWorkflowState } from './hooks/guardWorkflowState'
+import { guardWorkflowState, keepLiveVersionToWorkflow } from './hooks/guardWorkflowState'
 
 const STAGE_LABEL = { vi: 'Bước duyệt', en: 'Stage' }
 const REVIEWED_BY_LABEL = { vi: 'Người thẩm định', en: 'Reviewed by' }
@@ -28,17 +28,31 @@ export const Posts: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'stage', 'ownerGroup', 'kind', 'updatedAt'],
     group: { vi: 'Website', en: 'Website' },
+    components: {
+      edit: {
+        // Posts go live and come down only through the workflow panel.
+        PublishButton: '/components/workflow/Hidden#Hidden',
+        UnpublishButton: '/components/workflow/Hidden#Hidden',
+      },
+    },
   },
   access: collectionAccess('posts'),
   versions: {
     drafts: { autosave: { interval: 2000 } },
     maxPerDoc: 50,
   },
-  endpoints: [workflowEndpoint],
+  endpoints: [workflowEndpoint, workflowStatusEndpoint],
   hooks: {
+    beforeOperation: [keepLiveVersionToWorkflow],
     beforeChange: [assignOwnership, guardWorkflowState],
   },
   fields: [
+    {
+      name: 'workflow',
+      type: 'ui',
+      label: { vi: 'Quy trình duyệt bài', en: 'Review workflow' },
+      admin: { position: 'sidebar', components: { Field: '/components/workflow/WorkflowPanel#WorkflowPanel' } },
+    },
     { name: 'title', type: 'text', required: true, label: { vi: 'Tiêu đề', en: 'Title' } },
     slugField('title', 'posts'),
     {

@@ -1,4 +1,4 @@
-import type { CollectionBeforeChangeHook } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook } from 'payload'
 import { STAGE_LABELS, type Stage } from '@school/shared'
 
 import { userError } from '../../../lib/messages'
@@ -38,4 +38,23 @@ export const guardWorkflowState: CollectionBeforeChangeHook = async ({ data, ope
   }
   if (stage === 'published') return { ...data, stage: 'draft', returnComment: null }
   return data
+}
+
+/**
+ * A save without `?draft=true` writes the live document. For a post on the website only the
+ * workflow may do that (publish, unpublish): a writer's correction is saved as a draft.
+ */
+export const keepLiveVersionToWorkflow: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+  if (operation !== 'update' || req.context?.workflow === true) return args
+  const { draft, id } = args as { draft?: boolean; id?: number | string }
+  if (draft) return args
+  const refuse = () =>
+    userError(req, 403, {
+      vi: 'Bài đã đăng chỉ được sửa bằng bản nháp mới (lưu nháp) rồi gửi duyệt lại; gỡ bài do Quản trị Website làm.',
+      en: 'A published post is corrected through a new draft that is reviewed again; the web admin unpublishes.',
+    })
+  if (id === undefined) throw refuse()
+  const live = await req.payload.findByID({ collection: 'posts', id, depth: 0, select: { _status: true }, overrideAccess: true, req, disableErrors: true })
+  if (live?._status === 'published') throw refuse()
+  return args
 }

@@ -1,0 +1,112 @@
+import { createLocalReq, type ServerProps } from 'payload'
+import { ACTION_LABELS, STAGE_LABELS, STAGES, formatDateVi, type Stage, type WorkflowAction } from '@school/shared'
+
+import type { Post, User } from '../../payload-types'
+import { availableActions } from '../../workflow/available'
+import './dashboard.scss'
+
+const TEXT = {
+  waiting: { vi: 'Bài chờ tôi xử lý', en: 'Waiting for me' },
+  none: { vi: 'Không có bài nào chờ bạn.', en: 'Nothing is waiting for you.' },
+  counts: { vi: 'Bài viết theo bước duyệt', en: 'Posts by stage' },
+  myDrafts: { vi: 'Bản nháp của tôi', en: 'My drafts' },
+  title: { vi: 'Tiêu đề', en: 'Title' },
+  stage: { vi: 'Bước', en: 'Stage' },
+  todo: { vi: 'Việc cần làm', en: 'To do' },
+  updated: { vi: 'Cập nhật', en: 'Updated' },
+}
+
+/**
+ * The editorial board's start page: what waits for this user (by the same policy as the workflow
+ * buttons), and how many posts stand at each stage.
+ */
+export async function EditorialDashboard({ payload, user, i18n }: ServerProps) {
+  if (!user) return null
+  const lang = i18n.language === 'en' ? 'en' : 'vi'
+  const adminRoute = payload.config.routes.admin
+  const asUser = { user, overrideAccess: false, depth: 0, draft: true } as const
+  const req = await createLocalReq({ user: user as User & { collection: 'users' } }, payload)
+
+  const counts = await Promise.all(
+    STAGES.map(async (stage) => {
+      const { totalDocs } = await payload.find({ collection: 'posts', ...asUser, where: { stage: { equals: stage } }, limit: 1, select: {} })
+      return [stage, totalDocs] as const
+    }),
+  )
+
+  const { docs: inProgress } = await payload.find({
+    collection: 'posts',
+    ...asUser,
+    where: { stage: { in: ['submitted', 'reviewed', 'approved', 'returned'] } },
+    sort: '-updatedAt',
+    limit: 200,
+  })
+  const waiting: Array<{ post: Post; actions: WorkflowAction[] }> = []
+  for (const post of inProgress) {
+    const actions = await availableActions(req, post)
+    if (actions.length > 0) waiting.push({ post, actions })
+  }
+
+  const { docs: myDrafts } = await payload.find({
+    collection: 'posts',
+    ...asUser,
+    where: { and: [{ stage: { equals: 'draft' } }, { authors: { equals: user.id } }] },
+    sort: '-updatedAt',
+    limit: 10,
+  })
+
+  const link = (post: Post) => `${adminRoute}/collections/posts/${post.id}`
+  return (
+    <div className="editorial-dashboard">
+      <section aria-labelledby="editorial-waiting">
+        <h2 id="editorial-waiting">{TEXT.waiting[lang]} ({waiting.length})</h2>
+        {waiting.length === 0 ? (
+          <p>{TEXT.none[lang]}</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{TEXT.title[lang]}</th>
+                <th scope="col">{TEXT.stage[lang]}</th>
+                <th scope="col">{TEXT.todo[lang]}</th>
+                <th scope="col">{TEXT.updated[lang]}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {waiting.map(({ post, actions }) => (
+                <tr key={post.id} data-post-id={post.id}>
+                  <td><a href={link(post)}>{post.title}</a></td>
+                  <td>{STAGE_LABELS[post.stage as Stage][lang]}</td>
+                  <td>{actions.map((action) => ACTION_LABELS[action][lang]).join(' · ')}</td>
+                  <td>{formatDateVi(post.updatedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section aria-labelledby="editorial-counts">
+        <h2 id="editorial-counts">{TEXT.counts[lang]}</h2>
+        <ul className="editorial-dashboard__counts">
+          {counts.map(([stage, count]) => (
+            <li key={stage} className={`workflow-stage--${stage}`}>
+              <a href={`${adminRoute}/collections/posts?where[stage][equals]=${stage}`}>
+                <span className="editorial-dashboard__count" data-stage-count={stage}>{count}</span> {STAGE_LABELS[stage][lang]}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {myDrafts.length > 0 && (
+        <section aria-labelledby="editorial-drafts">
+          <h2 id="editorial-drafts">{TEXT.myDrafts[lang]}</h2>
+          <ul>
+            {myDrafts.map((post) => (
+              <li key={post.id}><a href={link(post)}>{post.title}</a> · {formatDateVi(post.updatedAt)}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  )
+}
