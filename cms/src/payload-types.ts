@@ -70,6 +70,7 @@ export interface Config {
     users: User;
     groups: Group;
     posts: Post;
+    assignments: Assignment;
     'workflow-events': WorkflowEvent;
     media: Media;
     'payload-kv': PayloadKv;
@@ -78,11 +79,16 @@ export interface Config {
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    assignments: {
+      posts: 'posts';
+    };
+  };
   collectionsSelect: {
     users: UsersSelect<false> | UsersSelect<true>;
     groups: GroupsSelect<false> | GroupsSelect<true>;
     posts: PostsSelect<false> | PostsSelect<true>;
+    assignments: AssignmentsSelect<false> | AssignmentsSelect<true>;
     'workflow-events': WorkflowEventsSelect<false> | WorkflowEventsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -250,6 +256,7 @@ export interface Post {
    */
   ownerGroup?: (number | null) | Group;
   authors?: (number | User)[] | null;
+  assignment?: (number | null) | Assignment;
   tags?: string[] | null;
   stage: 'draft' | 'submitted' | 'reviewed' | 'approved' | 'published' | 'returned';
   publishAt?: string | null;
@@ -305,6 +312,30 @@ export interface Media {
       filename?: string | null;
     };
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "assignments".
+ */
+export interface Assignment {
+  id: number;
+  topic: string;
+  group: number | Group;
+  writer: number | User;
+  dueDate: string;
+  notes?: string | null;
+  /**
+   * Follows the post that fulfils it.
+   */
+  status?: ('open' | 'writing' | 'in_review' | 'published') | null;
+  assignedBy?: (number | null) | User;
+  posts?: {
+    docs?: (number | Post)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -450,6 +481,10 @@ export interface PayloadLockedDocument {
         value: number | Post;
       } | null)
     | ({
+        relationTo: 'assignments';
+        value: number | Assignment;
+      } | null)
+    | ({
         relationTo: 'workflow-events';
         value: number | WorkflowEvent;
       } | null)
@@ -557,6 +592,7 @@ export interface PostsSelect<T extends boolean = true> {
   kind?: T;
   ownerGroup?: T;
   authors?: T;
+  assignment?: T;
   tags?: T;
   stage?: T;
   publishAt?: T;
@@ -566,6 +602,22 @@ export interface PostsSelect<T extends boolean = true> {
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "assignments_select".
+ */
+export interface AssignmentsSelect<T extends boolean = true> {
+  topic?: T;
+  group?: T;
+  writer?: T;
+  dueDate?: T;
+  notes?: T;
+  status?: T;
+  assignedBy?: T;
+  posts?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

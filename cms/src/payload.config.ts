@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { Assignments } from './collections/Assignments'
 import { Groups } from './collections/Groups'
 import { Media } from './collections/Media'
 import { Posts } from './collections/Posts'
@@ -42,7 +43,7 @@ export default buildConfig({
     supportedLanguages: { vi, en },
     fallbackLanguage: 'vi',
   },
-  collections: withRequestGuards([Users, Groups, Posts, WorkflowEvents, Media]),
+  collections: withRequestGuards([Users, Groups, Posts, Assignments, WorkflowEvents, Media]),
   globals: [SchoolProfile],
   db: databaseAdapter(path.resolve(dirname, 'migrations')),
   editor: lexicalEditor(),

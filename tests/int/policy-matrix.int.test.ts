@@ -15,7 +15,7 @@ import { outcomeOf, type Outcome } from './support/outcome'
 import { createTestUser, useTestSchool } from './support/payload'
 
 type Action = 'create' | 'read' | 'update' | 'delete'
-type Collection = 'users' | 'groups' | 'posts' | 'workflow-events' | 'media'
+type Collection = 'users' | 'groups' | 'posts' | 'assignments' | 'workflow-events' | 'media'
 type Actor = Role | 'anonymous'
 
 const ALL_STAFF: Actor[] = [...ROLES]
@@ -41,6 +41,14 @@ const EXPECTED: Record<Collection, Record<Action, Actor[]>> = {
     read: EVERYONE, // the public reads published posts only
     update: [],
     delete: ['principal'],
+  },
+  // Someone else's assignment. A group head assigns for the group they head (assignments tests);
+  // the role alone, heading no group, gives nothing.
+  assignments: {
+    create: ['principal', 'vice_principal'],
+    read: ALL_STAFF,
+    update: ['principal', 'vice_principal'],
+    delete: ['principal', 'vice_principal'],
   },
   // Written by the workflow only; nobody edits or deletes an entry.
   'workflow-events': {
@@ -109,6 +117,7 @@ async function attempt(payload: Payload, collection: Collection, action: Action,
   }
   if (collection === 'posts') return attemptOnPost(payload, action, user)
   if (collection === 'workflow-events') return attemptOnEvent(payload, action, user)
+  if (collection === 'assignments') return attemptOnAssignment(payload, action, user)
   if (collection === 'media') return attemptOnMedia(payload, action, user)
   switch (action) {
     case 'create':
@@ -197,6 +206,41 @@ async function attemptOnEvent(payload: Payload, action: Action, user: User | nul
       return outcomeOf(() => payload.update({ collection: 'workflow-events', id: anEvent.id, ...as, data: { comment: 'sửa' } }))
     case 'delete':
       return outcomeOf(() => payload.delete({ collection: 'workflow-events', id: anEvent.id, ...as }))
+  }
+}
+
+async function makeAssignment(payload: Payload) {
+  const { docs } = await payload.find({ collection: 'groups', limit: 1, overrideAccess: true })
+  return payload.create({
+    collection: 'assignments',
+    overrideAccess: true,
+    data: { topic: 'Chủ đề thử', group: docs[0].id, writer: outsider.id, dueDate: new Date().toISOString(), assignedBy: outsider.id },
+  })
+}
+
+async function attemptOnAssignment(payload: Payload, action: Action, user: User | null): Promise<Outcome> {
+  const as = { user: user ?? undefined, overrideAccess: false } as const
+  switch (action) {
+    case 'create': {
+      const { docs } = await payload.find({ collection: 'groups', limit: 1, overrideAccess: true })
+      return outcomeOf(() =>
+        payload.create({ collection: 'assignments', ...as, data: { topic: 'Chủ đề mới', group: docs[0].id, writer: outsider.id, dueDate: new Date().toISOString() } }),
+      )
+    }
+    case 'read':
+      return outcomeOf(async () => {
+        await makeAssignment(payload)
+        const { totalDocs } = await payload.find({ collection: 'assignments', ...as })
+        expect(totalDocs).toBeGreaterThan(0)
+      })
+    case 'update': {
+      const target = await makeAssignment(payload)
+      return outcomeOf(() => payload.update({ collection: 'assignments', id: target.id, ...as, data: { topic: 'Đổi chủ đề' } }))
+    }
+    case 'delete': {
+      const target = await makeAssignment(payload)
+      return outcomeOf(() => payload.delete({ collection: 'assignments', id: target.id, ...as }))
+    }
   }
 }
 

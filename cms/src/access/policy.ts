@@ -64,6 +64,14 @@ const ownPost: Rule = async ({ user, req }) => {
 }
 
 const published: Rule = () => ({ _status: { equals: 'published' } })
+/** Heads of a group or organisation assign writers (Điều 7); leadership may too. */
+const headOfAGroup: Rule = async ({ user, req }) => {
+  if (!user) return false
+  const groups = await groupsOf(req, user.id)
+  return groups.some((group) => String(group.head) === String(user.id))
+}
+const assignedBySelf: Rule = ({ user }) => (user ? { assignedBy: { equals: user.id } } : false)
+
 /** Not on the website: a writer may withdraw (delete) it. */
 const notLive: Rule = () => ({ _status: { equals: 'draft' } })
 const uploadedBySelf: Rule = ({ user }) => (user ? { uploadedBy: { equals: user.id } } : false)
@@ -104,6 +112,13 @@ export const collectionPolicy = {
     read: staff,
     update: nobody,
     delete: nobody,
+  },
+  /** Writing assignments: a topic, a writer and a due date (Điều 7). */
+  assignments: {
+    create: anyOf(leadership, headOfAGroup),
+    read: staff,
+    update: anyOf(workflowInProgress, leadership, assignedBySelf),
+    delete: anyOf(leadership, assignedBySelf),
   },
   /** Images and files of posts: public once uploaded (they appear on the website). */
   media: {

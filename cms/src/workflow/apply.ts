@@ -14,6 +14,7 @@ import { ACTION_LABELS, STAGE_LABELS, WORKFLOW_ACTIONS, formatDateVi, isWorkflow
 import { workflowPolicy } from '../access/policy'
 import { localize, userError } from '../lib/messages'
 import type { Post, User } from '../payload-types'
+import { syncAssignment } from './assignments'
 import { loadPostContext } from './context'
 import { missingForPublication } from './requirements'
 import { actionsFrom, transitionFor } from './transitions'
@@ -105,8 +106,12 @@ export async function applyTransition(req: PayloadRequest, input: TransitionRequ
   if (action === 'return') data.returnComment = comment
   if (action === 'publish') Object.assign(data, scheduled ? { publishAt: publishAt!.toISOString() } : { _status: 'published', publishAt: null })
   if (action === 'unpublish') data._status = 'draft'
-  // Going live or coming down writes the published document; every other step writes a new draft.
-  const writesLiveDocument = (action === 'publish' && !scheduled) || action === 'unpublish'
+  // Going live or coming down writes the main document. Other steps of a post that is not on the
+  // website write it too, so lists and joins see its stage; a live post's correction stays a draft.
+  const live = await payload.findByID({ collection: 'posts', id: post.id, depth: 0, select: { _status: true }, overrideAccess: true, req })
+  const isLive = live._status === 'published'
+  const writesLiveDocument = (action === 'publish' && !scheduled) || action === 'unpublish' || !isLive
+  if (!isLive && !('_status' in data)) data._status = 'draft'
 
   const ownTransaction = await initTransaction(req)
   try {
@@ -135,6 +140,7 @@ export async function applyTransition(req: PayloadRequest, input: TransitionRequ
       },
       ...asActor,
     })
+    await syncAssignment(req, updated)
     if (scheduled) {
       await payload.jobs.queue({
         task: 'publishScheduledPost',

@@ -3,6 +3,7 @@ import { POST_KIND_LABELS, POST_KINDS, STAGE_LABELS, STAGES } from '@school/shar
 
 import { collectionAccess, fieldAccess } from '../../access/payload-access'
 import { slugField } from '../../fields/slug'
+import { startLinkedAssignment } from '../../workflow/assignments'
 import { workflowEndpoint, workflowStatusEndpoint } from '../../workflow/endpoint'
 import { assignOwnership } from './hooks/assignOwnership'
 import { guardWorkflowState, keepLiveVersionToWorkflow } from './hooks/guardWorkflowState'
@@ -45,6 +46,7 @@ export const Posts: CollectionConfig = {
   hooks: {
     beforeOperation: [keepLiveVersionToWorkflow],
     beforeChange: [assignOwnership, guardWorkflowState],
+    afterChange: [startLinkedAssignment],
   },
   fields: [
     {
@@ -88,6 +90,16 @@ export const Posts: CollectionConfig = {
       relationTo: 'users',
       hasMany: true,
       label: { vi: 'Tác giả', en: 'Authors' },
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'assignment',
+      type: 'relationship',
+      relationTo: 'assignments',
+      label: { vi: 'Thực hiện phân công', en: 'Fulfils assignment' },
+      // A writer picks among the topics assigned to them; the reviewers moving the post keep it.
+      filterOptions: ({ user, req }) =>
+        req.context?.workflow === true ? true : user ? { writer: { equals: user.id } } : false,
       admin: { position: 'sidebar' },
     },
     { name: 'tags', type: 'text', hasMany: true, label: { vi: 'Từ khóa', en: 'Tags' }, admin: { position: 'sidebar' } },

@@ -10,6 +10,9 @@ const TEXT = {
   none: { vi: 'Không có bài nào chờ bạn.', en: 'Nothing is waiting for you.' },
   counts: { vi: 'Bài viết theo bước duyệt', en: 'Posts by stage' },
   myDrafts: { vi: 'Bản nháp của tôi', en: 'My drafts' },
+  assigned: { vi: 'Bài được phân công cho tôi', en: 'Assigned to me' },
+  due: { vi: 'Hạn nộp', en: 'Due' },
+  overdue: { vi: 'Quá hạn', en: 'Overdue' },
   title: { vi: 'Tiêu đề', en: 'Title' },
   stage: { vi: 'Bước', en: 'Stage' },
   todo: { vi: 'Việc cần làm', en: 'To do' },
@@ -55,6 +58,17 @@ export async function EditorialDashboard({ payload, user, i18n }: ServerProps) {
     limit: 10,
   })
 
+  const { docs: assigned } = await payload.find({
+    collection: 'assignments',
+    user,
+    overrideAccess: false,
+    depth: 0,
+    where: { and: [{ writer: { equals: user.id } }, { status: { not_equals: 'published' } }] },
+    sort: 'dueDate',
+    limit: 20,
+  })
+  const now = Date.now()
+
   const link = (post: Post) => `${adminRoute}/collections/posts/${post.id}`
   return (
     <div className="editorial-dashboard">
@@ -97,6 +111,23 @@ export async function EditorialDashboard({ payload, user, i18n }: ServerProps) {
           ))}
         </ul>
       </section>
+      {assigned.length > 0 && (
+        <section aria-labelledby="editorial-assigned">
+          <h2 id="editorial-assigned">{TEXT.assigned[lang]} ({assigned.length})</h2>
+          <ul>
+            {assigned.map((assignment) => {
+              const overdue = new Date(assignment.dueDate).getTime() < now
+              return (
+                <li key={assignment.id} className={overdue ? 'assignment-overdue' : undefined}>
+                  <a href={`${adminRoute}/collections/assignments/${assignment.id}`}>{assignment.topic}</a> · {TEXT.due[lang]}{' '}
+                  {formatDateVi(assignment.dueDate)}
+                  {overdue && <strong> · {TEXT.overdue[lang]}</strong>}
+                </li>
+              )
+            })}
+          </ul>
+        </section>
+      )}
       {myDrafts.length > 0 && (
         <section aria-labelledby="editorial-drafts">
           <h2 id="editorial-drafts">{TEXT.myDrafts[lang]}</h2>
