@@ -3,7 +3,7 @@ import { en } from '@payloadcms/translations/languages/en'
 import { vi } from '@payloadcms/translations/languages/vi'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildConfig } from 'payload'
+import { buildConfig, type Config } from 'payload'
 import sharp from 'sharp'
 
 import { Assignments } from './collections/Assignments'
@@ -13,7 +13,9 @@ import { Posts } from './collections/Posts'
 import { WorkflowEvents } from './collections/WorkflowEvents'
 import { Users } from './collections/Users'
 import { databaseAdapter } from './db'
+import { smtpEmailAdapter } from './email'
 import { SchoolProfile } from './globals/SchoolProfile'
+import { editorialReportEndpoint } from './reports/endpoint'
 import { withRequestGuards } from './hooks/requestGuards'
 import { seedDemoSchoolIfEmpty } from './seed'
 import { SCHEDULED_PUBLICATION_QUEUE } from './workflow/apply'
@@ -37,6 +39,13 @@ export default buildConfig({
     dateFormat: 'dd/MM/yyyy HH:mm',
     components: {
       beforeDashboard: ['/components/dashboard/EditorialDashboard#EditorialDashboard'],
+      afterNavLinks: ['/components/report/ReportNavLink#ReportNavLink'],
+      views: {
+        editorialReport: {
+          Component: '/components/report/EditorialReportView#EditorialReportView',
+          path: '/editorial-report',
+        },
+      },
     },
   },
   i18n: {
@@ -45,11 +54,15 @@ export default buildConfig({
   },
   collections: withRequestGuards([Users, Groups, Posts, Assignments, WorkflowEvents, Media]),
   globals: [SchoolProfile],
+  endpoints: [editorialReportEndpoint],
   db: databaseAdapter(path.resolve(dirname, 'migrations')),
   editor: lexicalEditor(),
+  email: smtpEmailAdapter(),
   secret: process.env.PAYLOAD_SECRET || '',
   sharp,
   telemetry: false,
+  // Refusals the user is told about are not server faults: one line each, no stack trace.
+  loggingLevels: { UserFacingError: 'info' } as Config['loggingLevels'],
   cors: trustedOrigins,
   csrf: trustedOrigins,
   graphQL: { disablePlaygroundInProduction: true },

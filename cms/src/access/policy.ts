@@ -231,3 +231,9 @@ export const workflowPolicy = {
 } satisfies Record<string, WorkflowRule>
 
 export type WorkflowRole = keyof typeof workflowPolicy
+
+/** Reports and who reads them. */
+export const reportPolicy = {
+  /** Điều 17.1: the web admin reports monthly to the principal on the editorial board's work. */
+  editorial: hasRole('principal', 'vice_principal', 'web_admin'),
+} satisfies Record<string, Rule>

@@ -13,9 +13,17 @@ export function localize(req: PayloadRequest | undefined, message: Message): str
   return req?.i18n?.language === 'en' ? message.en : message.vi
 }
 
+/** A refusal the user caused and is told about: logged as information, not as a server fault. */
+export class UserFacingError extends APIError {
+  constructor(message: string, status: number) {
+    super(message, status, undefined, true)
+    this.name = 'UserFacingError'
+  }
+}
+
 /** An error whose message is shown to the user as it is, with a 4xx status. */
 export function userError(req: PayloadRequest | undefined, status: number, message: Message) {
-  return new APIError(localize(req, message), status, undefined, true)
+  return new UserFacingError(localize(req, message), status)
 }
 
 export const MESSAGES = {

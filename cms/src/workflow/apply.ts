@@ -16,6 +16,7 @@ import { localize, userError } from '../lib/messages'
 import type { Post, User } from '../payload-types'
 import { syncAssignment } from './assignments'
 import { loadPostContext } from './context'
+import { notifyStep } from './notify'
 import { missingForPublication } from './requirements'
 import { actionsFrom, transitionFor } from './transitions'
 
@@ -114,9 +115,10 @@ export async function applyTransition(req: PayloadRequest, input: TransitionRequ
   if (!isLive && !('_status' in data)) data._status = 'draft'
 
   const ownTransaction = await initTransaction(req)
+  let updated: Post
   try {
     req.context = { ...req.context, workflow: true }
-    const updated = await payload.update({
+    updated = await payload.update({
       collection: 'posts',
       id: post.id,
       data,
@@ -151,11 +153,12 @@ export async function applyTransition(req: PayloadRequest, input: TransitionRequ
       })
     }
     if (ownTransaction) await commitTransaction(req)
-    return updated
   } catch (error) {
     if (ownTransaction) await killTransaction(req)
     throw error
   } finally {
     req.context = { ...req.context, workflow: false }
   }
+  if (!scheduled) await notifyStep(payload, req, updated, action)
+  return updated
 }

@@ -26,20 +26,17 @@ export class RestClient {
 
   constructor(private readonly language: 'vi' | 'en' = 'vi') {}
 
-  async request(method: Method, path: string, body?: unknown, rawBody?: string): Promise<RestResponse> {
+  /** The raw Response, for downloads. */
+  async raw(method: Method, path: string, body?: string): Promise<Response> {
     const url = new URL(BASE + path)
-    const headers: Record<string, string> = {
-      'Content-Type': 'application/json',
-      Cookie: `payload-lng=${this.language}`,
-    }
+    const headers: Record<string, string> = { 'Content-Type': 'application/json', Cookie: `payload-lng=${this.language}` }
     if (this.token) headers.Authorization = `JWT ${this.token}`
-    const request = new Request(url, {
-      method,
-      headers,
-      body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
-    })
     const slug = url.pathname.replace(/^\/api\//, '').split('/')
-    const response = await handlers[method](request, { params: Promise.resolve({ slug }) })
+    return handlers[method](new Request(url, { method, headers, body }), { params: Promise.resolve({ slug }) })
+  }
+
+  async request(method: Method, path: string, body?: unknown, rawBody?: string): Promise<RestResponse> {
+    const response = await this.raw(method, path, rawBody ?? (body === undefined ? undefined : JSON.stringify(body)))
     const text = await response.text()
     let parsed: unknown = text
     try {

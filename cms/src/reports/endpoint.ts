@@ -1,0 +1,37 @@
+import type { Endpoint } from 'payload'
+
+import { reportPolicy } from '../access/policy'
+import { userError } from '../lib/messages'
+import type { User } from '../payload-types'
+import { currentMonth, editorialReport, isMonth } from './editorial'
+import { editorialReportWorkbook } from './spreadsheet'
+
+/**
+ * GET /api/editorial-report?month=YYYY-MM[&format=xlsx]: the monthly editorial report as JSON, or
+ * as a spreadsheet to download (Điều 17.1).
+ */
+export const editorialReportEndpoint: Endpoint = {
+  path: '/editorial-report',
+  method: 'get',
+  handler: async (req) => {
+    if (!req.user) throw userError(req, 401, { vi: 'Cần đăng nhập.', en: 'You must log in.' })
+    if (!(await reportPolicy.editorial({ user: req.user as User, req }))) {
+      throw userError(req, 403, { vi: 'Bạn không được xem báo cáo này.', en: 'You may not read this report.' })
+    }
+    const month = req.searchParams.get('month') ?? currentMonth()
+    if (!isMonth(month)) {
+      throw userError(req, 400, { vi: 'Tháng có dạng YYYY-MM, ví dụ 2026-11.', en: 'A month looks like YYYY-MM, e.g. 2026-11.' })
+    }
+    const report = await editorialReport(req, month)
+    if (req.searchParams.get('format') === 'xlsx') {
+      const body = await editorialReportWorkbook(report)
+      return new Response(new Uint8Array(body), {
+        headers: {
+          'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'Content-Disposition': `attachment; filename="bao-cao-ban-bien-tap-${month}.xlsx"`,
+        },
+      })
+    }
+    return Response.json(report)
+  },
+}
