@@ -89,3 +89,21 @@ test('a post sent back shows the comment to its writer', async ({ browser }) => 
   await expect(writer.locator('.workflow-panel__returned')).toContainText('Cần thêm ảnh minh họa.')
   await expect(writer.getByRole('button', { name: 'Gửi thẩm định' })).toBeVisible()
 })
+
+test('the web admin reads the monthly report and downloads it as a spreadsheet', async ({ browser }) => {
+  const webAdmin = await adminAs(browser, 'web_admin')
+  // The menu holds the link (collapsed on narrow screens).
+  await expect(webAdmin.getByRole('link', { name: 'Báo cáo Ban biên tập' })).toHaveAttribute('href', '/admin/editorial-report')
+  await webAdmin.goto('/admin/editorial-report')
+  await expect(webAdmin.getByRole('heading', { name: 'Báo cáo Ban biên tập Website' })).toBeVisible()
+  const row = webAdmin.getByRole('row', { name: /Tổ khối 3/ })
+  await expect(row).toBeVisible()
+  const download = webAdmin.waitForEvent('download')
+  await webAdmin.getByRole('link', { name: 'Tải bảng tính (.xlsx)' }).click()
+  expect((await download).suggestedFilename()).toMatch(/^bao-cao-ban-bien-tap-\d{4}-\d{2}\.xlsx$/)
+
+  const teacher = await adminAs(browser, 'subject_teacher')
+  await expect(teacher.getByRole('link', { name: 'Báo cáo Ban biên tập' })).toHaveCount(0)
+  await teacher.goto('/admin/editorial-report')
+  await expect(teacher.getByText('Chỉ Ban giám hiệu và Quản trị Website xem được báo cáo này.')).toBeVisible()
+})
