@@ -54,3 +54,11 @@ export function schoolYearOf(value: Date = new Date()): string {
   const startYear = value.getMonth() >= 8 ? year : year - 1
   return `${startYear}-${startYear + 1}`
 }
+
+/** dd/mm/yyyy HH:mm in Vietnam's time zone. */
+export function formatDateTimeVi(value: string | number | Date): string {
+  const date = value instanceof Date ? value : new Date(value)
+  if (Number.isNaN(date.getTime())) return ''
+  const time = date.toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hour12: false })
+  return `${formatDateVi(date)} ${time}`
+}

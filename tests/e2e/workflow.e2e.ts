@@ -40,6 +40,8 @@ test('a post walks the whole chain in the admin, as four different people', asyn
   await expect(writer.getByRole('button', { name: /^Xuất bản/ })).toHaveCount(0)
   await take(writer, 'Gửi thẩm định', 'Chờ thẩm định')
   await expect(writer.locator('.workflow-panel').getByRole('button')).toHaveCount(0)
+  // In the reviewers' hands: the writer sees it read-only.
+  await expect(writer.getByLabel('Tiêu đề')).toBeDisabled()
 
   const head = await adminAs(browser, 'group_head')
   await openFromDashboard(head, 'Thẩm định đạt')

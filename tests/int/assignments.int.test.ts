@@ -10,6 +10,7 @@ import { demoLoginEmail } from '../../cms/src/seed/demo-school'
 import { richText } from './support/content'
 import { outcomeOf } from './support/outcome'
 import { findUserByEmail, useTestSchool } from './support/payload'
+import { stepAs } from './support/workflow'
 
 const school = useTestSchool()
 
@@ -77,10 +78,7 @@ describe('assignments', () => {
     const statusNow = async () => (await payload.findByID({ collection: 'assignments', id: assignment.id, overrideAccess: true })).status
     expect(await statusNow()).toBe('writing')
 
-    const { applyTransition } = await import('../../cms/src/workflow/apply')
-    const { createLocalReq } = await import('payload')
-    const step = async (who: User, action: string) =>
-      applyTransition(await createLocalReq({ user: { ...who, collection: 'users' } }, payload), { postId: post.id, action })
+    const step = (who: User, action: string) => stepAs(payload, who, post.id, action)
     await step(writer, 'submit')
     expect(await statusNow()).toBe('in_review')
     // The main document follows the stage of a post that is not live yet.

@@ -3,28 +3,22 @@
  * the workflow's log, as JSON and as a spreadsheet, for leadership and the web admin only.
  */
 import ExcelJS from 'exceljs'
-import { createLocalReq } from 'payload'
 import type { Role } from '@school/shared'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { User } from '../../cms/src/payload-types'
 import { demoLoginEmail, demoPassword } from '../../cms/src/seed/demo-school'
 import { richText } from './support/content'
-import { findUserByEmail, useTestSchool } from './support/payload'
+import { useTestSchool } from './support/payload'
+import { demoUser, stepAs } from './support/workflow'
 import type { RestClient as RestClientType } from './support/rest'
 
 const school = useTestSchool()
 let RestClient: typeof RestClientType
 
-async function user(role: Role): Promise<User> {
-  return findUserByEmail(school.payload, demoLoginEmail(role))
-}
+const user = (role: Role) => demoUser(school.payload, role)
 
-async function step(who: User, postId: number, action: string, comment?: string) {
-  const { applyTransition } = await import('../../cms/src/workflow/apply')
-  const req = await createLocalReq({ user: { ...who, collection: 'users' } }, school.payload)
-  return applyTransition(req, { postId, action, comment })
-}
+const step = (who: User, postId: number, action: string, comment?: string) => stepAs(school.payload, who, postId, action, comment)
 
 async function client(role: Role) {
   const rest = new RestClient()

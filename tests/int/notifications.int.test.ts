@@ -3,14 +3,13 @@
  * stage are told, the one who acted is not; without SMTP nothing is sent and nothing fails.
  */
 import { SMTPServer } from 'smtp-server'
-import { createLocalReq } from 'payload'
 import type { Role } from '@school/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { User } from '../../cms/src/payload-types'
-import { demoLoginEmail } from '../../cms/src/seed/demo-school'
 import { richText } from './support/content'
-import { findUserByEmail, useTestSchool } from './support/payload'
+import { useTestSchool } from './support/payload'
+import { demoUser, stepAs } from './support/workflow'
 
 interface Mail {
   to: string[]
@@ -42,15 +41,9 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
 
 const school = useTestSchool()
 
-async function user(role: Role): Promise<User> {
-  return findUserByEmail(school.payload, demoLoginEmail(role))
-}
+const user = (role: Role) => demoUser(school.payload, role)
 
-async function step(who: User, postId: number, action: string, comment?: string) {
-  const { applyTransition } = await import('../../cms/src/workflow/apply')
-  const req = await createLocalReq({ user: { ...who, collection: 'users' } }, school.payload)
-  return applyTransition(req, { postId, action, comment })
-}
+const step = (who: User, postId: number, action: string, comment?: string) => stepAs(school.payload, who, postId, action, comment)
 
 const recipientsOfLast = () => inbox[inbox.length - 1]
 

@@ -8,6 +8,7 @@
  */
 import type { Where } from 'payload'
 
+import { idOf, sameId as same } from '../lib/ids'
 import type { Group, User } from '../payload-types'
 import { groupsOf } from './groups-of'
 import { allOf, anyOf, anyone, hasRole, nobody, notSelf, notSelfById, self, staff, type Rule } from './rules'
@@ -64,11 +65,13 @@ const ownPost: Rule = async ({ user, req }) => {
 }
 
 const published: Rule = () => ({ _status: { equals: 'published' } })
+/** Between submission and publication a post is in the reviewers' hands, not its writers'. */
+const notInReview: Rule = () => ({ stage: { not_in: ['submitted', 'reviewed', 'approved'] } })
 /** Heads of a group or organisation assign writers (Điều 7); leadership may too. */
 const headOfAGroup: Rule = async ({ user, req }) => {
   if (!user) return false
   const groups = await groupsOf(req, user.id)
-  return groups.some((group) => String(group.head) === String(user.id))
+  return groups.some((group) => same(group.head, user.id))
 }
 const assignedBySelf: Rule = ({ user }) => (user ? { assignedBy: { equals: user.id } } : false)
 
@@ -102,8 +105,9 @@ export const collectionPolicy = {
     create: staff,
     // The public sees what was published; staff see the drafts of the school too.
     read: anyOf(staff, published),
-    // Which stages a writer may edit in is the workflow's to say (Posts/hooks/guardWorkflowState).
-    update: anyOf(workflowInProgress, ownPost),
+    // The admin shows a post in review read-only; Posts/hooks/guardWorkflowState also refuses
+    // (409) an edit of a live post's newer draft while that draft is in review.
+    update: anyOf(workflowInProgress, allOf(ownPost, notInReview)),
     delete: anyOf(hasRole('principal'), allOf(ownPost, notLive)),
   },
   /** The record of every workflow step: written by the workflow only, never edited or deleted. */
@@ -186,9 +190,6 @@ export interface PostContext {
 
 export type WorkflowRule = (actor: User, context: PostContext) => boolean | Promise<boolean>
 
-const idOf = (value: unknown): unknown =>
-  value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value
-const same = (a: unknown, b: unknown) => a !== null && a !== undefined && String(idOf(a)) === String(idOf(b))
 
 const isLeader = (actor: User) => actor.roles.some((role) => role === 'principal' || role === 'vice_principal')
 const isAuthor = (actor: User, { post }: PostContext) => post.authors.some((author) => same(author, actor.id))
@@ -196,8 +197,7 @@ const isAuthor = (actor: User, { post }: PostContext) => post.authors.some((auth
 /** The head who checks a post's accuracy (thẩm định, Điều 7); null when leadership does it. */
 export function reviewerOf({ ownerGroup, parentGroup }: PostContext): User['id'] | null {
   const group = ownerGroup?.kind === 'class' ? parentGroup : ownerGroup
-  const head = idOf(group?.head)
-  return head === undefined || head === null ? null : (head as User['id'])
+  return idOf(group?.head)
 }
 
 export const workflowPolicy = {

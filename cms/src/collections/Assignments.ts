@@ -2,6 +2,7 @@ import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
 import { groupsOf } from '../access/groups-of'
 import { collectionAccess } from '../access/payload-access'
+import { sameId } from '../lib/ids'
 import { userError } from '../lib/messages'
 import type { User } from '../payload-types'
 
@@ -23,9 +24,8 @@ const recordAssigner: CollectionBeforeChangeHook = async ({ data, operation, req
   const group = next.group ?? originalDoc?.group
   const isLeader = user.roles.some((role) => role === 'principal' || role === 'vice_principal')
   if (!isLeader && group !== undefined && group !== null) {
-    const groupId = typeof group === 'object' ? group.id : group
-    const headed = (await groupsOf(req, user.id)).filter((g) => String(g.head) === String(user.id))
-    if (!headed.some((g) => String(g.id) === String(groupId))) {
+    const headed = (await groupsOf(req, user.id)).filter((g) => sameId(g.head, user.id))
+    if (!headed.some((g) => sameId(g.id, group))) {
       throw userError(req, 403, {
         vi: 'Bạn chỉ phân công viết bài cho tổ / đoàn thể mà mình phụ trách.',
         en: 'You assign writers only for a group you head.',

@@ -6,6 +6,7 @@
 import type { PayloadRequest } from 'payload'
 import { compareVi, compareVietnameseNames } from '@school/shared'
 
+import { idOf } from '../lib/ids'
 import type { Group, Post, User } from '../payload-types'
 
 export interface ReportCounts {
@@ -40,7 +41,6 @@ export function currentMonth(now = new Date()): string {
   return parts.slice(0, 7)
 }
 
-const idOf = (value: unknown) => (value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value)
 const empty = (): ReportCounts => ({ assigned: 0, submitted: 0, returned: 0, published: 0 })
 
 export async function editorialReport(req: PayloadRequest, month: string): Promise<EditorialReport> {

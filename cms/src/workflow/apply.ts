@@ -9,7 +9,7 @@ import {
   killTransaction,
   type PayloadRequest,
 } from 'payload'
-import { ACTION_LABELS, STAGE_LABELS, WORKFLOW_ACTIONS, formatDateVi, isWorkflowAction, type Stage } from '@school/shared'
+import { ACTION_LABELS, STAGE_LABELS, WORKFLOW_ACTIONS, formatDateTimeVi, isWorkflowAction, type Stage } from '@school/shared'
 
 import { workflowPolicy } from '../access/policy'
 import { localize, userError } from '../lib/messages'
@@ -137,7 +137,7 @@ export async function applyTransition(req: PayloadRequest, input: TransitionRequ
         comment:
           comment ||
           (scheduled
-            ? localize(req, { vi: `Hẹn đăng lúc ${formatDateVi(publishAt!)} ${publishAt!.toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit' })}`, en: `Scheduled for ${publishAt!.toISOString()}` })
+            ? localize(req, { vi: `Hẹn đăng lúc ${formatDateTimeVi(publishAt!)}`, en: `Scheduled for ${publishAt!.toISOString()}` })
             : undefined),
       },
       ...asActor,

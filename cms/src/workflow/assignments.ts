@@ -1,6 +1,7 @@
 import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
 import type { Stage } from '@school/shared'
 
+import { idOf } from '../lib/ids'
 import type { Assignment, Post } from '../payload-types'
 
 const STATUS_OF_STAGE: Record<Stage, Assignment['status']> = {
@@ -12,7 +13,6 @@ const STATUS_OF_STAGE: Record<Stage, Assignment['status']> = {
   published: 'published',
 }
 
-const idOf = (value: Post['assignment']) => (value && typeof value === 'object' ? value.id : value)
 
 /** Keeps an assignment's status in step with the post that fulfils it. */
 export async function syncAssignment(req: PayloadRequest, post: Pick<Post, 'assignment' | 'stage'>): Promise<void> {

@@ -1,10 +1,9 @@
 import type { PayloadRequest } from 'payload'
 
 import type { PostContext } from '../access/policy'
+import { idOf } from '../lib/ids'
 import type { Group, Post } from '../payload-types'
 
-const idOf = (value: unknown) =>
-  value && typeof value === 'object' && 'id' in value ? (value as { id: Group['id'] }).id : (value as Group['id'] | null | undefined)
 
 const groupCache = new WeakMap<PayloadRequest, Map<string, Promise<Group | null>>>()
 
@@ -29,7 +28,7 @@ export async function loadPostContext(req: PayloadRequest, post: Post): Promise<
     post: {
       id: post.id,
       stage: post.stage,
-      authors: (post.authors ?? []).map((author) => idOf(author) as NonNullable<ReturnType<typeof idOf>>),
+      authors: (post.authors ?? []).map((author) => idOf(author)!),
       reviewedBy: idOf(post.reviewedBy) ?? null,
     },
     ownerGroup,

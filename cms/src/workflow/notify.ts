@@ -8,6 +8,7 @@ import { ACTION_LABELS, STAGE_LABELS, type Stage, type WorkflowAction } from '@s
 
 import { workflowPolicy } from '../access/policy'
 import { smtpConfigured } from '../email'
+import { sameId } from '../lib/ids'
 import type { Post, User } from '../payload-types'
 import { loadPostContext } from './context'
 import { TRANSITIONS } from './transitions'
@@ -27,7 +28,7 @@ export async function recipientsFor(req: PayloadRequest, post: Post): Promise<Ar
   const context = await loadPostContext(req, post)
   const stage = post.stage as Stage
   if (BACK_TO_WRITERS.includes(stage)) {
-    return staff.filter((person) => context.post.authors.some((author) => String(author) === String(person.id)))
+    return staff.filter((person) => context.post.authors.some((author) => sameId(author, person.id)))
   }
   const steps = TRANSITIONS.filter((transition) => transition.from === stage)
   const recipients: User[] = []
@@ -59,7 +60,7 @@ function message(post: Post, action: WorkflowAction, adminURL: string) {
 /** Sends the emails after the step is saved; a mail failure is logged, never undoes the step. */
 export async function notifyStep(payload: Payload, req: PayloadRequest, post: Post, action: WorkflowAction): Promise<number> {
   if (!smtpConfigured()) return 0
-  const recipients = (await recipientsFor(req, post)).filter((person) => String(person.id) !== String(req.user?.id))
+  const recipients = (await recipientsFor(req, post)).filter((person) => !sameId(person.id, req.user?.id))
   const adminURL = `${payload.config.serverURL}${payload.config.routes.admin}`
   const { subject, text } = message(post, action, adminURL)
   let sent = 0

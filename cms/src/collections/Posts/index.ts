@@ -6,7 +6,7 @@ import { slugField } from '../../fields/slug'
 import { startLinkedAssignment } from '../../workflow/assignments'
 import { workflowEndpoint, workflowStatusEndpoint } from '../../workflow/endpoint'
 import { assignOwnership } from './hooks/assignOwnership'
-import { guardWorkflowState, keepLiveVersionToWorkflow } from './hooks/guardWorkflowState'
+import { guardPostUpdate, guardWorkflowState } from './hooks/guardWorkflowState'
 
 const STAGE_LABEL = { vi: 'Bước duyệt', en: 'Stage' }
 const REVIEWED_BY_LABEL = { vi: 'Người thẩm định', en: 'Reviewed by' }
@@ -44,7 +44,7 @@ export const Posts: CollectionConfig = {
   },
   endpoints: [workflowEndpoint, workflowStatusEndpoint],
   hooks: {
-    beforeOperation: [keepLiveVersionToWorkflow],
+    beforeOperation: [guardPostUpdate],
     beforeChange: [assignOwnership, guardWorkflowState],
     afterChange: [startLinkedAssignment],
   },

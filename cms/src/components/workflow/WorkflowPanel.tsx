@@ -1,7 +1,7 @@
 'use client'
 
 import { Button, toast, useConfig, useDocumentInfo, useFormModified, useTranslation } from '@payloadcms/ui'
-import { ACTION_LABELS, STAGE_LABELS, formatDateVi, type Stage, type WorkflowAction } from '@school/shared'
+import { ACTION_LABELS, STAGE_LABELS, formatDateTimeVi as timeVi, type Stage, type WorkflowAction } from '@school/shared'
 import { useCallback, useEffect, useState } from 'react'
 
 import './workflow.scss'
@@ -26,11 +26,6 @@ const TEXT = {
   scheduled: { vi: 'Đã hẹn đăng lúc', en: 'Scheduled for' },
   history: { vi: 'Lịch sử duyệt', en: 'History' },
   done: { vi: 'Đã thực hiện', en: 'Done' },
-}
-
-function timeVi(value: string) {
-  const date = new Date(value)
-  return `${formatDateVi(date)} ${date.toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit' })}`
 }
 
 /** The post's stage, the buttons for exactly the steps this user may take now, and its history. */

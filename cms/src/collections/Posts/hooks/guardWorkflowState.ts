@@ -1,14 +1,60 @@
-import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 import { STAGE_LABELS, type Stage } from '@school/shared'
 
 import { userError } from '../../../lib/messages'
 
 const IN_REVIEW: Stage[] = ['submitted', 'reviewed', 'approved']
 
+/** The workflow's stage lives in the newest version: a live post may have a newer draft in review. */
+async function latestStage(req: PayloadRequest, id: number | string): Promise<Stage | null> {
+  const latest = await req.payload.findByID({
+    collection: 'posts',
+    id,
+    draft: true,
+    depth: 0,
+    select: { stage: true },
+    overrideAccess: true,
+    req,
+    disableErrors: true,
+  })
+  return (latest?.stage as Stage | undefined) ?? null
+}
+
+/**
+ * Before any access check, an edit of one post is refused with the reason: a post in the
+ * reviewers' hands cannot be edited (409); a save without `?draft=true` would write the live
+ * version of a post on the website, which only the workflow does (403).
+ */
+export const guardPostUpdate: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+  if (operation !== 'update' || req.context?.workflow === true) return args
+  const { draft, id } = args as { draft?: boolean; id?: number | string }
+  const refuseLiveWrite = () =>
+    userError(req, 403, {
+      vi: 'Bài đã đăng chỉ được sửa bằng bản nháp mới (lưu nháp) rồi gửi duyệt lại; gỡ bài do Quản trị Website làm.',
+      en: 'A published post is corrected through a new draft that is reviewed again; the web admin unpublishes.',
+    })
+  if (id === undefined) {
+    if (!draft) throw refuseLiveWrite()
+    return args
+  }
+  const stage = await latestStage(req, id)
+  if (stage && IN_REVIEW.includes(stage)) {
+    throw userError(req, 409, {
+      vi: `Bài viết đang ở bước "${STAGE_LABELS[stage].vi}": không sửa được cho đến khi được trả lại hoặc đăng.`,
+      en: `The post is at "${STAGE_LABELS[stage].en}": it cannot be edited until it is sent back or published.`,
+    })
+  }
+  if (!draft) {
+    const live = await req.payload.findByID({ collection: 'posts', id, depth: 0, select: { _status: true }, overrideAccess: true, req, disableErrors: true })
+    if (live?._status === 'published') throw refuseLiveWrite()
+  }
+  return args
+}
+
 /**
  * Only the workflow moves a post (POST /api/posts/:id/workflow). A plain create or update keeps
- * the post a draft: it cannot publish, and it cannot touch a post that is in the reviewers'
- * hands. Editing a published post starts a new draft; the published version stays live.
+ * the post a draft and cannot publish it. Editing a published post starts a new draft; the
+ * published version stays live.
  */
 export const guardWorkflowState: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
   if (req.context?.workflow === true) return data
@@ -19,42 +65,6 @@ export const guardWorkflowState: CollectionBeforeChangeHook = async ({ data, ope
     })
   }
   if (operation === 'create' || !originalDoc?.id) return { ...data, stage: 'draft' }
-  // The workflow's stage lives in the newest version: a live post may have a newer draft in review.
-  const latest = await req.payload.findByID({
-    collection: 'posts',
-    id: originalDoc.id,
-    draft: true,
-    depth: 0,
-    select: { stage: true },
-    overrideAccess: true,
-    req,
-  })
-  const stage = (latest.stage ?? 'draft') as Stage
-  if (IN_REVIEW.includes(stage)) {
-    throw userError(req, 409, {
-      vi: `Bài viết đang ở bước "${STAGE_LABELS[stage].vi}": không sửa được cho đến khi được trả lại hoặc đăng.`,
-      en: `The post is at "${STAGE_LABELS[stage].en}": it cannot be edited until it is sent back or published.`,
-    })
-  }
-  if (stage === 'published') return { ...data, stage: 'draft', returnComment: null }
+  if ((await latestStage(req, originalDoc.id)) === 'published') return { ...data, stage: 'draft', returnComment: null }
   return data
-}
-
-/**
- * A save without `?draft=true` writes the live document. For a post on the website only the
- * workflow may do that (publish, unpublish): a writer's correction is saved as a draft.
- */
-export const keepLiveVersionToWorkflow: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
-  if (operation !== 'update' || req.context?.workflow === true) return args
-  const { draft, id } = args as { draft?: boolean; id?: number | string }
-  if (draft) return args
-  const refuse = () =>
-    userError(req, 403, {
-      vi: 'Bài đã đăng chỉ được sửa bằng bản nháp mới (lưu nháp) rồi gửi duyệt lại; gỡ bài do Quản trị Website làm.',
-      en: 'A published post is corrected through a new draft that is reviewed again; the web admin unpublishes.',
-    })
-  if (id === undefined) throw refuse()
-  const live = await req.payload.findByID({ collection: 'posts', id, depth: 0, select: { _status: true }, overrideAccess: true, req, disableErrors: true })
-  if (live?._status === 'published') throw refuse()
-  return args
 }

@@ -1,0 +1,15 @@
+/**
+ * A relationship's value is an id, or the related document when populated: this gives the id
+ * either way (a number on SQLite, a string on MongoDB).
+ */
+export function idOf<T extends string | number>(value: T | { id: T } | null | undefined): T | null {
+  if (value === null || value === undefined) return null
+  return typeof value === 'object' ? value.id : value
+}
+
+/** Two ids (or documents) are the same record, whatever the adapter's id type. */
+export function sameId(a: unknown, b: unknown): boolean {
+  const left = idOf(a as never)
+  const right = idOf(b as never)
+  return left !== null && right !== null && String(left) === String(right)
+}
