@@ -29,9 +29,10 @@ const EXPECTED: Record<Collection, Record<Action, Actor[]>> = {
     update: ['principal'],
     delete: ['principal'],
   },
+  // The public reads names and kinds (for the website), never the people: see the test below.
   groups: {
     create: ['principal'],
-    read: ALL_STAFF,
+    read: EVERYONE,
     update: ['principal'],
     delete: ['principal'],
   },
@@ -299,4 +300,20 @@ describe('policy matrix: every role × collection × action', () => {
       }
     }
   }
+})
+
+describe('what the public reads of groups', () => {
+  it('names, kinds and grades, never heads, homeroom teachers or members', async () => {
+    const { docs } = await school.payload.find({ collection: 'groups', overrideAccess: false, limit: 100, depth: 0 })
+    expect(docs.length).toBeGreaterThan(10)
+    for (const group of docs) {
+      expect(group.name).toBeTruthy()
+      expect(group.head).toBeUndefined()
+      expect(group.homeroomTeacher).toBeUndefined()
+      expect(group.members).toBeUndefined()
+    }
+    const staff = actors.get('librarian')!
+    const { docs: seenByStaff } = await school.payload.find({ collection: 'groups', user: staff, overrideAccess: false, limit: 100, depth: 0 })
+    expect(seenByStaff.some((group) => Array.isArray(group.members) && group.members.length > 0)).toBe(true)
+  })
 })

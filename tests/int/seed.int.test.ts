@@ -76,6 +76,23 @@ describe('demo school', () => {
     expect(boards[0].head).toBe(principal.id)
   })
 
+  it('has demo posts walked through the real workflow: four published, others on their way', async () => {
+    const { payload } = school
+    const { docs } = await payload.find({ collection: 'posts', draft: true, depth: 0, limit: 100, overrideAccess: true })
+    const stages = Object.fromEntries(docs.map((post) => [post.title, post.stage]))
+    expect(stages).toMatchObject({
+      'Lễ khai giảng năm học mới': 'published',
+      'Chuyên đề: Dạy đọc hiểu cho học sinh lớp 3': 'published',
+      'Lớp 3B trải nghiệm làm bánh trôi': 'submitted',
+      'Hội thi kể chuyện theo sách': 'returned',
+      'Lịch nghỉ Tết Nguyên đán': 'approved',
+    })
+    const published = await payload.find({ collection: 'posts', overrideAccess: false, limit: 100 })
+    expect(published.totalDocs).toBe(4)
+    const events = await payload.count({ collection: 'workflow-events', overrideAccess: true })
+    expect(events.totalDocs).toBeGreaterThanOrEqual(20)
+  })
+
   it('never seeds into a database that already holds data', async () => {
     await seedDemoSchoolIfEmpty(school.payload)
     const users = await school.payload.count({ collection: 'users', overrideAccess: true })

@@ -10,6 +10,7 @@ import {
   adminPanel,
   collectionPolicy,
   fieldPolicy,
+  fieldReadPolicy,
   globalPolicy,
   type CrudAction,
   type PolicyCollection,
@@ -91,6 +92,21 @@ export function fieldAccess<C extends keyof typeof fieldPolicy>(
     return grant
   }
   return { create: check, update: check }
+}
+
+/** Who may read a field, from `fieldReadPolicy`. */
+export function fieldReadAccess<C extends keyof typeof fieldReadPolicy>(
+  collection: C,
+  field: keyof (typeof fieldReadPolicy)[C] & string,
+): { read: FieldAccess } {
+  const rule = fieldReadPolicy[collection][field] as Rule
+  return {
+    read: async ({ req, id }) => {
+      const grant = await rule({ user: actorOf(req), req, id })
+      if (typeof grant !== 'boolean') throw new Error(`Field read rule ${collection}.${field} must answer true or false`)
+      return grant
+    },
+  }
 }
 
 /**

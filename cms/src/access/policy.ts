@@ -96,7 +96,9 @@ export const collectionPolicy = {
   /** Professional groups, organisations, classes and the editorial board (Điều 5.6, 7, 9). */
   groups: {
     create: accountManager,
-    read: staff,
+    // The website lists each group's and class's posts: names are public, people are not
+    // (see fieldReadPolicy).
+    read: anyone,
     update: accountManager,
     delete: accountManager,
   },
@@ -155,6 +157,15 @@ export const fieldPolicy = {
     approvedBy: workflowInProgress,
     returnComment: workflowInProgress,
     publishAt: workflowInProgress,
+  },
+} satisfies Partial<Record<PolicyCollection, Record<string, Rule>>>
+
+/** Fields only some readers of the document may see. */
+export const fieldReadPolicy = {
+  groups: {
+    head: staff,
+    homeroomTeacher: staff,
+    members: staff,
   },
 } satisfies Partial<Record<PolicyCollection, Record<string, Rule>>>
 

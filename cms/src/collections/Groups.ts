@@ -1,7 +1,7 @@
 import type { CollectionConfig, NumberFieldSingleValidation, TextFieldSingleValidation } from 'payload'
 import { GRADES } from '@school/shared'
 
-import { collectionAccess } from '../access/payload-access'
+import { collectionAccess, fieldReadAccess } from '../access/payload-access'
 import { groupKindOptions } from '../fields/labels'
 import { slugField } from '../fields/slug'
 import { localize } from '../lib/messages'
@@ -76,6 +76,7 @@ export const Groups: CollectionConfig = {
       type: 'relationship',
       relationTo: 'users',
       label: { vi: 'Trưởng (tổ trưởng, chủ tịch, trưởng ban)', en: 'Head' },
+      access: fieldReadAccess('groups', 'head'),
       admin: { condition: (data) => !isClass(data) },
     },
     {
@@ -83,6 +84,7 @@ export const Groups: CollectionConfig = {
       type: 'relationship',
       relationTo: 'users',
       label: { vi: 'Giáo viên chủ nhiệm', en: 'Homeroom teacher' },
+      access: fieldReadAccess('groups', 'homeroomTeacher'),
       admin: { condition: isClass },
     },
     {
@@ -105,6 +107,7 @@ export const Groups: CollectionConfig = {
       relationTo: 'users',
       hasMany: true,
       label: { vi: 'Thành viên', en: 'Members' },
+      access: fieldReadAccess('groups', 'members'),
       admin: {
         description: {
           vi: 'Với lớp: các giáo viên dạy lớp.',

@@ -6,6 +6,7 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction, ty
 import { compareVietnameseNames, schoolYearOf, slugify } from '@school/shared'
 
 import type { Group, User } from '../payload-types'
+import { DEMO_POSTS, seedDemoPosts } from './demo-posts'
 import {
   DEMO_DOMAIN,
   DEMO_GROUPS,
@@ -29,9 +30,10 @@ export async function isDatabaseEmpty(payload: Payload): Promise<boolean> {
   return totalDocs === 0
 }
 
-export async function seedDemoSchool(payload: Payload, req: PayloadRequest): Promise<void> {
+export async function seedDemoSchool(payload: Payload, req: PayloadRequest): Promise<Map<string, User>> {
   const password = demoPassword()
   const userIds = new Map<string, User['id']>()
+  const users = new Map<string, User>()
   // The principal first: the first account of a school is the principal's.
   const staff = [...DEMO_STAFF].sort(
     (a, b) =>
@@ -53,6 +55,7 @@ export async function seedDemoSchool(payload: Payload, req: PayloadRequest): Pro
       },
     })
     userIds.set(person.key, user.id)
+    users.set(person.key, user)
   }
 
   const idOf = (key: string) => {
@@ -83,7 +86,7 @@ export async function seedDemoSchool(payload: Payload, req: PayloadRequest): Pro
   }
 
   await payload.updateGlobal({ slug: 'school-profile', overrideAccess: true, req, data: DEMO_SCHOOL_PROFILE })
-  payload.logger.info(`Demo school seeded: ${staff.length} staff accounts, ${DEMO_GROUPS.length} groups.`)
+  return users
 }
 
 export async function seedDemoSchoolIfEmpty(payload: Payload): Promise<void> {
@@ -92,11 +95,15 @@ export async function seedDemoSchoolIfEmpty(payload: Payload): Promise<void> {
   // All or nothing: a seed cut short must not leave a half school that is never seeded again.
   const req = await createLocalReq({}, payload)
   await initTransaction(req)
+  let staff: Map<string, User>
   try {
-    await seedDemoSchool(payload, req)
+    staff = await seedDemoSchool(payload, req)
     await commitTransaction(req)
   } catch (error) {
     await killTransaction(req)
     throw error
   }
+  // The posts go through the real workflow, one step (and transaction) at a time.
+  await seedDemoPosts(payload, staff)
+  payload.logger.info(`Demo school seeded: ${staff.size} staff accounts, ${DEMO_GROUPS.length} groups, ${DEMO_POSTS.length} posts.`)
 }

@@ -59,7 +59,7 @@ function message(post: Post, action: WorkflowAction, adminURL: string) {
 
 /** Sends the emails after the step is saved; a mail failure is logged, never undoes the step. */
 export async function notifyStep(payload: Payload, req: PayloadRequest, post: Post, action: WorkflowAction): Promise<number> {
-  if (!smtpConfigured()) return 0
+  if (!smtpConfigured() || req.context?.notify === false) return 0
   const recipients = (await recipientsFor(req, post)).filter((person) => !sameId(person.id, req.user?.id))
   const adminURL = `${payload.config.serverURL}${payload.config.routes.admin}`
   const { subject, text } = message(post, action, adminURL)
