@@ -8,7 +8,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['tests/int/**/*.int.test.ts', 'shared/**/*.test.ts'],
+    include: ['tests/int/**/*.int.test.ts', 'shared/**/*.test.ts', 'site/src/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
     // Each file boots Payload on its own database file: two at a time fit two cores.

@@ -1,5 +1,6 @@
 // @ts-check
 import react from '@astrojs/react'
+import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
 
 export default defineConfig({
@@ -7,7 +8,7 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   outDir: process.env.SITE_OUT_DIR || './dist',
-  integrations: [react()],
+  integrations: [react(), sitemap()],
   build: { format: 'directory' },
   vite: { ssr: { noExternal: ['@school/shared'] } },
 })

@@ -260,6 +260,7 @@ export interface Post {
   tags?: string[] | null;
   stage: 'draft' | 'submitted' | 'reviewed' | 'approved' | 'published' | 'returned';
   publishAt?: string | null;
+  publishedAt?: string | null;
   returnComment?: string | null;
   reviewedBy?: (number | null) | User;
   approvedBy?: (number | null) | User;
@@ -596,6 +597,7 @@ export interface PostsSelect<T extends boolean = true> {
   tags?: T;
   stage?: T;
   publishAt?: T;
+  publishedAt?: T;
   returnComment?: T;
   reviewedBy?: T;
   approvedBy?: T;

@@ -157,6 +157,7 @@ export const fieldPolicy = {
     approvedBy: workflowInProgress,
     returnComment: workflowInProgress,
     publishAt: workflowInProgress,
+    publishedAt: workflowInProgress,
   },
 } satisfies Partial<Record<PolicyCollection, Record<string, Rule>>>
 

@@ -1,5 +1,5 @@
 import * as migration_20261129_033822_initial from './20261129_033822_initial';
-import * as migration_20261129_043633_editorial_workflow from './20261129_043633_editorial_workflow';
+import * as migration_20261129_050653_editorial_workflow from './20261129_050653_editorial_workflow';
 
 export const migrations = [
   {
@@ -8,8 +8,8 @@ export const migrations = [
     name: '20261129_033822_initial',
   },
   {
-    up: migration_20261129_043633_editorial_workflow.up,
-    down: migration_20261129_043633_editorial_workflow.down,
-    name: '20261129_043633_editorial_workflow'
+    up: migration_20261129_050653_editorial_workflow.up,
+    down: migration_20261129_050653_editorial_workflow.down,
+    name: '20261129_050653_editorial_workflow'
   },
 ];

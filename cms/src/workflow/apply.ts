@@ -105,7 +105,10 @@ export async function applyTransition(req: PayloadRequest, input: TransitionRequ
   if (action === 'accept') data.reviewedBy = actor.id
   if (action === 'approve') data.approvedBy = actor.id
   if (action === 'return') data.returnComment = comment
-  if (action === 'publish') Object.assign(data, scheduled ? { publishAt: publishAt!.toISOString() } : { _status: 'published', publishAt: null })
+  if (action === 'publish') {
+    // The date readers see is the first publication; a correction keeps it.
+    Object.assign(data, scheduled ? { publishAt: publishAt!.toISOString() } : { _status: 'published', publishAt: null, publishedAt: post.publishedAt ?? new Date().toISOString() })
+  }
   if (action === 'unpublish') data._status = 'draft'
   // Going live or coming down writes the main document. Other steps of a post that is not on the
   // website write it too, so lists and joins see its stage; a live post's correction stays a draft.

@@ -58,3 +58,27 @@ export class RestClient {
   patch = (path: string, body: unknown) => this.request('PATCH', path, body)
   delete = (path: string) => this.request('DELETE', path)
 }
+
+/**
+ * Serves the same route handlers over real HTTP on a loopback port, for code that fetches the
+ * CMS by URL (the website's data module). Returns the base URL and a function that stops it.
+ */
+export async function serveRestOverHttp(): Promise<{ url: string; close: () => Promise<void> }> {
+  const http = await import('node:http')
+  const server = http.createServer(async (incoming, outgoing) => {
+    const chunks: Buffer[] = []
+    for await (const chunk of incoming) chunks.push(chunk as Buffer)
+    const url = new URL(incoming.url ?? '/', 'http://localhost')
+    const method = (incoming.method ?? 'GET') as Method
+    const headers = new Headers()
+    for (const [key, value] of Object.entries(incoming.headers)) if (typeof value === 'string') headers.set(key, value)
+    const body = chunks.length > 0 && method !== 'GET' ? Buffer.concat(chunks) : undefined
+    const slug = url.pathname.replace(/^\/api\//, '').split('/')
+    const response = await handlers[method](new Request(url, { method, headers, body }), { params: Promise.resolve({ slug }) })
+    outgoing.writeHead(response.status, Object.fromEntries(response.headers))
+    outgoing.end(Buffer.from(await response.arrayBuffer()))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as { port: number }
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) }
+}

@@ -13,6 +13,7 @@ const REVIEWED_BY_LABEL = { vi: 'Người thẩm định', en: 'Reviewed by' }
 const APPROVED_BY_LABEL = { vi: 'Người phê duyệt', en: 'Approved by' }
 const RETURN_COMMENT_LABEL = { vi: 'Ý kiến khi trả lại', en: 'Comment when sent back' }
 const PUBLISH_AT_LABEL = { vi: 'Hẹn giờ đăng', en: 'Publish at' }
+const PUBLISHED_AT_LABEL = { vi: 'Ngày đăng', en: 'Published on' }
 
 /**
  * Posts of the school website: written by groups, organisations and classes, reviewed by the
@@ -120,6 +121,13 @@ export const Posts: CollectionConfig = {
       label: PUBLISH_AT_LABEL,
       access: fieldAccess('posts', 'publishAt', PUBLISH_AT_LABEL),
       admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime', displayFormat: 'dd/MM/yyyy HH:mm' } },
+    },
+    {
+      name: 'publishedAt',
+      type: 'date',
+      label: PUBLISHED_AT_LABEL,
+      access: fieldAccess('posts', 'publishedAt', PUBLISHED_AT_LABEL),
+      admin: { position: 'sidebar', readOnly: true, date: { displayFormat: 'dd/MM/yyyy HH:mm' } },
     },
     {
       name: 'returnComment',

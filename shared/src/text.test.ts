@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest'
+
+import { compareVietnameseNames, formatDateTimeVi, formatDateVi, schoolYearOf, slugify } from './text'
+
+describe('Vietnamese text helpers', () => {
+  it('slugs without diacritics, đ → d', () => {
+    expect(slugify('Đội Thiếu niên Tiền phong Hồ Chí Minh')).toBe('doi-thieu-nien-tien-phong-ho-chi-minh')
+    expect(slugify('Lễ khai giảng năm học 2026–2027!')).toBe('le-khai-giang-nam-hoc-2026-2027')
+    expect(slugify('  ---  ')).toBe('')
+  })
+
+  it('writes dates dd/mm/yyyy in Vietnam time', () => {
+    expect(formatDateVi('2026-09-04T18:30:00Z')).toBe('05/09/2026')
+    expect(formatDateTimeVi('2026-09-04T18:30:00Z')).toBe('05/09/2026 01:30')
+    expect(formatDateVi('not a date')).toBe('')
+  })
+
+  it('sorts people by given name, in Vietnamese order', () => {
+    const names = ['Trần Văn Đức', 'Nguyễn Thị Ánh', 'Lê Văn An', 'Phạm Thị Bình']
+    expect([...names].sort(compareVietnameseNames)).toEqual(['Lê Văn An', 'Nguyễn Thị Ánh', 'Phạm Thị Bình', 'Trần Văn Đức'])
+  })
+
+  it('knows the school year: September starts a new one', () => {
+    expect(schoolYearOf(new Date('2026-11-29'))).toBe('2026-2027')
+    expect(schoolYearOf(new Date('2027-08-31'))).toBe('2026-2027')
+    expect(schoolYearOf(new Date('2027-09-01'))).toBe('2027-2028')
+  })
+})

@@ -1,0 +1,23 @@
+import { slugify } from '@school/shared'
+
+/** The site's addresses, in one place. */
+export const paths = {
+  post: (slug: string) => `/tin-tuc/${slug}/`,
+  newsPage: (page: number) => (page <= 1 ? '/tin-tuc/' : `/tin-tuc/${page}/`),
+  group: (slug: string) => `/nhom/${slug}/`,
+  tag: (tag: string) => `/the/${slugify(tag)}/`,
+}
+
+/** Links from rich text: only web, mail and phone addresses, or the site's own; never `javascript:`. */
+export function safeHref(url: unknown): string | null {
+  if (typeof url !== 'string') return null
+  const trimmed = url.trim()
+  if (trimmed.startsWith('/') && !trimmed.startsWith('//')) return trimmed
+  if (trimmed.startsWith('#')) return trimmed
+  try {
+    const parsed = new URL(trimmed)
+    return ['http:', 'https:', 'mailto:', 'tel:'].includes(parsed.protocol) ? parsed.href : null
+  } catch {
+    return null
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * The website's one way into the CMS (site/src/lib/cms.ts), over real HTTP: it gets published
+ * posts only, never a draft, never a newer unpublished version, never a person's record.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+
+import { richText } from './support/content'
+import { useTestSchool } from './support/payload'
+import { demoUser, stepAs } from './support/workflow'
+
+const school = useTestSchool()
+let server: { url: string; close: () => Promise<void> }
+
+beforeAll(async () => {
+  const { serveRestOverHttp } = await import('./support/rest')
+  server = await serveRestOverHttp()
+  process.env.CMS_URL = server.url
+})
+afterAll(() => server?.close())
+
+/** A fresh copy of the site's data module (it caches the posts of one build). */
+async function siteData() {
+  vi.resetModules()
+  return import('../../site/src/lib/cms')
+}
+
+describe("the site's data module", () => {
+  it('returns the published demo posts only, newest first, with their groups but no people', async () => {
+    const cms = await siteData()
+    const posts = await cms.getPublishedPosts()
+    const { docs: everything } = await school.payload.find({ collection: 'posts', draft: true, limit: 100, overrideAccess: true })
+    const published = everything.filter((post) => post._status === 'published')
+    expect(posts.map((post) => post.slug).sort()).toEqual(published.map((post) => post.slug).sort())
+    expect(everything.length).toBeGreaterThan(posts.length)
+    const dates = posts.map((post) => new Date(post.publishedAt).getTime())
+    expect(dates).toEqual([...dates].sort((a, b) => b - a))
+    const grouped = posts.find((post) => post.ownerGroup)
+    expect(grouped?.ownerGroup).toEqual({ name: expect.any(String), slug: expect.any(String), kind: expect.any(String) })
+    const json = JSON.stringify(posts)
+    expect(json).not.toContain('@demo.giathuong.edu.vn')
+    expect(json).not.toMatch(/"members"|"head"|"homeroomTeacher"/)
+  })
+
+  it('keeps showing the published version while a correction waits in review', async () => {
+    const { payload } = school
+    const writer = await demoUser(payload, 'homeroom_teacher')
+    const [post] = (await payload.find({ collection: 'posts', where: { title: { equals: 'Chuyên đề: Dạy đọc hiểu cho học sinh lớp 3' } }, overrideAccess: true })).docs
+    await payload.update({ collection: 'posts', id: post.id, draft: true, user: writer, overrideAccess: false, data: { title: 'Bản sửa chưa duyệt', content: richText('Nội dung mới') } })
+    await stepAs(payload, writer, post.id, 'submit')
+    const cms = await siteData()
+    const seen = (await cms.getPublishedPosts()).find((p) => p.id === post.id)
+    expect(seen?.title).toBe('Chuyên đề: Dạy đọc hiểu cho học sinh lớp 3')
+    expect(JSON.stringify(seen)).not.toContain('Nội dung mới')
+  })
+
+  it('a post taken down is gone from the next build', async () => {
+    const { payload } = school
+    const [post] = (await payload.find({ collection: 'posts', where: { title: { equals: 'Lễ khai giảng năm học mới' } }, overrideAccess: true })).docs
+    await stepAs(payload, await demoUser(payload, 'web_admin'), post.id, 'unpublish')
+    const cms = await siteData()
+    expect((await cms.getPublishedPosts()).map((p) => p.id)).not.toContain(post.id)
+  })
+})
