@@ -7,9 +7,11 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 
 import { ROLES, ROLE_LABELS } from '../shared/src/roles.ts'
-import { buildCms, buildSite } from './lib/build.mjs'
+import { existsSync } from 'node:fs'
+
+import { buildCms } from './lib/build.mjs'
 import { CMS_DIR, productEnv } from './lib/env.mjs'
-import { startService, stopService, waitForURL } from './lib/processes.mjs'
+import { startService, stopService, waitFor, waitForURL } from './lib/processes.mjs'
 import { serveSite } from './lib/site-server.mjs'
 
 const [major, minor] = process.versions.node.split('.').map(Number)
@@ -44,9 +46,11 @@ try {
   // The first request runs the migrations and, on an empty database, seeds the demo school.
   await waitForURL(`${cmsURL}/api/globals/school-profile`, { service: cms })
 
-  const siteDir = path.join(dataDir, 'site')
-  await buildSite(env, siteDir)
-  siteServer = await serveSite(siteDir, sitePort)
+  // The CMS builds the website at start and again whenever published content changes.
+  console.log('▸ CMS đang xây dựng website tĩnh từ nội dung đã xuất bản…')
+  const liveSite = env.SITE_LIVE_DIR
+  await waitFor(() => existsSync(path.join(liveSite, 'index.html')), 'website', 180_000, cms)
+  siteServer = await serveSite(liveSite, sitePort)
 
   const seeded = env.SEED_DEMO !== 'false'
   console.log(`

@@ -103,9 +103,11 @@ export interface Config {
   fallbackLocale: null;
   globals: {
     'school-profile': SchoolProfile;
+    'site-build': SiteBuild;
   };
   globalsSelect: {
     'school-profile': SchoolProfileSelect<false> | SchoolProfileSelect<true>;
+    'site-build': SiteBuildSelect<false> | SiteBuildSelect<true>;
   };
   locale: null;
   widgets: {
@@ -782,6 +784,21 @@ export interface SchoolProfile {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-build".
+ */
+export interface SiteBuild {
+  id: number;
+  status?: ('building' | 'ok' | 'failed') | null;
+  lastSuccessAt?: string | null;
+  lastAttemptAt?: string | null;
+  durationMs?: number | null;
+  reasons?: string | null;
+  log?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "school-profile_select".
  */
 export interface SchoolProfileSelect<T extends boolean = true> {
@@ -797,6 +814,21 @@ export interface SchoolProfileSelect<T extends boolean = true> {
         url?: T;
         id?: T;
       };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-build_select".
+ */
+export interface SiteBuildSelect<T extends boolean = true> {
+  status?: T;
+  lastSuccessAt?: T;
+  lastAttemptAt?: T;
+  durationMs?: T;
+  reasons?: T;
+  log?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

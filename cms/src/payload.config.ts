@@ -15,6 +15,8 @@ import { Users } from './collections/Users'
 import { databaseAdapter } from './db'
 import { smtpEmailAdapter } from './email'
 import { SchoolProfile } from './globals/SchoolProfile'
+import { SiteBuild } from './globals/SiteBuild'
+import { requestSiteBuildAtStart } from './site-build/hooks'
 import { editorialReportEndpoint } from './reports/endpoint'
 import { withRequestGuards } from './hooks/requestGuards'
 import { seedDemoSchoolIfEmpty } from './seed'
@@ -53,7 +55,7 @@ export default buildConfig({
     fallbackLanguage: 'vi',
   },
   collections: withRequestGuards([Users, Groups, Posts, Assignments, WorkflowEvents, Media]),
-  globals: [SchoolProfile],
+  globals: [SchoolProfile, SiteBuild],
   endpoints: [editorialReportEndpoint],
   db: databaseAdapter(path.resolve(dirname, 'migrations')),
   editor: lexicalEditor(),
@@ -76,5 +78,8 @@ export default buildConfig({
       admin: { ...defaultJobsCollection.admin, hidden: true },
     }),
   },
-  onInit: seedDemoSchoolIfEmpty,
+  onInit: async (payload) => {
+    await seedDemoSchoolIfEmpty(payload)
+    requestSiteBuildAtStart(payload)
+  },
 })

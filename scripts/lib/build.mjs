@@ -1,11 +1,11 @@
 /**
- * Builds what must be built: the CMS (Next.js) only when its sources changed since the last
- * build, and the static site from the CMS's published content.
+ * Builds the CMS (Next.js) when its sources changed since the last build. The website is built
+ * by the CMS itself (cms/src/site-build).
  */
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 
-import { CMS_DIR, ROOT, SITE_DIR } from './env.mjs'
+import { CMS_DIR, ROOT } from './env.mjs'
 import { run } from './processes.mjs'
 
 const CMS_INPUTS = ['cms/src', 'cms/next.config.ts', 'cms/package.json', 'cms/tsconfig.json', 'shared/src', 'package-lock.json']
@@ -30,9 +30,4 @@ export async function buildCms(env) {
   console.log('▸ Đang build CMS (Next.js), lần đầu mất khoảng 2 phút…')
   await run('npx', ['next', 'build', '--webpack'], { cwd: CMS_DIR, env })
   return true
-}
-
-export async function buildSite(env, outDir) {
-  console.log('▸ Đang build website tĩnh (Astro) từ nội dung đã xuất bản…')
-  await run('npx', ['astro', 'build', '--silent'], { cwd: SITE_DIR, env: { ...env, SITE_OUT_DIR: outDir } })
 }

@@ -36,6 +36,11 @@ export function productEnv(overrides = {}) {
       SERVER_URL: env.SERVER_URL || cmsURL,
       SITE_URL: env.SITE_URL || siteURL,
       CMS_URL: cmsURL,
+      MEDIA_DIR: env.MEDIA_DIR || path.join(dataDir, 'media'),
+      // The CMS rebuilds the website itself: from here, into builds/, swapping the `site` link.
+      SITE_SOURCE_DIR: SITE_DIR,
+      SITE_BUILDS_DIR: path.join(dataDir, 'site-builds'),
+      SITE_LIVE_DIR: path.join(dataDir, 'site'),
       // Plain http on localhost: a `secure` cookie would never be sent back.
       INSECURE_COOKIES: env.INSECURE_COOKIES ?? (env.SERVER_URL?.startsWith('https://') ? 'false' : 'true'),
     },

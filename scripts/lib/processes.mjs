@@ -25,6 +25,16 @@ export function stopService(child) {
   child.kill('SIGTERM')
 }
 
+/** Polls until `ready()` is true; fails when the service stops or the time is up. */
+export async function waitFor(ready, what, timeoutMs, service) {
+  const deadline = Date.now() + timeoutMs
+  while (!ready()) {
+    if (service && service.exitCode !== null) throw new Error(`${what}: the server stopped (exit ${service.exitCode})`)
+    if (Date.now() > deadline) throw new Error(`${what} was not ready within ${timeoutMs / 1000} s`)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+  }
+}
+
 /** Polls a URL until it answers 2xx; the first request also wakes Payload (migrations, seed). */
 export async function waitForURL(url, { timeoutMs = 180_000, service } = {}) {
   const deadline = Date.now() + timeoutMs

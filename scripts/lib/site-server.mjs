@@ -1,20 +1,32 @@
-/** Serves the built static site, with its own 404 page. */
-import { readFileSync } from 'node:fs'
+/**
+ * Serves the live website: `liveLink` points at the newest complete build and is swapped by the
+ * CMS after each rebuild, so the folder is looked up again whenever the link changes.
+ */
+import { readFileSync, realpathSync } from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 import sirv from 'sirv'
 
-export function serveSite(dir, port) {
-  const files = sirv(dir, { dev: false, etag: true, gzip: false, brotli: false })
+export function serveSite(liveLink, port) {
+  let current = null
+  let files = null
+  const handlerFor = () => {
+    const target = realpathSync(liveLink)
+    if (target !== current) {
+      current = target
+      files = sirv(target, { dev: false, etag: true })
+    }
+    return files
+  }
   const notFoundPage = () => {
     try {
-      return readFileSync(path.join(dir, '404.html'))
+      return readFileSync(path.join(current, '404.html'))
     } catch {
       return 'Không tìm thấy trang'
     }
   }
   const server = http.createServer((req, res) => {
-    files(req, res, () => {
+    handlerFor()(req, res, () => {
       res.statusCode = 404
       res.setHeader('Content-Type', 'text/html; charset=utf-8')
       res.end(notFoundPage())

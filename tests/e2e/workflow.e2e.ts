@@ -4,6 +4,7 @@
  * approves, the web admin publishes. Each finds the post waiting on their dashboard.
  */
 import { expect, test, type Page } from '@playwright/test'
+import { slugify } from '@school/shared'
 
 import { E2E } from '../../playwright.config'
 import { adminAs } from './support'
@@ -62,6 +63,24 @@ test('a post walks the whole chain in the admin, as four different people', asyn
   const { docs } = await published.json()
   expect(docs).toHaveLength(1)
   expect(docs[0]._status).toBe('published')
+
+  // The website rebuilds by itself: the post is live within 30 seconds…
+  const postURL = `${E2E.siteURL}/tin-tuc/${slugify(TITLE)}/`
+  const started = Date.now()
+  await expect.poll(async () => (await request.get(postURL)).status(), { timeout: 30_000, intervals: [500] }).toBe(200)
+  console.log(`publish → live: ${Date.now() - started} ms`)
+  const page = await browser.newPage()
+  await page.goto(postURL)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE)
+
+  // …and the web admin sees when it was built.
+  await webAdmin.goto('/admin/globals/site-build')
+  await expect(webAdmin.getByText('Thành công', { exact: true }).first()).toBeVisible()
+
+  // Taken down, it answers 404 within 30 seconds.
+  await webAdmin.goto(`/admin/collections/posts/${docs[0].id}`)
+  await take(webAdmin, 'Gỡ khỏi website', 'Bản nháp')
+  await expect.poll(async () => (await request.get(postURL)).status(), { timeout: 30_000, intervals: [500] }).toBe(404)
 })
 
 test('a post sent back shows the comment to its writer', async ({ browser }) => {

@@ -176,6 +176,11 @@ export const globalPolicy = {
     read: anyone,
     update: hasRole('principal', 'web_admin'),
   },
+  /** Written by the site builder only; the web admin and leadership watch it. */
+  'site-build': {
+    read: hasRole('principal', 'vice_principal', 'web_admin'),
+    update: nobody,
+  },
 } satisfies Record<string, { read: Rule; update: Rule }>
 
 export type PolicyGlobal = keyof typeof globalPolicy

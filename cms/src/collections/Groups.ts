@@ -5,6 +5,7 @@ import { collectionAccess, fieldReadAccess } from '../access/payload-access'
 import { groupKindOptions } from '../fields/labels'
 import { slugField } from '../fields/slug'
 import { localize } from '../lib/messages'
+import { rebuildSiteWhenPublicContentChanges } from '../site-build/hooks'
 
 const isClass = (data: Partial<{ kind: string }> | undefined) => data?.kind === 'class'
 
@@ -25,6 +26,10 @@ export const Groups: CollectionConfig = {
     group: { vi: 'Nhà trường', en: 'School' },
   },
   access: collectionAccess('groups'),
+  hooks: {
+    afterChange: [rebuildSiteWhenPublicContentChanges.collection],
+    afterDelete: [rebuildSiteWhenPublicContentChanges.deletion],
+  },
   defaultSort: 'name',
   fields: [
     { name: 'name', type: 'text', required: true, label: { vi: 'Tên', en: 'Name' } },

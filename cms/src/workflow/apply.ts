@@ -17,6 +17,7 @@ import type { Post, User } from '../payload-types'
 import { syncAssignment } from './assignments'
 import { loadPostContext } from './context'
 import { notifyStep } from './notify'
+import { requestSiteBuild } from '../site-build/runner'
 import { missingForPublication } from './requirements'
 import { actionsFrom, transitionFor } from './transitions'
 
@@ -162,6 +163,8 @@ export async function applyTransition(req: PayloadRequest, input: TransitionRequ
   } finally {
     req.context = { ...req.context, workflow: false }
   }
+  // Going live or coming down changes the website (Điều 17.3: right after approval).
+  if ((action === 'publish' && !scheduled) || action === 'unpublish') requestSiteBuild(payload, `${action} ${post.slug}`)
   if (!scheduled) await notifyStep(payload, req, updated, action)
   return updated
 }

@@ -3,6 +3,7 @@ import { POST_KIND_LABELS, POST_KINDS, STAGE_LABELS, STAGES } from '@school/shar
 
 import { collectionAccess, fieldAccess } from '../../access/payload-access'
 import { slugField } from '../../fields/slug'
+import { rebuildSiteWhenLivePostDeleted } from '../../site-build/hooks'
 import { startLinkedAssignment } from '../../workflow/assignments'
 import { workflowEndpoint, workflowStatusEndpoint } from '../../workflow/endpoint'
 import { assignOwnership } from './hooks/assignOwnership'
@@ -48,6 +49,7 @@ export const Posts: CollectionConfig = {
     beforeOperation: [guardPostUpdate],
     beforeChange: [assignOwnership, guardWorkflowState],
     afterChange: [startLinkedAssignment],
+    afterDelete: [rebuildSiteWhenLivePostDeleted],
   },
   fields: [
     {
