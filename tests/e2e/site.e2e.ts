@@ -29,6 +29,11 @@ test('the news list, notices, tags, RSS and sitemap list the published posts', a
   await expect(page.locator('.post-card')).toHaveCount(4)
   await page.goto(site('/thong-bao/'))
   await expect(page.getByRole('link', { name: 'Thực đơn bán trú tuần đầu tháng 12' })).toBeVisible()
+  await page.goto(site('/bai-giang/'))
+  await expect(page.getByRole('link', { name: 'Bài giảng E-learning: Phép nhân trong phạm vi 100' })).toBeVisible()
+  // The approved document is not published yet.
+  await page.goto(site('/van-ban/'))
+  await expect(page.getByText('Chưa có bài nào.')).toBeVisible()
   await page.goto(site('/the/doc-hieu/'))
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Từ khóa: đọc hiểu')
   const rss = await (await request.get(site('/rss.xml'))).text()
