@@ -772,6 +772,21 @@ export interface SchoolProfile {
   address?: string | null;
   phone?: string | null;
   email?: string | null;
+  about?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
   links?:
     | {
         label: string;
@@ -807,6 +822,7 @@ export interface SchoolProfileSelect<T extends boolean = true> {
   address?: T;
   phone?: T;
   email?: T;
+  about?: T;
   links?:
     | T
     | {

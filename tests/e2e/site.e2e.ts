@@ -34,6 +34,9 @@ test('the news list, notices, tags, RSS and sitemap list the published posts', a
   // The approved document is not published yet.
   await page.goto(site('/van-ban/'))
   await expect(page.getByText('Chưa có bài nào.')).toBeVisible()
+  await page.goto(site('/gioi-thieu/'))
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Giới thiệu – Liên hệ')
+  await expect(page.getByText('với 10 lớp từ khối 1 đến khối 5')).toBeVisible()
   await page.goto(site('/the/doc-hieu/'))
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Từ khóa: đọc hiểu')
   const rss = await (await request.get(site('/rss.xml'))).text()

@@ -21,6 +21,11 @@ export const SchoolProfile: GlobalConfig = {
     { name: 'phone', type: 'text', label: { vi: 'Điện thoại', en: 'Phone' }, validate: vietnamesePhone },
     { name: 'email', type: 'email', label: { vi: 'Email', en: 'Email' } },
     {
+      name: 'about',
+      type: 'richText',
+      label: { vi: 'Giới thiệu nhà trường (trang Giới thiệu – Liên hệ)', en: 'About the school (About & contact page)' },
+    },
+    {
       name: 'links',
       type: 'array',
       label: { vi: 'Liên kết', en: 'Links' },

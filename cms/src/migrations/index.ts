@@ -1,6 +1,7 @@
 import * as migration_20261129_033822_initial from './20261129_033822_initial';
 import * as migration_20261129_050653_editorial_workflow from './20261129_050653_editorial_workflow';
 import * as migration_20261129_051633_site_build_status from './20261129_051633_site_build_status';
+import * as migration_20261129_055759_school_profile_about from './20261129_055759_school_profile_about';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261129_051633_site_build_status.up,
     down: migration_20261129_051633_site_build_status.down,
-    name: '20261129_051633_site_build_status'
+    name: '20261129_051633_site_build_status',
+  },
+  {
+    up: migration_20261129_055759_school_profile_about.up,
+    down: migration_20261129_055759_school_profile_about.down,
+    name: '20261129_055759_school_profile_about'
   },
 ];

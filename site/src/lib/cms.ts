@@ -19,6 +19,7 @@ export interface SchoolProfile {
   phone?: string | null
   email?: string | null
   links: SchoolLink[]
+  about: RichTextNode | null
 }
 
 export type PostKind = 'news' | 'announcement' | 'professional_topic' | 'elearning' | 'official_document' | 'pupil_writing'
@@ -69,6 +70,7 @@ export async function getSchoolProfile(): Promise<SchoolProfile> {
     phone: profile.phone,
     email: profile.email,
     links: (profile.links ?? []).map(({ label, url }) => ({ label, url })),
+    about: (profile as { about?: { root?: RichTextNode } | null }).about?.root ?? null,
   }
 }
 
