@@ -6,6 +6,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { slugify } from '@school/shared'
 
+import { richTextFromParagraphs } from '../../cms/src/lib/rich-text'
 import { E2E } from '../../playwright.config'
 import { adminAs } from './support'
 
@@ -94,7 +95,7 @@ test('a post sent back shows the comment to its writer', async ({ browser }) => 
     data: {
       title,
       excerpt: 'Tóm tắt.',
-      content: { root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children: [{ type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0, children: [{ type: 'text', text: 'Nội dung.', format: 0, detail: 0, mode: 'normal', style: '', version: 1 }] }] } },
+      content: richTextFromParagraphs(['Nội dung.']),
     },
   })
   expect(created.status(), await created.text()).toBe(201)

@@ -5,6 +5,7 @@
  */
 import { createLocalReq, type Payload } from 'payload'
 
+import { richTextFromParagraphs as richText } from '../lib/rich-text'
 import type { Post, User } from '../payload-types'
 import { applyTransition } from '../workflow/apply'
 
@@ -115,27 +116,6 @@ export const DEMO_POSTS: DemoPost[] = [
     steps: [['$author', 'submit'], ['vp-academic', 'accept'], ['principal', 'approve']],
   },
 ]
-
-function richText(paragraphs: string[]): NonNullable<Post['content']> {
-  return {
-    root: {
-      type: 'root',
-      format: '',
-      indent: 0,
-      version: 1,
-      direction: 'ltr',
-      children: paragraphs.map((text) => ({
-        type: 'paragraph',
-        format: '',
-        indent: 0,
-        version: 1,
-        direction: 'ltr',
-        textFormat: 0,
-        children: [{ type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 }],
-      })),
-    },
-  }
-}
 
 /** Writes each demo post as its author and walks it through its steps as the demo staff. */
 export async function seedDemoPosts(payload: Payload, staff: Map<string, User>): Promise<void> {

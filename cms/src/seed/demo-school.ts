@@ -4,6 +4,8 @@
  */
 import type { Role } from '@school/shared'
 
+import { richTextFromParagraphs } from '../lib/rich-text'
+
 export const DEMO_DOMAIN = 'demo.giathuong.edu.vn'
 export const DEFAULT_DEMO_PASSWORD = 'GiaThuong@2024'
 
@@ -136,28 +138,11 @@ export const DEMO_SCHOOL_PROFILE = {
   address: 'Tổ 5, phường Phúc Lợi, Hà Nội',
   phone: '024 3872 0000',
   email: 'vanphong@giathuong.edu.vn',
-  about: {
-    root: {
-      type: 'root',
-      format: '' as const,
-      indent: 0,
-      version: 1,
-      direction: 'ltr' as const,
-      children: [
-        'Trường Tiểu học Gia Thượng là trường công lập trên địa bàn phường Phúc Lợi, Hà Nội, với 10 lớp từ khối 1 đến khối 5.',
-        'Nhà trường luôn chú trọng đổi mới phương pháp dạy học, ứng dụng công nghệ thông tin và chuyển đổi số trong quản lý và giảng dạy.',
-        'Phụ huynh cần liên hệ xin vui lòng gọi văn phòng nhà trường trong giờ hành chính hoặc gửi thư điện tử.',
-      ].map((text) => ({
-        type: 'paragraph',
-        format: '',
-        indent: 0,
-        version: 1,
-        direction: 'ltr',
-        textFormat: 0,
-        children: [{ type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 }],
-      })),
-    },
-  },
+  about: richTextFromParagraphs([
+    'Trường Tiểu học Gia Thượng là trường công lập trên địa bàn phường Phúc Lợi, Hà Nội, với 10 lớp từ khối 1 đến khối 5.',
+    'Nhà trường luôn chú trọng đổi mới phương pháp dạy học, ứng dụng công nghệ thông tin và chuyển đổi số trong quản lý và giảng dạy.',
+    'Phụ huynh cần liên hệ xin vui lòng gọi văn phòng nhà trường trong giờ hành chính hoặc gửi thư điện tử.',
+  ]),
   links: [
     { label: 'Bộ Giáo dục và Đào tạo', url: 'https://moet.gov.vn' },
     { label: 'Sở Giáo dục và Đào tạo Hà Nội', url: 'https://hanoi.edu.vn' },
