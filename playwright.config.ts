@@ -6,10 +6,14 @@ import { defineConfig } from '@playwright/test'
  * Browser tests run the product exactly as `npm start` does (scripts/start.mjs), on a fresh data
  * folder and their own ports, in Debian's Chromium (Playwright cannot download browsers here).
  */
+// E2E_CMS_PORT / E2E_SITE_PORT let two checkouts run their browser tests side by side.
+const cmsPort = process.env.E2E_CMS_PORT || '3100'
+const sitePort = process.env.E2E_SITE_PORT || '4400'
+
 export const E2E = {
   dataDir: path.resolve('data/e2e'),
-  cmsURL: 'http://localhost:3100',
-  siteURL: 'http://localhost:4400',
+  cmsURL: `http://localhost:${cmsPort}`,
+  siteURL: `http://localhost:${sitePort}`,
 }
 
 // The config is loaded again in each worker: only the main process starts from a clean folder.
@@ -50,8 +54,8 @@ export default defineConfig({
     stdout: 'pipe',
     env: {
       SCHOOL_DATA_DIR: E2E.dataDir,
-      CMS_PORT: '3100',
-      SITE_PORT: '4400',
+      CMS_PORT: cmsPort,
+      SITE_PORT: sitePort,
     },
   },
 })
