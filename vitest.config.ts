@@ -8,8 +8,12 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['tests/int/**/*.int.test.ts', 'shared/**/*.test.ts', 'site/src/**/*.test.ts'],
+    // SCHOOL_TEMPLATE_DIR: the run that seeds the template every test file copies (global-setup).
+    include: process.env.SCHOOL_TEMPLATE_DIR
+      ? ['tests/int/support/seed-template.ts']
+      : ['tests/int/**/*.int.test.ts', 'shared/**/*.test.ts', 'site/src/**/*.test.ts'],
     environment: 'node',
+    globalSetup: process.env.SCHOOL_TEMPLATE_DIR ? [] : ['tests/int/support/global-setup.ts'],
     pool: 'forks',
     // Each file boots Payload on its own database file: two at a time fit two cores.
     maxWorkers: 2,

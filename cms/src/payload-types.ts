@@ -73,6 +73,10 @@ export interface Config {
     assignments: Assignment;
     'workflow-events': WorkflowEvent;
     media: Media;
+    students: Student;
+    'health-checkups': HealthCheckup;
+    'staff-profiles': StaffProfile;
+    'audit-log': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -83,6 +87,9 @@ export interface Config {
     assignments: {
       posts: 'posts';
     };
+    students: {
+      checkups: 'health-checkups';
+    };
   };
   collectionsSelect: {
     users: UsersSelect<false> | UsersSelect<true>;
@@ -91,6 +98,10 @@ export interface Config {
     assignments: AssignmentsSelect<false> | AssignmentsSelect<true>;
     'workflow-events': WorkflowEventsSelect<false> | WorkflowEventsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    students: StudentsSelect<false> | StudentsSelect<true>;
+    'health-checkups': HealthCheckupsSelect<false> | HealthCheckupsSelect<true>;
+    'staff-profiles': StaffProfilesSelect<false> | StaffProfilesSelect<true>;
+    'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -260,6 +271,10 @@ export interface Post {
   authors?: (number | User)[] | null;
   assignment?: (number | null) | Assignment;
   tags?: string[] | null;
+  /**
+   * The post is published only when every pupil here has the needed consent.
+   */
+  pupils?: (number | Student)[] | null;
   stage: 'draft' | 'submitted' | 'reviewed' | 'approved' | 'published' | 'returned';
   publishAt?: string | null;
   publishedAt?: string | null;
@@ -341,6 +356,104 @@ export interface Assignment {
   createdAt: string;
 }
 /**
+ * Pupil records (Điều 9.1). Every view of a record and every change is logged.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "students".
+ */
+export interface Student {
+  id: number;
+  fullName: string;
+  studentCode: string;
+  dateOfBirth: string;
+  gender: 'male' | 'female';
+  class: number | Group;
+  /**
+   * Follows the latest enrollment event.
+   */
+  status: 'studying' | 'transferred_out' | 'dropped_out';
+  ethnicity?: string | null;
+  policyStatus?:
+    | (
+        | 'none'
+        | 'war_invalid_child'
+        | 'martyr_child'
+        | 'sick_soldier_child'
+        | 'poor_household'
+        | 'near_poor_household'
+        | 'other'
+      )
+    | null;
+  permanentAddress?: string | null;
+  guardians?:
+    | {
+        name: string;
+        relationship: 'father' | 'mother' | 'grandparent' | 'sibling' | 'other';
+        phone: string;
+        occupation?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * A guardian's consent; from age 7 the pupil's own too. A post naming a pupil without it is not published.
+   */
+  consent?: {
+    guardian?: boolean | null;
+    pupil?: boolean | null;
+    recordedOn?: string | null;
+  };
+  /**
+   * History cannot be edited or removed. Changing "Class" records a class change.
+   */
+  enrollmentEvents?:
+    | {
+        kind: 'transfer_in' | 'transfer_out' | 'drop_out' | 'class_change';
+        date: string;
+        reason: string;
+        school?: string | null;
+        fromClass?: (number | null) | Group;
+        toClass?: (number | null) | Group;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Kept by the nurse (Điều 11).
+   */
+  health?: {
+    bloodType?: ('A' | 'B' | 'AB' | 'O') | null;
+    insuranceCode?: string | null;
+    allergies?: string | null;
+    conditions?: string | null;
+  };
+  checkups?: {
+    docs?: (number | HealthCheckup)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "health-checkups".
+ */
+export interface HealthCheckup {
+  id: number;
+  title?: string | null;
+  student: number | Student;
+  date: string;
+  heightCm?: number | null;
+  weightKg?: number | null;
+  bmi?: number | null;
+  visionLeft?: string | null;
+  visionRight?: string | null;
+  dental?: ('healthy' | 'caries' | 'other') | null;
+  notes?: string | null;
+  examinedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "workflow-events".
  */
@@ -352,6 +465,79 @@ export interface WorkflowEvent {
   toStage: 'draft' | 'submitted' | 'reviewed' | 'approved' | 'published' | 'returned';
   actor: number | User;
   comment?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "staff-profiles".
+ */
+export interface StaffProfile {
+  id: number;
+  fullName: string;
+  email: string;
+  /**
+   * Linked by e-mail.
+   */
+  user?: (number | null) | User;
+  dateOfBirth?: string | null;
+  gender?: ('male' | 'female') | null;
+  ethnicity?: string | null;
+  idNumber?: string | null;
+  phone?: string | null;
+  permanentAddress?: string | null;
+  position?: string | null;
+  contractType?: ('civil_servant' | 'contract') | null;
+  startDate?: string | null;
+  professionalRank?: string | null;
+  qualifications?:
+    | {
+        level: string;
+        major?: string | null;
+        institution?: string | null;
+        year?: number | null;
+        id?: string | null;
+      }[]
+    | null;
+  annualEvaluations?:
+    | {
+        schoolYear: string;
+        rating: 'excellent' | 'good' | 'completed' | 'not_completed';
+        comment?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  standardEvaluations?:
+    | {
+        schoolYear: string;
+        level: 'excellent' | 'good' | 'pass' | 'fail';
+        comment?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Every view of a pupil record and every change of a record. Field names only, never values.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log".
+ */
+export interface AuditLog {
+  id: number;
+  /**
+   * Empty: the system.
+   */
+  actor?: (number | null) | User;
+  action: 'read' | 'create' | 'update' | 'delete';
+  collection: 'students' | 'health-checkups' | 'staff-profiles';
+  /**
+   * Empty: a list was read.
+   */
+  docId?: string | null;
+  fields?: string[] | null;
+  count?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -494,6 +680,22 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'media';
         value: number | Media;
+      } | null)
+    | ({
+        relationTo: 'students';
+        value: number | Student;
+      } | null)
+    | ({
+        relationTo: 'health-checkups';
+        value: number | HealthCheckup;
+      } | null)
+    | ({
+        relationTo: 'staff-profiles';
+        value: number | StaffProfile;
+      } | null)
+    | ({
+        relationTo: 'audit-log';
+        value: number | AuditLog;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -597,6 +799,7 @@ export interface PostsSelect<T extends boolean = true> {
   authors?: T;
   assignment?: T;
   tags?: T;
+  pupils?: T;
   stage?: T;
   publishAt?: T;
   publishedAt?: T;
@@ -689,6 +892,138 @@ export interface MediaSelect<T extends boolean = true> {
               filename?: T;
             };
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "students_select".
+ */
+export interface StudentsSelect<T extends boolean = true> {
+  fullName?: T;
+  studentCode?: T;
+  dateOfBirth?: T;
+  gender?: T;
+  class?: T;
+  status?: T;
+  ethnicity?: T;
+  policyStatus?: T;
+  permanentAddress?: T;
+  guardians?:
+    | T
+    | {
+        name?: T;
+        relationship?: T;
+        phone?: T;
+        occupation?: T;
+        id?: T;
+      };
+  consent?:
+    | T
+    | {
+        guardian?: T;
+        pupil?: T;
+        recordedOn?: T;
+      };
+  enrollmentEvents?:
+    | T
+    | {
+        kind?: T;
+        date?: T;
+        reason?: T;
+        school?: T;
+        fromClass?: T;
+        toClass?: T;
+        id?: T;
+      };
+  health?:
+    | T
+    | {
+        bloodType?: T;
+        insuranceCode?: T;
+        allergies?: T;
+        conditions?: T;
+      };
+  checkups?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "health-checkups_select".
+ */
+export interface HealthCheckupsSelect<T extends boolean = true> {
+  title?: T;
+  student?: T;
+  date?: T;
+  heightCm?: T;
+  weightKg?: T;
+  bmi?: T;
+  visionLeft?: T;
+  visionRight?: T;
+  dental?: T;
+  notes?: T;
+  examinedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "staff-profiles_select".
+ */
+export interface StaffProfilesSelect<T extends boolean = true> {
+  fullName?: T;
+  email?: T;
+  user?: T;
+  dateOfBirth?: T;
+  gender?: T;
+  ethnicity?: T;
+  idNumber?: T;
+  phone?: T;
+  permanentAddress?: T;
+  position?: T;
+  contractType?: T;
+  startDate?: T;
+  professionalRank?: T;
+  qualifications?:
+    | T
+    | {
+        level?: T;
+        major?: T;
+        institution?: T;
+        year?: T;
+        id?: T;
+      };
+  annualEvaluations?:
+    | T
+    | {
+        schoolYear?: T;
+        rating?: T;
+        comment?: T;
+        id?: T;
+      };
+  standardEvaluations?:
+    | T
+    | {
+        schoolYear?: T;
+        level?: T;
+        comment?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log_select".
+ */
+export interface AuditLogSelect<T extends boolean = true> {
+  actor?: T;
+  action?: T;
+  collection?: T;
+  docId?: T;
+  fields?: T;
+  count?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

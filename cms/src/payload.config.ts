@@ -7,6 +7,10 @@ import { buildConfig, type Config } from 'payload'
 import sharp from 'sharp'
 
 import { Assignments } from './collections/Assignments'
+import { AuditLog } from './collections/AuditLog'
+import { HealthCheckups } from './collections/HealthCheckups'
+import { StaffProfiles } from './collections/StaffProfiles'
+import { Students } from './collections/Students'
 import { Groups } from './collections/Groups'
 import { Media } from './collections/Media'
 import { Posts } from './collections/Posts'
@@ -54,7 +58,18 @@ export default buildConfig({
     supportedLanguages: { vi, en },
     fallbackLanguage: 'vi',
   },
-  collections: withRequestGuards([Users, Groups, Posts, Assignments, WorkflowEvents, Media]),
+  collections: withRequestGuards([
+    Users,
+    Groups,
+    Posts,
+    Assignments,
+    WorkflowEvents,
+    Media,
+    Students,
+    HealthCheckups,
+    StaffProfiles,
+    AuditLog,
+  ]),
   globals: [SchoolProfile, SiteBuild],
   endpoints: [editorialReportEndpoint],
   db: databaseAdapter(path.resolve(dirname, 'migrations')),

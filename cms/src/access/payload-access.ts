@@ -2,7 +2,7 @@
  * Turns the policy table into Payload's access functions, and answers `can()` for hooks,
  * endpoints and the admin UI. Nothing else in the CMS decides a permission.
  */
-import type { Access, FieldAccess, Payload, PayloadRequest, Where } from 'payload'
+import type { Access, CollectionAfterReadHook, FieldAccess, Payload, PayloadRequest, Where } from 'payload'
 
 import { MESSAGES, userError, type Message } from '../lib/messages'
 import type { User } from '../payload-types'
@@ -56,9 +56,29 @@ function isEmptyValue(value: unknown): boolean {
   )
 }
 
+/**
+ * A value in a form that compares equal however it was sent: ids of a hasMany as a sorted set,
+ * rows of an array in order, objects by key, populated relations by id, empty values as absent.
+ */
+function canonical(value: unknown): unknown {
+  if (isEmptyValue(value)) return null
+  if (Array.isArray(value)) {
+    const items = value.map(canonical)
+    return items.every((item) => typeof item !== 'object' || item === null) ? items.map(String).sort() : items
+  }
+  if (value instanceof Date) return value.toISOString()
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .map(([key, item]) => [key, canonical(item)] as const)
+      .filter(([, item]) => item !== null)
+      .sort(([a], [b]) => a.localeCompare(b))
+    return Object.fromEntries(entries)
+  }
+  return value
+}
+
 function normalized(value: unknown): string {
-  if (Array.isArray(value)) return JSON.stringify(value.map((item) => String(item)).sort())
-  return JSON.stringify(value)
+  return JSON.stringify(canonical(value))
 }
 
 function changes(incoming: unknown, current: unknown): boolean {
@@ -85,7 +105,8 @@ export function fieldAccess<C extends keyof typeof fieldPolicy>(
     if (typeof grant !== 'boolean') {
       throw new Error(`Field rule ${collection}.${field} must answer true or false`)
     }
-    const current = doc ? doc[field] : initialValue
+    // A create's `doc` is an empty object: the value it starts from is the field's default.
+    const current = doc && 'id' in doc ? doc[field] : initialValue
     if (!grant && siblingData && changes(siblingData[field], current)) {
       throw userError(req, 403, MESSAGES.fieldForbidden(label))
     }
@@ -101,10 +122,14 @@ export function fieldReadAccess<C extends keyof typeof fieldReadPolicy>(
 ): { read: FieldAccess } {
   const rule = fieldReadPolicy[collection][field] as Rule
   return {
-    read: async ({ req, id }) => {
-      const grant = await rule({ user: actorOf(req), req, id })
-      if (typeof grant !== 'boolean') throw new Error(`Field read rule ${collection}.${field} must answer true or false`)
-      return grant
+    read: async ({ req, id, doc }) => {
+      const grant = await rule({ user: actorOf(req), req, id, doc })
+      if (typeof grant === 'boolean') return grant
+      // Asked without a document (may this field be queried or shown as a list column?), a rule
+      // that depends on the record grants nothing: filtering by a field one reads only for some
+      // records would reveal it for the others.
+      if (doc === undefined) return false
+      throw new Error(`Field read rule ${collection}.${field} must answer true or false for a document`)
     },
   }
 }
@@ -127,4 +152,22 @@ export async function can(
   const where: Where = { and: [{ id: { equals: id } }, grant] }
   const { totalDocs } = await payload.count({ collection, where, req, overrideAccess: true })
   return totalDocs > 0
+}
+
+/**
+ * Payload answers `[]` for an array field the reader may not see (it deletes the value, then
+ * fills in an empty list). Removes such lists so a hidden field is absent, not falsely empty.
+ */
+export function hideUnreadableEmptyArrays<C extends keyof typeof fieldReadPolicy>(
+  collection: C,
+  fields: Array<keyof (typeof fieldReadPolicy)[C] & string>,
+): CollectionAfterReadHook {
+  return async ({ doc, req }) => {
+    for (const field of fields) {
+      if (!Array.isArray(doc[field]) || doc[field].length > 0) continue
+      const rule = fieldReadPolicy[collection][field] as Rule
+      if ((await rule({ user: actorOf(req), req, id: doc.id, doc })) !== true) delete doc[field]
+    }
+    return doc
+  }
 }

@@ -11,7 +11,7 @@ import type { Where } from 'payload'
 import { idOf, sameId as same } from '../lib/ids'
 import type { Group, User } from '../payload-types'
 import { groupsOf } from './groups-of'
-import { allOf, anyOf, anyone, hasRole, nobody, notSelf, notSelfById, self, staff, type Rule } from './rules'
+import { allOf, anyOf, anyone, hasRole, nobody, notSelf, notSelfById, self, staff, type Rule, type RuleContext } from './rules'
 
 /**
  * Điều 5.1–5.2: the principal sets up accounts and permissions, or delegates account management
@@ -79,6 +79,88 @@ const assignedBySelf: Rule = ({ user }) => (user ? { assignedBy: { equals: user.
 const notLive: Rule = () => ({ _status: { equals: 'draft' } })
 const uploadedBySelf: Rule = ({ user }) => (user ? { uploadedBy: { equals: user.id } } : false)
 
+/**
+ * The start-of-year import is writing (Điều 8): it checked `importPolicy` first and set
+ * `req.context.recordsImport`, which only server code can set.
+ */
+export const importInProgress: Rule = ({ req }) => req.context?.recordsImport === true
+
+const nurse: Rule = hasRole('nurse')
+const hrOfficer: Rule = hasRole('hr_officer')
+
+type ClassIds = Array<Group['id']>
+
+/** Classes whose homeroom teacher the actor is (Điều 9.1). */
+async function homeroomClasses(req: RuleContext['req'], user: User): Promise<ClassIds> {
+  const groups = await groupsOf(req, user.id)
+  return groups.filter((group) => group.kind === 'class' && same(group.homeroomTeacher, user.id)).map((group) => group.id)
+}
+
+/** Classes the actor teaches: a class's members are the teachers who teach it. */
+async function taughtClasses(req: RuleContext['req'], user: User): Promise<ClassIds> {
+  const groups = await groupsOf(req, user.id)
+  return groups
+    .filter((group) => group.kind === 'class' && (group.members ?? []).some((member) => same(member, user.id)))
+    .map((group) => group.id)
+}
+
+/** How a kind of record reaches a pupil's class: for lists (a `Where`) and for one record. */
+interface PupilScope {
+  where: (classes: ClassIds) => Where
+  classOf: (record: Record<string, unknown>, req: RuleContext['req']) => Promise<Group['id'] | null>
+}
+
+const pupilClassCache = new WeakMap<RuleContext['req'], Map<string, Promise<Group['id'] | null>>>()
+
+/** The class of a pupil, looked up once per request (check-up rules ask for it per field). */
+function classOfPupil(req: RuleContext['req'], pupilId: number | string | null): Promise<Group['id'] | null> {
+  if (pupilId === null) return Promise.resolve(null)
+  let byPupil = pupilClassCache.get(req)
+  if (!byPupil) pupilClassCache.set(req, (byPupil = new Map()))
+  let found = byPupil.get(String(pupilId))
+  if (!found) {
+    found = req.payload
+      .find({ collection: 'students', where: { id: { equals: pupilId } }, depth: 0, limit: 1, select: { class: true }, overrideAccess: true, req })
+      .then(({ docs }) => idOf(docs[0]?.class))
+    byPupil.set(String(pupilId), found)
+  }
+  return found
+}
+
+const pupilRecord: PupilScope = {
+  where: (classes) => ({ class: { in: classes } }),
+  classOf: async (record) => idOf(record.class as Group['id'] | Group | null | undefined),
+}
+const pupilHealthRecord: PupilScope = {
+  where: (classes) => ({ 'student.class': { in: classes } }),
+  classOf: (record, req) => classOfPupil(req, idOf(record.student as number | string | { id: number | string } | null | undefined)),
+}
+
+/**
+ * Records of pupils in the classes `classesOf` gives the actor. Answers a `Where` for lists and
+ * updates by id, and yes/no for one record in hand (field rules, and a create's incoming data).
+ */
+function pupilsOfClasses(classesOf: typeof homeroomClasses, scope: PupilScope): Rule {
+  return async ({ user, req, id, doc, data }) => {
+    if (!user) return false
+    const classes = await classesOf(req, user)
+    if (classes.length === 0) return false
+    const record = doc && 'id' in doc ? doc : id === undefined ? data : undefined
+    if (!record) return scope.where(classes)
+    const pupilClass = await scope.classOf(record, req)
+    return pupilClass !== null && classes.some((classId) => same(classId, pupilClass))
+  }
+}
+
+/** Điều 9.1: the homeroom teacher keeps the records of their own class. */
+const homeroomOfPupil = pupilsOfClasses(homeroomClasses, pupilRecord)
+/** A subject teacher sees who is in the classes they teach, nothing more. */
+const teacherOfPupil = pupilsOfClasses(taughtClasses, pupilRecord)
+const homeroomOfExaminedPupil = pupilsOfClasses(homeroomClasses, pupilHealthRecord)
+/** A record being created (no document yet). */
+const newRecord: Rule = ({ doc }) => !(doc && 'id' in doc)
+const ownStaffProfile: Rule = ({ user }) => (user ? { user: { equals: user.id } } : false)
+
 export type CrudAction = 'create' | 'read' | 'update' | 'delete'
 export type CrudRules = Record<CrudAction, Rule>
 
@@ -95,11 +177,12 @@ export const collectionPolicy = {
   },
   /** Professional groups, organisations, classes and the editorial board (Điều 5.6, 7, 9). */
   groups: {
-    create: accountManager,
+    // Điều 8: the start-of-year import creates the year's classes.
+    create: anyOf(accountManager, importInProgress),
     // The website lists each group's and class's posts: names are public, people are not
     // (see fieldReadPolicy).
     read: anyone,
-    update: accountManager,
+    update: anyOf(accountManager, importInProgress),
     delete: accountManager,
   },
   /** Website posts (Điều 5.6, 7, 9.4, 9.6, 10.3, 17). Only the workflow moves them between stages. */
@@ -126,6 +209,41 @@ export const collectionPolicy = {
     update: anyOf(workflowInProgress, leadership, assignedBySelf),
     delete: anyOf(leadership, assignedBySelf),
   },
+  /**
+   * Pupils' records (Điều 9.1; children's personal data under Law 91/2025): need-to-know.
+   * Leadership follows every pupil (Điều 6), the homeroom teacher keeps their class, a subject
+   * teacher sees who is in the classes they teach and the nurse who she examines (Điều 11);
+   * `pupilFieldAudience` narrows what each of them reads. Nobody else, and never the public.
+   */
+  students: {
+    create: anyOf(importInProgress, leadership, homeroomOfPupil),
+    read: anyOf(leadership, nurse, homeroomOfPupil, teacherOfPupil),
+    // The nurse updates the health part only (fieldPolicy); the rest stays with the homeroom.
+    update: anyOf(importInProgress, leadership, nurse, homeroomOfPupil),
+    // A pupil who leaves is marked by an enrollment event, not deleted: deletion undoes a mistake.
+    delete: principal,
+  },
+  /** Periodic check-ups (Điều 11): kept by the nurse, read by the pupil's homeroom teacher. */
+  'health-checkups': {
+    create: nurse,
+    read: anyOf(leadership, nurse, homeroomOfExaminedPupil),
+    update: nurse,
+    delete: nurse,
+  },
+  /** Staff records and evaluations (Điều 16): the HR officer writes; leadership and the person read. */
+  'staff-profiles': {
+    create: anyOf(importInProgress, hrOfficer),
+    read: anyOf(leadership, hrOfficer, ownStaffProfile),
+    update: anyOf(importInProgress, hrOfficer),
+    delete: hrOfficer,
+  },
+  /** Who touched which record: written by the system only, read by the principal, never changed. */
+  'audit-log': {
+    create: nobody,
+    read: principal,
+    update: nobody,
+    delete: nobody,
+  },
   /** Images and files of posts: public once uploaded (they appear on the website). */
   media: {
     create: staff,
@@ -136,6 +254,66 @@ export const collectionPolicy = {
 } satisfies Record<string, CrudRules>
 
 export type PolicyCollection = keyof typeof collectionPolicy
+
+/**
+ * Who reads which part of a pupil's record, among those who may open it at all (Điều 9.1, 11;
+ * Law 91/2025: each role sees what its work needs).
+ */
+export const pupilAudiences = {
+  /** Who is in the class: all who may open the record, subject teachers included. */
+  basic: anyone,
+  /** The pupil's code and enrollment status: the nurse needs them to keep the health record. */
+  identity: anyOf(leadership, nurse, homeroomOfPupil),
+  /** Family, contact and policy data: only those who keep the pupil's record. */
+  family: anyOf(leadership, homeroomOfPupil),
+  /** Điều 11: the nurse's part, read by the homeroom teacher and leadership. */
+  health: anyOf(leadership, nurse, homeroomOfPupil),
+} satisfies Record<string, Rule>
+
+export type PupilAudience = keyof typeof pupilAudiences
+
+/** Each field of a pupil's record and the audience that reads it. */
+export const pupilFieldAudience = {
+  fullName: 'basic',
+  dateOfBirth: 'basic',
+  gender: 'basic',
+  class: 'basic',
+  studentCode: 'identity',
+  status: 'identity',
+  ethnicity: 'family',
+  permanentAddress: 'family',
+  policyStatus: 'family',
+  guardians: 'family',
+  consent: 'family',
+  enrollmentEvents: 'family',
+  health: 'health',
+  checkups: 'health',
+} as const satisfies Record<string, PupilAudience>
+
+export type PupilField = keyof typeof pupilFieldAudience
+
+function studentFieldReaders() {
+  return Object.fromEntries(
+    Object.entries(pupilFieldAudience).map(([field, audience]) => [field, pupilAudiences[audience]]),
+  ) as Record<PupilField, Rule>
+}
+
+/** Who writes each field of a pupil's record. */
+function studentFieldWriters() {
+  const recordKeeper = anyOf(importInProgress, leadership, homeroomOfPupil)
+  const writable = Object.keys(pupilFieldAudience).filter((field) => field !== 'checkups') as Array<Exclude<PupilField, 'checkups'>>
+  const writers = Object.fromEntries(writable.map((field) => [field, recordKeeper])) as Record<(typeof writable)[number], Rule>
+  return {
+    ...writers,
+    // A homeroom teacher enrolls a pupil into their class; moving a pupil to another class is
+    // the school's decision (Điều 6), recorded as a class change.
+    class: anyOf(importInProgress, leadership, allOf(newRecord, homeroomOfPupil)),
+    // Derived from the enrollment events (Students/hooks), never typed in.
+    status: nobody,
+    // Điều 11: health is written by the nurse only.
+    health: nurse,
+  }
+}
 
 /**
  * Fields some who may update the document still may not change. A rule here is checked on
@@ -159,6 +337,7 @@ export const fieldPolicy = {
     publishAt: workflowInProgress,
     publishedAt: workflowInProgress,
   },
+  students: studentFieldWriters(),
 } satisfies Partial<Record<PolicyCollection, Record<string, Rule>>>
 
 /** Fields only some readers of the document may see. */
@@ -167,6 +346,11 @@ export const fieldReadPolicy = {
     head: staff,
     homeroomTeacher: staff,
     members: staff,
+  },
+  students: studentFieldReaders(),
+  posts: {
+    // Which pupils appear in a post is a staff matter (consent), never public.
+    pupils: staff,
   },
 } satisfies Partial<Record<PolicyCollection, Record<string, Rule>>>
 
@@ -253,4 +437,11 @@ export type WorkflowRole = keyof typeof workflowPolicy
 export const reportPolicy = {
   /** Điều 17.1: the web admin reports monthly to the principal on the editorial board's work. */
   editorial: hasRole('principal', 'vice_principal', 'web_admin'),
+  /** Điều 8, 6: counts of pupils per class, without a single name. */
+  pupilStatistics: hasRole('principal', 'vice_principal', 'it_teacher'),
+} satisfies Record<string, Rule>
+
+/** Điều 8: the IT teacher loads the year's classes, pupils and staff from a spreadsheet. */
+export const importPolicy = {
+  records: hasRole('it_teacher', 'principal'),
 } satisfies Record<string, Rule>

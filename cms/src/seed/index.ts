@@ -7,6 +7,7 @@ import { compareVietnameseNames, schoolYearOf, slugify } from '@school/shared'
 
 import type { Group, User } from '../payload-types'
 import { DEMO_POSTS, seedDemoPosts } from './demo-posts'
+import { seedDemoRecords } from './demo-records'
 import {
   DEMO_DOMAIN,
   DEMO_GROUPS,
@@ -30,7 +31,12 @@ export async function isDatabaseEmpty(payload: Payload): Promise<boolean> {
   return totalDocs === 0
 }
 
-export async function seedDemoSchool(payload: Payload, req: PayloadRequest): Promise<Map<string, User>> {
+export interface SeedOptions {
+  /** Pupils, check-ups and staff profiles (≈ 800 records): on by default, off for tests that need none. */
+  records: boolean
+}
+
+export async function seedDemoSchool(payload: Payload, req: PayloadRequest, options: SeedOptions): Promise<Map<string, User>> {
   const password = demoPassword()
   const userIds = new Map<string, User['id']>()
   const users = new Map<string, User>()
@@ -86,10 +92,14 @@ export async function seedDemoSchool(payload: Payload, req: PayloadRequest): Pro
   }
 
   await payload.updateGlobal({ slug: 'school-profile', overrideAccess: true, req, data: DEMO_SCHOOL_PROFILE })
+  if (options.records) await seedDemoRecords(req, groupIds, users, Number(schoolYear.slice(0, 4)))
   return users
 }
 
-export async function seedDemoSchoolIfEmpty(payload: Payload): Promise<void> {
+export async function seedDemoSchoolIfEmpty(
+  payload: Payload,
+  options: SeedOptions = { records: process.env.SEED_DEMO_RECORDS !== 'false' },
+): Promise<void> {
   if (process.env.SEED_DEMO === 'false') return
   if (!(await isDatabaseEmpty(payload))) return
   // All or nothing: a seed cut short must not leave a half school that is never seeded again.
@@ -97,7 +107,7 @@ export async function seedDemoSchoolIfEmpty(payload: Payload): Promise<void> {
   await initTransaction(req)
   let staff: Map<string, User>
   try {
-    staff = await seedDemoSchool(payload, req)
+    staff = await seedDemoSchool(payload, req, options)
     await commitTransaction(req)
   } catch (error) {
     await killTransaction(req)

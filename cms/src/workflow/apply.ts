@@ -15,6 +15,7 @@ import { workflowPolicy } from '../access/policy'
 import { localize, userError } from '../lib/messages'
 import type { Post, User } from '../payload-types'
 import { syncAssignment } from './assignments'
+import { consentProblems } from './consent'
 import { loadPostContext } from './context'
 import { notifyStep } from './notify'
 import { requestSiteBuild } from '../site-build/runner'
@@ -97,6 +98,11 @@ export async function applyTransition(req: PayloadRequest, input: TransitionRequ
         en: `Not submitted: the post lacks ${missing.map((m) => m.en).join(', ')}.`,
       })
     }
+  }
+
+  if (action === 'publish') {
+    const problem = await consentProblems(req, post, publishAt ?? new Date())
+    if (problem) throw userError(req, 400, problem)
   }
 
   const scheduled = action === 'publish' && publishAt !== null && publishAt.getTime() > Date.now()

@@ -3,11 +3,11 @@
  * seeded with the demo school exactly as `npm start` seeds it. DATABASE_URL=mongodb://… runs the
  * same suite on MongoDB (the database is then dropped first, so use a throwaway one).
  */
-import { mkdtempSync } from 'node:fs'
+import { copyFileSync, cpSync, existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Payload } from 'payload'
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll, beforeAll, inject } from 'vitest'
 
 import type { Role } from '@school/shared'
 
@@ -19,9 +19,16 @@ export interface TestSchool {
 
 async function boot(): Promise<Payload> {
   const external = process.env.DATABASE_URL
+  const template = inject('schoolTemplate')
   if (!external || external.startsWith('file:')) {
     const dir = mkdtempSync(path.join(tmpdir(), 'school-int-'))
-    process.env.DATABASE_URL = `file:${path.join(dir, 'school.db')}`
+    const database = path.join(dir, 'school.db')
+    process.env.DATABASE_URL = `file:${database}`
+    process.env.MEDIA_DIR = path.join(dir, 'media')
+    if (template) {
+      copyFileSync(template.database, database)
+      if (existsSync(template.media)) cpSync(template.media, process.env.MEDIA_DIR, { recursive: true })
+    }
   }
   process.env.MEDIA_DIR ||= mkdtempSync(path.join(tmpdir(), 'school-media-'))
   process.env.PAYLOAD_SECRET ||= 'integration-test-secret'
@@ -32,16 +39,20 @@ async function boot(): Promise<Payload> {
   if (external?.startsWith('mongodb')) await payload.db.dropDatabase?.({ adapter: payload.db } as never)
   const { seedDemoSchoolIfEmpty } = await import('../../../cms/src/seed')
   process.env.SEED_DEMO = 'true'
-  await seedDemoSchoolIfEmpty(payload)
+  // A copy of the template is already seeded: this seeds only a MongoDB test database.
+  await seedDemoSchoolIfEmpty(payload, { records: true })
   return payload
 }
 
-/** Registers beforeAll/afterAll and returns a handle whose `payload` is ready inside tests. */
+/**
+ * Registers beforeAll/afterAll and returns a handle whose `payload` is ready inside tests: the
+ * demo school as `npm start` seeds it (staff, groups, posts, pupils, check-ups, staff profiles).
+ */
 export function useTestSchool(): TestSchool {
   const school = {} as TestSchool
   beforeAll(async () => {
     school.payload = await boot()
-  })
+  }, 180_000)
   afterAll(async () => {
     await school.payload?.destroy()
   })

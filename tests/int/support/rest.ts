@@ -3,7 +3,7 @@
  * HTTP Request objects: logins, cookies and JSON bodies as a browser would send them.
  */
 import config from '@payload-config'
-import { REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
+import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 
 const handlers = {
   GET: REST_GET(config),
@@ -81,4 +81,26 @@ export async function serveRestOverHttp(): Promise<{ url: string; close: () => P
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as { port: number }
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) }
+}
+
+
+/** Calls the CMS's real GraphQL route handler, logged in through REST like the admin does. */
+export class GraphQLClient {
+  private readonly rest = new RestClient()
+  private token?: string
+
+  async login(email: string, password: string): Promise<RestResponse> {
+    const response = await this.rest.login(email, password)
+    if (response.status === 200) this.token = response.body.token
+    return response
+  }
+
+  async query(query: string): Promise<any> {
+    const headers: Record<string, string> = { 'Content-Type': 'application/json' }
+    if (this.token) headers.Authorization = `JWT ${this.token}`
+    const request = new Request('http://localhost:3000/api/graphql', { method: 'POST', headers, body: JSON.stringify({ query }) })
+    // Made on first use: the handler starts Payload, which must wait for the test's database.
+    const response = await GRAPHQL_POST(config)(request)
+    return response.json()
+  }
 }

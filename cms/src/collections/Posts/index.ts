@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { POST_KIND_LABELS, POST_KINDS, STAGE_LABELS, STAGES } from '@school/shared'
 
-import { collectionAccess, fieldAccess } from '../../access/payload-access'
+import { collectionAccess, fieldAccess, fieldReadAccess } from '../../access/payload-access'
 import { slugField } from '../../fields/slug'
 import { rebuildSiteWhenLivePostDeleted } from '../../site-build/hooks'
 import { startLinkedAssignment } from '../../workflow/assignments'
@@ -106,6 +106,21 @@ export const Posts: CollectionConfig = {
       admin: { position: 'sidebar' },
     },
     { name: 'tags', type: 'text', hasMany: true, label: { vi: 'Từ khóa', en: 'Tags' }, admin: { position: 'sidebar' } },
+    {
+      name: 'pupils',
+      type: 'relationship',
+      relationTo: 'students',
+      hasMany: true,
+      label: { vi: 'Học sinh có tên, ảnh trong bài', en: 'Pupils named or pictured' },
+      access: fieldReadAccess('posts', 'pupils'),
+      admin: {
+        position: 'sidebar',
+        description: {
+          vi: 'Bài chỉ được đăng khi mọi học sinh ở đây đã có sự đồng ý cần thiết.',
+          en: 'The post is published only when every pupil here has the needed consent.',
+        },
+      },
+    },
     {
       name: 'stage',
       type: 'select',

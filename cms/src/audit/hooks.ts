@@ -1,0 +1,95 @@
+/**
+ * Every touch of a record is accounted for (Điều 9.1, 11, 16; Law 91/2025): creates, updates and
+ * deletes, and reads by users — one entry per opened record, one per list. An entry names the
+ * fields that changed, never their values. It is written in the same transaction as the change,
+ * so a change whose entry cannot be written fails, loudly, instead of going unrecorded.
+ */
+import type {
+  CollectionAfterChangeHook,
+  CollectionAfterDeleteHook,
+  CollectionAfterOperationHook,
+  CollectionConfig,
+  PayloadRequest,
+} from 'payload'
+import type { AuditAction, RecordCollection } from '@school/shared'
+
+import type { AuditLog } from '../payload-types'
+
+/** Bookkeeping fields: they change on every save and say nothing about the record. */
+const IGNORED = new Set(['id', 'createdAt', 'updatedAt'])
+
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)
+}
+
+function comparable(value: unknown): string {
+  if (isEmpty(value)) return 'null'
+  return JSON.stringify(value, (_key, item) =>
+    item && typeof item === 'object' && !Array.isArray(item) && 'id' in item && 'createdAt' in item ? item.id : item,
+  )
+}
+
+/** Names of the top-level fields whose values differ. */
+export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  const names = new Set([...Object.keys(before), ...Object.keys(after)])
+  return [...names].filter((name) => !IGNORED.has(name) && comparable(before[name]) !== comparable(after[name])).sort()
+}
+
+interface Entry {
+  action: AuditAction
+  collection: RecordCollection
+  docId?: number | string
+  fields?: string[]
+  count?: number
+}
+
+export async function writeAuditEntry(req: PayloadRequest, entry: Entry): Promise<void> {
+  const data: Omit<AuditLog, 'id' | 'createdAt' | 'updatedAt'> = {
+    actor: (req.user?.id as AuditLog['actor']) ?? null,
+    action: entry.action,
+    collection: entry.collection,
+    docId: entry.docId === undefined ? null : String(entry.docId),
+    fields: entry.fields ?? [],
+    count: entry.count ?? null,
+  }
+  await req.payload.create({ collection: 'audit-log', data, overrideAccess: true, req, depth: 0 })
+}
+
+function auditHooks(collection: RecordCollection) {
+  const afterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req }) => {
+    const fields = operation === 'create' ? changedFields({}, doc) : changedFields(previousDoc ?? {}, doc)
+    if (operation === 'update' && fields.length === 0) return doc
+    await writeAuditEntry(req, { action: operation, collection, docId: doc.id, fields })
+    return doc
+  }
+  const afterDelete: CollectionAfterDeleteHook = async ({ id, req }) => {
+    await writeAuditEntry(req, { action: 'delete', collection, docId: id })
+  }
+  /** Reads made for a user (the system's own lookups bypass access and are not reads by anyone). */
+  const afterOperation: CollectionAfterOperationHook = async ({ operation, overrideAccess, req, result }) => {
+    if (overrideAccess || !req.user) return result
+    if (operation === 'findByID' && result) {
+      await writeAuditEntry(req, { action: 'read', collection, docId: (result as { id: number | string }).id })
+    }
+    if (operation === 'find' && result) {
+      const { docs } = result as { docs: unknown[] }
+      await writeAuditEntry(req, { action: 'read', collection, count: docs.length })
+    }
+    return result
+  }
+  return { afterChange, afterDelete, afterOperation }
+}
+
+/** Adds the audit hooks to a records collection, after its own hooks. */
+export function audited(config: CollectionConfig & { slug: RecordCollection }): CollectionConfig {
+  const hooks = auditHooks(config.slug)
+  return {
+    ...config,
+    hooks: {
+      ...config.hooks,
+      afterChange: [...(config.hooks?.afterChange ?? []), hooks.afterChange],
+      afterDelete: [...(config.hooks?.afterDelete ?? []), hooks.afterDelete],
+      afterOperation: [...(config.hooks?.afterOperation ?? []), hooks.afterOperation],
+    },
+  }
+}
