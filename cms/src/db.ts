@@ -25,6 +25,10 @@ export function databaseAdapter(
   if (url.startsWith('file:')) {
     return sqliteAdapter({
       client: { url },
+      // On: a change and its audit entry, a workflow step and its event, the demo seed — each is
+      // all or nothing. Payload leaves them off for SQLite by default (one writer at a time), which
+      // a school's load never notices; every nested operation passes `req` to stay inside.
+      transactionOptions: {},
       // Committed migrations (src/migrations) build a fresh database under `next start`.
       prodMigrations: migrations,
       migrationDir,

@@ -416,3 +416,98 @@ describe('staff records (Điều 16)', () => {
     expect(updated.annualEvaluations?.[0].rating).toBe('excellent')
   })
 })
+
+type RecordCollection = 'students' | 'health-checkups' | 'staff-profiles' | 'audit-log'
+type Action = 'create' | 'read' | 'update' | 'delete'
+
+/**
+ * The same, by role alone (accounts holding one role, in no class or group): who may take each
+ * action on someone else's record. Class-bound rights (homeroom, subject teacher) are above.
+ */
+const BY_ROLE: Record<RecordCollection, Record<Action, Actor[]>> = {
+  students: { create: ['principal', 'vice_principal'], read: ['principal', 'vice_principal', 'nurse'], update: ['principal', 'vice_principal'], delete: ['principal'] },
+  'health-checkups': { create: ['nurse'], read: ['principal', 'vice_principal', 'nurse'], update: ['nurse'], delete: ['nurse'] },
+  'staff-profiles': { create: ['hr_officer'], read: ['principal', 'vice_principal', 'hr_officer'], update: ['hr_officer'], delete: ['hr_officer'] },
+  'audit-log': { create: [], read: ['principal'], update: [], delete: [] },
+}
+
+describe('records × roles × actions (role alone)', () => {
+  const roleUsers = new Map<Role, User>()
+  let made = 0
+  beforeAll(async () => {
+    for (const role of ROLES) roleUsers.set(role, await createTestUser(payload, [role]))
+  })
+
+  async function target(collection: RecordCollection): Promise<number | string> {
+    made += 1
+    switch (collection) {
+      case 'students':
+        return (await payload.create({
+          collection: 'students',
+          overrideAccess: true,
+          data: { fullName: `Học sinh thử ${made}`, studentCode: `MT${String(made).padStart(6, '0')}`, dateOfBirth: '2017-05-05T00:00:00.000Z', gender: 'female', class: classIds['2A'], status: 'studying', guardians: [{ name: 'Mẹ', relationship: 'mother', phone: '0912000111' }] },
+        })).id
+      case 'health-checkups':
+        return (await payload.create({ collection: 'health-checkups', overrideAccess: true, data: { student: pupil1A.id, date: '2026-09-20T00:00:00.000Z', heightCm: 120, weightKg: 23 } })).id
+      case 'staff-profiles':
+        return (await payload.create({ collection: 'staff-profiles', overrideAccess: true, data: { fullName: `Cán bộ thử ${made}`, email: `matrix-${made}@test.giathuong.edu.vn` } })).id
+      case 'audit-log':
+        return (await payload.find({ collection: 'audit-log', limit: 1, overrideAccess: true })).docs[0].id
+    }
+  }
+
+  const CHANGES: Record<RecordCollection, Record<string, unknown>> = {
+    students: { permanentAddress: 'Địa chỉ mới' },
+    'health-checkups': { notes: 'Ghi chú mới' },
+    'staff-profiles': { permanentAddress: 'Địa chỉ mới' },
+    'audit-log': { fields: ['sửa'] },
+  }
+
+  async function attempt(collection: RecordCollection, action: Action, user: User | null) {
+    const as = { user, overrideAccess: false } as const
+    switch (action) {
+      case 'create':
+        made += 1
+        return outcomeOf(() => {
+          const data: Record<RecordCollection, Record<string, unknown>> = {
+            students: { fullName: 'Học sinh mới', studentCode: `NEW${String(made).padStart(6, '0')}`, dateOfBirth: '2018-01-02T00:00:00.000Z', gender: 'male', class: classIds['2A'], guardians: [{ name: 'Bố', relationship: 'father', phone: '0912000222' }] },
+            'health-checkups': { student: pupil1A.id, date: '2026-09-21T00:00:00.000Z', heightCm: 121 },
+            'staff-profiles': { fullName: 'Cán bộ mới', email: `new-profile-${made}@test.giathuong.edu.vn` },
+            'audit-log': { action: 'read', collection: 'students' },
+          }
+          return payload.create({ collection, data: data[collection] as never, ...as })
+        })
+      case 'read': {
+        const id = await target(collection)
+        return outcomeOf(() => payload.findByID({ collection, id, depth: 0, ...as }))
+      }
+      case 'update': {
+        const id = await target(collection)
+        const outcome = await outcomeOf(() => payload.update({ collection, id, data: CHANGES[collection] as never, ...as }))
+        const after = (await payload.findByID({ collection, id, depth: 0, overrideAccess: true })) as unknown as Record<string, unknown>
+        const [field, value] = Object.entries(CHANGES[collection])[0]
+        expect(JSON.stringify(after[field]) === JSON.stringify(value), `${collection} saved ≠ outcome`).toBe(outcome === 'allowed')
+        return outcome
+      }
+      case 'delete': {
+        const id = await target(collection)
+        const outcome = await outcomeOf(() => payload.delete({ collection, id, ...as }))
+        const left = await payload.count({ collection, where: { id: { equals: id } }, overrideAccess: true })
+        expect(left.totalDocs === 0).toBe(outcome === 'allowed')
+        return outcome
+      }
+    }
+  }
+
+  for (const collection of Object.keys(BY_ROLE) as RecordCollection[]) {
+    for (const action of ['create', 'read', 'update', 'delete'] as Action[]) {
+      it(`${collection} · ${action}: only ${BY_ROLE[collection][action].join(', ') || 'nobody'}`, async () => {
+        for (const actor of [...ROLES, 'anonymous'] as Actor[]) {
+          const user = actor === 'anonymous' ? null : roleUsers.get(actor)!
+          const outcome = await attempt(collection, action, user)
+          expect(outcome, `${actor} ${action} ${collection}`).toBe(BY_ROLE[collection][action].includes(actor) ? 'allowed' : 'refused')
+        }
+      })
+    }
+  }
+})

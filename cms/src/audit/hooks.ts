@@ -8,7 +8,9 @@ import type {
   CollectionAfterChangeHook,
   CollectionAfterDeleteHook,
   CollectionAfterOperationHook,
+  CollectionBeforeOperationHook,
   CollectionConfig,
+  Field,
   PayloadRequest,
 } from 'payload'
 import type { AuditAction, RecordCollection } from '@school/shared'
@@ -29,10 +31,18 @@ function comparable(value: unknown): string {
   )
 }
 
-/** Names of the top-level fields whose values differ. */
-export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
-  const names = new Set([...Object.keys(before), ...Object.keys(after)])
-  return [...names].filter((name) => !IGNORED.has(name) && comparable(before[name]) !== comparable(after[name])).sort()
+/** The names of the fields a collection stores (rows and collapsibles flattened; joins are queries). */
+function storedFieldNames(fields: Field[]): string[] {
+  return fields.flatMap((field) => {
+    if (field.type === 'row' || field.type === 'collapsible') return storedFieldNames(field.fields)
+    if (field.type === 'join' || field.type === 'ui' || !('name' in field)) return []
+    return [field.name]
+  })
+}
+
+/** Names of the stored fields whose values differ. */
+export function changedFields(names: string[], before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  return names.filter((name) => !IGNORED.has(name) && comparable(before[name]) !== comparable(after[name])).sort()
 }
 
 interface Entry {
@@ -55,18 +65,28 @@ export async function writeAuditEntry(req: PayloadRequest, entry: Entry): Promis
   await req.payload.create({ collection: 'audit-log', data, overrideAccess: true, req, depth: 0 })
 }
 
-function auditHooks(collection: RecordCollection) {
+function auditHooks(collection: RecordCollection, fields: string[]) {
   const afterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req }) => {
-    const fields = operation === 'create' ? changedFields({}, doc) : changedFields(previousDoc ?? {}, doc)
-    if (operation === 'update' && fields.length === 0) return doc
-    await writeAuditEntry(req, { action: operation, collection, docId: doc.id, fields })
+    const changed = changedFields(fields, operation === 'create' ? {} : (previousDoc ?? {}), doc)
+    if (operation === 'update' && changed.length === 0) return doc
+    await writeAuditEntry(req, { action: operation, collection, docId: doc.id, fields: changed })
     return doc
   }
   const afterDelete: CollectionAfterDeleteHook = async ({ id, req }) => {
     await writeAuditEntry(req, { action: 'delete', collection, docId: id })
   }
-  /** Reads made for a user (the system's own lookups bypass access and are not reads by anyone). */
+  /**
+   * Reads made for a user (the system's own lookups bypass access and are not reads by anyone).
+   * Reads nested in another (a pupil's check-ups shown with the pupil) belong to the outer one.
+   */
+  const beforeOperation: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+    if (operation === 'read' && req.context.auditedRead === undefined) req.context.auditedRead = collection
+    return args
+  }
   const afterOperation: CollectionAfterOperationHook = async ({ operation, overrideAccess, req, result }) => {
+    if (operation !== 'find' && operation !== 'findByID') return result
+    if (req.context.auditedRead !== collection) return result
+    delete req.context.auditedRead
     if (overrideAccess || !req.user) return result
     if (operation === 'findByID' && result) {
       await writeAuditEntry(req, { action: 'read', collection, docId: (result as { id: number | string }).id })
@@ -77,18 +97,19 @@ function auditHooks(collection: RecordCollection) {
     }
     return result
   }
-  return { afterChange, afterDelete, afterOperation }
+  return { afterChange, afterDelete, beforeOperation, afterOperation }
 }
 
 /** Adds the audit hooks to a records collection, after its own hooks. */
 export function audited(config: CollectionConfig & { slug: RecordCollection }): CollectionConfig {
-  const hooks = auditHooks(config.slug)
+  const hooks = auditHooks(config.slug, storedFieldNames(config.fields))
   return {
     ...config,
     hooks: {
       ...config.hooks,
       afterChange: [...(config.hooks?.afterChange ?? []), hooks.afterChange],
       afterDelete: [...(config.hooks?.afterDelete ?? []), hooks.afterDelete],
+      beforeOperation: [...(config.hooks?.beforeOperation ?? []), hooks.beforeOperation],
       afterOperation: [...(config.hooks?.afterOperation ?? []), hooks.afterOperation],
     },
   }
