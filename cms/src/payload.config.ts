@@ -22,6 +22,7 @@ import { SchoolProfile } from './globals/SchoolProfile'
 import { SiteBuild } from './globals/SiteBuild'
 import { requestSiteBuildAtStart } from './site-build/hooks'
 import { editorialReportEndpoint } from './reports/endpoint'
+import { recordsEndpoints } from './records-import/endpoints'
 import { withRequestGuards } from './hooks/requestGuards'
 import { seedDemoSchoolIfEmpty } from './seed'
 import { SCHEDULED_PUBLICATION_QUEUE } from './workflow/apply'
@@ -71,7 +72,7 @@ export default buildConfig({
     AuditLog,
   ]),
   globals: [SchoolProfile, SiteBuild],
-  endpoints: [editorialReportEndpoint],
+  endpoints: [editorialReportEndpoint, ...recordsEndpoints],
   db: databaseAdapter(path.resolve(dirname, 'migrations')),
   editor: lexicalEditor(),
   email: smtpEmailAdapter(),

@@ -27,12 +27,12 @@ export class RestClient {
   constructor(private readonly language: 'vi' | 'en' = 'vi') {}
 
   /** The raw Response, for downloads. */
-  async raw(method: Method, path: string, body?: string): Promise<Response> {
+  async raw(method: Method, path: string, body?: string | Uint8Array, contentType = 'application/json'): Promise<Response> {
     const url = new URL(BASE + path)
-    const headers: Record<string, string> = { 'Content-Type': 'application/json', Cookie: `payload-lng=${this.language}` }
+    const headers: Record<string, string> = { 'Content-Type': contentType, Cookie: `payload-lng=${this.language}` }
     if (this.token) headers.Authorization = `JWT ${this.token}`
     const slug = url.pathname.replace(/^\/api\//, '').split('/')
-    return handlers[method](new Request(url, { method, headers, body }), { params: Promise.resolve({ slug }) })
+    return handlers[method](new Request(url, { method, headers, body: body as BodyInit | undefined }), { params: Promise.resolve({ slug }) })
   }
 
   async request(method: Method, path: string, body?: unknown, rawBody?: string): Promise<RestResponse> {

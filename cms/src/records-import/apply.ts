@@ -1,0 +1,154 @@
+/**
+ * Writes a checked import (Điều 8) for the IT teacher: classes, staff profiles, then pupils, in
+ * one transaction, as that user (`overrideAccess: false`, audited), matching each row to what is
+ * already there by its stable key so a second import of the same file updates, never duplicates.
+ * A row that would change nothing is left alone (no write, no audit entry).
+ */
+import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+
+import { idOf } from '../lib/ids'
+import type { Group, StaffProfile, Student } from '../payload-types'
+import { normalizeClassName, type ParsedWorkbook } from './workbook'
+
+export interface Tally {
+  created: number
+  updated: number
+  unchanged: number
+}
+
+export interface ImportSummary {
+  classes: Tally
+  staff: Tally
+  pupils: Tally
+}
+
+export type Progress = (done: number, total: number) => void
+
+const tally = (): Tally => ({ created: 0, updated: 0, unchanged: 0 })
+
+/** Only the fields the file sets: equal when every one of them already has that value. */
+function differs(existing: Record<string, unknown>, incoming: Record<string, unknown>): boolean {
+  const comparable = (value: unknown): string =>
+    // Row ids, empty cells and unset fields say nothing about the record.
+    String(JSON.stringify(value, (key, item) => (key === 'id' || item === null || item === '' ? undefined : item)))
+  return Object.entries(incoming).some(([key, value]) => {
+    const current = existing[key]
+    if (key === 'class' || key === 'homeroomTeacher' || key === 'user') return String(idOf(current as never) ?? '') !== String(value ?? '')
+    return comparable(current) !== comparable(value)
+  })
+}
+
+export async function applyImport(req: PayloadRequest, parsed: ParsedWorkbook, progress: Progress = () => {}): Promise<ImportSummary> {
+  const { payload } = req
+  const summary: ImportSummary = { classes: tally(), staff: tally(), pupils: tally() }
+  const total = parsed.classes.length + parsed.staff.length + parsed.pupils.length
+  let done = 0
+  const step = () => {
+    done += 1
+    if (done % 10 === 0 || done === total) progress(done, total)
+  }
+  const asUser = { req, overrideAccess: false, user: req.user, depth: 0 } as const
+
+  const ownTransaction = await initTransaction(req)
+  req.context = { ...req.context, recordsImport: true }
+  try {
+    const emails = [...new Set(parsed.classes.map((row) => row.homeroomEmail).filter((email): email is string => Boolean(email)))]
+    const accounts = emails.length
+      ? (await payload.find({ collection: 'users', where: { email: { in: emails } }, limit: 0, depth: 0, overrideAccess: true, req })).docs
+      : []
+    const accountByEmail = new Map(accounts.map((user) => [user.email.toLowerCase(), user.id]))
+
+    const { docs: existingClasses } = await payload.find({
+      collection: 'groups',
+      where: { kind: { equals: 'class' } },
+      limit: 0,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    const professional = (
+      await payload.find({ collection: 'groups', where: { kind: { equals: 'professional' } }, limit: 0, depth: 0, overrideAccess: true, req })
+    ).docs
+    const classByName = new Map<string, Group>()
+    for (const group of existingClasses) classByName.set(normalizeClassName(group.name), group)
+
+    for (const row of parsed.classes) {
+      const existing = existingClasses.find((group) => normalizeClassName(group.name) === row.name && group.schoolYear === row.schoolYear)
+      const data: Record<string, unknown> = { name: `Lớp ${row.name}`, kind: 'class', grade: row.grade, schoolYear: row.schoolYear }
+      const homeroom = row.homeroomEmail ? accountByEmail.get(row.homeroomEmail) : undefined
+      if (homeroom !== undefined) data.homeroomTeacher = homeroom
+      const gradeGroup = professional.find((group) => group.grade === row.grade)
+      if (gradeGroup && !existing?.parentGroup) data.parentGroup = gradeGroup.id
+      let saved: Group
+      if (!existing) {
+        saved = await payload.create({ collection: 'groups', data: data as never, ...asUser })
+        summary.classes.created += 1
+      } else if (differs(existing as never, data)) {
+        saved = await payload.update({ collection: 'groups', id: existing.id, data: data as never, ...asUser })
+        summary.classes.updated += 1
+      } else {
+        saved = existing
+        summary.classes.unchanged += 1
+      }
+      classByName.set(row.name, saved)
+      step()
+    }
+
+    for (const row of parsed.staff) {
+      const { docs } = await payload.find({ collection: 'staff-profiles', where: { email: { equals: row.email } }, limit: 1, depth: 0, overrideAccess: true, req })
+      const existing = docs[0] as StaffProfile | undefined
+      const data: Record<string, unknown> = {
+        email: row.email,
+        fullName: row.fullName,
+        dateOfBirth: row.dateOfBirth,
+        gender: row.gender,
+        phone: row.phone,
+        position: row.position,
+        contractType: row.contractType,
+        startDate: row.startDate,
+      }
+      if (row.qualification) data.qualifications = [{ level: row.qualification, major: row.major }]
+      if (!existing) {
+        await payload.create({ collection: 'staff-profiles', data: data as never, ...asUser })
+        summary.staff.created += 1
+      } else if (differs(existing as never, data)) {
+        await payload.update({ collection: 'staff-profiles', id: existing.id, data: data as never, ...asUser })
+        summary.staff.updated += 1
+      } else summary.staff.unchanged += 1
+      step()
+    }
+
+    for (const row of parsed.pupils) {
+      const { docs } = await payload.find({ collection: 'students', where: { studentCode: { equals: row.studentCode } }, limit: 1, depth: 0, overrideAccess: true, req })
+      const existing = docs[0] as Student | undefined
+      const schoolClass = classByName.get(row.className)
+      if (!schoolClass) throw new Error(`Import: class ${row.className} vanished between check and write`)
+      const data: Record<string, unknown> = {
+        studentCode: row.studentCode,
+        fullName: row.fullName,
+        dateOfBirth: row.dateOfBirth,
+        gender: row.gender,
+        class: schoolClass.id,
+        ethnicity: row.ethnicity,
+        permanentAddress: row.permanentAddress,
+        policyStatus: row.policyStatus,
+        guardians: row.guardians,
+      }
+      if (!existing) {
+        await payload.create({ collection: 'students', data: { ...data, status: 'studying' } as never, ...asUser })
+        summary.pupils.created += 1
+      } else if (differs(existing as never, data)) {
+        await payload.update({ collection: 'students', id: existing.id, data: data as never, ...asUser })
+        summary.pupils.updated += 1
+      } else summary.pupils.unchanged += 1
+      step()
+    }
+    if (ownTransaction) await commitTransaction(req)
+  } catch (error) {
+    if (ownTransaction) await killTransaction(req)
+    throw error
+  } finally {
+    req.context = { ...req.context, recordsImport: false }
+  }
+  return summary
+}

@@ -1,0 +1,178 @@
+/**
+ * The records endpoints (Điều 6, 8, 9.1):
+ * - GET  /api/records-import/template — the .xlsx template (IT teacher, principal)
+ * - POST /api/records-import — the filled-in .xlsx as the request body; checks every row, then
+ *   answers 400 with every error, or streams progress lines and ends with a summary (NDJSON)
+ * - GET  /api/pupil-statistics — counts per class, no names (IT teacher, leadership)
+ * - GET  /api/class-list?class=<id> — a class list as .xlsx, with what the user may read of it
+ */
+import ExcelJS from 'exceljs'
+import type { Endpoint, PayloadRequest } from 'payload'
+import { GENDER_LABELS, PUPIL_STATUS_LABELS, compareVietnameseNames, formatDateVi, slugify } from '@school/shared'
+
+import { importPolicy, reportPolicy } from '../access/policy'
+import type { Rule } from '../access/rules'
+import { userError } from '../lib/messages'
+import type { Group, Student, User } from '../payload-types'
+import { applyImport } from './apply'
+import { importTemplate, normalizeClassName, parseImportWorkbook } from './workbook'
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+const MAX_BYTES = 10 * 1024 * 1024
+
+async function requireAllowed(req: PayloadRequest, rule: Rule, refusal: { vi: string; en: string }) {
+  if (!req.user) throw userError(req, 401, { vi: 'Cần đăng nhập.', en: 'You must log in.' })
+  if ((await rule({ user: req.user as User, req })) !== true) throw userError(req, 403, refusal)
+}
+
+const IMPORT_REFUSED = { vi: 'Chỉ giáo viên Tin học và Hiệu trưởng nhập dữ liệu đầu năm (Điều 8).', en: 'Only the IT teacher and the principal import records.' }
+
+function download(body: Buffer, filename: string): Response {
+  return new Response(new Uint8Array(body), {
+    headers: { 'Content-Type': XLSX, 'Content-Disposition': `attachment; filename="${filename}"` },
+  })
+}
+
+export const importTemplateEndpoint: Endpoint = {
+  path: '/records-import/template',
+  method: 'get',
+  handler: async (req) => {
+    await requireAllowed(req, importPolicy.records, IMPORT_REFUSED)
+    return download(await importTemplate(), 'mau-nhap-du-lieu-dau-nam.xlsx')
+  },
+}
+
+export const importEndpoint: Endpoint = {
+  path: '/records-import',
+  method: 'post',
+  handler: async (req) => {
+    await requireAllowed(req, importPolicy.records, IMPORT_REFUSED)
+    const body = req.arrayBuffer ? await req.arrayBuffer() : new ArrayBuffer(0)
+    if (body.byteLength === 0) {
+      throw userError(req, 400, { vi: 'Chưa có tệp: hãy chọn tệp .xlsx đã điền theo mẫu.', en: 'No file: choose the filled-in .xlsx template.' })
+    }
+    if (body.byteLength > MAX_BYTES) {
+      throw userError(req, 413, { vi: 'Tệp quá lớn (tối đa 10 MB).', en: 'The file is too large (10 MB at most).' })
+    }
+    const { docs: classes } = await req.payload.find({ collection: 'groups', where: { kind: { equals: 'class' } }, limit: 0, depth: 0, overrideAccess: true, req })
+    const parsed = await parseImportWorkbook(body, new Set(classes.map((group) => normalizeClassName(group.name))))
+    if (parsed.errors.length > 0) {
+      return Response.json(
+        {
+          message: `Tệp có ${parsed.errors.length} lỗi; chưa nhập dữ liệu nào. Sửa các lỗi rồi tải lên lại.`,
+          errors: parsed.errors,
+        },
+        { status: 400 },
+      )
+    }
+    const encoder = new TextEncoder()
+    const stream = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        const send = (line: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`))
+        try {
+          send({ type: 'progress', done: 0, total: parsed.classes.length + parsed.staff.length + parsed.pupils.length })
+          const summary = await applyImport(req, parsed, (done, total) => send({ type: 'progress', done, total }))
+          send({ type: 'summary', summary })
+        } catch (error) {
+          req.payload.logger.error({ err: error, msg: 'Records import failed' })
+          const message = (error as { isPublic?: boolean; message?: string }).isPublic ? (error as Error).message : 'Lỗi khi ghi dữ liệu; không có gì được nhập.'
+          send({ type: 'failed', message })
+        }
+        controller.close()
+      },
+    })
+    return new Response(stream, { headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store' } })
+  },
+}
+
+export interface ClassStatistics {
+  class: string
+  total: number
+  studying: number
+  female: number
+  ethnicMinority: number
+  policy: number
+  transferredOut: number
+  droppedOut: number
+}
+
+/** Counts per class (Điều 6, 8): the figures the education office asks for, without a name. */
+export const pupilStatisticsEndpoint: Endpoint = {
+  path: '/pupil-statistics',
+  method: 'get',
+  handler: async (req) => {
+    await requireAllowed(req, reportPolicy.pupilStatistics, { vi: 'Bạn không được xem thống kê học sinh.', en: 'You may not read pupil statistics.' })
+    const { docs: classes } = await req.payload.find({ collection: 'groups', where: { kind: { equals: 'class' } }, sort: 'name', limit: 0, depth: 0, overrideAccess: true, req })
+    const { docs: pupils } = await req.payload.find({
+      collection: 'students',
+      limit: 0,
+      depth: 0,
+      select: { class: true, gender: true, ethnicity: true, policyStatus: true, status: true },
+      overrideAccess: true,
+      req,
+    })
+    const rows: ClassStatistics[] = classes.map((group) => {
+      const mine = pupils.filter((pupil) => String(pupil.class) === String(group.id))
+      return {
+        class: group.name,
+        total: mine.length,
+        studying: mine.filter((pupil) => pupil.status === 'studying').length,
+        female: mine.filter((pupil) => pupil.status === 'studying' && pupil.gender === 'female').length,
+        ethnicMinority: mine.filter((pupil) => pupil.status === 'studying' && pupil.ethnicity && pupil.ethnicity !== 'Kinh').length,
+        policy: mine.filter((pupil) => pupil.status === 'studying' && pupil.policyStatus && pupil.policyStatus !== 'none').length,
+        transferredOut: mine.filter((pupil) => pupil.status === 'transferred_out').length,
+        droppedOut: mine.filter((pupil) => pupil.status === 'dropped_out').length,
+      }
+    })
+    return Response.json({ classes: rows })
+  },
+}
+
+/** A class list to print or hand on: the pupils the user may read, with the fields they may read. */
+export const classListEndpoint: Endpoint = {
+  path: '/class-list',
+  method: 'get',
+  handler: async (req) => {
+    if (!req.user) throw userError(req, 401, { vi: 'Cần đăng nhập.', en: 'You must log in.' })
+    const classId = req.searchParams.get('class') ?? ''
+    if (!/^[a-f0-9]+$/i.test(classId)) throw userError(req, 404, { vi: 'Không tìm thấy lớp.', en: 'Class not found.' })
+    const { docs: found } = await req.payload.find({ collection: 'groups', where: { and: [{ id: { equals: classId } }, { kind: { equals: 'class' } }] }, limit: 1, depth: 0, overrideAccess: true, req })
+    const schoolClass = found[0] as Group | undefined
+    if (!schoolClass) throw userError(req, 404, { vi: 'Không tìm thấy lớp.', en: 'Class not found.' })
+    // The user's own rights decide which pupils and which columns: the read is audited as one list.
+    const { docs } = await req.payload.find({
+      collection: 'students',
+      where: { class: { equals: schoolClass.id } },
+      limit: 0,
+      depth: 0,
+      overrideAccess: false,
+      user: req.user,
+      req,
+    })
+    if (docs.length === 0) throw userError(req, 403, { vi: 'Bạn không được xem danh sách lớp này.', en: 'You may not read this class list.' })
+    const pupils = [...docs].sort((a, b) => compareVietnameseNames(a.fullName, b.fullName))
+    const workbook = new ExcelJS.Workbook()
+    const sheet = workbook.addWorksheet(schoolClass.name)
+    sheet.addRow([`Danh sách học sinh ${schoolClass.name} — năm học ${schoolClass.schoolYear ?? ''}`]).font = { bold: true, size: 13 }
+    sheet.addRow([])
+    const columns: Array<[string, (pupil: Student) => unknown, number]> = [
+      ['STT', () => null, 6],
+      ['Mã học sinh', (p) => p.studentCode, 14],
+      ['Họ và tên', (p) => p.fullName, 26],
+      ['Ngày sinh', (p) => formatDateVi(p.dateOfBirth), 12],
+      ['Giới tính', (p) => GENDER_LABELS[p.gender].vi, 10],
+      ['Tình trạng', (p) => (p.status ? PUPIL_STATUS_LABELS[p.status].vi : undefined), 14],
+      ['Dân tộc', (p) => p.ethnicity, 10],
+      ['Địa chỉ thường trú', (p) => p.permanentAddress, 40],
+      ['Người giám hộ', (p) => p.guardians?.map((g) => `${g.name} (${g.phone})`).join('; '), 44],
+    ]
+    // Columns the user cannot read for this class come back empty for every pupil: leave them out.
+    const shown = columns.filter(([, value], index) => index === 0 || pupils.some((pupil) => value(pupil) !== undefined))
+    sheet.addRow(shown.map(([header]) => header)).font = { bold: true }
+    pupils.forEach((pupil, index) => sheet.addRow(shown.map(([, value], column) => (column === 0 ? index + 1 : (value(pupil) ?? '')))))
+    shown.forEach(([, , width], index) => (sheet.getColumn(index + 1).width = width))
+    return download(Buffer.from(await workbook.xlsx.writeBuffer()), `danh-sach-${slugify(schoolClass.name)}.xlsx`)
+  },
+}
+
+export const recordsEndpoints = [importTemplateEndpoint, importEndpoint, pupilStatisticsEndpoint, classListEndpoint]
