@@ -46,11 +46,15 @@ export default buildConfig({
     dateFormat: 'dd/MM/yyyy HH:mm',
     components: {
       beforeDashboard: ['/components/dashboard/EditorialDashboard#EditorialDashboard'],
-      afterNavLinks: ['/components/report/ReportNavLink#ReportNavLink'],
+      afterNavLinks: ['/components/report/ReportNavLink#ReportNavLink', '/components/records/RecordsNavLink#RecordsNavLink'],
       views: {
         editorialReport: {
           Component: '/components/report/EditorialReportView#EditorialReportView',
           path: '/editorial-report',
+        },
+        records: {
+          Component: '/components/records/RecordsView#RecordsView',
+          path: '/records',
         },
       },
     },

@@ -5,7 +5,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { expect, test } from '@playwright/test'
+import { schoolYearOf } from '@school/shared'
 
+import { demoPupils } from '../../cms/src/seed/demo-records'
 import { DEMO_STAFF } from '../../cms/src/seed/demo-school'
 import { E2E } from '../../playwright.config'
 
@@ -68,4 +70,26 @@ test('no built page holds a login email or a personal phone number', async () =>
     expect(text, file).not.toContain('@demo.giathuong.edu.vn')
     for (const person of DEMO_STAFF) expect(text, file).not.toContain(person.phone)
   }
+})
+
+test('no built page holds a pupil’s name, a guardian’s name or phone, or a pupil’s address', async () => {
+  const startYear = Number(schoolYearOf(new Date()).slice(0, 4))
+  const pupils = demoPupils(startYear)
+  expect(pupils.length).toBeGreaterThanOrEqual(200)
+  const secrets = pupils.flatMap((pupil) => [pupil.fullName, pupil.permanentAddress, ...pupil.guardians.flatMap((g) => [g.name, g.phone])])
+  const files: string[] = []
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = path.join(dir, name)
+      if (statSync(full).isDirectory()) walk(full)
+      else files.push(full)
+    }
+  }
+  walk(path.join(E2E.dataDir, 'site'))
+  const found: string[] = []
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8')
+    for (const secret of secrets) if (text.includes(secret)) found.push(`${path.basename(file)}: ${secret}`)
+  }
+  expect(found).toEqual([])
 })

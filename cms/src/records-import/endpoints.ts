@@ -97,34 +97,38 @@ export interface ClassStatistics {
 }
 
 /** Counts per class (Điều 6, 8): the figures the education office asks for, without a name. */
+export async function pupilStatistics(req: PayloadRequest): Promise<ClassStatistics[]> {
+  const { docs: classes } = await req.payload.find({ collection: 'groups', where: { kind: { equals: 'class' } }, sort: 'name', limit: 0, depth: 0, overrideAccess: true, req })
+  const { docs: pupils } = await req.payload.find({
+    collection: 'students',
+    limit: 0,
+    depth: 0,
+    select: { class: true, gender: true, ethnicity: true, policyStatus: true, status: true },
+    overrideAccess: true,
+    req,
+  })
+  return classes.map((group) => {
+    const mine = pupils.filter((pupil) => String(pupil.class) === String(group.id))
+    const studying = mine.filter((pupil) => pupil.status === 'studying')
+    return {
+      class: group.name,
+      total: mine.length,
+      studying: studying.length,
+      female: studying.filter((pupil) => pupil.gender === 'female').length,
+      ethnicMinority: studying.filter((pupil) => pupil.ethnicity && pupil.ethnicity !== 'Kinh').length,
+      policy: studying.filter((pupil) => pupil.policyStatus && pupil.policyStatus !== 'none').length,
+      transferredOut: mine.filter((pupil) => pupil.status === 'transferred_out').length,
+      droppedOut: mine.filter((pupil) => pupil.status === 'dropped_out').length,
+    }
+  })
+}
+
 export const pupilStatisticsEndpoint: Endpoint = {
   path: '/pupil-statistics',
   method: 'get',
   handler: async (req) => {
     await requireAllowed(req, reportPolicy.pupilStatistics, { vi: 'Bạn không được xem thống kê học sinh.', en: 'You may not read pupil statistics.' })
-    const { docs: classes } = await req.payload.find({ collection: 'groups', where: { kind: { equals: 'class' } }, sort: 'name', limit: 0, depth: 0, overrideAccess: true, req })
-    const { docs: pupils } = await req.payload.find({
-      collection: 'students',
-      limit: 0,
-      depth: 0,
-      select: { class: true, gender: true, ethnicity: true, policyStatus: true, status: true },
-      overrideAccess: true,
-      req,
-    })
-    const rows: ClassStatistics[] = classes.map((group) => {
-      const mine = pupils.filter((pupil) => String(pupil.class) === String(group.id))
-      return {
-        class: group.name,
-        total: mine.length,
-        studying: mine.filter((pupil) => pupil.status === 'studying').length,
-        female: mine.filter((pupil) => pupil.status === 'studying' && pupil.gender === 'female').length,
-        ethnicMinority: mine.filter((pupil) => pupil.status === 'studying' && pupil.ethnicity && pupil.ethnicity !== 'Kinh').length,
-        policy: mine.filter((pupil) => pupil.status === 'studying' && pupil.policyStatus && pupil.policyStatus !== 'none').length,
-        transferredOut: mine.filter((pupil) => pupil.status === 'transferred_out').length,
-        droppedOut: mine.filter((pupil) => pupil.status === 'dropped_out').length,
-      }
-    })
-    return Response.json({ classes: rows })
+    return Response.json({ classes: await pupilStatistics(req) })
   },
 }
 

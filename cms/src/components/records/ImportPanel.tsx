@@ -1,0 +1,163 @@
+'use client'
+
+import { useConfig } from '@payloadcms/ui'
+import { useState } from 'react'
+
+interface ImportError {
+  sheet: string
+  row: number
+  column: string
+  message: string
+}
+interface Tally {
+  created: number
+  updated: number
+  unchanged: number
+}
+type Summary = Record<'classes' | 'staff' | 'pupils', Tally>
+
+const KINDS: Array<[keyof Summary, string]> = [
+  ['classes', 'Lớp'],
+  ['staff', 'Cán bộ'],
+  ['pupils', 'Học sinh'],
+]
+
+/** Upload, progress, and the errors or the summary of the start-of-year import (Điều 8). */
+export function ImportPanel() {
+  const { config } = useConfig()
+  const api = `${config.serverURL ?? ''}${config.routes.api}`
+  const [file, setFile] = useState<File | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
+  const [errors, setErrors] = useState<ImportError[]>([])
+  const [message, setMessage] = useState<string | null>(null)
+  const [summary, setSummary] = useState<Summary | null>(null)
+
+  async function upload() {
+    if (!file) return
+    setBusy(true)
+    setErrors([])
+    setMessage(null)
+    setSummary(null)
+    setProgress(null)
+    try {
+      const response = await fetch(`${api}/records-import`, {
+        method: 'POST',
+        credentials: 'include',
+        headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+        body: file,
+      })
+      if (!response.headers.get('content-type')?.includes('ndjson')) {
+        const body = await response.json().catch(() => ({}))
+        setErrors(body.errors ?? [])
+        setMessage(body.message ?? body.errors?.[0]?.message ?? `Lỗi ${response.status}`)
+        return
+      }
+      const reader = response.body!.getReader()
+      const decoder = new TextDecoder()
+      let buffered = ''
+      for (;;) {
+        const { done, value } = await reader.read()
+        if (done) break
+        buffered += decoder.decode(value, { stream: true })
+        const lines = buffered.split('\n')
+        buffered = lines.pop() ?? ''
+        for (const line of lines.filter(Boolean)) {
+          const event = JSON.parse(line)
+          if (event.type === 'progress') setProgress({ done: event.done, total: event.total })
+          if (event.type === 'summary') setSummary(event.summary)
+          if (event.type === 'failed') setMessage(event.message)
+        }
+      }
+    } catch {
+      setMessage('Không gửi được tệp: kiểm tra kết nối rồi thử lại.')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <section aria-labelledby="import-title">
+      <h2 id="import-title">Nhập dữ liệu đầu năm</h2>
+      <ol>
+        <li>
+          <a className="btn btn--style-secondary btn--size-small" href={`${api}/records-import/template`} download>
+            Tải tệp mẫu (.xlsx)
+          </a>
+        </li>
+        <li>Điền lớp, học sinh kèm người giám hộ và cán bộ vào các trang tính của mẫu.</li>
+        <li>Chọn tệp đã điền và bấm “Nhập dữ liệu”. Hệ thống kiểm tra mọi dòng trước; có lỗi thì không nhập gì.</li>
+      </ol>
+      <div className="records-view__actions">
+        <label>
+          Tệp đã điền{' '}
+          <input
+            type="file"
+            name="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+          />
+        </label>
+        <button type="button" className="btn btn--style-primary btn--size-small" disabled={!file || busy} onClick={upload}>
+          {busy ? 'Đang nhập…' : 'Nhập dữ liệu'}
+        </button>
+      </div>
+      {progress && (
+        <p>
+          <label>
+            Tiến độ: {progress.done}/{progress.total} dòng{' '}
+            <progress max={progress.total || 1} value={progress.done} />
+          </label>
+        </p>
+      )}
+      <div role="status" aria-live="polite">
+        {message && <p className="records-view__errors">{message}</p>}
+        {summary && <p>Đã nhập xong.</p>}
+      </div>
+      {errors.length > 0 && (
+        <table aria-label="Lỗi trong tệp">
+          <thead>
+            <tr>
+              <th scope="col">Trang tính</th>
+              <th scope="col">Dòng</th>
+              <th scope="col">Cột</th>
+              <th scope="col">Lỗi</th>
+            </tr>
+          </thead>
+          <tbody>
+            {errors.map((error, index) => (
+              <tr key={index}>
+                <td>{error.sheet}</td>
+                <td className="number">{error.row || ''}</td>
+                <td>{error.column}</td>
+                <td>{error.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {summary && (
+        <table aria-label="Kết quả nhập">
+          <thead>
+            <tr>
+              <th scope="col">Loại</th>
+              <th scope="col">Thêm mới</th>
+              <th scope="col">Cập nhật</th>
+              <th scope="col">Không đổi</th>
+            </tr>
+          </thead>
+          <tbody>
+            {KINDS.map(([key, label]) => (
+              <tr key={key}>
+                <th scope="row">{label}</th>
+                <td className="number">{summary[key].created}</td>
+                <td className="number">{summary[key].updated}</td>
+                <td className="number">{summary[key].unchanged}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}

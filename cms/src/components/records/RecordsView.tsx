@@ -1,0 +1,96 @@
+import { DefaultTemplate } from '@payloadcms/next/templates'
+import { Gutter } from '@payloadcms/ui'
+import type { AdminViewServerProps, PayloadRequest, Where } from 'payload'
+
+import { importPolicy, leadership, reportPolicy } from '../../access/policy'
+import type { User } from '../../payload-types'
+import { pupilStatistics, type ClassStatistics } from '../../records-import/endpoints'
+import { ImportPanel } from './ImportPanel'
+import './records.scss'
+
+/** The classes whose list this user may export: all for leadership, else those they keep or teach. */
+async function exportableClasses(req: PayloadRequest, user: User) {
+  const mine: Where = { or: [{ homeroomTeacher: { equals: user.id } }, { members: { equals: user.id } }] }
+  const everything = (await leadership({ user, req })) === true
+  const where: Where = everything ? { kind: { equals: 'class' } } : { and: [{ kind: { equals: 'class' } }, mine] }
+  const { docs } = await req.payload.find({ collection: 'groups', where, sort: 'name', limit: 0, depth: 0, overrideAccess: true, req })
+  return docs
+}
+
+const STATISTICS: Array<[keyof ClassStatistics, string]> = [
+  ['total', 'Tổng số'],
+  ['studying', 'Đang học'],
+  ['female', 'Nữ'],
+  ['ethnicMinority', 'Dân tộc thiểu số'],
+  ['policy', 'Diện chính sách'],
+  ['transferredOut', 'Chuyển đi'],
+  ['droppedOut', 'Bỏ học'],
+]
+
+/**
+ * /admin/records: the start-of-year import and pupil statistics for the IT teacher (Điều 8),
+ * class-list exports for those who keep or teach a class. Each part shows only to who may use it.
+ */
+export async function RecordsView({ initPageResult, params, searchParams }: AdminViewServerProps) {
+  const { req } = initPageResult
+  const user = req.user as User | null
+  const canImport = user ? (await importPolicy.records({ user, req })) === true : false
+  const canCount = user ? (await reportPolicy.pupilStatistics({ user, req })) === true : false
+  const classes = user ? await exportableClasses(req, user) : []
+  const rows = canCount ? await pupilStatistics(req) : []
+  const api = req.payload.config.routes.api
+
+  return (
+    <DefaultTemplate
+      i18n={req.i18n}
+      locale={initPageResult.locale}
+      params={params}
+      payload={req.payload}
+      permissions={initPageResult.permissions}
+      searchParams={searchParams}
+      user={user ?? undefined}
+      visibleEntities={initPageResult.visibleEntities}
+    >
+      <Gutter className="records-view">
+        <h1>Hồ sơ: nhập dữ liệu, thống kê, danh sách lớp</h1>
+        {!canImport && !canCount && classes.length === 0 && <p>Bạn không có việc nào ở trang này.</p>}
+        {canImport && <ImportPanel />}
+        {canCount && (
+          <section aria-labelledby="statistics-title">
+            <h2 id="statistics-title">Thống kê học sinh theo lớp</h2>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Lớp</th>
+                  {STATISTICS.map(([, label]) => <th scope="col" key={label}>{label}</th>)}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={String(row.class)}>
+                    <th scope="row">{row.class}</th>
+                    {STATISTICS.map(([key]) => <td className="number" key={key}>{row[key]}</td>)}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        )}
+        {classes.length > 0 && (
+          <section aria-labelledby="class-lists-title">
+            <h2 id="class-lists-title">Danh sách lớp</h2>
+            <ul>
+              {classes.map((group) => (
+                <li key={String(group.id)}>
+                  <a href={`${api}/class-list?class=${group.id}`} download>
+                    Tải danh sách {group.name} (.xlsx)
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </Gutter>
+    </DefaultTemplate>
+  )
+}

@@ -1,0 +1,59 @@
+/**
+ * The start-of-year import in the admin, as the IT teacher would do it (Điều 8): download the
+ * template, upload a file with mistakes and read the errors, upload the corrected file and read
+ * the summary. Then a homeroom teacher exports their class list.
+ */
+import { expect, test } from '@playwright/test'
+import { schoolYearOf } from '@school/shared'
+
+import { importPupils, importWorkbook } from '../fixtures/import-workbook'
+import { adminAs } from './support'
+
+const schoolYear = schoolYearOf(new Date())
+const pupils = importPupils(20, Number(schoolYear.slice(0, 4))).map((pupil) => ({ ...pupil, studentCode: pupil.studentCode.replace('IMP', 'E2E') }))
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+test('the IT teacher imports the year’s records from the template, errors first, then the corrected file', async ({ browser }) => {
+  const page = await adminAs(browser, 'it_teacher')
+  await expect(page.getByRole('link', { name: 'Nhập dữ liệu, thống kê, danh sách lớp' })).toHaveAttribute('href', '/admin/records')
+  await page.goto('/admin/records')
+  await expect(page.getByRole('heading', { name: 'Nhập dữ liệu đầu năm' })).toBeVisible()
+  const panel = page.getByRole('region', { name: 'Nhập dữ liệu đầu năm' })
+
+  const downloading = page.waitForEvent('download')
+  await page.getByRole('link', { name: 'Tải tệp mẫu (.xlsx)' }).click()
+  expect((await downloading).suggestedFilename()).toBe('mau-nhap-du-lieu-dau-nam.xlsx')
+
+  const broken = pupils.map((pupil) => ({ ...pupil }))
+  broken[3].dateOfBirth = '30/02/2019'
+  broken[5].phone = ''
+  await page.getByLabel('Tệp đã điền').setInputFiles({ name: 'dau-nam.xlsx', mimeType: XLSX, buffer: await importWorkbook({ schoolYear, pupils: broken }) })
+  await page.getByRole('button', { name: 'Nhập dữ liệu' }).click()
+  await expect(panel.getByRole('status')).toContainText('Tệp có 2 lỗi; chưa nhập dữ liệu nào')
+  const errors = page.getByRole('table', { name: 'Lỗi trong tệp' })
+  await expect(errors.getByRole('row')).toHaveCount(3)
+  await expect(errors.getByRole('row').nth(1)).toContainText(['Học sinh', '5', 'Ngày sinh', 'Ngày sinh "30/02/2019" không hợp lệ'].join(''))
+  await expect(errors.getByRole('row').nth(2)).toContainText('Thiếu số điện thoại người giám hộ')
+
+  await page.getByLabel('Tệp đã điền').setInputFiles({ name: 'dau-nam.xlsx', mimeType: XLSX, buffer: await importWorkbook({ schoolYear, pupils }) })
+  await page.getByRole('button', { name: 'Nhập dữ liệu' }).click()
+  await expect(panel.getByRole('status')).toContainText('Đã nhập xong.')
+  const summary = page.getByRole('table', { name: 'Kết quả nhập' })
+  await expect(summary.getByRole('row', { name: /Học sinh/ })).toContainText('2000')
+  await expect(summary.getByRole('row', { name: /Lớp/ })).toContainText('500')
+  await expect(page.getByText(/Tiến độ: 25\/25 dòng/)).toBeVisible()
+
+  // The statistics on the same page count the new pupils, without their names.
+  await page.reload()
+  await expect(page.getByRole('row', { name: /Lớp 1C/ })).toContainText('4')
+  await expect(page.getByText(pupils[0].fullName)).toHaveCount(0)
+})
+
+test('a homeroom teacher downloads their class list; the import is not theirs', async ({ browser }) => {
+  const page = await adminAs(browser, 'homeroom_teacher')
+  await page.goto('/admin/records')
+  await expect(page.getByRole('heading', { name: 'Nhập dữ liệu đầu năm' })).toHaveCount(0)
+  const downloading = page.waitForEvent('download')
+  await page.getByRole('link', { name: 'Tải danh sách Lớp 3B (.xlsx)' }).click()
+  expect((await downloading).suggestedFilename()).toBe('danh-sach-lop-3b.xlsx')
+})
