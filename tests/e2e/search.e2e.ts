@@ -65,6 +65,21 @@ async function searchFor(page: Page, query: string) {
 
 test.describe.configure({ mode: 'serial' })
 
+let publishedId: number | string | undefined
+
+/** Takes the post down again and waits for the rebuilt site: the later test files see the demo site as seeded. */
+async function unpublish(request: APIRequestContext) {
+  if (publishedId === undefined) return
+  const response = await request.post(`${E2E.cmsURL}/api/posts/${publishedId}/workflow`, { headers: await token(request, 'web_admin'), data: { action: 'unpublish' } })
+  expect(response.status(), await response.text()).toBe(200)
+  publishedId = undefined
+  await expect.poll(async () => (await request.get(site(`/tin-tuc/${SLUG}/`))).status(), { timeout: 60_000, intervals: [500] }).toBe(404)
+}
+
+test.afterAll(async ({ request }) => {
+  await unpublish(request)
+})
+
 test('a seeded article shows its cover and inline image from the site, sized, WebP first', async ({ page, request }) => {
   await page.goto(site('/tin-tuc/le-khai-giang-nam-hoc-moi/'))
   const images = await imagesOn(page)
@@ -121,6 +136,7 @@ test('a post published through the workflow is found with and without diacritics
     const response = await request.post(`${E2E.cmsURL}/api/posts/${doc.id}/workflow`, { headers: await token(request, role), data: { action } })
     expect(response.status(), `${role} ${action}: ${await response.text()}`).toBe(200)
   }
+  publishedId = doc.id
   const url = site(`/tin-tuc/${SLUG}/`)
   await expect.poll(async () => (await request.get(url)).status(), { timeout: 60_000, intervals: [500] }).toBe(200)
 
@@ -162,4 +178,11 @@ test('the search box in the header works without JavaScript on the page it is on
   // The search runs from the site's own files.
   const external = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => !name.startsWith(location.origin)))
   expect(external).toEqual([])
+})
+
+test('a post taken down is no longer found', async ({ page, request }) => {
+  test.setTimeout(120_000)
+  await unpublish(request)
+  await page.goto(site('/tim-kiem/?q=roi+nuoc'))
+  await expect(page.getByRole('status')).toHaveText('Không tìm thấy kết quả cho “roi nuoc”')
 })
