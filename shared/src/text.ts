@@ -25,6 +25,18 @@ export function stripDiacritics(text: string): string {
     .replace(/Đ/g, 'D')
 }
 
+/**
+ * The words of `text` spelled with đ/Đ, each once, without diacritics: "Đội, Công đoàn" →
+ * "Doi doan". For the site's search index: Pagefind (1.5+) matches tone and vowel marks by
+ * itself (hoc ↔ học, truong ↔ trường), but đ is a letter of its own, not a letter with a mark,
+ * so "doan" only finds "Đoàn" when the page also carries the spelling with d.
+ */
+export function dStrokeWordsFolded(text: string): string {
+  const words = new Set<string>()
+  for (const word of text.split(/[^\p{L}\p{N}]+/u)) if (/[đĐ]/.test(word)) words.add(stripDiacritics(word).toLowerCase())
+  return [...words].join(' ')
+}
+
 /** URL slug without diacritics: "Lễ khai giảng năm học mới" → "le-khai-giang-nam-hoc-moi". */
 export function slugify(text: string): string {
   return stripDiacritics(text)

@@ -41,6 +41,37 @@ describe("the site's data module", () => {
     expect(json).not.toMatch(/"members"|"head"|"homeroomTeacher"/)
   })
 
+  it('gives posts their cover and inline images at site addresses, with alt, sizes and where to copy them from', async () => {
+    const cms = await siteData()
+    const posts = await cms.getPublishedPosts()
+    const opening = posts.find((post) => post.slug === 'le-khai-giang-nam-hoc-moi')!
+    expect(opening.coverImage).toEqual({
+      alt: 'Sân trường trang trí cờ hoa trong ngày khai giảng',
+      original: { src: expect.stringMatching(/^\/media\/\d+\/le-khai-giang\.jpg$/), width: 1600, height: 900, mimeType: 'image/jpeg' },
+      webp: [400, 800, 1280].map((width) => ({ src: expect.stringMatching(new RegExp(`^/media/\\d+/le-khai-giang-${width}x\\d+\\.webp$`)), width, height: expect.any(Number), mimeType: 'image/webp' })),
+    })
+    const inline = opening.content?.children?.find((node) => node.type === 'upload')
+    expect(inline?.image).toMatchObject({ alt: 'Dãy lớp học của học sinh lớp 1 ngày đầu năm học', original: { width: 1600, height: 900 } })
+    // The media document (who uploaded it, the CMS's addresses) stays out of the pages' data.
+    expect(inline).not.toHaveProperty('value')
+    expect(JSON.stringify(posts)).not.toMatch(/uploadedBy|\/api\/media/)
+    expect(posts.find((post) => post.kind === 'announcement')?.coverImage).toBeNull()
+
+    // Exactly the files of published posts' images: 3 covers and 1 inline image, 4 files each.
+    const files = await cms.getMediaFiles()
+    expect(files).toHaveLength(16)
+    const sources = files.map((file) => file.src)
+    expect(sources).toContain(opening.coverImage!.original.src)
+    for (const file of opening.coverImage!.webp) expect(sources).toContain(file.src)
+    const sharp = (await import('sharp')).default
+    for (const file of files.filter((f) => f.src.startsWith(opening.coverImage!.original.src.replace(/[^/]+$/, '')))) {
+      const response = await fetch(file.from)
+      expect(response.status, file.from).toBe(200)
+      const { width } = await sharp(Buffer.from(await response.arrayBuffer())).metadata()
+      expect(file.src).toContain(width === 1600 ? '.jpg' : `-${width}x`)
+    }
+  })
+
   it('keeps showing the published version while a correction waits in review', async () => {
     const { payload } = school
     const writer = await demoUser(payload, 'homeroom_teacher')

@@ -8,6 +8,7 @@ import { createLocalReq, type Payload } from 'payload'
 import { richTextFromParagraphs as richText } from '../lib/rich-text'
 import type { Post, User } from '../payload-types'
 import { applyTransition } from '../workflow/apply'
+import { drawDemoImage, type DemoImage } from './demo-images'
 
 type Step = [who: string, action: 'submit' | 'accept' | 'return' | 'approve' | 'publish', comment?: string]
 
@@ -21,6 +22,10 @@ interface DemoPost {
   author: string
   tags: string[]
   steps: Step[]
+  /** Uploaded by the author and shown at the top of the post. */
+  cover?: DemoImage
+  /** Uploaded by the author and placed in the text after the first paragraph. */
+  inlineImage?: DemoImage
 }
 
 /** Keys of DEMO_STAFF (see demo-school.ts). */
@@ -44,6 +49,8 @@ export const DEMO_POSTS: DemoPost[] = [
     author: 'principal',
     tags: ['khai giảng', 'năm học mới'],
     steps: PUBLISH_PATH('vp-academic', 'vp-activities'),
+    cover: { name: 'le-khai-giang.jpg', alt: 'Sân trường trang trí cờ hoa trong ngày khai giảng', palette: ['#9fc5e8', '#93c47d', '#cc0000'] },
+    inlineImage: { name: 'hoc-sinh-lop-1.jpg', alt: 'Dãy lớp học của học sinh lớp 1 ngày đầu năm học', palette: ['#f9cb9c', '#b6d7a8', '#3d85c6'] },
   },
   {
     title: 'Thực đơn bán trú tuần đầu tháng 12',
@@ -70,6 +77,7 @@ export const DEMO_POSTS: DemoPost[] = [
     author: 'homeroom-3b',
     tags: ['chuyên đề', 'đọc hiểu'],
     steps: PUBLISH_PATH('head-3', 'vp-academic'),
+    cover: { name: 'chuyen-de-doc-hieu.jpg', alt: 'Phòng học của tổ khối 3 trong buổi sinh hoạt chuyên đề', palette: ['#b4a7d6', '#d9ead3', '#674ea7'] },
   },
   {
     title: 'Bài giảng E-learning: Phép nhân trong phạm vi 100',
@@ -82,6 +90,7 @@ export const DEMO_POSTS: DemoPost[] = [
     owner: 'Tổ khối 2',
     author: 'head-2',
     tags: ['e-learning', 'toán'],
+    cover: { name: 'bai-giang-phep-nhan.jpg', alt: 'Minh họa lớp học cho bài giảng phép nhân', palette: ['#a2c4c9', '#ffe599', '#e69138'] },
     // The head wrote it: a vice-principal reviews, the principal approves.
     steps: PUBLISH_PATH('vp-academic', 'principal'),
   },
@@ -131,12 +140,20 @@ export async function seedDemoPosts(payload: Payload, staff: Map<string, User>):
       const { docs } = await payload.find({ collection: 'groups', where: { name: { equals: demo.owner } }, depth: 0, overrideAccess: true })
       ownerGroup = docs[0].id
     }
+    const upload = async (image: DemoImage) =>
+      (await payload.create({ collection: 'media', user: author, overrideAccess: false, data: { alt: image.alt }, file: await drawDemoImage(image) })).id
+    const content = richText(demo.paragraphs)
+    if (demo.inlineImage) {
+      const value = await upload(demo.inlineImage)
+      content.root.children.splice(1, 0, { type: 'upload', relationTo: 'media', value, fields: null, format: '', version: 3 })
+    }
+    const coverImage = demo.cover ? await upload(demo.cover) : null
     const post = await payload.create({
       collection: 'posts',
       draft: true,
       user: author,
       overrideAccess: false,
-      data: { title: demo.title, excerpt: demo.excerpt, content: richText(demo.paragraphs), kind: demo.kind, tags: demo.tags, ownerGroup },
+      data: { title: demo.title, excerpt: demo.excerpt, content, kind: demo.kind, tags: demo.tags, ownerGroup, coverImage },
     })
     for (const [who, action, comment] of demo.steps) {
       // Demo data tells nobody: no notification emails while seeding.

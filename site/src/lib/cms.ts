@@ -36,6 +36,24 @@ export interface RichTextNode {
   [key: string]: unknown
 }
 
+/** One file of an image, as the site serves it: `src` under /media/, fetched from the CMS at build. */
+export interface ImageFile {
+  src: string
+  width: number
+  height: number
+  mimeType: string
+}
+
+/**
+ * An image of a post: the original (the fallback for browsers without WebP) and the WebP sizes
+ * that sharp made in the CMS at upload, smallest first.
+ */
+export interface SiteImage {
+  alt: string
+  original: ImageFile
+  webp: ImageFile[]
+}
+
 export interface PublishedPost {
   id: number | string
   title: string
@@ -45,6 +63,8 @@ export interface PublishedPost {
   tags: string[]
   publishedAt: string
   ownerGroup: GroupRef | null
+  coverImage: SiteImage | null
+  /** Lexical upload nodes of images carry an `image: SiteImage` here instead of the media document. */
   content: RichTextNode | null
 }
 
@@ -61,9 +81,17 @@ async function getJSON<T>(path: string): Promise<T> {
   return (await response.json()) as T
 }
 
-export async function getSchoolProfile(): Promise<SchoolProfile> {
+let profileCache: Promise<SchoolProfile> | undefined
+
+/** The school's name, contacts and about text; fetched once per build. */
+export function getSchoolProfile(): Promise<SchoolProfile> {
+  profileCache ??= fetchSchoolProfile()
+  return profileCache
+}
+
+async function fetchSchoolProfile(): Promise<SchoolProfile> {
   const profile = await getJSON<Partial<SchoolProfile>>('/globals/school-profile?depth=0')
-  return {
+  const school: SchoolProfile = {
     name: profile.name || 'Trường Tiểu học',
     motto: profile.motto,
     address: profile.address,
@@ -72,6 +100,8 @@ export async function getSchoolProfile(): Promise<SchoolProfile> {
     links: (profile.links ?? []).map(({ label, url }) => ({ label, url })),
     about: (profile as { about?: { root?: RichTextNode } | null }).about?.root ?? null,
   }
+  await resolveImages([], [school.about])
+  return school
 }
 
 function toGroupRef(value: unknown): GroupRef | null {
@@ -81,12 +111,97 @@ function toGroupRef(value: unknown): GroupRef | null {
   return { name: group.name, slug: group.slug, kind: group.kind }
 }
 
+interface MediaDoc {
+  id: number | string
+  alt?: string | null
+  filename?: string | null
+  mimeType?: string | null
+  width?: number | null
+  height?: number | null
+  sizes?: Record<string, { filename?: string | null; mimeType?: string | null; width?: number | null; height?: number | null } | undefined>
+}
+
+/** Where the build fetches each file the site serves: site path → CMS address. */
+const mediaFiles = new Map<string, string>()
+
+/** "Ảnh khai giảng-800x450.webp" → "anh-khai-giang-800x450.webp": plain names for plain URLs. */
+function siteFileName(filename: string): string {
+  const dot = filename.lastIndexOf('.')
+  const base = dot > 0 ? filename.slice(0, dot) : filename
+  const ext = dot > 0 ? filename.slice(dot + 1).toLowerCase().replace(/[^a-z0-9]/g, '') : ''
+  return `${slugify(base) || 'anh'}${ext ? `.${ext}` : ''}`
+}
+
+function imageFile(media: MediaDoc, file: { filename?: string | null; mimeType?: string | null; width?: number | null; height?: number | null }): ImageFile | null {
+  if (!file.filename || !file.width || !file.height || !file.mimeType) return null
+  // The media id keeps two uploads whose names slug alike apart.
+  const src = `/media/${media.id}/${siteFileName(file.filename)}`
+  mediaFiles.set(src, `${CMS_URL}/api/media/file/${encodeURIComponent(file.filename)}`)
+  return { src, width: file.width, height: file.height, mimeType: file.mimeType }
+}
+
+/** A raster image the site can show; null for PDFs, SVGs and anything without known dimensions. */
+function toSiteImage(value: unknown): SiteImage | null {
+  if (!value || typeof value !== 'object') return null
+  const media = value as MediaDoc
+  if (!media.mimeType?.startsWith('image/') || media.mimeType === 'image/svg+xml') return null
+  const original = imageFile(media, media)
+  if (!original) return null
+  const webp = Object.values(media.sizes ?? {})
+    .filter((size) => size?.mimeType === 'image/webp')
+    .map((size) => imageFile(media, size!))
+    .filter((file): file is ImageFile => file !== null)
+    .sort((a, b) => a.width - b.width)
+  return { alt: String(media.alt ?? ''), original, webp }
+}
+
+async function getMediaByIds(ids: Array<number | string>): Promise<Map<string, MediaDoc>> {
+  const found = new Map<string, MediaDoc>()
+  for (let start = 0; start < ids.length; start += 100) {
+    const query = new URLSearchParams({ 'where[id][in]': ids.slice(start, start + 100).join(','), limit: '100', depth: '0' })
+    const result = await getJSON<Page<MediaDoc>>(`/media?${query}`)
+    for (const doc of result.docs) found.set(String(doc.id), doc)
+  }
+  return found
+}
+
+function uploadNodes(node: RichTextNode | null, found: RichTextNode[] = []): RichTextNode[] {
+  if (!node) return found
+  if (node.type === 'upload' && node.relationTo === 'media') found.push(node)
+  for (const child of node.children ?? []) uploadNodes(child, found)
+  return found
+}
+
+/**
+ * Gives each post its cover and each image of the rich text a SiteImage. Payload fills in media
+ * documents only down to the depth asked for, so ids left over are looked up in one go. The media
+ * document itself is dropped: the page needs the image, not who uploaded it.
+ */
+async function resolveImages(posts: Array<{ post: PublishedPost; cover: unknown }>, contents = posts.map(({ post }) => post.content)): Promise<void> {
+  const nodes = contents.flatMap((root) => uploadNodes(root))
+  const isId = (value: unknown): value is number | string => typeof value === 'number' || typeof value === 'string'
+  const ids = [...nodes.map((node) => node.value), ...posts.map(({ cover }) => cover)].filter(isId)
+  const byId = ids.length > 0 ? await getMediaByIds([...new Set(ids)]) : new Map<string, MediaDoc>()
+  const media = (value: unknown) => (isId(value) ? byId.get(String(value)) : value)
+  for (const { post, cover } of posts) post.coverImage = toSiteImage(media(cover))
+  for (const node of nodes) {
+    node.image = toSiteImage(media(node.value))
+    delete node.value
+  }
+}
+
+/** Every image file the published pages show, with where to fetch it from; complete once the posts are read. */
+export async function getMediaFiles(): Promise<Array<{ src: string; from: string }>> {
+  await Promise.all([getPublishedPosts(), getSchoolProfile()])
+  return [...mediaFiles].map(([src, from]) => ({ src, from }))
+}
+
 let postsCache: Promise<PublishedPost[]> | undefined
 
 /** Every published post, newest first. Fetched once per build, a hundred at a time. */
 export function getPublishedPosts(): Promise<PublishedPost[]> {
   postsCache ??= (async () => {
-    const posts: PublishedPost[] = []
+    const posts: Array<{ post: PublishedPost; cover: unknown }> = []
     for (let page = 1; ; page += 1) {
       const query = new URLSearchParams({
         'where[_status][equals]': 'published',
@@ -98,7 +213,7 @@ export function getPublishedPosts(): Promise<PublishedPost[]> {
       const result = await getJSON<Page<Record<string, unknown>>>(`/posts?${query}`)
       for (const doc of result.docs) {
         if (doc._status !== 'published') continue
-        posts.push({
+        const post: PublishedPost = {
           id: doc.id as number,
           title: String(doc.title ?? ''),
           slug: String(doc.slug ?? ''),
@@ -107,12 +222,16 @@ export function getPublishedPosts(): Promise<PublishedPost[]> {
           tags: Array.isArray(doc.tags) ? (doc.tags as string[]) : [],
           publishedAt: String(doc.publishedAt ?? doc.updatedAt ?? ''),
           ownerGroup: toGroupRef(doc.ownerGroup),
+          coverImage: null,
           content: (doc.content as { root?: RichTextNode } | null)?.root ?? null,
-        })
+        }
+        posts.push({ post, cover: doc.coverImage })
       }
       if (!result.hasNextPage) break
     }
-    return posts.filter((post) => post.slug)
+    const shown = posts.filter(({ post }) => post.slug)
+    await resolveImages(shown)
+    return shown.map(({ post }) => post)
   })()
   return postsCache
 }
