@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { compareVietnameseNames, dStrokeWordsFolded, formatDateTimeVi, formatDateVi, schoolYearOf, slugify, stripDiacritics } from './text'
+import { compareVietnameseNames, dStrokeWordsFolded, formatDateTimeVi, formatDateVi, pageSafeSlug, schoolYearOf, slugify, stripDiacritics } from './text'
 
 describe('Vietnamese text helpers', () => {
   it('slugs without diacritics, đ → d', () => {
@@ -33,5 +33,11 @@ describe('Vietnamese text helpers', () => {
     expect(schoolYearOf(new Date('2026-11-29'))).toBe('2026-2027')
     expect(schoolYearOf(new Date('2027-08-31'))).toBe('2026-2027')
     expect(schoolYearOf(new Date('2027-09-01'))).toBe('2027-2028')
+  })
+
+  it('never makes a slug that reads as a page number of a list', () => {
+    expect(pageSafeSlug(slugify('2026'))).toBe('so-2026')
+    expect(pageSafeSlug(slugify('Năm 2026'))).toBe('nam-2026')
+    expect(pageSafeSlug('12a')).toBe('12a')
   })
 })

@@ -45,6 +45,14 @@ export function slugify(text: string): string {
     .replace(/^-+|-+$/g, '')
 }
 
+/**
+ * A slug that cannot be mistaken for a page number: `/tin-tuc/2/` is the second page of the news
+ * list, so a post titled "2026" gets "so-2026".
+ */
+export function pageSafeSlug(slug: string): string {
+  return /^\d+$/.test(slug) ? `so-${slug}` : slug
+}
+
 /** dd/mm/yyyy in Vietnam's time zone, as Vietnamese readers expect. */
 export function formatDateVi(value: string | number | Date): string {
   const date = value instanceof Date ? value : new Date(value)

@@ -1,5 +1,5 @@
 import type { CollectionSlug, FieldHook, TextField, Where } from 'payload'
-import { slugify } from '@school/shared'
+import { pageSafeSlug, slugify } from '@school/shared'
 
 /**
  * Fills the slug from `sourceField` when it is left empty; an edited slug is kept, cleaned. A
@@ -8,10 +8,10 @@ import { slugify } from '@school/shared'
  */
 function fillSlug(sourceField: string, collection: CollectionSlug): FieldHook {
   return async ({ value, data, originalDoc, req }) => {
-    if (typeof value === 'string' && value.trim() !== '') return slugify(value)
+    if (typeof value === 'string' && value.trim() !== '') return pageSafeSlug(slugify(value))
     const source = data?.[sourceField] ?? originalDoc?.[sourceField]
     if (typeof source !== 'string' || slugify(source) === '') return value
-    const base = slugify(source)
+    const base = pageSafeSlug(slugify(source))
     for (let suffix = 1; ; suffix += 1) {
       const candidate = suffix === 1 ? base : `${base}-${suffix}`
       const where: Where = originalDoc?.id
