@@ -25,10 +25,10 @@ export function databaseAdapter(
   if (url.startsWith('file:')) {
     return sqliteAdapter({
       client: { url },
-      // On: a change and its audit entry, a workflow step and its event, the demo seed — each is
-      // all or nothing. Payload leaves them off for SQLite by default (one writer at a time), which
-      // a school's load never notices; every nested operation passes `req` to stay inside.
-      transactionOptions: {},
+      // Transactions stay off, as Payload advises for SQLite: with them on, a long write (the
+      // import, the seed) holds the file's lock and concurrent writers fail with SQLITE_BUSY —
+      // seen here, including a commit lost while the site builder was reading. Where a change
+      // must not survive its audit entry, audit/hooks undoes it by hand (see there).
       // Committed migrations (src/migrations) build a fresh database under `next start`.
       prodMigrations: migrations,
       migrationDir,

@@ -1,12 +1,12 @@
 /**
  * Every touch of a record is accounted for (Điều 9.1, 11, 16; Law 91/2025): creates, updates and
  * deletes, and reads by users — one entry per opened record, one per list. An entry names the
- * fields that changed, never their values. It is written in the same transaction as the change,
- * so a change whose entry cannot be written fails, loudly, instead of going unrecorded.
+ * fields that changed, never their values. A change whose entry cannot be written fails, loudly,
+ * and is undone (by the transaction where there is one, by hand where there is none).
  */
 import type {
   CollectionAfterChangeHook,
-  CollectionAfterDeleteHook,
+  CollectionBeforeDeleteHook,
   CollectionAfterOperationHook,
   CollectionBeforeOperationHook,
   CollectionConfig,
@@ -69,10 +69,21 @@ function auditHooks(collection: RecordCollection, fields: string[]) {
   const afterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req }) => {
     const changed = changedFields(fields, operation === 'create' ? {} : (previousDoc ?? {}), doc)
     if (operation === 'update' && changed.length === 0) return doc
-    await writeAuditEntry(req, { action: operation, collection, docId: doc.id, fields: changed })
+    try {
+      await writeAuditEntry(req, { action: operation, collection, docId: doc.id, fields: changed })
+    } catch (error) {
+      // In a transaction the change is rolled back with it. Without one (SQLite, a standalone
+      // MongoDB) it is undone here, below the hooks, so no unaudited change remains.
+      if (!req.transactionID) {
+        if (operation === 'create') await req.payload.db.deleteOne({ collection, where: { id: { equals: doc.id } }, req })
+        else await req.payload.db.updateOne({ collection, id: doc.id, data: previousDoc, req, returning: false })
+      }
+      throw error
+    }
     return doc
   }
-  const afterDelete: CollectionAfterDeleteHook = async ({ id, req }) => {
+  /** Written before the record goes: a deletion that cannot be logged does not happen. */
+  const beforeDelete: CollectionBeforeDeleteHook = async ({ id, req }) => {
     await writeAuditEntry(req, { action: 'delete', collection, docId: id })
   }
   /**
@@ -97,7 +108,7 @@ function auditHooks(collection: RecordCollection, fields: string[]) {
     }
     return result
   }
-  return { afterChange, afterDelete, beforeOperation, afterOperation }
+  return { afterChange, beforeDelete, beforeOperation, afterOperation }
 }
 
 /** Adds the audit hooks to a records collection, after its own hooks. */
@@ -108,7 +119,7 @@ export function audited(config: CollectionConfig & { slug: RecordCollection }): 
     hooks: {
       ...config.hooks,
       afterChange: [...(config.hooks?.afterChange ?? []), hooks.afterChange],
-      afterDelete: [...(config.hooks?.afterDelete ?? []), hooks.afterDelete],
+      beforeDelete: [...(config.hooks?.beforeDelete ?? []), hooks.beforeDelete],
       beforeOperation: [...(config.hooks?.beforeOperation ?? []), hooks.beforeOperation],
       afterOperation: [...(config.hooks?.afterOperation ?? []), hooks.afterOperation],
     },
