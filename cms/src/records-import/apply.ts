@@ -1,8 +1,9 @@
 /**
- * Writes a checked import (Điều 8) for the IT teacher: classes, staff profiles, then pupils, in
- * one transaction, as that user (`overrideAccess: false`, audited), matching each row to what is
- * already there by its stable key so a second import of the same file updates, never duplicates.
- * A row that would change nothing is left alone (no write, no audit entry).
+ * Writes a checked import (Điều 8) for the IT teacher: classes, staff profiles, then pupils, as
+ * that user (`overrideAccess: false`, audited), matching each row to what is already there by its
+ * stable key so a second import of the same file updates, never duplicates. A row that would
+ * change nothing is left alone (no write, no audit entry). One transaction where the database has
+ * them; without (SQLite), a write cut short is finished by importing the same file again.
  */
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 

@@ -102,7 +102,8 @@ export async function seedDemoSchoolIfEmpty(
 ): Promise<void> {
   if (process.env.SEED_DEMO === 'false') return
   if (!(await isDatabaseEmpty(payload))) return
-  // All or nothing: a seed cut short must not leave a half school that is never seeded again.
+  // All or nothing where the database has transactions (a MongoDB replica set); on SQLite Payload
+  // runs without them, and a seed cut short leaves a half school: start again on an empty file.
   const req = await createLocalReq({}, payload)
   await initTransaction(req)
   let staff: Map<string, User>
