@@ -2,6 +2,7 @@ import * as migration_20261129_033822_initial from './20261129_033822_initial';
 import * as migration_20261129_050653_editorial_workflow from './20261129_050653_editorial_workflow';
 import * as migration_20261129_051633_site_build_status from './20261129_051633_site_build_status';
 import * as migration_20261129_055759_school_profile_about from './20261129_055759_school_profile_about';
+import * as migration_20261129_070302_value_tables_parent_index from './20261129_070302_value_tables_parent_index';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261129_055759_school_profile_about.up,
     down: migration_20261129_055759_school_profile_about.down,
-    name: '20261129_055759_school_profile_about'
+    name: '20261129_055759_school_profile_about',
+  },
+  {
+    up: migration_20261129_070302_value_tables_parent_index.up,
+    down: migration_20261129_070302_value_tables_parent_index.down,
+    name: '20261129_070302_value_tables_parent_index'
   },
 ];
