@@ -61,17 +61,23 @@ async function getJSON<T>(path: string): Promise<T> {
   return (await response.json()) as T
 }
 
-export async function getSchoolProfile(): Promise<SchoolProfile> {
-  const profile = await getJSON<Partial<SchoolProfile>>('/globals/school-profile?depth=0')
-  return {
-    name: profile.name || 'Trường Tiểu học',
-    motto: profile.motto,
-    address: profile.address,
-    phone: profile.phone,
-    email: profile.email,
-    links: (profile.links ?? []).map(({ label, url }) => ({ label, url })),
-    about: (profile as { about?: { root?: RichTextNode } | null }).about?.root ?? null,
-  }
+let profileCache: Promise<SchoolProfile> | undefined
+
+/** The school profile, fetched once per build: every page shows it (a request per page was most of a large build). */
+export function getSchoolProfile(): Promise<SchoolProfile> {
+  profileCache ??= (async () => {
+    const profile = await getJSON<Partial<SchoolProfile>>('/globals/school-profile?depth=0')
+    return {
+      name: profile.name || 'Trường Tiểu học',
+      motto: profile.motto,
+      address: profile.address,
+      phone: profile.phone,
+      email: profile.email,
+      links: (profile.links ?? []).map(({ label, url }) => ({ label, url })),
+      about: (profile as { about?: { root?: RichTextNode } | null }).about?.root ?? null,
+    }
+  })()
+  return profileCache
 }
 
 function toGroupRef(value: unknown): GroupRef | null {
@@ -83,7 +89,7 @@ function toGroupRef(value: unknown): GroupRef | null {
 
 let postsCache: Promise<PublishedPost[]> | undefined
 
-/** Every published post, newest first. Fetched once per build, a hundred at a time. */
+/** Every published post, newest first. Fetched once per build, 500 at a time (each page of results costs the CMS a sort and a count). */
 export function getPublishedPosts(): Promise<PublishedPost[]> {
   postsCache ??= (async () => {
     const posts: PublishedPost[] = []
@@ -91,9 +97,13 @@ export function getPublishedPosts(): Promise<PublishedPost[]> {
       const query = new URLSearchParams({
         'where[_status][equals]': 'published',
         sort: '-publishedAt',
-        limit: '100',
+        limit: '500',
         page: String(page),
         depth: '1',
+        // Of a post's group, only what the site shows.
+        'populate[groups][name]': 'true',
+        'populate[groups][slug]': 'true',
+        'populate[groups][kind]': 'true',
       })
       const result = await getJSON<Page<Record<string, unknown>>>(`/posts?${query}`)
       for (const doc of result.docs) {
