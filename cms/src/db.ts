@@ -3,7 +3,8 @@
  * production. Nothing else in the CMS knows which one is in use.
  */
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
-import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { sqliteAdapter, type SQLiteSchemaHook } from '@payloadcms/db-sqlite'
+import { index } from '@payloadcms/db-sqlite/drizzle/sqlite-core'
 import type { DatabaseAdapterObj } from 'payload'
 
 import { migrations } from './migrations'
@@ -12,6 +13,21 @@ export const DEFAULT_DATABASE_URL = 'file:./data/school.db'
 
 export function isMongoUrl(url: string): boolean {
   return url.startsWith('mongodb://') || url.startsWith('mongodb+srv://')
+}
+
+/**
+ * Payload keeps the values of a `hasMany` text or number field (a post's tags) in a side table
+ * indexed on (order, parent_id) only. Reading posts looks those values up by parent_id for every
+ * post the query touches (before sorting and paging), so without an index on parent_id a page of
+ * 100 posts scanned the whole tags table once per post: 2.6 s a page with 5,000 posts, time
+ * growing with the square of the number of posts. This adds that index to each such table.
+ */
+export const indexValueTablesByParent: SQLiteSchemaHook = ({ schema, extendTable }) => {
+  for (const [name, table] of Object.entries(schema.tables)) {
+    if (!/_(texts|numbers)$/.test(name) || !table.parent) continue
+    extendTable({ table, extraConfig: (t) => ({ parentIdx: index(`${name}_parent_idx`).on(t.parent) }) })
+  }
+  return schema
 }
 
 export function databaseAdapter(
@@ -32,6 +48,7 @@ export function databaseAdapter(
       // Committed migrations (src/migrations) build a fresh database under `next start`.
       prodMigrations: migrations,
       migrationDir,
+      afterSchemaInit: [indexValueTablesByParent],
     })
   }
   throw new Error(

@@ -3,6 +3,7 @@ import * as migration_20261129_050653_editorial_workflow from './20261129_050653
 import * as migration_20261129_051633_site_build_status from './20261129_051633_site_build_status';
 import * as migration_20261129_055759_school_profile_about from './20261129_055759_school_profile_about';
 import * as migration_20261129_065345_records from './20261129_065345_records';
+import * as migration_20261129_075728_value_tables_parent_index from './20261129_075728_value_tables_parent_index';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261129_065345_records.up,
     down: migration_20261129_065345_records.down,
-    name: '20261129_065345_records'
+    name: '20261129_065345_records',
+  },
+  {
+    up: migration_20261129_075728_value_tables_parent_index.up,
+    down: migration_20261129_075728_value_tables_parent_index.down,
+    name: '20261129_075728_value_tables_parent_index'
   },
 ];

@@ -198,7 +198,7 @@ export async function getMediaFiles(): Promise<Array<{ src: string; from: string
 
 let postsCache: Promise<PublishedPost[]> | undefined
 
-/** Every published post, newest first. Fetched once per build, a hundred at a time. */
+/** Every published post, newest first. Fetched once per build, 500 at a time (each page of results costs the CMS a sort and a count). */
 export function getPublishedPosts(): Promise<PublishedPost[]> {
   postsCache ??= (async () => {
     const posts: Array<{ post: PublishedPost; cover: unknown }> = []
@@ -206,9 +206,13 @@ export function getPublishedPosts(): Promise<PublishedPost[]> {
       const query = new URLSearchParams({
         'where[_status][equals]': 'published',
         sort: '-publishedAt',
-        limit: '100',
+        limit: '500',
         page: String(page),
         depth: '1',
+        // Of a post's group, only what the site shows.
+        'populate[groups][name]': 'true',
+        'populate[groups][slug]': 'true',
+        'populate[groups][kind]': 'true',
       })
       const result = await getJSON<Page<Record<string, unknown>>>(`/posts?${query}`)
       for (const doc of result.docs) {

@@ -1,0 +1,382 @@
+/**
+ * `npm run bench:site [-- --n 1000,5000] [--keep]`: how long the public website takes to build
+ * from the CMS, against a bare Astro site rendering the same article pages, and how long a post
+ * takes from "publish" to being live, with thousands of published posts (issue #4, point 8).
+ *
+ * For each N (ascending, on one scratch database that grows):
+ *  1. the real CMS (built Next app, `next start`, as `npm start` runs it) on a scratch data folder;
+ *     the first start migrates the database and seeds the demo school by itself;
+ *  2. with the CMS stopped, generate-posts.ts tops the published posts up to N (Local API);
+ *  3. the CMS starts again and builds the website by itself (its start-up build);
+ *  4. timed: the real site, `astro build` of site/ with CMS_URL at the scratch CMS, the command the
+ *     CMS's runner runs (cms/src/site-build/runner.ts);
+ *  5. timed: a bare Astro 5 project generated into the scratch folder (same installed astro),
+ *     rendering the same N posts as article pages with a trivial layout from a JSON file;
+ *  6. publish → live: one new post walks the real workflow over REST as the demo users; the clock
+ *     starts at the publish call and stops when the live site answers 200 for its page.
+ * Prints a table; stops everything it started; removes the scratch folder unless --keep.
+ *
+ * Options: --n 1000,5000 (or BENCH_SITE_N), --keep, BENCH_CMS_PORT (3310), BENCH_SITE_PORT (4610).
+ */
+import { spawn } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { createWriteStream } from 'node:fs'
+import { createRequire } from 'node:module'
+import os from 'node:os'
+import path from 'node:path'
+
+import { buildCms } from '../../lib/build.mjs'
+import { CMS_DIR, ROOT, SITE_DIR, productEnv } from '../../lib/env.mjs'
+import { startService, stopService, waitFor, waitForURL } from '../../lib/processes.mjs'
+import { serveSite } from '../../lib/site-server.mjs'
+
+const DEMO_PASSWORD = process.env.DEMO_PASSWORD || 'GiaThuong@2024'
+const GOAL_RATIO = 1.3
+const GOAL_PUBLISH_S = 30
+
+// ---- options -------------------------------------------------------------------------------
+const argv = process.argv.slice(2)
+const option = (name) => {
+  const index = argv.indexOf(`--${name}`)
+  if (index >= 0) return argv[index + 1]
+  return argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1]
+}
+const sizes = (option('n') ?? process.env.BENCH_SITE_N ?? '1000,5000')
+  .split(',')
+  .map((value) => Number(value.trim()))
+  .sort((a, b) => a - b)
+if (sizes.some((n) => !Number.isInteger(n) || n < 5)) throw new Error('--n takes post counts of 5 or more, e.g. --n 1000,5000')
+const keep = argv.includes('--keep')
+const cmsPort = Number(process.env.BENCH_CMS_PORT || 3310)
+const sitePort = Number(process.env.BENCH_SITE_PORT || 4610)
+
+// ---- scratch folder and the product's environment ------------------------------------------
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'school-bench-site-'))
+const dataDir = path.join(scratch, 'data')
+const { env, cmsURL, siteURL } = productEnv({
+  SCHOOL_DATA_DIR: dataDir,
+  DATABASE_URL: `file:${path.join(dataDir, 'school.db')}`,
+  CMS_PORT: String(cmsPort),
+  SITE_PORT: String(sitePort),
+  SERVER_URL: '',
+  SITE_URL: '',
+  MEDIA_DIR: '',
+  SEED_DEMO: 'true',
+  SMTP_HOST: '',
+})
+/** The same settings without the site-build ones: the CMS then builds nothing (seeding, generating). */
+const envWithoutSiteBuild = Object.fromEntries(
+  Object.entries(env).filter(([key]) => !['SITE_SOURCE_DIR', 'SITE_BUILDS_DIR', 'SITE_LIVE_DIR'].includes(key)),
+)
+const astroCli = path.join(path.dirname(createRequire(path.join(SITE_DIR, 'package.json')).resolve('astro/package.json')), 'astro.js')
+const nextBin = createRequire(path.join(CMS_DIR, 'package.json')).resolve('next/dist/bin/next')
+const tsxCli = createRequire(path.join(ROOT, 'package.json')).resolve('tsx/cli')
+const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null
+const cmsLog = createWriteStream(path.join(scratch, 'cms.log'))
+
+let cms = null
+let siteServer = null
+
+async function stopCms() {
+  if (!cms) return
+  const child = cms
+  cms = null
+  if (child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  stopService(child)
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))])
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+}
+
+async function cleanUp() {
+  await stopCms()
+  await new Promise((resolve) => (siteServer ? siteServer.close(resolve) : resolve()))
+  siteServer = null
+  cmsLog.end()
+  // The bare site's link to the workspace's node_modules goes first, so nothing follows it.
+  rmSync(path.join(scratch, 'bare', 'node_modules'), { force: true })
+  if (keep) console.log(`Scratch folder kept: ${scratch}`)
+  else rmSync(scratch, { recursive: true, force: true })
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    void cleanUp().finally(() => process.exit(130))
+  })
+}
+
+async function startCms(withSiteBuild) {
+  cms = startService(nextBin, ['start', '-p', String(cmsPort), '-H', 'localhost'], {
+    cwd: CMS_DIR,
+    env: withSiteBuild ? env : envWithoutSiteBuild,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  cms.stdout.pipe(cmsLog, { end: false })
+  cms.stderr.pipe(cmsLog, { end: false })
+  // The first request runs the migrations and, on an empty database, seeds the demo school.
+  await waitForURL(`${cmsURL}/api/globals/school-profile`, { service: cms, timeoutMs: 300_000 })
+}
+
+// ---- helpers -------------------------------------------------------------------------------
+/**
+ * Runs a command to its end; resolves with its wall time, and from /usr/bin/time its peak RSS and
+ * CPU time (user + system: steadier than wall time when other work shares the machine).
+ */
+function timed(command, args, options) {
+  return new Promise((resolve, reject) => {
+    const rusage = path.join(scratch, `rusage-${Date.now()}.txt`)
+    const [bin, binArgs] = timeBin ? [timeBin, ['-f', '%M %U %S', '-o', rusage, command, ...args]] : [command, args]
+    const started = process.hrtime.bigint()
+    let output = ''
+    const child = spawn(bin, binArgs, { ...options, stdio: ['ignore', 'pipe', 'pipe'] })
+    const keepOutput = (chunk) => (output = (output + chunk).slice(-20_000))
+    child.stdout.on('data', keepOutput)
+    child.stderr.on('data', keepOutput)
+    child.on('error', reject)
+    child.on('exit', (code) => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9
+      if (code !== 0) return reject(new Error(`${path.basename(command)} ${args.join(' ')} failed (exit ${code}):\n${output.slice(-3000)}`))
+      let peakMB = null
+      let cpuSeconds = null
+      try {
+        const [maxRssKB, user, system] = readFileSync(rusage, 'utf8').trim().split('\n').pop().split(' ').map(Number)
+        peakMB = maxRssKB / 1024
+        cpuSeconds = user + system
+      } catch {}
+      resolve({ seconds, peakMB, cpuSeconds, output })
+    })
+  })
+}
+
+function countPages(dir) {
+  let pages = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) pages += countPages(path.join(dir, entry.name))
+    else if (entry.name.endsWith('.html')) pages += 1
+  }
+  return pages
+}
+
+async function api(pathname, { token, method = 'GET', body } = {}) {
+  const response = await fetch(`${cmsURL}/api${pathname}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `JWT ${token}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  })
+  const json = await response.json().catch(() => ({}))
+  if (!response.ok) throw new Error(`${method} ${pathname}: HTTP ${response.status} ${JSON.stringify(json).slice(0, 500)}`)
+  return json
+}
+
+const tokens = new Map()
+async function login(role) {
+  if (!tokens.has(role)) {
+    const { token } = await api('/users/login', { method: 'POST', body: { email: `${role}@demo.giathuong.edu.vn`, password: DEMO_PASSWORD } })
+    tokens.set(role, token)
+  }
+  return tokens.get(role)
+}
+
+/** Waits until the CMS's own build (at start or after a publish) has finished; returns its record. */
+async function waitForRunner(since, timeoutMs = 600_000) {
+  const token = await login('web_admin')
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const status = await api('/globals/site-build?depth=0', { token })
+    if (status.status !== 'building' && status.lastAttemptAt && new Date(status.lastAttemptAt).getTime() >= since) return status
+    if (cms?.exitCode !== null) throw new Error('The CMS stopped while building the website')
+    if (Date.now() > deadline) throw new Error(`The CMS did not finish building the website within ${timeoutMs / 1000} s`)
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+}
+
+/** Every published post, as the bare site's JSON file (the same posts the real site reads); returns their slugs. */
+async function exportPosts(file) {
+  const posts = []
+  for (let page = 1; ; page += 1) {
+    const result = await api(`/posts?where[_status][equals]=published&sort=-publishedAt&limit=500&page=${page}&depth=0`)
+    for (const doc of result.docs) posts.push({ title: doc.title, slug: doc.slug, excerpt: doc.excerpt, publishedAt: doc.publishedAt, content: doc.content })
+    if (!result.hasNextPage) break
+  }
+  writeFileSync(file, JSON.stringify(posts))
+  return posts.map((post) => post.slug)
+}
+
+/** The baseline: a minimal Astro 5 project, one trivial page per post, read from a JSON file. */
+function writeBareSite(dir) {
+  mkdirSync(path.join(dir, 'src', 'pages', 'tin-tuc'), { recursive: true })
+  // Resolves `astro` from the workspace's own install (the site's Astro, same version).
+  if (!existsSync(path.join(dir, 'node_modules'))) symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir')
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'bare-bench-site', private: true, type: 'module' }))
+  writeFileSync(
+    path.join(dir, 'astro.config.mjs'),
+    `import { defineConfig } from 'astro/config'\nexport default defineConfig({ output: 'static', outDir: process.env.SITE_OUT_DIR, build: { format: 'directory' } })\n`,
+  )
+  writeFileSync(
+    path.join(dir, 'src', 'pages', 'tin-tuc', '[slug].astro'),
+    `---
+import { readFileSync } from 'node:fs'
+export function getStaticPaths() {
+  const posts = JSON.parse(readFileSync(process.env.BENCH_POSTS_JSON, 'utf8'))
+  return posts.map((post) => ({ params: { slug: post.slug }, props: { post } }))
+}
+const { post } = Astro.props
+const textOf = (node) => (node.type === 'text' ? node.text : (node.children ?? []).map(textOf).join(''))
+const blocks = post.content?.root?.children ?? []
+---
+<!doctype html>
+<html lang="vi">
+  <head><meta charset="utf-8" /><title>{post.title}</title></head>
+  <body>
+    <article>
+      <h1>{post.title}</h1>
+      <p><time datetime={post.publishedAt}>{post.publishedAt}</time></p>
+      <p><strong>{post.excerpt}</strong></p>
+      {blocks.map((block) => <p>{textOf(block)}</p>)}
+    </article>
+  </body>
+</html>
+`,
+  )
+}
+
+/** One new post through the real workflow as the demo users; seconds from publish to live. */
+async function publishToLive(n) {
+  const title = `Đo thời gian đăng bài với ${n} bài viết ${Date.now()}`
+  const writer = await login('homeroom_teacher')
+  const { doc } = await api('/posts?draft=true', {
+    token: writer,
+    method: 'POST',
+    body: {
+      title,
+      excerpt: 'Bài viết dùng để đo thời gian từ lúc đăng đến lúc lên website.',
+      content: { root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children: [{ type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0, children: [{ type: 'text', text: 'Lớp 3B đo thời gian đăng bài.', format: 0, detail: 0, mode: 'normal', style: '', version: 1 }] }] } },
+    },
+  })
+  for (const [role, action] of [['homeroom_teacher', 'submit'], ['group_head', 'accept'], ['vice_principal', 'approve']]) {
+    await api(`/posts/${doc.id}/workflow`, { token: await login(role), method: 'POST', body: { action } })
+  }
+  const url = `${siteURL}/tin-tuc/${doc.slug}/`
+  if ((await fetch(url)).status === 200) throw new Error(`${url} is live before it was published`)
+  const publisher = await login('web_admin')
+  const started = Date.now()
+  await api(`/posts/${doc.id}/workflow`, { token: publisher, method: 'POST', body: { action: 'publish' } })
+  for (;;) {
+    if ((await fetch(url)).status === 200) break
+    if (Date.now() - started > 300_000) throw new Error(`${url} was not live 300 s after publishing`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  const seconds = (Date.now() - started) / 1000
+  const runner = await waitForRunner(started)
+  return { seconds, runnerSeconds: runner.durationMs / 1000 }
+}
+
+// ---- the run -------------------------------------------------------------------------------
+const results = []
+const fmt = (value, digits = 1) => (value === null || value === undefined ? '–' : value.toFixed(digits))
+try {
+  console.log(`▸ Scratch folder ${scratch}; CMS ${cmsURL}, site ${siteURL}; N = ${sizes.join(', ')}`)
+  await buildCms(env)
+  console.log('▸ First start of the CMS on an empty database (migrations, demo school)…')
+  await startCms(false)
+  await stopCms()
+
+  for (const n of sizes) {
+    console.log(`\n▸ N = ${n}: generating published posts (CMS stopped)…`)
+    await timed(process.execPath, [tsxCli, path.join('scripts', 'bench', 'site', 'generate-posts.ts')], {
+      cwd: ROOT,
+      env: { ...envWithoutSiteBuild, BENCH_POSTS: String(n), SEED_DEMO: 'false', NODE_OPTIONS: '--conditions=development' },
+    }).then(({ output, seconds }) => console.log(`${output.trim().split(/\r|\n/).pop()} [${seconds.toFixed(1)} s]`))
+
+    console.log('▸ CMS start; it builds the website itself at start…')
+    const since = Date.now()
+    await startCms(true)
+    const startBuild = await waitForRunner(since)
+    if (startBuild.status !== 'ok') throw new Error(`The CMS's start-up build failed:\n${String(startBuild.log).slice(-3000)}`)
+    const { totalDocs } = await api('/posts?where[_status][equals]=published&limit=1&depth=0')
+    if (totalDocs !== n) throw new Error(`Expected ${n} published posts, the CMS has ${totalDocs}`)
+
+    console.log(`▸ Real site: astro build of site/ from the CMS (${n} posts)…`)
+    const realOut = path.join(scratch, `real-${n}`)
+    const real = await timed(process.execPath, [astroCli, 'build', '--silent'], {
+      cwd: SITE_DIR,
+      env: { ...env, NODE_ENV: 'production', CMS_URL: cmsURL, SITE_OUT_DIR: realOut, ASTRO_TELEMETRY_DISABLED: '1' },
+    })
+    const realPages = countPages(realOut)
+    const postsJson = path.join(scratch, `posts-${n}.json`)
+    const slugs = await exportPosts(postsJson)
+    const missing = slugs.filter((slug) => !existsSync(path.join(realOut, 'tin-tuc', slug, 'index.html')))
+    if (missing.length > 0) throw new Error(`The real build lacks ${missing.length} article pages, e.g. /tin-tuc/${missing[0]}/`)
+
+    console.log('▸ Bare Astro site: the same posts from a JSON file, trivial layout…')
+    const bareDir = path.join(scratch, 'bare')
+    writeBareSite(bareDir)
+    const exported = slugs.length
+    // Inside the project: the built pages import astro's runtime through its node_modules link.
+    const bareOut = path.join(bareDir, `dist-${n}`)
+    const bare = await timed(process.execPath, [astroCli, 'build', '--silent'], {
+      cwd: bareDir,
+      env: { ...env, NODE_ENV: 'production', SITE_OUT_DIR: bareOut, BENCH_POSTS_JSON: postsJson, ASTRO_TELEMETRY_DISABLED: '1' },
+    })
+    const barePages = countPages(bareOut)
+    if (barePages !== exported) throw new Error(`The bare site built ${barePages} pages for ${exported} posts`)
+
+    console.log('▸ Publish → live through the workflow, live site served…')
+    siteServer = await serveSite(env.SITE_LIVE_DIR, sitePort)
+    const live = await publishToLive(n)
+    await new Promise((resolve) => siteServer.close(resolve))
+    siteServer = null
+    await stopCms()
+    rmSync(realOut, { recursive: true, force: true })
+    rmSync(bareOut, { recursive: true, force: true })
+
+    const row = {
+      n,
+      realSeconds: real.seconds,
+      realPages,
+      realPeakMB: real.peakMB,
+      realCpuSeconds: real.cpuSeconds,
+      bareCpuSeconds: bare.cpuSeconds,
+      load: os.loadavg()[0],
+      bareSeconds: bare.seconds,
+      barePages,
+      barePeakMB: bare.peakMB,
+      ratio: real.seconds / bare.seconds,
+      runnerStartSeconds: startBuild.durationMs / 1000,
+      publishToLiveSeconds: live.seconds,
+      runnerPublishSeconds: live.runnerSeconds,
+    }
+    results.push(row)
+    console.log(
+      `  real ${fmt(row.realSeconds)} s (${realPages} pages, ${fmt(row.realPeakMB, 0)} MB) · bare ${fmt(row.bareSeconds)} s (${barePages} pages, ${fmt(row.barePeakMB, 0)} MB) · ratio ${fmt(row.ratio, 2)} · publish → live ${fmt(row.publishToLiveSeconds)} s`,
+    )
+  }
+
+  const date = new Date().toISOString().slice(0, 10)
+  const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}`
+  const header = ['N', 'real build s', 'bare build s', `ratio (goal ≤ ${GOAL_RATIO})`, 'CPU s real / bare', 'peak MB real / bare', 'CMS start-up build s', `publish → live s (goal ≤ ${GOAL_PUBLISH_S})`, 'load']
+  const rows = results.map((r) => [
+    String(r.n),
+    `${fmt(r.realSeconds)} (${r.realPages} pages)`,
+    `${fmt(r.bareSeconds)} (${r.barePages} pages)`,
+    `${fmt(r.ratio, 2)}${r.ratio <= GOAL_RATIO ? '' : ' ✗'}`,
+    `${fmt(r.realCpuSeconds)} / ${fmt(r.bareCpuSeconds)}`,
+    `${fmt(r.realPeakMB, 0)} / ${fmt(r.barePeakMB, 0)}`,
+    fmt(r.runnerStartSeconds),
+    `${fmt(r.publishToLiveSeconds)}${r.publishToLiveSeconds <= GOAL_PUBLISH_S ? '' : ' ✗'} (build ${fmt(r.runnerPublishSeconds)})`,
+    fmt(r.load),
+  ])
+  console.log(`\nSite benchmark, ${date}, ${machine}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`)
+  console.log(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|\n${rows.map((row) => `| ${row.join(' | ')} |`).join('\n')}`)
+  console.log('real: astro build of site/ from the CMS, as its runner does; bare: minimal Astro, same posts from JSON; ratio of wall times.')
+  console.log('CPU: user + system time of the astro build process only (the CMS answering it is not counted).')
+  const missed = results.filter((r) => r.ratio > GOAL_RATIO || r.publishToLiveSeconds > GOAL_PUBLISH_S)
+  if (missed.length > 0) console.log(`\nGoal missed at N = ${missed.map((r) => r.n).join(', ')}.`)
+  await cleanUp()
+} catch (error) {
+  console.error(`\nBenchmark failed: ${error.stack ?? error}`)
+  try {
+    console.error(`Last lines of the CMS log:\n${readFileSync(path.join(scratch, 'cms.log'), 'utf8').slice(-3000)}`)
+  } catch {}
+  await cleanUp()
+  process.exit(1)
+}
