@@ -7,6 +7,8 @@ import { expect, test } from '@playwright/test'
 import { schoolYearOf } from '@school/shared'
 
 import { importPupils, importWorkbook } from '../fixtures/import-workbook'
+import { demoLoginEmail, demoPassword } from '../../cms/src/seed/demo-school'
+import { E2E } from '../../playwright.config'
 import { adminAs } from './support'
 
 const schoolYear = schoolYearOf(new Date())
@@ -56,4 +58,38 @@ test('a homeroom teacher downloads their class list; the import is not theirs', 
   const downloading = page.waitForEvent('download')
   await page.getByRole('link', { name: 'Tải danh sách Lớp 3B (.xlsx)' }).click()
   expect((await downloading).suggestedFilename()).toBe('danh-sach-lop-3b.xlsx')
+})
+
+test('the admin shows each teacher only their part of a pupil’s record', async ({ browser, request }) => {
+  const login = await request.post(`${E2E.cmsURL}/api/users/login`, { data: { email: demoLoginEmail('homeroom_teacher'), password: demoPassword() } })
+  const { token } = await login.json()
+  const { docs } = await (await request.get(`${E2E.cmsURL}/api/students?limit=1&depth=0`, { headers: { Authorization: `JWT ${token}` } })).json()
+  const pupil = docs[0] as { id: number; fullName: string; permanentAddress: string }
+
+  const homeroom = await adminAs(browser, 'homeroom_teacher')
+  await homeroom.goto(`/admin/collections/students/${pupil.id}`)
+  await expect(homeroom.locator('#field-fullName')).toHaveValue(pupil.fullName)
+  await expect(homeroom.locator('#field-permanentAddress')).toHaveValue(pupil.permanentAddress)
+  // Their own class's record is theirs to keep: a change saves, and nothing else is lost.
+  const moved = 'Số 3, ngõ 5 Phúc Lợi, Long Biên, Hà Nội'
+  await homeroom.locator('#field-permanentAddress').fill(moved)
+  await homeroom.getByRole('button', { name: 'Lưu' }).click()
+  await expect(homeroom.getByText(/thành công/i).first()).toBeVisible()
+  const saved = await (await request.get(`${E2E.cmsURL}/api/students/${pupil.id}?depth=0`, { headers: { Authorization: `JWT ${token}` } })).json()
+  expect(saved.permanentAddress).toBe(moved)
+  expect(saved.guardians.length).toBeGreaterThan(0)
+  expect(saved.health).toMatchObject({ bloodType: expect.any(String) })
+  pupil.permanentAddress = moved
+
+  const subject = await adminAs(browser, 'subject_teacher')
+  await subject.goto(`/admin/collections/students/${pupil.id}`)
+  await expect(subject.locator('#field-fullName')).toHaveValue(pupil.fullName)
+  await expect(subject.locator('#field-fullName')).toBeDisabled()
+  await expect(subject.getByText('Địa chỉ thường trú')).toHaveCount(0)
+  await expect(subject.getByText('Cha mẹ / người giám hộ')).toHaveCount(0)
+  await expect(subject.locator('body')).not.toContainText(pupil.permanentAddress)
+
+  const webAdmin = await adminAs(browser, 'web_admin')
+  await webAdmin.goto(`/admin/collections/students/${pupil.id}`)
+  await expect(webAdmin.locator('body')).not.toContainText(pupil.fullName)
 })

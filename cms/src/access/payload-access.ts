@@ -2,7 +2,7 @@
  * Turns the policy table into Payload's access functions, and answers `can()` for hooks,
  * endpoints and the admin UI. Nothing else in the CMS decides a permission.
  */
-import type { Access, CollectionAfterReadHook, FieldAccess, Payload, PayloadRequest, Where } from 'payload'
+import type { Access, CollectionAfterReadHook, CollectionBeforeOperationHook, FieldAccess, Payload, PayloadRequest, Where } from 'payload'
 
 import { MESSAGES, userError, type Message } from '../lib/messages'
 import type { User } from '../payload-types'
@@ -44,6 +44,12 @@ export const adminPanelAccess = async ({ req }: { req: PayloadRequest }): Promis
 export function globalAccess(global: PolicyGlobal) {
   const rules = globalPolicy[global]
   return { read: toAccess(rules.read), update: toAccess(rules.update) }
+}
+
+/** Does the record with this id satisfy the rule's `Where`? */
+async function matches(req: PayloadRequest, collection: PolicyCollection, id: number | string, where: Where): Promise<boolean> {
+  const { totalDocs } = await req.payload.count({ collection, where: { and: [{ id: { equals: id } }, where] }, overrideAccess: true, req })
+  return totalDocs > 0
 }
 
 function isEmptyValue(value: unknown): boolean {
@@ -101,12 +107,14 @@ export function fieldAccess<C extends keyof typeof fieldPolicy>(
 ): { create: FieldAccess; update: FieldAccess } {
   const rule = fieldPolicy[collection][field] as Rule
   const check: FieldAccess = async ({ req, id, data, doc, siblingData }) => {
-    const grant = await rule({ user: actorOf(req), req, id, data, doc })
+    let grant = await rule({ user: actorOf(req), req, id, data, doc })
     if (typeof grant !== 'boolean') {
-      // The admin asks without a record (may this form field be edited at all?): a rule that
-      // depends on the record allows the form; the save itself is checked with the record.
-      if (!data && !(doc && 'id' in doc)) return true
-      throw new Error(`Field rule ${collection}.${field} must answer true or false`)
+      // Asked with a record's id only (the admin's permissions of a document): ask the database.
+      if (id !== undefined) grant = await matches(req, collection, id, grant)
+      // Asked without a record (may this form field be edited at all?): a rule that depends on
+      // the record allows the form; the save itself is checked with the record.
+      else if (!data && !(doc && 'id' in doc)) return true
+      else throw new Error(`Field rule ${collection}.${field} must answer true or false`)
     }
     // A create's `doc` is an empty object: the value it starts from is the field's default.
     const current = doc && 'id' in doc ? doc[field] : initialValue
@@ -128,10 +136,12 @@ export function fieldReadAccess<C extends keyof typeof fieldReadPolicy>(
     read: async ({ req, id, doc }) => {
       const grant = await rule({ user: actorOf(req), req, id, doc })
       if (typeof grant === 'boolean') return grant
-      // Asked without a document (may this field be queried or shown as a list column?), a rule
-      // that depends on the record grants nothing: filtering by a field one reads only for some
-      // records would reveal it for the others.
-      if (doc === undefined) return false
+      // Asked with a record's id only (the admin's permissions of a document): ask the database.
+      if (doc === undefined && id !== undefined) return matches(req, collection, id, grant)
+      // Asked without a document (the admin's schema of what this user may see): a rule that
+      // depends on the record answers "for some records". Filtering by such a field is refused
+      // separately (refuseFiltersBeyondReach): it would reveal the field for the other records.
+      if (doc === undefined) return true
       throw new Error(`Field read rule ${collection}.${field} must answer true or false for a document`)
     },
   }
@@ -172,5 +182,41 @@ export function hideUnreadableEmptyArrays<C extends keyof typeof fieldReadPolicy
       if ((await rule({ user: actorOf(req), req, id: doc.id, doc })) !== true) delete doc[field]
     }
     return doc
+  }
+}
+
+function pathsOf(where: Where | undefined, found = new Set<string>()): Set<string> {
+  if (!where || typeof where !== 'object') return found
+  for (const [key, value] of Object.entries(where)) {
+    if ((key === 'and' || key === 'or') && Array.isArray(value)) for (const inner of value) pathsOf(inner as Where, found)
+    else found.add(key.split('.')[0])
+  }
+  return found
+}
+
+/**
+ * Refuses a list filtered by a field the user reads only for some of the records (a homeroom
+ * teacher filtering by address would learn the addresses of pupils in classes they only teach).
+ */
+export function refuseFiltersBeyondReach<C extends keyof typeof fieldReadPolicy>(
+  collection: C,
+  /** The fields guarded this way, with their labels for the message. */
+  guarded: Partial<Record<keyof (typeof fieldReadPolicy)[C] & string, Message>>,
+): CollectionBeforeOperationHook {
+  return async ({ args, operation, req }) => {
+    if (operation !== 'read' && operation !== 'count') return args
+    const { where, overrideAccess } = args as { where?: Where; overrideAccess?: boolean }
+    if (overrideAccess || !req.user) return args
+    for (const path of pathsOf(where)) {
+      const label = guarded[path as keyof typeof guarded]
+      const rule = (fieldReadPolicy[collection] as Record<string, Rule | undefined>)[path]
+      if (!label || !rule) continue
+      if ((await rule({ user: actorOf(req), req })) === true) continue
+      throw userError(req, 403, {
+        vi: `Bạn không được lọc theo trường "${label.vi}" (${path}).`,
+        en: `You may not filter by "${label.en}" (${path}).`,
+      })
+    }
+    return args
   }
 }

@@ -13,7 +13,7 @@ import {
   optionsOf,
 } from '@school/shared'
 
-import { collectionAccess, fieldAccess, fieldReadAccess, hideUnreadableEmptyArrays } from '../../access/payload-access'
+import { collectionAccess, fieldAccess, fieldReadAccess, hideUnreadableEmptyArrays, refuseFiltersBeyondReach } from '../../access/payload-access'
 import type { PupilField } from '../../access/policy'
 import { audited } from '../../audit/hooks'
 import { dateOnly, notInFuture, studentCode } from '../../fields/records'
@@ -117,6 +117,8 @@ export const Students: CollectionConfig = audited({
   access: collectionAccess('students'),
   defaultSort: 'fullName',
   hooks: {
+    // Searching by name or code stays open to all who read the list; family and health do not.
+    beforeOperation: [refuseFiltersBeyondReach('students', { ethnicity: L.ethnicity, permanentAddress: L.permanentAddress, policyStatus: L.policyStatus, guardians: L.guardians, consent: L.consent, enrollmentEvents: L.enrollmentEvents, health: L.health })],
     beforeChange: [keepEnrollmentHistory],
     afterRead: [hideUnreadableEmptyArrays('students', ['guardians', 'enrollmentEvents'])],
   },
