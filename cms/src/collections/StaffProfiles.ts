@@ -26,6 +26,20 @@ const schoolYear: Field = {
   validate: (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{4}$/.test(value) ? true : 'Năm học có dạng 2025-2026.'),
 }
 
+/** One evaluation per school year, with its result and a comment (Điều 16). */
+function yearlyEvaluations(name: string, label: { vi: string; en: string }, result: Field): Field {
+  return {
+    name,
+    type: 'array',
+    label,
+    labels: { singular: { vi: 'Năm học', en: 'Year' }, plural: { vi: 'Các năm học', en: 'Years' } },
+    fields: [
+      { type: 'row', fields: [schoolYear, result] },
+      { name: 'comment', type: 'textarea', label: { vi: 'Nhận xét', en: 'Comment' } },
+    ],
+  }
+}
+
 /** A profile made (e.g. by the import) before the person's account: joined to it by e-mail. */
 const linkAccountByEmail: CollectionBeforeChangeHook<StaffProfile> = async ({ data, originalDoc, req }) => {
   const email = (data.email ?? originalDoc?.email)?.trim().toLowerCase()
@@ -131,37 +145,19 @@ export const StaffProfiles: CollectionConfig = audited({
         },
       ],
     },
-    {
-      name: 'annualEvaluations',
-      type: 'array',
-      label: { vi: 'Đánh giá, xếp loại viên chức hằng năm', en: 'Annual evaluations' },
-      labels: { singular: { vi: 'Năm học', en: 'Year' }, plural: { vi: 'Các năm học', en: 'Years' } },
-      fields: [
-        {
-          type: 'row',
-          fields: [
-            schoolYear,
-            { name: 'rating', type: 'select', required: true, options: optionsOf(ANNUAL_RATINGS, ANNUAL_RATING_LABELS), label: { vi: 'Xếp loại', en: 'Rating' } },
-          ],
-        },
-        { name: 'comment', type: 'textarea', label: { vi: 'Nhận xét', en: 'Comment' } },
-      ],
-    },
-    {
-      name: 'standardEvaluations',
-      type: 'array',
-      label: { vi: 'Đánh giá chuẩn nghề nghiệp', en: 'Professional-standard evaluations' },
-      labels: { singular: { vi: 'Năm học', en: 'Year' }, plural: { vi: 'Các năm học', en: 'Years' } },
-      fields: [
-        {
-          type: 'row',
-          fields: [
-            schoolYear,
-            { name: 'level', type: 'select', required: true, options: optionsOf(STANDARD_LEVELS, STANDARD_LEVEL_LABELS), label: { vi: 'Mức', en: 'Level' } },
-          ],
-        },
-        { name: 'comment', type: 'textarea', label: { vi: 'Nhận xét', en: 'Comment' } },
-      ],
-    },
+    yearlyEvaluations('annualEvaluations', { vi: 'Đánh giá, xếp loại viên chức hằng năm', en: 'Annual evaluations' }, {
+      name: 'rating',
+      type: 'select',
+      required: true,
+      options: optionsOf(ANNUAL_RATINGS, ANNUAL_RATING_LABELS),
+      label: { vi: 'Xếp loại', en: 'Rating' },
+    }),
+    yearlyEvaluations('standardEvaluations', { vi: 'Đánh giá chuẩn nghề nghiệp', en: 'Professional-standard evaluations' }, {
+      name: 'level',
+      type: 'select',
+      required: true,
+      options: optionsOf(STANDARD_LEVELS, STANDARD_LEVEL_LABELS),
+      label: { vi: 'Mức', en: 'Level' },
+    }),
   ],
 })

@@ -50,6 +50,26 @@ export async function applyImport(req: PayloadRequest, parsed: ParsedWorkbook, p
   }
   const asUser = { req, overrideAccess: false, user: req.user, depth: 0 } as const
 
+  /** Creates the record, updates it when the file changes it, or leaves it; counts which. */
+  async function upsert<T extends { id: number | string }>(
+    collection: 'groups' | 'staff-profiles' | 'students',
+    tallied: Tally,
+    existing: T | undefined,
+    data: Record<string, unknown>,
+    onCreate: Record<string, unknown> = {},
+  ): Promise<T> {
+    if (!existing) {
+      tallied.created += 1
+      return (await payload.create({ collection, data: { ...data, ...onCreate } as never, ...asUser })) as unknown as T
+    }
+    if (!differs(existing as never, data)) {
+      tallied.unchanged += 1
+      return existing
+    }
+    tallied.updated += 1
+    return (await payload.update({ collection, id: existing.id, data: data as never, ...asUser })) as unknown as T
+  }
+
   const ownTransaction = await initTransaction(req)
   req.context = { ...req.context, recordsImport: true }
   try {
@@ -80,18 +100,7 @@ export async function applyImport(req: PayloadRequest, parsed: ParsedWorkbook, p
       if (homeroom !== undefined) data.homeroomTeacher = homeroom
       const gradeGroup = professional.find((group) => group.grade === row.grade)
       if (gradeGroup && !existing?.parentGroup) data.parentGroup = gradeGroup.id
-      let saved: Group
-      if (!existing) {
-        saved = await payload.create({ collection: 'groups', data: data as never, ...asUser })
-        summary.classes.created += 1
-      } else if (differs(existing as never, data)) {
-        saved = await payload.update({ collection: 'groups', id: existing.id, data: data as never, ...asUser })
-        summary.classes.updated += 1
-      } else {
-        saved = existing
-        summary.classes.unchanged += 1
-      }
-      classByName.set(row.name, saved)
+      classByName.set(row.name, await upsert<Group>('groups', summary.classes, existing, data))
       step()
     }
 
@@ -109,13 +118,7 @@ export async function applyImport(req: PayloadRequest, parsed: ParsedWorkbook, p
         startDate: row.startDate,
       }
       if (row.qualification) data.qualifications = [{ level: row.qualification, major: row.major }]
-      if (!existing) {
-        await payload.create({ collection: 'staff-profiles', data: data as never, ...asUser })
-        summary.staff.created += 1
-      } else if (differs(existing as never, data)) {
-        await payload.update({ collection: 'staff-profiles', id: existing.id, data: data as never, ...asUser })
-        summary.staff.updated += 1
-      } else summary.staff.unchanged += 1
+      await upsert('staff-profiles', summary.staff, existing, data)
       step()
     }
 
@@ -135,13 +138,8 @@ export async function applyImport(req: PayloadRequest, parsed: ParsedWorkbook, p
         policyStatus: row.policyStatus,
         guardians: row.guardians,
       }
-      if (!existing) {
-        await payload.create({ collection: 'students', data: { ...data, status: 'studying' } as never, ...asUser })
-        summary.pupils.created += 1
-      } else if (differs(existing as never, data)) {
-        await payload.update({ collection: 'students', id: existing.id, data: data as never, ...asUser })
-        summary.pupils.updated += 1
-      } else summary.pupils.unchanged += 1
+      // A new pupil is studying; afterwards the status follows the enrollment events.
+      await upsert('students', summary.pupils, existing, data, { status: 'studying' })
       step()
     }
     if (ownTransaction) await commitTransaction(req)

@@ -1,7 +1,7 @@
-import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps, PayloadRequest, Where } from 'payload'
 
+import { AdminPage } from '../AdminPage'
 import { importPolicy, leadership, reportPolicy } from '../../access/policy'
 import type { User } from '../../payload-types'
 import { pupilStatistics, type ClassStatistics } from '../../records-import/endpoints'
@@ -41,16 +41,7 @@ export async function RecordsView({ initPageResult, params, searchParams }: Admi
   const api = req.payload.config.routes.api
 
   return (
-    <DefaultTemplate
-      i18n={req.i18n}
-      locale={initPageResult.locale}
-      params={params}
-      payload={req.payload}
-      permissions={initPageResult.permissions}
-      searchParams={searchParams}
-      user={user ?? undefined}
-      visibleEntities={initPageResult.visibleEntities}
-    >
+    <AdminPage initPageResult={initPageResult} params={params} searchParams={searchParams}>
       <Gutter className="records-view">
         <h1>Hồ sơ: nhập dữ liệu, thống kê, danh sách lớp</h1>
         {!canImport && !canCount && classes.length === 0 && <p>Bạn không có việc nào ở trang này.</p>}
@@ -91,6 +82,6 @@ export async function RecordsView({ initPageResult, params, searchParams }: Admi
           </section>
         )}
       </Gutter>
-    </DefaultTemplate>
+    </AdminPage>
   )
 }

@@ -1,7 +1,7 @@
-import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 
+import { AdminPage } from '../AdminPage'
 import { reportPolicy } from '../../access/policy'
 import type { User } from '../../payload-types'
 import { currentMonth, editorialReport, isMonth, type ReportCounts } from '../../reports/editorial'
@@ -25,16 +25,7 @@ export async function EditorialReportView({ initPageResult, params, searchParams
   const api = `${req.payload.config.routes.api}/editorial-report?month=${month}`
 
   return (
-    <DefaultTemplate
-      i18n={req.i18n}
-      locale={initPageResult.locale}
-      params={params}
-      payload={req.payload}
-      permissions={initPageResult.permissions}
-      searchParams={searchParams}
-      user={req.user ?? undefined}
-      visibleEntities={initPageResult.visibleEntities}
-    >
+    <AdminPage initPageResult={initPageResult} params={params} searchParams={searchParams}>
       <Gutter className="editorial-report">
         <h1>Báo cáo Ban biên tập Website</h1>
         {!report ? (
@@ -93,6 +84,6 @@ export async function EditorialReportView({ initPageResult, params, searchParams
           </>
         )}
       </Gutter>
-    </DefaultTemplate>
+    </AdminPage>
   )
 }
