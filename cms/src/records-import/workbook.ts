@@ -20,6 +20,7 @@ import {
 } from '@school/shared'
 
 import { STUDENT_CODE } from '../fields/records'
+import { compactPhone, isVietnamesePhone } from '../fields/validators'
 
 export const SHEETS = { classes: 'Lớp', pupils: 'Học sinh', staff: 'Cán bộ' } as const
 type SheetKey = keyof typeof SHEETS
@@ -206,10 +207,9 @@ export function parseVietnameseDate(text: string): string | null {
   return date.toISOString()
 }
 
-const PHONE = /^(0\d{9,10}|\+84\d{9,10})$/
 /** A phone typed into a number cell lost its leading 0: 912345678 → 0912345678. */
 function normalizePhone(text: string): string {
-  const compact = text.replace(/[\s.-]/g, '')
+  const compact = compactPhone(text)
   return /^\d{9}$/.test(compact) ? `0${compact}` : compact
 }
 
@@ -345,8 +345,8 @@ export async function parseImportWorkbook(buffer: ArrayBuffer | Buffer, existing
       else if (!relationship) fail('pupils', row, `guardian${n}Relationship`, `Quan hệ "${relationshipText}" không có trong danh sách (Bố, Mẹ, Ông/Bà, Anh/Chị, Người giám hộ khác).`)
       const phone = normalizePhone(phoneText)
       if (!phoneText) fail('pupils', row, `guardian${n}Phone`, 'Thiếu số điện thoại người giám hộ.')
-      else if (!PHONE.test(phone)) fail('pupils', row, `guardian${n}Phone`, `Số điện thoại "${phoneText}" không hợp lệ: 10 chữ số, bắt đầu bằng 0.`)
-      if (name && relationship && PHONE.test(phone)) guardians.push({ name, relationship, phone, occupation: get(`guardian${n}Occupation`) || null })
+      else if (!isVietnamesePhone(phone)) fail('pupils', row, `guardian${n}Phone`, `Số điện thoại "${phoneText}" không hợp lệ: 10 chữ số, bắt đầu bằng 0.`)
+      if (name && relationship && isVietnamesePhone(phone)) guardians.push({ name, relationship, phone, occupation: get(`guardian${n}Occupation`) || null })
     }
     if (studentCode && fullName && dateOfBirth && gender && className && policyStatus) {
       pupils.push({
@@ -387,7 +387,7 @@ export async function parseImportWorkbook(buffer: ArrayBuffer | Buffer, existing
     if (contractText && !contractType) fail('staff', row, 'contractType', `Loại hợp đồng "${contractText}" không có trong danh sách.`)
     const phoneText = get('phone')
     const phone = phoneText ? normalizePhone(phoneText) : null
-    if (phone && !PHONE.test(phone)) fail('staff', row, 'phone', `Số điện thoại "${phoneText}" không hợp lệ: 10 chữ số, bắt đầu bằng 0.`)
+    if (phone && !isVietnamesePhone(phone)) fail('staff', row, 'phone', `Số điện thoại "${phoneText}" không hợp lệ: 10 chữ số, bắt đầu bằng 0.`)
     if (email && fullName) {
       staff.push({
         row,
