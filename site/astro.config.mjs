@@ -1,16 +1,17 @@
 // @ts-check
-import react from '@astrojs/react'
 import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
 
-import { pagefind } from './integrations/pagefind.mjs'
+import { cmsPrefetch } from './integrations/cms-prefetch'
+import { searchIndex } from './integrations/search-index'
 
 export default defineConfig({
   site: process.env.SITE_URL || 'http://localhost:4321',
   output: 'static',
   trailingSlash: 'always',
   outDir: process.env.SITE_OUT_DIR || './dist',
-  integrations: [react(), sitemap(), pagefind()],
-  build: { format: 'directory' },
+  integrations: [cmsPrefetch(), sitemap(), searchIndex()],
+  // Several pages in flight: while one is written to disk the next is rendered.
+  build: { format: 'directory', concurrency: 4 },
   vite: { ssr: { noExternal: ['@school/shared'] } },
 })

@@ -33,6 +33,8 @@ describe('Vietnamese text helpers', () => {
     expect(schoolYearOf(new Date('2026-11-29'))).toBe('2026-2027')
     expect(schoolYearOf(new Date('2027-08-31'))).toBe('2026-2027')
     expect(schoolYearOf(new Date('2027-09-01'))).toBe('2027-2028')
+    // Already 1 September in Vietnam (UTC+7), whatever the server's own time zone.
+    expect(schoolYearOf(new Date('2027-08-31T17:30:00Z'))).toBe('2027-2028')
   })
 
   it('never makes a slug that reads as a page number of a list', () => {

@@ -8,15 +8,19 @@
  *     the first start migrates the database and seeds the demo school by itself;
  *  2. with the CMS stopped, generate-posts.ts tops the published posts up to N (Local API);
  *  3. the CMS starts again and builds the website by itself (its start-up build);
- *  4. timed: the real site, `astro build` of site/ with CMS_URL at the scratch CMS, the command the
- *     CMS's runner runs (cms/src/site-build/runner.ts);
- *  5. timed: a bare Astro 5 project generated into the scratch folder (same installed astro),
- *     rendering the same N posts as article pages with a trivial layout from a JSON file;
+ *  4. timed once, cold: the real site, `astro build` of site/ with CMS_URL at the scratch CMS (the
+ *     command the CMS's runner runs, cms/src/site-build/runner.ts), with no search index cached;
+ *  5. timed --runs times each, alternating: the bare site, a minimal Astro 5 project generated into
+ *     the scratch folder (same installed astro) rendering the same N posts as article pages with a
+ *     trivial layout from a JSON file; and the real site as it is rebuilt after a publication: this
+ *     school year's search index made again, earlier years' taken from the cache. Medians count:
+ *     on a shared machine one build can take half again as long as the next.
  *  6. publish → live: one new post walks the real workflow over REST as the demo users; the clock
  *     starts at the publish call and stops when the live site answers 200 for its page.
  * Prints a table; stops everything it started; removes the scratch folder unless --keep.
  *
- * Options: --n 1000,5000 (or BENCH_SITE_N), --keep, BENCH_CMS_PORT (3310), BENCH_SITE_PORT (4610).
+ * Options: --n 1000,5000 (or BENCH_SITE_N), --runs 3, --keep, BENCH_CMS_PORT (3310),
+ * BENCH_SITE_PORT (4610).
  */
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
@@ -25,11 +29,14 @@ import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 
+import { schoolYearOf } from '../../../shared/src/text.ts'
 import { buildCms } from '../../lib/build.mjs'
 import { CMS_DIR, ROOT, SITE_DIR, productEnv } from '../../lib/env.mjs'
 import { startService, stopService, waitFor, waitForURL } from '../../lib/processes.mjs'
 import { serveSite } from '../../lib/site-server.mjs'
 
+/** Where the site's build keeps its search indexes between builds (Astro's cacheDir; integrations/search-index.ts). */
+const SEARCH_INDEX_CACHE = path.join(SITE_DIR, 'node_modules', '.astro', 'search-index')
 const DEMO_PASSWORD = process.env.DEMO_PASSWORD || 'GiaThuong@2024'
 const GOAL_RATIO = 1.3
 const GOAL_PUBLISH_S = 30
@@ -47,6 +54,8 @@ const sizes = (option('n') ?? process.env.BENCH_SITE_N ?? '1000,5000')
   .sort((a, b) => a - b)
 if (sizes.some((n) => !Number.isInteger(n) || n < 5)) throw new Error('--n takes post counts of 5 or more, e.g. --n 1000,5000')
 const keep = argv.includes('--keep')
+const runs = Number(option('runs') ?? process.env.BENCH_SITE_RUNS ?? 3)
+if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number of 1 or more')
 const cmsPort = Number(process.env.BENCH_CMS_PORT || 3310)
 const sitePort = Number(process.env.BENCH_SITE_PORT || 4610)
 
@@ -145,6 +154,12 @@ function timed(command, args, options) {
       resolve({ seconds, peakMB, cpuSeconds, output })
     })
   })
+}
+
+/** The run of median wall time (the middle one; of an even number, the faster middle one). */
+function medianRun(results) {
+  const sorted = [...results].sort((a, b) => a.seconds - b.seconds)
+  return sorted[Math.floor((sorted.length - 1) / 2)]
 }
 
 function countPages(dir) {
@@ -295,30 +310,54 @@ try {
     const { totalDocs } = await api('/posts?where[_status][equals]=published&limit=1&depth=0')
     if (totalDocs !== n) throw new Error(`Expected ${n} published posts, the CMS has ${totalDocs}`)
 
-    console.log(`▸ Real site: astro build of site/ from the CMS (${n} posts)…`)
+    const realBuild = (out) =>
+      timed(process.execPath, [astroCli, 'build', '--silent'], {
+        cwd: SITE_DIR,
+        env: { ...env, NODE_ENV: 'production', CMS_URL: cmsURL, SITE_OUT_DIR: out, ASTRO_TELEMETRY_DISABLED: '1' },
+      })
+    console.log(`▸ Real site, cold: astro build of site/ from the CMS (${n} posts), no search index cached…`)
+    rmSync(SEARCH_INDEX_CACHE, { recursive: true, force: true })
     const realOut = path.join(scratch, `real-${n}`)
-    const real = await timed(process.execPath, [astroCli, 'build', '--silent'], {
-      cwd: SITE_DIR,
-      env: { ...env, NODE_ENV: 'production', CMS_URL: cmsURL, SITE_OUT_DIR: realOut, ASTRO_TELEMETRY_DISABLED: '1' },
-    })
+    const cold = await realBuild(realOut)
     const realPages = countPages(realOut)
     const postsJson = path.join(scratch, `posts-${n}.json`)
     const slugs = await exportPosts(postsJson)
     const missing = slugs.filter((slug) => !existsSync(path.join(realOut, 'tin-tuc', slug, 'index.html')))
     if (missing.length > 0) throw new Error(`The real build lacks ${missing.length} article pages, e.g. /tin-tuc/${missing[0]}/`)
+    rmSync(realOut, { recursive: true, force: true })
 
-    console.log('▸ Bare Astro site: the same posts from a JSON file, trivial layout…')
     const bareDir = path.join(scratch, 'bare')
     writeBareSite(bareDir)
-    const exported = slugs.length
     // Inside the project: the built pages import astro's runtime through its node_modules link.
     const bareOut = path.join(bareDir, `dist-${n}`)
-    const bare = await timed(process.execPath, [astroCli, 'build', '--silent'], {
-      cwd: bareDir,
-      env: { ...env, NODE_ENV: 'production', SITE_OUT_DIR: bareOut, BENCH_POSTS_JSON: postsJson, ASTRO_TELEMETRY_DISABLED: '1' },
-    })
-    const barePages = countPages(bareOut)
-    if (barePages !== exported) throw new Error(`The bare site built ${barePages} pages for ${exported} posts`)
+    const bareBuild = async () => {
+      const result = await timed(process.execPath, [astroCli, 'build', '--silent'], {
+        cwd: bareDir,
+        env: { ...env, NODE_ENV: 'production', SITE_OUT_DIR: bareOut, BENCH_POSTS_JSON: postsJson, ASTRO_TELEMETRY_DISABLED: '1' },
+      })
+      const pages = countPages(bareOut)
+      rmSync(bareOut, { recursive: true, force: true })
+      if (pages !== slugs.length) throw new Error(`The bare site built ${pages} pages for ${slugs.length} posts`)
+      return { ...result, pages }
+    }
+    const rebuild = async () => {
+      // As after a publication: this school year's index is made again, earlier years' are reused.
+      rmSync(path.join(SEARCH_INDEX_CACHE, schoolYearOf(new Date())), { recursive: true, force: true })
+      const result = await realBuild(realOut)
+      rmSync(realOut, { recursive: true, force: true })
+      return result
+    }
+    const bares = []
+    const rebuilds = []
+    for (let run = 1; run <= runs; run += 1) {
+      console.log(`▸ Run ${run}/${runs}: bare Astro site (same posts from JSON, trivial layout) and the real site rebuilt after a publication…`)
+      // Alternating which goes first, so neither always meets the other's leftovers (disk, caches).
+      const pair = run % 2 === 1 ? [bareBuild, rebuild] : [rebuild, bareBuild]
+      for (const build of pair) (build === bareBuild ? bares : rebuilds).push(await build())
+      console.log(`  bare ${fmt(bares.at(-1).seconds)} s · real ${fmt(rebuilds.at(-1).seconds)} s`)
+    }
+    const bare = medianRun(bares)
+    const real = medianRun(rebuilds)
 
     console.log('▸ Publish → live through the workflow, live site served…')
     siteServer = await serveSite(env.SITE_LIVE_DIR, sitePort)
@@ -326,49 +365,55 @@ try {
     await new Promise((resolve) => siteServer.close(resolve))
     siteServer = null
     await stopCms()
-    rmSync(realOut, { recursive: true, force: true })
-    rmSync(bareOut, { recursive: true, force: true })
 
     const row = {
       n,
+      coldSeconds: cold.seconds,
+      coldCpuSeconds: cold.cpuSeconds,
       realSeconds: real.seconds,
+      realRuns: rebuilds.map((r) => r.seconds),
       realPages,
       realPeakMB: real.peakMB,
       realCpuSeconds: real.cpuSeconds,
       bareCpuSeconds: bare.cpuSeconds,
       load: os.loadavg()[0],
       bareSeconds: bare.seconds,
-      barePages,
+      bareRuns: bares.map((r) => r.seconds),
+      barePages: bare.pages,
       barePeakMB: bare.peakMB,
       ratio: real.seconds / bare.seconds,
+      coldRatio: cold.seconds / bare.seconds,
       runnerStartSeconds: startBuild.durationMs / 1000,
       publishToLiveSeconds: live.seconds,
       runnerPublishSeconds: live.runnerSeconds,
     }
     results.push(row)
     console.log(
-      `  real ${fmt(row.realSeconds)} s (${realPages} pages, ${fmt(row.realPeakMB, 0)} MB) · bare ${fmt(row.bareSeconds)} s (${barePages} pages, ${fmt(row.barePeakMB, 0)} MB) · ratio ${fmt(row.ratio, 2)} · publish → live ${fmt(row.publishToLiveSeconds)} s`,
+      `  rebuild ${fmt(row.realSeconds)} s (${realPages} pages, ${fmt(row.realPeakMB, 0)} MB) · bare ${fmt(row.bareSeconds)} s (${row.barePages} pages, ${fmt(row.barePeakMB, 0)} MB) · ratio ${fmt(row.ratio, 2)} · cold ${fmt(row.coldSeconds)} s (ratio ${fmt(row.coldRatio, 2)}) · publish → live ${fmt(row.publishToLiveSeconds)} s`,
     )
   }
 
   const date = new Date().toISOString().slice(0, 10)
   const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}`
-  const header = ['N', 'real build s', 'bare build s', `ratio (goal ≤ ${GOAL_RATIO})`, 'CPU s real / bare', 'peak MB real / bare', 'CMS start-up build s', `publish → live s (goal ≤ ${GOAL_PUBLISH_S})`, 'load']
+  const runsOf = (values) => values.map((value) => fmt(value)).join(', ')
+  const header = ['N', 'pages real / bare', `rebuild s (median of ${runs})`, `bare s (median of ${runs})`, `ratio (goal ≤ ${GOAL_RATIO})`, 'cold build s (ratio)', 'CPU s rebuild / bare', 'peak MB rebuild / bare', `publish → live s (goal ≤ ${GOAL_PUBLISH_S})`, 'load']
   const rows = results.map((r) => [
     String(r.n),
-    `${fmt(r.realSeconds)} (${r.realPages} pages)`,
-    `${fmt(r.bareSeconds)} (${r.barePages} pages)`,
+    `${r.realPages} / ${r.barePages}`,
+    `${fmt(r.realSeconds)} (${runsOf(r.realRuns)})`,
+    `${fmt(r.bareSeconds)} (${runsOf(r.bareRuns)})`,
     `${fmt(r.ratio, 2)}${r.ratio <= GOAL_RATIO ? '' : ' ✗'}`,
+    `${fmt(r.coldSeconds)} (${fmt(r.coldRatio, 2)})`,
     `${fmt(r.realCpuSeconds)} / ${fmt(r.bareCpuSeconds)}`,
     `${fmt(r.realPeakMB, 0)} / ${fmt(r.barePeakMB, 0)}`,
-    fmt(r.runnerStartSeconds),
     `${fmt(r.publishToLiveSeconds)}${r.publishToLiveSeconds <= GOAL_PUBLISH_S ? '' : ' ✗'} (build ${fmt(r.runnerPublishSeconds)})`,
     fmt(r.load),
   ])
   console.log(`\nSite benchmark, ${date}, ${machine}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`)
   console.log(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|\n${rows.map((row) => `| ${row.join(' | ')} |`).join('\n')}`)
-  console.log('real: astro build of site/ from the CMS, as its runner does; bare: minimal Astro, same posts from JSON; ratio of wall times.')
-  console.log('CPU: user + system time of the astro build process only (the CMS answering it is not counted).')
+  console.log('rebuild: astro build of site/ from the CMS, as its runner does after a publication (this school year\'s search index made again);')
+  console.log('bare: minimal Astro, same posts from JSON; ratio of median wall times. cold: the first build, every search index made.')
+  console.log('CPU: user + system time of the astro build and its children (Pagefind); the CMS answering it is not counted.')
   const missed = results.filter((r) => r.ratio > GOAL_RATIO || r.publishToLiveSeconds > GOAL_PUBLISH_S)
   if (missed.length > 0) console.log(`\nGoal missed at N = ${missed.map((r) => r.n).join(', ')}.`)
   await cleanUp()
