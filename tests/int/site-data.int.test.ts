@@ -2,7 +2,7 @@
  * The website's one way into the CMS (site/src/lib/cms.ts), over real HTTP: it gets published
  * posts only, never a draft, never a newer unpublished version, never a person's record.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { richText } from './support/content'
 import { useTestSchool } from './support/payload'
@@ -18,10 +18,11 @@ beforeAll(async () => {
 })
 afterAll(() => server?.close())
 
-/** A fresh copy of the site's data module (it caches the posts of one build). */
+/** The site's data module as a new build finds it (it keeps the answers of one build for the process). */
 async function siteData() {
-  vi.resetModules()
-  return import('../../site/src/lib/cms')
+  const cms = await import('../../site/src/lib/cms')
+  cms.forgetCmsAnswers()
+  return cms
 }
 
 describe("the site's data module", () => {

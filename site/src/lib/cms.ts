@@ -99,6 +99,11 @@ function buildData(): BuildData {
   return (holder[BUILD_DATA] ??= { mediaFiles: new Map() })
 }
 
+/** Drops the answers kept for this process, so the next read asks the CMS again (tests: one process, many builds). */
+export function forgetCmsAnswers(): void {
+  delete (globalThis as unknown as Record<symbol, BuildData | undefined>)[BUILD_DATA]
+}
+
 /** The school's name, contacts and about text; fetched once per build. */
 export function getSchoolProfile(): Promise<SchoolProfile> {
   const data = buildData()
