@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
-import { copyFile, link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { copyFile, link, mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { AstroIntegration } from 'astro'
@@ -22,33 +22,40 @@ import { close, createIndex } from 'pagefind'
 import { schoolYearOf } from '@school/shared'
 
 import { getPublishedPosts, type PublishedPost } from '../src/lib/cms'
-import { searchRecord, type SearchRecord } from '../src/lib/search'
+import { searchPage, type SearchPage } from '../src/lib/search'
 
-/** Indexes kept per school year in the cache: the one in use and the one before. */
+/** How every index is made; part of the cache key, with the pages and Pagefind's version. */
+const INDEX_OPTIONS = { forceLanguage: 'vi' }
+/** Indexes kept per school year in the cache: the last two used. */
 const CACHE_KEEP = 2
+/** An index, or one being made, used or touched this recently is never pruned: another build may be at it. */
+const CACHE_GRACE_MS = 60 * 60 * 1000
+/** Posts without a valid date of publication (none are expected) get an index of their own, searched last. */
+const UNDATED = 'khong-ngay'
 
 export interface SearchShard {
   name: string
-  records: SearchRecord[]
+  pages: SearchPage[]
 }
 
-/** The posts' records grouped by school year of publication, newest year first. */
+/** The posts' search pages grouped by school year of publication, newest year first. */
 export function searchShards(posts: PublishedPost[]): SearchShard[] {
-  const byYear = new Map<string, SearchRecord[]>()
+  const byYear = new Map<string, SearchPage[]>()
   for (const post of posts) {
     const published = new Date(post.publishedAt)
-    const name = Number.isNaN(published.getTime()) ? 'khac' : schoolYearOf(published)
-    const records = byYear.get(name) ?? []
-    records.push(searchRecord(post))
-    byYear.set(name, records)
+    const name = Number.isNaN(published.getTime()) ? UNDATED : schoolYearOf(published)
+    const pages = byYear.get(name) ?? []
+    pages.push(searchPage(post))
+    byYear.set(name, pages)
   }
-  return [...byYear].sort(([a], [b]) => b.localeCompare(a)).map(([name, records]) => ({ name, records }))
+  const order = (name: string) => (name === UNDATED ? '' : name)
+  return [...byYear].sort(([a], [b]) => order(b).localeCompare(order(a))).map(([name, pages]) => ({ name, pages }))
 }
 
-async function pagefindIndex(records: SearchRecord[], outputPath: string): Promise<void> {
-  const { index, errors } = await createIndex({ forceLanguage: 'vi' })
+async function pagefindIndex(pages: SearchPage[], outputPath: string): Promise<void> {
+  const { index, errors } = await createIndex(INDEX_OPTIONS)
   if (!index) throw new Error(errors.join('\n'))
-  const added = await Promise.all(records.map((record) => index.addCustomRecord(record)))
+  const added = await Promise.all(pages.map((page) => index.addHTMLFile(page)))
   const failed = added.flatMap((result) => result.errors)
   if (failed.length > 0) throw new Error(failed.join('\n'))
   const written = await index.writeFiles({ outputPath })
@@ -67,11 +74,18 @@ async function linkTree(from: string, to: string): Promise<void> {
   }
 }
 
-/** Keeps the newest CACHE_KEEP indexes of a school year. */
+/**
+ * Keeps the CACHE_KEEP indexes of a school year used last (a reused index is touched), and
+ * whatever another build may be making or linking from right now (CACHE_GRACE_MS).
+ */
 async function pruneCache(yearDir: string): Promise<void> {
   const entries = await readdir(yearDir).catch(() => [] as string[])
-  const dated = await Promise.all(entries.map(async (name) => ({ name, time: (await stat(path.join(yearDir, name))).mtimeMs })))
-  for (const { name } of dated.sort((a, b) => b.time - a.time).slice(CACHE_KEEP)) await rm(path.join(yearDir, name), { recursive: true, force: true })
+  const dated = await Promise.all(
+    entries.map(async (name) => ({ name, time: await stat(path.join(yearDir, name)).then((stats) => stats.mtimeMs, () => Date.now()) })),
+  )
+  const newestFirst = dated.filter(({ name }) => !name.endsWith('.tmp')).sort((a, b) => b.time - a.time)
+  const stale = [...newestFirst.slice(CACHE_KEEP), ...dated.filter(({ name }) => name.endsWith('.tmp'))]
+  for (const { name, time } of stale) if (Date.now() - time > CACHE_GRACE_MS) await rm(path.join(yearDir, name), { recursive: true, force: true })
 }
 
 export interface IndexOutcome {
@@ -97,17 +111,23 @@ export async function writeSearchIndexes(posts: PublishedPost[], { outputPath, c
   let reused = 0
   try {
     for (const shard of shards) {
-      const key = createHash('sha256').update(pagefindVersion).update(JSON.stringify(shard.records)).digest('hex').slice(0, 16)
+      const key = createHash('sha256').update(pagefindVersion).update(JSON.stringify(INDEX_OPTIONS)).update(JSON.stringify(shard.pages)).digest('hex').slice(0, 16)
       const yearDir = path.join(cacheDir, shard.name)
       const cached = path.join(yearDir, key)
       if (existsSync(cached)) {
         reused += 1
+        const now = new Date()
+        await utimes(cached, now, now)
       } else {
         // Made aside and renamed: a build stopped halfway leaves no half index in the cache.
         const making = `${cached}.${process.pid}.tmp`
         await rm(making, { recursive: true, force: true })
-        await pagefindIndex(shard.records, making)
-        await rename(making, cached)
+        await pagefindIndex(shard.pages, making)
+        await rename(making, cached).catch(async (error: NodeJS.ErrnoException) => {
+          // Another build made the same index meanwhile: theirs serves.
+          if (error.code !== 'EEXIST' && error.code !== 'ENOTEMPTY') throw error
+          await rm(making, { recursive: true, force: true })
+        })
         await pruneCache(yearDir)
       }
       await linkTree(cached, path.join(outputPath, shard.name))

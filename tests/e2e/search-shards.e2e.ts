@@ -30,7 +30,12 @@ const post = (slug: string, title: string, publishedAt: string): PublishedPost =
 const POSTS = [
   post('hoi-trai-tong-ket', 'Hội trại tổng kết năm học, Liên đội tuyên dương', '2025-05-20T02:00:00Z'),
   post('trung-thu-nam-ngoai', 'Đêm hội trăng rằm của Đội thiếu niên', '2025-09-28T12:00:00Z'),
-  post('ngay-nha-giao', 'Mít tinh kỷ niệm ngày Nhà giáo Việt Nam', '2026-11-20T01:00:00Z'),
+  {
+    // No excerpt, and a group: found by the group's name, shown with a snippet of its text.
+    ...post('ngay-nha-giao', 'Mít tinh kỷ niệm ngày Nhà giáo Việt Nam', '2026-11-20T01:00:00Z'),
+    excerpt: '',
+    ownerGroup: { name: 'Tổ chuyên môn khối 5', slug: 'to-chuyen-mon-khoi-5', kind: 'professional' },
+  },
 ]
 
 let scratch = ''
@@ -78,4 +83,7 @@ test('one index per school year; unchanged years come from the cache; the search
   await expect(await searchFor('doi')).toHaveCount(2)
   await expect(await searchFor('học sinh')).toHaveCount(3)
   await expect(page.locator('.search-results li h2 a').first()).toHaveAttribute('href', /^\/tin-tuc\/[a-z-]+\/$/)
+  await expect(await searchFor('chuyen mon khoi')).toHaveText([edited[2].title])
+  // No excerpt of its own: Pagefind's snippet around the words found.
+  await expect(page.locator('.search-results li p')).toContainText('Tổ chuyên môn khối 5')
 })

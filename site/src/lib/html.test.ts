@@ -42,6 +42,7 @@ describe('richTextHtml', () => {
     expect(richTextHtml(root(paragraph(link('https://moet.gov.vn/?a=1&b="x"', true))))).toBe(
       '<p><a href="https://moet.gov.vn/?a=1&amp;b=%22x%22" rel="noopener noreferrer" target="_blank">xem</a></p>',
     )
+    expect(richTextHtml(root(paragraph(link('/tin-tuc/"onmouseover="alert(1)'))))).toBe('<p><a href="/tin-tuc/&quot;onmouseover=&quot;alert(1)">xem</a></p>')
     expect(richTextHtml(root(paragraph(link('javascript:alert(1)'))))).toBe('<p><span>xem</span></p>')
     expect(richTextHtml(root(paragraph(link(' JavaScript:alert(1)'))))).toBe('<p><span>xem</span></p>')
   })

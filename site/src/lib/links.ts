@@ -12,7 +12,9 @@ export const paths = {
 export function safeHref(url: unknown): string | null {
   if (typeof url !== 'string') return null
   const trimmed = url.trim()
-  if (trimmed.startsWith('/') && !trimmed.startsWith('//')) return trimmed
+  // Browsers drop tabs and newlines inside an address and read "\" as "/": "/\evil.example" is off-site.
+  if (/[\t\n\r]/.test(trimmed)) return null
+  if (trimmed.startsWith('/') && !/^\/[/\\]/.test(trimmed)) return trimmed
   if (trimmed.startsWith('#')) return trimmed
   try {
     const parsed = new URL(trimmed)
