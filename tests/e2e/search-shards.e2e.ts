@@ -27,7 +27,7 @@ const post = (slug: string, title: string, publishedAt: string): PublishedPost =
   content: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text: `${title}. Học sinh toàn trường tham gia.` }] }] },
 })
 
-const POSTS = [
+const POSTS: PublishedPost[] = [
   post('hoi-trai-tong-ket', 'Hội trại tổng kết năm học, Liên đội tuyên dương', '2025-05-20T02:00:00Z'),
   post('trung-thu-nam-ngoai', 'Đêm hội trăng rằm của Đội thiếu niên', '2025-09-28T12:00:00Z'),
   {
