@@ -89,6 +89,6 @@ export function schoolYearOf(value: Date = new Date()): string {
 export function formatDateTimeVi(value: string | number | Date): string {
   const date = value instanceof Date ? value : new Date(value)
   if (Number.isNaN(date.getTime())) return ''
-  const time = date.toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hour12: false })
-  return `${formatDateVi(date)} ${time}`
+  const local = inVietnam(date)
+  return `${formatDateVi(date)} ${twoDigits(local.getUTCHours())}:${twoDigits(local.getUTCMinutes())}`
 }

@@ -33,13 +33,13 @@ const CACHE_GRACE_MS = 60 * 60 * 1000
 /** Posts without a valid date of publication (none are expected) get an index of their own, searched last. */
 const UNDATED = 'khong-ngay'
 
-export interface SearchShard {
+interface SearchShard {
   name: string
   pages: SearchPage[]
 }
 
 /** The posts' search pages grouped by school year of publication, newest year first. */
-export function searchShards(posts: PublishedPost[]): SearchShard[] {
+function searchShards(posts: PublishedPost[]): SearchShard[] {
   const byYear = new Map<string, SearchPage[]>()
   for (const post of posts) {
     const published = new Date(post.publishedAt)

@@ -94,14 +94,14 @@ interface BuildData {
 }
 
 const BUILD_DATA = Symbol.for('giathuong.site.cmsData')
+const processWide = globalThis as unknown as Record<symbol, BuildData | undefined>
 function buildData(): BuildData {
-  const holder = globalThis as unknown as Record<symbol, BuildData | undefined>
-  return (holder[BUILD_DATA] ??= { mediaFiles: new Map() })
+  return (processWide[BUILD_DATA] ??= { mediaFiles: new Map() })
 }
 
 /** Drops the answers kept for this process, so the next read asks the CMS again (tests: one process, many builds). */
 export function forgetCmsAnswers(): void {
-  delete (globalThis as unknown as Record<symbol, BuildData | undefined>)[BUILD_DATA]
+  delete processWide[BUILD_DATA]
 }
 
 /** The school's name, contacts and about text; fetched once per build. */
