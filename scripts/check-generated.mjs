@@ -51,7 +51,9 @@ const added = readdirSync(migrationsDir).filter((name) => !filesBefore.has(name)
 if (added.length > 0) {
   for (const name of added) rmSync(path.join(migrationsDir, name))
   writeFileSync(indexFile, indexBefore)
-  problems.push('The schema changed without a migration: run `npm run payload -w cms -- migrate:create <name>` and commit it.')
+  problems.push(
+    'The schema changed without a migration: run `npm run payload -w cms -- migrate:create <name>` and commit it.',
+  )
 }
 rmSync(scratch, { recursive: true, force: true })
 

@@ -36,7 +36,10 @@ try {
   await buildCms(env)
   console.log(`▸ Khởi động CMS tại ${cmsURL} (dữ liệu: ${dataDir})`)
   const nextBin = createRequire(path.join(CMS_DIR, 'package.json')).resolve('next/dist/bin/next')
-  cms = startService(nextBin, ['start', '-p', String(cmsPort), '-H', 'localhost'], { cwd: CMS_DIR, env })
+  cms = startService(nextBin, ['start', '-p', String(cmsPort), '-H', 'localhost'], {
+    cwd: CMS_DIR,
+    env,
+  })
   cms.on('exit', (code) => {
     if (code !== 0 && code !== null) {
       console.error(`CMS đã dừng (mã ${code}).`)
@@ -58,10 +61,14 @@ Hệ thống quản trị trường học đang chạy:
   Trang quản trị (CMS):  ${cmsURL}/admin
   REST API:              ${cmsURL}/api
   Website nhà trường:    ${siteURL}/
-${seeded ? `
+${
+  seeded
+    ? `
 Tài khoản mẫu (mật khẩu: ${process.env.DEMO_PASSWORD ? 'theo DEMO_PASSWORD' : 'GiaThuong@2024'}):
 ${ROLES.map((role) => `  ${`${role}@demo.giathuong.edu.vn`.padEnd(42)} ${ROLE_LABELS[role].vi}`).join('\n')}
-` : ''}
+`
+    : ''
+}
 Nhấn Ctrl-C để dừng.`)
 } catch (error) {
   console.error(`\nKhông khởi động được: ${error.message}`)

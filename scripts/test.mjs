@@ -15,7 +15,11 @@ mkdirSync(reportDir, { recursive: true })
 
 function step(title, command, args, env = {}) {
   console.log(`\n▸ ${title}`)
-  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } })
+  const result = spawnSync(command, args, {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  })
   return result.status === 0
 }
 
@@ -32,7 +36,9 @@ function ensureChromium() {
   }
   return (
     step('Cài Chromium (Debian) cho kiểm thử trình duyệt', 'apt-get', ['update', '-qq']) &&
-    step('apt-get install chromium', 'apt-get', ['install', '-y', '-qq', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' }) &&
+    step('apt-get install chromium', 'apt-get', ['install', '-y', '-qq', 'chromium'], {
+      DEBIAN_FRONTEND: 'noninteractive',
+    }) &&
     existsSync(CHROMIUM)
   )
 }
@@ -50,16 +56,31 @@ const playwrightReport = path.join(reportDir, 'playwright.json')
 
 if (!ensureChromium()) process.exit(1)
 const typecheckOk =
+  step('Kiểm tra mã (ESLint) và định dạng (Prettier)', 'npm', ['run', 'lint']) &&
   step('Kiểm tra kiểu (TypeScript, Astro)', 'npm', ['run', 'typecheck']) &&
-  step('Tệp sinh tự động khớp với mã (types, import map, migrations)', 'node', ['scripts/check-generated.mjs'])
+  step('Tệp sinh tự động khớp với mã (types, import map, migrations)', 'node', [
+    'scripts/check-generated.mjs',
+  ])
 const integrationOk = step('Kiểm thử tích hợp (Vitest, Payload trên SQLite thật)', 'npx', [
-  'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`,
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestReport}`,
 ])
-const browserOk = step('Kiểm thử trình duyệt (Playwright, Chromium)', 'npx', ['playwright', 'test'], {
-  PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
-})
+const browserOk = step(
+  'Kiểm thử trình duyệt (Playwright, Chromium)',
+  'npx',
+  ['playwright', 'test'],
+  {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
+  },
+)
 
-const vitest = countsFrom(vitestReport, (report) => ({ passed: report.numPassedTests, failed: report.numFailedTests }))
+const vitest = countsFrom(vitestReport, (report) => ({
+  passed: report.numPassedTests,
+  failed: report.numFailedTests,
+}))
 const playwright = countsFrom(playwrightReport, (report) => ({
   passed: report.stats.expected + report.stats.flaky,
   failed: report.stats.unexpected,
@@ -68,6 +89,8 @@ const passed = vitest.passed + playwright.passed
 const failed = vitest.failed + playwright.failed + (typecheckOk ? 0 : 1)
 const ok = typecheckOk && integrationOk && browserOk
 
-console.log(`\nVitest: ${vitest.passed} passed, ${vitest.failed} failed · Playwright: ${playwright.passed} passed, ${playwright.failed} failed · typecheck and generated files: ${typecheckOk ? 'ok' : 'FAILED'}`)
+console.log(
+  `\nVitest: ${vitest.passed} passed, ${vitest.failed} failed · Playwright: ${playwright.passed} passed, ${playwright.failed} failed · typecheck and generated files: ${typecheckOk ? 'ok' : 'FAILED'}`,
+)
 console.log(`${passed} passed, ${ok ? failed : Math.max(failed, 1)} failed`)
 process.exit(ok ? 0 : 1)

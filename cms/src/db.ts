@@ -25,7 +25,10 @@ export function isMongoUrl(url: string): boolean {
 export const indexValueTablesByParent: SQLiteSchemaHook = ({ schema, extendTable }) => {
   for (const [name, table] of Object.entries(schema.tables)) {
     if (!/_(texts|numbers)$/.test(name) || !table.parent) continue
-    extendTable({ table, extraConfig: (t) => ({ parentIdx: index(`${name}_parent_idx`).on(t.parent) }) })
+    extendTable({
+      table,
+      extraConfig: (t) => ({ parentIdx: index(`${name}_parent_idx`).on(t.parent) }),
+    })
   }
   return schema
 }

@@ -16,7 +16,9 @@ export function smtpEmailAdapter(): EmailAdapter | undefined {
     host: process.env.SMTP_HOST,
     port,
     secure: process.env.SMTP_SECURE ? process.env.SMTP_SECURE === 'true' : port === 465,
-    auth: process.env.SMTP_USER ? { user: process.env.SMTP_USER, pass: process.env.SMTP_PASS } : undefined,
+    auth: process.env.SMTP_USER
+      ? { user: process.env.SMTP_USER, pass: process.env.SMTP_PASS }
+      : undefined,
     // A school server may use its own certificate; SMTP_TLS_REJECT_UNAUTHORIZED=false accepts it.
     tls: { rejectUnauthorized: process.env.SMTP_TLS_REJECT_UNAUTHORIZED !== 'false' },
   })

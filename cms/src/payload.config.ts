@@ -33,7 +33,9 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 const serverURL = process.env.SERVER_URL || 'http://localhost:3000'
 const siteURL = process.env.SITE_URL || 'http://localhost:4321'
 /** Only the CMS itself and the school's site may call the API from a browser. */
-const trustedOrigins = [...new Set([serverURL, siteURL, 'http://127.0.0.1:3000', 'http://localhost:3000'])]
+const trustedOrigins = [
+  ...new Set([serverURL, siteURL, 'http://127.0.0.1:3000', 'http://localhost:3000']),
+]
 
 export default buildConfig({
   serverURL,
@@ -46,7 +48,10 @@ export default buildConfig({
     dateFormat: 'dd/MM/yyyy HH:mm',
     components: {
       beforeDashboard: ['/components/dashboard/EditorialDashboard#EditorialDashboard'],
-      afterNavLinks: ['/components/report/ReportNavLink#ReportNavLink', '/components/records/RecordsNavLink#RecordsNavLink'],
+      afterNavLinks: [
+        '/components/report/ReportNavLink#ReportNavLink',
+        '/components/records/RecordsNavLink#RecordsNavLink',
+      ],
       views: {
         editorialReport: {
           Component: '/components/report/EditorialReportView#EditorialReportView',

@@ -10,7 +10,11 @@ export function proxy(request: NextRequest) {
   if (request.cookies.has(LANGUAGE_COOKIE)) return NextResponse.next()
   request.cookies.set(LANGUAGE_COOKIE, 'vi')
   const response = NextResponse.next({ request: { headers: request.headers } })
-  response.cookies.set(LANGUAGE_COOKIE, 'vi', { path: '/', sameSite: 'lax', maxAge: 60 * 60 * 24 * 365 })
+  response.cookies.set(LANGUAGE_COOKIE, 'vi', {
+    path: '/',
+    sameSite: 'lax',
+    maxAge: 60 * 60 * 24 * 365,
+  })
   return response
 }
 

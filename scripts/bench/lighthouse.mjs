@@ -34,8 +34,13 @@ const RUNS = Number(options.runs)
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo']
 const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium'
 // The flags Debian's Chromium needs here, offline (see /work/shared/STACK.md).
-const CHROME_FLAGS = '--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run'
-const lighthouseCli = path.join(path.dirname(createRequire(import.meta.url).resolve('lighthouse/package.json')), 'cli', 'index.js')
+const CHROME_FLAGS =
+  '--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run'
+const lighthouseCli = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('lighthouse/package.json')),
+  'cli',
+  'index.js',
+)
 
 let cms
 let siteServer
@@ -47,9 +52,18 @@ async function startProduct() {
   })
   await buildCms(env)
   const nextBin = createRequire(path.join(CMS_DIR, 'package.json')).resolve('next/dist/bin/next')
-  cms = startService(nextBin, ['start', '-p', String(new URL(cmsURL).port), '-H', 'localhost'], { cwd: CMS_DIR, env, stdio: 'ignore' })
+  cms = startService(nextBin, ['start', '-p', String(new URL(cmsURL).port), '-H', 'localhost'], {
+    cwd: CMS_DIR,
+    env,
+    stdio: 'ignore',
+  })
   await waitForURL(`${cmsURL}/api/globals/school-profile`, { service: cms })
-  await waitFor(() => existsSync(path.join(env.SITE_LIVE_DIR, 'index.html')), 'website', 180_000, cms)
+  await waitFor(
+    () => existsSync(path.join(env.SITE_LIVE_DIR, 'index.html')),
+    'website',
+    180_000,
+    cms,
+  )
   siteServer = await serveSite(env.SITE_LIVE_DIR, sitePort)
   return siteURL
 }
@@ -76,7 +90,14 @@ function lighthouse(url, output) {
     let stderr = ''
     const child = spawn(
       process.execPath,
-      [lighthouseCli, url, `--chrome-flags=${CHROME_FLAGS}`, '--output=json', `--output-path=${output}`, '--quiet'],
+      [
+        lighthouseCli,
+        url,
+        `--chrome-flags=${CHROME_FLAGS}`,
+        '--output=json',
+        `--output-path=${output}`,
+        '--quiet',
+      ],
       { env: { ...process.env, CHROME_PATH: CHROME }, stdio: ['ignore', 'ignore', 'pipe'] },
     )
     child.stderr.on('data', (chunk) => (stderr += chunk))
@@ -96,7 +117,10 @@ const median = (values) => {
 
 try {
   const siteURL = (options.url ?? (await startProduct())).replace(/\/$/, '')
-  const pages = { 'trang chủ': '/', 'bài viết có ảnh': options.article ?? (await articleWithCover(siteURL)) }
+  const pages = {
+    'trang chủ': '/',
+    'bài viết có ảnh': options.article ?? (await articleWithCover(siteURL)),
+  }
   const reportDir = mkdtempSync(path.join(tmpdir(), 'lighthouse-'))
   mkdirSync(reportDir, { recursive: true })
   const rows = []
@@ -105,19 +129,32 @@ try {
     const scores = Object.fromEntries(CATEGORIES.map((category) => [category, []]))
     const lost = new Map()
     for (let run = 1; run <= RUNS; run += 1) {
-      const report = await lighthouse(url, path.join(reportDir, `${name.replace(/\s/g, '-')}-${run}.json`))
-      for (const category of CATEGORIES) scores[category].push(Math.round(report.categories[category].score * 100))
+      const report = await lighthouse(
+        url,
+        path.join(reportDir, `${name.replace(/\s/g, '-')}-${run}.json`),
+      )
+      for (const category of CATEGORIES)
+        scores[category].push(Math.round(report.categories[category].score * 100))
       // Audits that cost points, so the report says what to fix, not only how much.
       for (const category of CATEGORIES) {
         for (const { id, weight } of report.categories[category].auditRefs) {
           const audit = report.audits[id]
-          if (weight > 0 && audit.score !== null && audit.score < 1) lost.set(id, `${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}`)
+          if (weight > 0 && audit.score !== null && audit.score < 1)
+            lost.set(id, `${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}`)
         }
       }
-      console.log(`  ${name} ${url} lần ${run}/${RUNS}: ${CATEGORIES.map((c) => `${c} ${scores[c].at(-1)}`).join(', ')}`)
+      console.log(
+        `  ${name} ${url} lần ${run}/${RUNS}: ${CATEGORIES.map((c) => `${c} ${scores[c].at(-1)}`).join(', ')}`,
+      )
     }
-    rows.push({ page: `${name} (${pathname})`, ...Object.fromEntries(CATEGORIES.map((c) => [c, median(scores[c])])) })
-    if (lost.size > 0) console.log(`  Mục chưa đạt điểm tối đa trên ${name}:\n${[...lost.values()].map((title) => `    - ${title}`).join('\n')}`)
+    rows.push({
+      page: `${name} (${pathname})`,
+      ...Object.fromEntries(CATEGORIES.map((c) => [c, median(scores[c])])),
+    })
+    if (lost.size > 0)
+      console.log(
+        `  Mục chưa đạt điểm tối đa trên ${name}:\n${[...lost.values()].map((title) => `    - ${title}`).join('\n')}`,
+      )
   }
   console.log(`\nLighthouse ${RUNS} lần mỗi trang, trung vị (Chromium ${CHROME}, mobile mặc định):`)
   console.table(rows)

@@ -8,13 +8,21 @@ import path from 'node:path'
 import { CMS_DIR, ROOT } from './env.mjs'
 import { run } from './processes.mjs'
 
-const CMS_INPUTS = ['cms/src', 'cms/next.config.ts', 'cms/package.json', 'cms/tsconfig.json', 'shared/src', 'package-lock.json']
+const CMS_INPUTS = [
+  'cms/src',
+  'cms/next.config.ts',
+  'cms/package.json',
+  'cms/tsconfig.json',
+  'shared/src',
+  'package-lock.json',
+]
 
 function newestChange(entry) {
   const stats = statSync(entry)
   if (!stats.isDirectory()) return stats.mtimeMs
   let newest = stats.mtimeMs
-  for (const child of readdirSync(entry)) newest = Math.max(newest, newestChange(path.join(entry, child)))
+  for (const child of readdirSync(entry))
+    newest = Math.max(newest, newestChange(path.join(entry, child)))
   return newest
 }
 

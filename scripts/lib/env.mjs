@@ -42,7 +42,8 @@ export function productEnv(overrides = {}) {
       SITE_BUILDS_DIR: path.join(dataDir, 'site-builds'),
       SITE_LIVE_DIR: path.join(dataDir, 'site'),
       // Plain http on localhost: a `secure` cookie would never be sent back.
-      INSECURE_COOKIES: env.INSECURE_COOKIES ?? (env.SERVER_URL?.startsWith('https://') ? 'false' : 'true'),
+      INSECURE_COOKIES:
+        env.INSECURE_COOKIES ?? (env.SERVER_URL?.startsWith('https://') ? 'false' : 'true'),
     },
   }
 }

@@ -7,7 +7,10 @@ export function run(command, args, options = {}) {
     child.on('error', reject)
     child.on('exit', (code, signal) => {
       if (code === 0) resolve()
-      else reject(new Error(`${command} ${args.join(' ')} ended with ${signal ?? `exit code ${code}`}`))
+      else
+        reject(
+          new Error(`${command} ${args.join(' ')} ended with ${signal ?? `exit code ${code}`}`),
+        )
     })
   })
 }
@@ -29,7 +32,8 @@ export function stopService(child) {
 export async function waitFor(ready, what, timeoutMs, service) {
   const deadline = Date.now() + timeoutMs
   while (!ready()) {
-    if (service && service.exitCode !== null) throw new Error(`${what}: the server stopped (exit ${service.exitCode})`)
+    if (service && service.exitCode !== null)
+      throw new Error(`${what}: the server stopped (exit ${service.exitCode})`)
     if (Date.now() > deadline) throw new Error(`${what} was not ready within ${timeoutMs / 1000} s`)
     await new Promise((resolve) => setTimeout(resolve, 300))
   }
@@ -40,7 +44,8 @@ export async function waitForURL(url, { timeoutMs = 180_000, service } = {}) {
   const deadline = Date.now() + timeoutMs
   let lastError = 'no answer'
   while (Date.now() < deadline) {
-    if (service && service.exitCode !== null) throw new Error(`${url}: the server stopped (exit ${service.exitCode})`)
+    if (service && service.exitCode !== null)
+      throw new Error(`${url}: the server stopped (exit ${service.exitCode})`)
     try {
       const response = await fetch(url)
       if (response.ok) return

@@ -21,7 +21,12 @@ export const PUPIL_STATUS_LABELS: Labels<PupilStatus> = {
 }
 
 /** Điều 9.1, 6: changes of a pupil's enrollment, kept as history. */
-export const ENROLLMENT_EVENT_KINDS = ['transfer_in', 'transfer_out', 'drop_out', 'class_change'] as const
+export const ENROLLMENT_EVENT_KINDS = [
+  'transfer_in',
+  'transfer_out',
+  'drop_out',
+  'class_change',
+] as const
 export type EnrollmentEventKind = (typeof ENROLLMENT_EVENT_KINDS)[number]
 export const ENROLLMENT_EVENT_LABELS: Labels<EnrollmentEventKind> = {
   transfer_in: { vi: 'Chuyển đến', en: 'Transfer in' },
@@ -58,7 +63,13 @@ export const POLICY_STATUS_LABELS: Labels<PolicyStatus> = {
   other: { vi: 'Đối tượng chính sách khác', en: 'Other policy status' },
 }
 
-export const GUARDIAN_RELATIONSHIPS = ['father', 'mother', 'grandparent', 'sibling', 'other'] as const
+export const GUARDIAN_RELATIONSHIPS = [
+  'father',
+  'mother',
+  'grandparent',
+  'sibling',
+  'other',
+] as const
 export type GuardianRelationship = (typeof GUARDIAN_RELATIONSHIPS)[number]
 export const GUARDIAN_RELATIONSHIP_LABELS: Labels<GuardianRelationship> = {
   father: { vi: 'Bố', en: 'Father' },

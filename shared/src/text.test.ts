@@ -1,20 +1,35 @@
 import { describe, expect, it } from 'vitest'
 
-import { compareVietnameseNames, dStrokeWordsFolded, formatDateTimeVi, formatDateVi, pageSafeSlug, schoolYearOf, slugify, stripDiacritics } from './text'
+import {
+  compareVietnameseNames,
+  dStrokeWordsFolded,
+  formatDateTimeVi,
+  formatDateVi,
+  pageSafeSlug,
+  schoolYearOf,
+  slugify,
+  stripDiacritics,
+} from './text'
 
 describe('Vietnamese text helpers', () => {
   it('slugs without diacritics, đ → d', () => {
-    expect(slugify('Đội Thiếu niên Tiền phong Hồ Chí Minh')).toBe('doi-thieu-nien-tien-phong-ho-chi-minh')
+    expect(slugify('Đội Thiếu niên Tiền phong Hồ Chí Minh')).toBe(
+      'doi-thieu-nien-tien-phong-ho-chi-minh',
+    )
     expect(slugify('Lễ khai giảng năm học 2026–2027!')).toBe('le-khai-giang-nam-hoc-2026-2027')
     expect(slugify('  ---  ')).toBe('')
   })
 
   it('folds every Vietnamese mark, and đ to d', () => {
-    expect(stripDiacritics('Trường học sinh Đoàn đội ƯƠ ăâêô')).toBe('Truong hoc sinh Doan doi UO aaeo')
+    expect(stripDiacritics('Trường học sinh Đoàn đội ƯƠ ăâêô')).toBe(
+      'Truong hoc sinh Doan doi UO aaeo',
+    )
   })
 
   it('gives the search index each word with đ once, spelled with d', () => {
-    expect(dStrokeWordsFolded('Đội viên Liên đội và Công đoàn; đội, ĐOÀN. Học sinh trường')).toBe('doi doan')
+    expect(dStrokeWordsFolded('Đội viên Liên đội và Công đoàn; đội, ĐOÀN. Học sinh trường')).toBe(
+      'doi doan',
+    )
     expect(dStrokeWordsFolded('Học sinh trường Gia Thượng')).toBe('')
   })
 
@@ -26,7 +41,12 @@ describe('Vietnamese text helpers', () => {
 
   it('sorts people by given name, in Vietnamese order', () => {
     const names = ['Trần Văn Đức', 'Nguyễn Thị Ánh', 'Lê Văn An', 'Phạm Thị Bình']
-    expect([...names].sort(compareVietnameseNames)).toEqual(['Lê Văn An', 'Nguyễn Thị Ánh', 'Phạm Thị Bình', 'Trần Văn Đức'])
+    expect([...names].sort(compareVietnameseNames)).toEqual([
+      'Lê Văn An',
+      'Nguyễn Thị Ánh',
+      'Phạm Thị Bình',
+      'Trần Văn Đức',
+    ])
   })
 
   it('knows the school year: September starts a new one', () => {

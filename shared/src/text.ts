@@ -34,7 +34,8 @@ export function stripDiacritics(text: string): string {
 export function dStrokeWordsFolded(text: string): string {
   const folded = new Set<string>()
   // Each distinct word once: the site folds every post's text on every build.
-  for (const word of new Set(text.split(/[^\p{L}\p{N}]+/u))) if (word.includes('đ') || word.includes('Đ')) folded.add(stripDiacritics(word).toLowerCase())
+  for (const word of new Set(text.split(/[^\p{L}\p{N}]+/u)))
+    if (word.includes('đ') || word.includes('Đ')) folded.add(stripDiacritics(word).toLowerCase())
   return [...folded].join(' ')
 }
 

@@ -3,7 +3,14 @@
  * that move it, and the kinds of content. Slugs are stored: never rename one.
  */
 
-export const STAGES = ['draft', 'submitted', 'reviewed', 'approved', 'published', 'returned'] as const
+export const STAGES = [
+  'draft',
+  'submitted',
+  'reviewed',
+  'approved',
+  'published',
+  'returned',
+] as const
 export type Stage = (typeof STAGES)[number]
 
 export const STAGE_LABELS: Record<Stage, { vi: string; en: string }> = {
@@ -15,7 +22,14 @@ export const STAGE_LABELS: Record<Stage, { vi: string; en: string }> = {
   returned: { vi: 'Trả lại để sửa', en: 'Returned for changes' },
 }
 
-export const WORKFLOW_ACTIONS = ['submit', 'accept', 'return', 'approve', 'publish', 'unpublish'] as const
+export const WORKFLOW_ACTIONS = [
+  'submit',
+  'accept',
+  'return',
+  'approve',
+  'publish',
+  'unpublish',
+] as const
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number]
 
 export const ACTION_LABELS: Record<WorkflowAction, { vi: string; en: string }> = {
@@ -31,7 +45,14 @@ export function isWorkflowAction(value: unknown): value is WorkflowAction {
   return typeof value === 'string' && (WORKFLOW_ACTIONS as readonly string[]).includes(value)
 }
 
-export const POST_KINDS = ['news', 'announcement', 'professional_topic', 'elearning', 'official_document', 'pupil_writing'] as const
+export const POST_KINDS = [
+  'news',
+  'announcement',
+  'professional_topic',
+  'elearning',
+  'official_document',
+  'pupil_writing',
+] as const
 export type PostKind = (typeof POST_KINDS)[number]
 
 export const POST_KIND_LABELS: Record<PostKind, { vi: string; en: string }> = {

@@ -14,7 +14,17 @@
  */
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
-import { copyFile, link, mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
+import {
+  copyFile,
+  link,
+  mkdir,
+  readdir,
+  rename,
+  rm,
+  stat,
+  utimes,
+  writeFile,
+} from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { AstroIntegration } from 'astro'
@@ -49,7 +59,9 @@ function searchShards(posts: PublishedPost[]): SearchShard[] {
     byYear.set(name, pages)
   }
   const order = (name: string) => (name === UNDATED ? '' : name)
-  return [...byYear].sort(([a], [b]) => order(b).localeCompare(order(a))).map(([name, pages]) => ({ name, pages }))
+  return [...byYear]
+    .sort(([a], [b]) => order(b).localeCompare(order(a)))
+    .map(([name, pages]) => ({ name, pages }))
 }
 
 async function pagefindIndex(pages: SearchPage[], outputPath: string): Promise<void> {
@@ -81,11 +93,24 @@ async function linkTree(from: string, to: string): Promise<void> {
 async function pruneCache(yearDir: string): Promise<void> {
   const entries = await readdir(yearDir).catch(() => [] as string[])
   const dated = await Promise.all(
-    entries.map(async (name) => ({ name, time: await stat(path.join(yearDir, name)).then((stats) => stats.mtimeMs, () => Date.now()) })),
+    entries.map(async (name) => ({
+      name,
+      time: await stat(path.join(yearDir, name)).then(
+        (stats) => stats.mtimeMs,
+        () => Date.now(),
+      ),
+    })),
   )
-  const newestFirst = dated.filter(({ name }) => !name.endsWith('.tmp')).sort((a, b) => b.time - a.time)
-  const stale = [...newestFirst.slice(CACHE_KEEP), ...dated.filter(({ name }) => name.endsWith('.tmp'))]
-  for (const { name, time } of stale) if (Date.now() - time > CACHE_GRACE_MS) await rm(path.join(yearDir, name), { recursive: true, force: true })
+  const newestFirst = dated
+    .filter(({ name }) => !name.endsWith('.tmp'))
+    .sort((a, b) => b.time - a.time)
+  const stale = [
+    ...newestFirst.slice(CACHE_KEEP),
+    ...dated.filter(({ name }) => name.endsWith('.tmp')),
+  ]
+  for (const { name, time } of stale)
+    if (Date.now() - time > CACHE_GRACE_MS)
+      await rm(path.join(yearDir, name), { recursive: true, force: true })
 }
 
 export interface IndexOutcome {
@@ -105,13 +130,21 @@ export interface IndexPlace {
 }
 
 /** Writes one Pagefind index per school year, and shards.json naming them, newest first. */
-export async function writeSearchIndexes(posts: PublishedPost[], { outputPath, cacheDir, pagefindVersion }: IndexPlace): Promise<IndexOutcome> {
+export async function writeSearchIndexes(
+  posts: PublishedPost[],
+  { outputPath, cacheDir, pagefindVersion }: IndexPlace,
+): Promise<IndexOutcome> {
   await rm(outputPath, { recursive: true, force: true })
   const shards = searchShards(posts)
   let reused = 0
   try {
     for (const shard of shards) {
-      const key = createHash('sha256').update(pagefindVersion).update(JSON.stringify(INDEX_OPTIONS)).update(JSON.stringify(shard.pages)).digest('hex').slice(0, 16)
+      const key = createHash('sha256')
+        .update(pagefindVersion)
+        .update(JSON.stringify(INDEX_OPTIONS))
+        .update(JSON.stringify(shard.pages))
+        .digest('hex')
+        .slice(0, 16)
       const yearDir = path.join(cacheDir, shard.name)
       const cached = path.join(yearDir, key)
       if (existsSync(cached)) {
@@ -136,7 +169,10 @@ export async function writeSearchIndexes(posts: PublishedPost[], { outputPath, c
     await close()
   }
   await mkdir(outputPath, { recursive: true })
-  await writeFile(path.join(outputPath, 'shards.json'), JSON.stringify(shards.map((shard) => shard.name)))
+  await writeFile(
+    path.join(outputPath, 'shards.json'),
+    JSON.stringify(shards.map((shard) => shard.name)),
+  )
   return { posts: posts.length, shards: shards.length, reused }
 }
 
@@ -152,17 +188,22 @@ export function searchIndex(): AstroIntegration {
         staging = `${fileURLToPath(config.outDir).replace(/[\\/]+$/, '')}.pagefind`
         cacheDir = path.join(fileURLToPath(config.cacheDir), 'search-index')
         // Pinned exactly in the site's package.json: a new Pagefind makes every index again.
-        pagefindVersion = JSON.parse(readFileSync(new URL('package.json', config.root), 'utf8')).dependencies.pagefind
+        pagefindVersion = JSON.parse(readFileSync(new URL('package.json', config.root), 'utf8'))
+          .dependencies.pagefind
       },
       'astro:build:start': () => {
-        indexing = getPublishedPosts().then((posts) => writeSearchIndexes(posts, { outputPath: staging, cacheDir, pagefindVersion }))
+        indexing = getPublishedPosts().then((posts) =>
+          writeSearchIndexes(posts, { outputPath: staging, cacheDir, pagefindVersion }),
+        )
         indexing.catch(() => {}) // awaited, and reported, when the pages are done
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!indexing) throw new Error('The search index was never started')
         const { posts, shards, reused } = await indexing
         await rename(staging, path.join(fileURLToPath(dir), 'pagefind'))
-        logger.info(`Pagefind: ${posts} bài viết, ${shards} chỉ mục theo năm học (${reused} dùng lại từ lần build trước)`)
+        logger.info(
+          `Pagefind: ${posts} bài viết, ${shards} chỉ mục theo năm học (${reused} dùng lại từ lần build trước)`,
+        )
       },
     },
   }

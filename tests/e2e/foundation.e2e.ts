@@ -7,7 +7,12 @@ import { expect, test } from '@playwright/test'
 import { ROLES } from '@school/shared'
 
 import { E2E } from '../../playwright.config'
-import { DEMO_SCHOOL_PROFILE, DEMO_STAFF, demoLoginEmail, demoPassword } from '../../cms/src/seed/demo-school'
+import {
+  DEMO_SCHOOL_PROFILE,
+  DEMO_STAFF,
+  demoLoginEmail,
+  demoPassword,
+} from '../../cms/src/seed/demo-school'
 
 test('every demo account logs in over HTTP and carries its role', async ({ request }) => {
   for (const role of ROLES) {
@@ -53,7 +58,9 @@ test('a teacher sees their own roles read-only and cannot create accounts', asyn
   await expect(page.getByText(/không được phép|không có quyền|Unauthorized/i).first()).toBeVisible()
 })
 
-test('the public site is in Vietnamese, shows the school from the CMS, and has a Vietnamese 404', async ({ page }) => {
+test('the public site is in Vietnamese, shows the school from the CMS, and has a Vietnamese 404', async ({
+  page,
+}) => {
   const response = await page.goto(`${E2E.siteURL}/`)
   expect(response?.status()).toBe(200)
   await expect(page.locator('html')).toHaveAttribute('lang', 'vi')
@@ -84,7 +91,10 @@ test('bad requests over HTTP answer 4xx, never 500', async ({ request }) => {
   // Valid JSON that is not an object (Playwright encodes a string as a JSON string).
   const notAnObject = await request.post(`${E2E.cmsURL}/api/groups`, { headers, data: 'Lớp 6A' })
   expect(notAnObject.status()).toBe(400)
-  const invalid = await request.post(`${E2E.cmsURL}/api/groups`, { headers, data: { name: 'Lớp 6A', kind: 'class', grade: 6 } })
+  const invalid = await request.post(`${E2E.cmsURL}/api/groups`, {
+    headers,
+    data: { name: 'Lớp 6A', kind: 'class', grade: 6 },
+  })
   expect(invalid.status()).toBe(400)
   expect(JSON.stringify(await invalid.json())).toContain('Lớp học cần có khối từ 1 đến 5.')
   expect((await request.get(`${E2E.cmsURL}/api/users`)).status()).toBe(403)

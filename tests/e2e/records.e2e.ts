@@ -12,12 +12,19 @@ import { E2E } from '../../playwright.config'
 import { adminAs } from './support'
 
 const schoolYear = schoolYearOf(new Date())
-const pupils = importPupils(20, Number(schoolYear.slice(0, 4))).map((pupil) => ({ ...pupil, studentCode: pupil.studentCode.replace('IMP', 'E2E') }))
+const pupils = importPupils(20, Number(schoolYear.slice(0, 4))).map((pupil) => ({
+  ...pupil,
+  studentCode: pupil.studentCode.replace('IMP', 'E2E'),
+}))
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
-test('the IT teacher imports the year’s records from the template, errors first, then the corrected file', async ({ browser }) => {
+test('the IT teacher imports the year’s records from the template, errors first, then the corrected file', async ({
+  browser,
+}) => {
   const page = await adminAs(browser, 'it_teacher')
-  await expect(page.getByRole('link', { name: 'Nhập dữ liệu, thống kê, danh sách lớp' })).toHaveAttribute('href', '/admin/records')
+  await expect(
+    page.getByRole('link', { name: 'Nhập dữ liệu, thống kê, danh sách lớp' }),
+  ).toHaveAttribute('href', '/admin/records')
   await page.goto('/admin/records')
   await expect(page.getByRole('heading', { name: 'Nhập dữ liệu đầu năm' })).toBeVisible()
   const panel = page.getByRole('region', { name: 'Nhập dữ liệu đầu năm' })
@@ -29,15 +36,25 @@ test('the IT teacher imports the year’s records from the template, errors firs
   const broken = pupils.map((pupil) => ({ ...pupil }))
   broken[3].dateOfBirth = '30/02/2019'
   broken[5].phone = ''
-  await page.getByLabel('Tệp đã điền').setInputFiles({ name: 'dau-nam.xlsx', mimeType: XLSX, buffer: await importWorkbook({ schoolYear, pupils: broken }) })
+  await page.getByLabel('Tệp đã điền').setInputFiles({
+    name: 'dau-nam.xlsx',
+    mimeType: XLSX,
+    buffer: await importWorkbook({ schoolYear, pupils: broken }),
+  })
   await page.getByRole('button', { name: 'Nhập dữ liệu' }).click()
   await expect(panel.getByRole('status')).toContainText('Tệp có 2 lỗi; chưa nhập dữ liệu nào')
   const errors = page.getByRole('table', { name: 'Lỗi trong tệp' })
   await expect(errors.getByRole('row')).toHaveCount(3)
-  await expect(errors.getByRole('row').nth(1)).toContainText(['Học sinh', '5', 'Ngày sinh', 'Ngày sinh "30/02/2019" không hợp lệ'].join(''))
+  await expect(errors.getByRole('row').nth(1)).toContainText(
+    ['Học sinh', '5', 'Ngày sinh', 'Ngày sinh "30/02/2019" không hợp lệ'].join(''),
+  )
   await expect(errors.getByRole('row').nth(2)).toContainText('Thiếu số điện thoại người giám hộ')
 
-  await page.getByLabel('Tệp đã điền').setInputFiles({ name: 'dau-nam.xlsx', mimeType: XLSX, buffer: await importWorkbook({ schoolYear, pupils }) })
+  await page.getByLabel('Tệp đã điền').setInputFiles({
+    name: 'dau-nam.xlsx',
+    mimeType: XLSX,
+    buffer: await importWorkbook({ schoolYear, pupils }),
+  })
   await page.getByRole('button', { name: 'Nhập dữ liệu' }).click()
   await expect(panel.getByRole('status')).toContainText('Đã nhập xong.')
   const summary = page.getByRole('table', { name: 'Kết quả nhập' })
@@ -51,7 +68,9 @@ test('the IT teacher imports the year’s records from the template, errors firs
   await expect(page.getByText(pupils[0].fullName)).toHaveCount(0)
 })
 
-test('a homeroom teacher downloads their class list; the import is not theirs', async ({ browser }) => {
+test('a homeroom teacher downloads their class list; the import is not theirs', async ({
+  browser,
+}) => {
   const page = await adminAs(browser, 'homeroom_teacher')
   await page.goto('/admin/records')
   await expect(page.getByRole('heading', { name: 'Nhập dữ liệu đầu năm' })).toHaveCount(0)
@@ -60,10 +79,19 @@ test('a homeroom teacher downloads their class list; the import is not theirs', 
   expect((await downloading).suggestedFilename()).toBe('danh-sach-lop-3b.xlsx')
 })
 
-test('the admin shows each teacher only their part of a pupil’s record', async ({ browser, request }) => {
-  const login = await request.post(`${E2E.cmsURL}/api/users/login`, { data: { email: demoLoginEmail('homeroom_teacher'), password: demoPassword() } })
+test('the admin shows each teacher only their part of a pupil’s record', async ({
+  browser,
+  request,
+}) => {
+  const login = await request.post(`${E2E.cmsURL}/api/users/login`, {
+    data: { email: demoLoginEmail('homeroom_teacher'), password: demoPassword() },
+  })
   const { token } = await login.json()
-  const { docs } = await (await request.get(`${E2E.cmsURL}/api/students?limit=1&depth=0`, { headers: { Authorization: `JWT ${token}` } })).json()
+  const { docs } = await (
+    await request.get(`${E2E.cmsURL}/api/students?limit=1&depth=0`, {
+      headers: { Authorization: `JWT ${token}` },
+    })
+  ).json()
   const pupil = docs[0] as { id: number; fullName: string; permanentAddress: string }
 
   const homeroom = await adminAs(browser, 'homeroom_teacher')
@@ -75,7 +103,11 @@ test('the admin shows each teacher only their part of a pupil’s record', async
   await homeroom.locator('#field-permanentAddress').fill(moved)
   await homeroom.getByRole('button', { name: 'Lưu' }).click()
   await expect(homeroom.getByText(/thành công/i).first()).toBeVisible()
-  const saved = await (await request.get(`${E2E.cmsURL}/api/students/${pupil.id}?depth=0`, { headers: { Authorization: `JWT ${token}` } })).json()
+  const saved = await (
+    await request.get(`${E2E.cmsURL}/api/students/${pupil.id}?depth=0`, {
+      headers: { Authorization: `JWT ${token}` },
+    })
+  ).json()
   expect(saved.permanentAddress).toBe(moved)
   expect(saved.guardians.length).toBeGreaterThan(0)
   expect(saved.health).toMatchObject({ bloodType: expect.any(String) })

@@ -19,7 +19,9 @@ const SLUG = `doan-kich-roi-nuoc-${STAMP}`
 const COVER_ALT = 'Sân khấu rối nước dựng giữa sân trường'
 
 async function token(request: APIRequestContext, role: Role) {
-  const response = await request.post(`${E2E.cmsURL}/api/users/login`, { data: { email: demoLoginEmail(role), password: demoPassword() } })
+  const response = await request.post(`${E2E.cmsURL}/api/users/login`, {
+    data: { email: demoLoginEmail(role), password: demoPassword() },
+  })
   expect(response.status()).toBe(200)
   return { Authorization: `JWT ${(await response.json()).token}` }
 }
@@ -37,14 +39,21 @@ async function imagesOn(page: Page) {
         height: img.getAttribute('height'),
         loading: img.getAttribute('loading'),
         decoding: img.getAttribute('decoding'),
-        webp: (source?.getAttribute('srcset') ?? '').split(',').map((entry) => entry.trim().split(/\s+/)[0]).filter(Boolean),
+        webp: (source?.getAttribute('srcset') ?? '')
+          .split(',')
+          .map((entry) => entry.trim().split(/\s+/)[0])
+          .filter(Boolean),
       }
     }),
   )
 }
 
 /** The file is served by the site (not the CMS) and really is an image of that format. */
-async function expectServedBySite(request: APIRequestContext, src: string | null, format: 'jpeg' | 'png' | 'webp') {
+async function expectServedBySite(
+  request: APIRequestContext,
+  src: string | null,
+  format: 'jpeg' | 'png' | 'webp',
+) {
   expect(src, 'an image address on the site itself').toMatch(/^\/media\//)
   const response = await request.get(site(src!))
   expect(response.status(), src!).toBe(200)
@@ -70,23 +79,43 @@ let publishedId: number | string | undefined
 /** Takes the post down again and waits for the rebuilt site: the later test files see the demo site as seeded. */
 async function unpublish(request: APIRequestContext) {
   if (publishedId === undefined) return
-  const response = await request.post(`${E2E.cmsURL}/api/posts/${publishedId}/workflow`, { headers: await token(request, 'web_admin'), data: { action: 'unpublish' } })
+  const response = await request.post(`${E2E.cmsURL}/api/posts/${publishedId}/workflow`, {
+    headers: await token(request, 'web_admin'),
+    data: { action: 'unpublish' },
+  })
   expect(response.status(), await response.text()).toBe(200)
   publishedId = undefined
-  await expect.poll(async () => (await request.get(site(`/tin-tuc/${SLUG}/`))).status(), { timeout: 60_000, intervals: [500] }).toBe(404)
+  await expect
+    .poll(async () => (await request.get(site(`/tin-tuc/${SLUG}/`))).status(), {
+      timeout: 60_000,
+      intervals: [500],
+    })
+    .toBe(404)
 }
 
 test.afterAll(async ({ request }) => {
   await unpublish(request)
 })
 
-test('a seeded article shows its cover and inline image from the site, sized, WebP first', async ({ page, request }) => {
+test('a seeded article shows its cover and inline image from the site, sized, WebP first', async ({
+  page,
+  request,
+}) => {
   await page.goto(site('/tin-tuc/le-khai-giang-nam-hoc-moi/'))
   const images = await imagesOn(page)
   expect(images).toHaveLength(2)
   const [cover, inline] = images
-  expect(cover).toMatchObject({ alt: 'Sân trường trang trí cờ hoa trong ngày khai giảng', width: '1600', height: '900', loading: 'eager' })
-  expect(inline).toMatchObject({ alt: 'Dãy lớp học của học sinh lớp 1 ngày đầu năm học', loading: 'lazy', decoding: 'async' })
+  expect(cover).toMatchObject({
+    alt: 'Sân trường trang trí cờ hoa trong ngày khai giảng',
+    width: '1600',
+    height: '900',
+    loading: 'eager',
+  })
+  expect(inline).toMatchObject({
+    alt: 'Dãy lớp học của học sinh lớp 1 ngày đầu năm học',
+    loading: 'lazy',
+    decoding: 'async',
+  })
   for (const image of images) {
     expect(Number(image.width)).toBeGreaterThan(0)
     expect(Number(image.height)).toBeGreaterThan(0)
@@ -95,7 +124,9 @@ test('a seeded article shows its cover and inline image from the site, sized, We
     for (const file of image.webp) await expectServedBySite(request, file, 'webp')
   }
   // The browser took a WebP file, from the site, not the CMS.
-  const shown = await page.locator('.cover-image img').evaluate((img: HTMLImageElement) => img.currentSrc)
+  const shown = await page
+    .locator('.cover-image img')
+    .evaluate((img: HTMLImageElement) => img.currentSrc)
   expect(shown).toMatch(new RegExp(`^${site('/media/')}.*\\.webp$`))
   expect(await page.content()).not.toContain(E2E.cmsURL)
   expect(await page.locator('script').count()).toBe(0)
@@ -104,13 +135,23 @@ test('a seeded article shows its cover and inline image from the site, sized, We
   await expect(page.locator('.post-card picture img').first()).toHaveAttribute('alt', /./)
 })
 
-test('a post published through the workflow is found with and without diacritics', async ({ page, request }) => {
+test('a post published through the workflow is found with and without diacritics', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(180_000)
   const writer = await token(request, 'homeroom_teacher')
-  const png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: { r: 30, g: 120, b: 90 } } }).png().toBuffer()
+  const png = await sharp({
+    create: { width: 1200, height: 800, channels: 3, background: { r: 30, g: 120, b: 90 } },
+  })
+    .png()
+    .toBuffer()
   const uploaded = await request.post(`${E2E.cmsURL}/api/media`, {
     headers: writer,
-    multipart: { file: { name: 'roi-nuoc.png', mimeType: 'image/png', buffer: png }, _payload: JSON.stringify({ alt: COVER_ALT }) },
+    multipart: {
+      file: { name: 'roi-nuoc.png', mimeType: 'image/png', buffer: png },
+      _payload: JSON.stringify({ alt: COVER_ALT }),
+    },
   })
   expect(uploaded.status(), await uploaded.text()).toBe(201)
   const media = (await uploaded.json()).doc
@@ -120,7 +161,9 @@ test('a post published through the workflow is found with and without diacritics
       title: TITLE,
       slug: SLUG,
       excerpt: 'Các em học sinh được xem biểu diễn múa rối nước ngay tại trường.',
-      content: richTextFromParagraphs(['Sáng thứ Hai, đoàn nghệ nhân đã biểu diễn múa rối nước cho các em học sinh của trường xem.']),
+      content: richTextFromParagraphs([
+        'Sáng thứ Hai, đoàn nghệ nhân đã biểu diễn múa rối nước cho các em học sinh của trường xem.',
+      ]),
       coverImage: media.id,
     },
   })
@@ -133,12 +176,17 @@ test('a post published through the workflow is found with and without diacritics
     ['web_admin', 'publish'],
   ]
   for (const [role, action] of steps) {
-    const response = await request.post(`${E2E.cmsURL}/api/posts/${doc.id}/workflow`, { headers: await token(request, role), data: { action } })
+    const response = await request.post(`${E2E.cmsURL}/api/posts/${doc.id}/workflow`, {
+      headers: await token(request, role),
+      data: { action },
+    })
     expect(response.status(), `${role} ${action}: ${await response.text()}`).toBe(200)
   }
   publishedId = doc.id
   const url = site(`/tin-tuc/${SLUG}/`)
-  await expect.poll(async () => (await request.get(url)).status(), { timeout: 60_000, intervals: [500] }).toBe(200)
+  await expect
+    .poll(async () => (await request.get(url)).status(), { timeout: 60_000, intervals: [500] })
+    .toBe(200)
 
   // Its cover, uploaded as PNG, is on the site in WebP sizes with the PNG as fallback.
   await page.goto(url)
@@ -146,7 +194,8 @@ test('a post published through the workflow is found with and without diacritics
   expect(cover).toMatchObject({ alt: COVER_ALT, width: '1200', height: '800', loading: 'eager' })
   expect((await expectServedBySite(request, cover.src, 'png')).width).toBe(1200)
   expect(cover.webp.length).toBeGreaterThan(0)
-  for (const file of cover.webp) expect((await expectServedBySite(request, file, 'webp')).width).toBeLessThanOrEqual(1200)
+  for (const file of cover.webp)
+    expect((await expectServedBySite(request, file, 'webp')).width).toBeLessThanOrEqual(1200)
 
   await page.goto(site('/tim-kiem/'))
   for (const query of ['học sinh', 'hoc sinh', 'trường', 'truong', 'Đoàn', 'doan', 'DOAN KICH']) {
@@ -167,7 +216,9 @@ test('a post published through the workflow is found with and without diacritics
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE)
 })
 
-test('the search box in the header works without JavaScript on the page it is on', async ({ page }) => {
+test('the search box in the header works without JavaScript on the page it is on', async ({
+  page,
+}) => {
   await page.goto(site('/tin-tuc/'))
   expect(await page.locator('script').count()).toBe(0)
   await page.getByRole('searchbox', { name: 'Tìm bài viết' }).fill('roi nuoc')
@@ -176,7 +227,12 @@ test('the search box in the header works without JavaScript on the page it is on
   await expect(page.getByRole('searchbox', { name: 'Từ khóa tìm kiếm' })).toHaveValue('roi nuoc')
   await expect(page.locator('.search-results li h2 a')).toHaveText([TITLE])
   // The search runs from the site's own files.
-  const external = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => !name.startsWith(location.origin)))
+  const external = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((entry) => entry.name)
+      .filter((name) => !name.startsWith(location.origin)),
+  )
   expect(external).toEqual([])
 })
 

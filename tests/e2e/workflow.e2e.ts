@@ -24,7 +24,10 @@ async function take(page: Page, action: string, stageAfter: string) {
   await expect(page.locator('.workflow-panel [data-stage]')).toHaveText(stageAfter)
 }
 
-test('a post walks the whole chain in the admin, as four different people', async ({ browser, request }) => {
+test('a post walks the whole chain in the admin, as four different people', async ({
+  browser,
+  request,
+}) => {
   test.setTimeout(180_000)
 
   const writer = await adminAs(browser, 'homeroom_teacher')
@@ -37,7 +40,9 @@ test('a post walks the whole chain in the admin, as four different people', asyn
   // Autosave creates the draft and moves to its own address.
   await expect(writer).toHaveURL(/\/admin\/collections\/posts\/\d+/, { timeout: 30_000 })
   await expect(writer.locator('.workflow-panel [data-stage]')).toHaveText('Bản nháp')
-  await expect(writer.getByRole('button', { name: 'Gửi thẩm định' })).toBeEnabled({ timeout: 30_000 })
+  await expect(writer.getByRole('button', { name: 'Gửi thẩm định' })).toBeEnabled({
+    timeout: 30_000,
+  })
   // Payload's own "Publish" is not offered: only the workflow publishes.
   await expect(writer.getByRole('button', { name: /^Xuất bản/ })).toHaveCount(0)
   await take(writer, 'Gửi thẩm định', 'Chờ thẩm định')
@@ -60,7 +65,9 @@ test('a post walks the whole chain in the admin, as four different people', asyn
   await webAdmin.locator('.workflow-panel__history summary').click()
   await expect(webAdmin.locator('.workflow-panel__history li')).toHaveCount(4)
 
-  const published = await request.get(`${E2E.cmsURL}/api/posts?where[title][equals]=${encodeURIComponent(TITLE)}`)
+  const published = await request.get(
+    `${E2E.cmsURL}/api/posts?where[title][equals]=${encodeURIComponent(TITLE)}`,
+  )
   const { docs } = await published.json()
   expect(docs).toHaveLength(1)
   expect(docs[0]._status).toBe('published')
@@ -68,7 +75,9 @@ test('a post walks the whole chain in the admin, as four different people', asyn
   // The website rebuilds by itself: the post is live within 30 seconds…
   const postURL = `${E2E.siteURL}/tin-tuc/${slugify(TITLE)}/`
   const started = Date.now()
-  await expect.poll(async () => (await request.get(postURL)).status(), { timeout: 30_000, intervals: [500] }).toBe(200)
+  await expect
+    .poll(async () => (await request.get(postURL)).status(), { timeout: 30_000, intervals: [500] })
+    .toBe(200)
   console.log(`publish → live: ${Date.now() - started} ms`)
   const page = await browser.newPage()
   await page.goto(postURL)
@@ -81,7 +90,9 @@ test('a post walks the whole chain in the admin, as four different people', asyn
   // Taken down, it answers 404 within 30 seconds.
   await webAdmin.goto(`/admin/collections/posts/${docs[0].id}`)
   await take(webAdmin, 'Gỡ khỏi website', 'Bản nháp')
-  await expect.poll(async () => (await request.get(postURL)).status(), { timeout: 30_000, intervals: [500] }).toBe(404)
+  await expect
+    .poll(async () => (await request.get(postURL)).status(), { timeout: 30_000, intervals: [500] })
+    .toBe(404)
 })
 
 test('a post sent back shows the comment to its writer', async ({ browser }) => {
@@ -100,7 +111,14 @@ test('a post sent back shows the comment to its writer', async ({ browser }) => 
   })
   expect(created.status(), await created.text()).toBe(201)
   const { doc } = await created.json()
-  expect((await writer.request.post(`${E2E.cmsURL}/api/posts/${doc.id}/workflow`, { headers, data: { action: 'submit' } })).status()).toBe(200)
+  expect(
+    (
+      await writer.request.post(`${E2E.cmsURL}/api/posts/${doc.id}/workflow`, {
+        headers,
+        data: { action: 'submit' },
+      })
+    ).status(),
+  ).toBe(200)
 
   const head = await adminAs(browser, 'group_head')
   await head.goto(`/admin/collections/posts/${doc.id}`)
@@ -112,12 +130,19 @@ test('a post sent back shows the comment to its writer', async ({ browser }) => 
   await expect(writer.getByRole('button', { name: 'Gửi thẩm định' })).toBeVisible()
 })
 
-test('the web admin reads the monthly report and downloads it as a spreadsheet', async ({ browser }) => {
+test('the web admin reads the monthly report and downloads it as a spreadsheet', async ({
+  browser,
+}) => {
   const webAdmin = await adminAs(browser, 'web_admin')
   // The menu holds the link (collapsed on narrow screens).
-  await expect(webAdmin.getByRole('link', { name: 'Báo cáo Ban biên tập' })).toHaveAttribute('href', '/admin/editorial-report')
+  await expect(webAdmin.getByRole('link', { name: 'Báo cáo Ban biên tập' })).toHaveAttribute(
+    'href',
+    '/admin/editorial-report',
+  )
   await webAdmin.goto('/admin/editorial-report')
-  await expect(webAdmin.getByRole('heading', { name: 'Báo cáo Ban biên tập Website' })).toBeVisible()
+  await expect(
+    webAdmin.getByRole('heading', { name: 'Báo cáo Ban biên tập Website' }),
+  ).toBeVisible()
   const row = webAdmin.getByRole('row', { name: /Tổ khối 3/ })
   await expect(row).toBeVisible()
   const download = webAdmin.waitForEvent('download')
@@ -127,5 +152,7 @@ test('the web admin reads the monthly report and downloads it as a spreadsheet',
   const teacher = await adminAs(browser, 'subject_teacher')
   await expect(teacher.getByRole('link', { name: 'Báo cáo Ban biên tập' })).toHaveCount(0)
   await teacher.goto('/admin/editorial-report')
-  await expect(teacher.getByText('Chỉ Ban giám hiệu và Quản trị Website xem được báo cáo này.')).toBeVisible()
+  await expect(
+    teacher.getByText('Chỉ Ban giám hiệu và Quản trị Website xem được báo cáo này.'),
+  ).toBeVisible()
 })

@@ -9,8 +9,24 @@ import { expect, test, type APIRequestContext } from '@playwright/test'
 import { demoLoginEmail, demoPassword } from '../../cms/src/seed/demo-school'
 import { E2E } from '../../playwright.config'
 
-const text = (value: string, format = 0) => ({ type: 'text', text: value, format, detail: 0, mode: 'normal', style: '', version: 1 })
-const paragraph = (...children: object[]) => ({ type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0, children })
+const text = (value: string, format = 0) => ({
+  type: 'text',
+  text: value,
+  format,
+  detail: 0,
+  mode: 'normal',
+  style: '',
+  version: 1,
+})
+const paragraph = (...children: object[]) => ({
+  type: 'paragraph',
+  format: '',
+  indent: 0,
+  version: 1,
+  direction: 'ltr',
+  textFormat: 0,
+  children,
+})
 
 const content = {
   root: {
@@ -46,7 +62,9 @@ const content = {
 }
 
 async function token(request: APIRequestContext, role: Parameters<typeof demoLoginEmail>[0]) {
-  const response = await request.post(`${E2E.cmsURL}/api/users/login`, { data: { email: demoLoginEmail(role), password: demoPassword() } })
+  const response = await request.post(`${E2E.cmsURL}/api/users/login`, {
+    data: { email: demoLoginEmail(role), password: demoPassword() },
+  })
   return { Authorization: `JWT ${(await response.json()).token}` }
 }
 
@@ -66,11 +84,24 @@ test('script payloads in a published post never run on the site', async ({ page,
   expect(created.status(), await created.text()).toBe(201)
   const { doc } = await created.json()
   // First line of defence: the CMS refuses a javascript: link when the post is handed in.
-  const refused = await request.post(`${E2E.cmsURL}/api/posts/${doc.id}/workflow`, { headers: writer, data: { action: 'submit' } })
+  const refused = await request.post(`${E2E.cmsURL}/api/posts/${doc.id}/workflow`, {
+    headers: writer,
+    data: { action: 'submit' },
+  })
   expect(refused.status()).toBe(400)
   expect(await refused.text()).toContain('Nội dung')
-  const withoutLink = { root: { ...content.root, children: content.root.children.filter((node) => node.type !== 'paragraph' || !JSON.stringify(node).includes('javascript:')) } }
-  const fixed = await request.patch(`${E2E.cmsURL}/api/posts/${doc.id}?draft=true`, { headers: writer, data: { content: withoutLink } })
+  const withoutLink = {
+    root: {
+      ...content.root,
+      children: content.root.children.filter(
+        (node) => node.type !== 'paragraph' || !JSON.stringify(node).includes('javascript:'),
+      ),
+    },
+  }
+  const fixed = await request.patch(`${E2E.cmsURL}/api/posts/${doc.id}?draft=true`, {
+    headers: writer,
+    data: { content: withoutLink },
+  })
   expect(fixed.status(), await fixed.text()).toBe(200)
   const steps: Array<[Parameters<typeof demoLoginEmail>[0], string]> = [
     ['homeroom_teacher', 'submit'],
@@ -79,12 +110,17 @@ test('script payloads in a published post never run on the site', async ({ page,
     ['web_admin', 'publish'],
   ]
   for (const [role, action] of steps) {
-    const response = await request.post(`${E2E.cmsURL}/api/posts/${doc.id}/workflow`, { headers: await token(request, role), data: { action } })
+    const response = await request.post(`${E2E.cmsURL}/api/posts/${doc.id}/workflow`, {
+      headers: await token(request, role),
+      data: { action },
+    })
     expect(response.status(), `${role} ${action}: ${await response.text()}`).toBe(200)
   }
 
   const url = `${E2E.siteURL}/tin-tuc/thu-an-toan-xss/`
-  await expect.poll(async () => (await request.get(url)).status(), { timeout: 30_000, intervals: [500] }).toBe(200)
+  await expect
+    .poll(async () => (await request.get(url)).status(), { timeout: 30_000, intervals: [500] })
+    .toBe(200)
   const dialogs: string[] = []
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message())
@@ -93,7 +129,10 @@ test('script payloads in a published post never run on the site', async ({ page,
   for (const path of [url, `${E2E.siteURL}/`, `${E2E.siteURL}/tin-tuc/`]) {
     await page.goto(path)
     await page.mouse.move(10, 10)
-    expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss), path).toBeUndefined()
+    expect(
+      await page.evaluate(() => (window as unknown as { __xss?: string }).__xss),
+      path,
+    ).toBeUndefined()
     expect(await page.locator('script').count(), path).toBe(0)
   }
   await page.goto(url)

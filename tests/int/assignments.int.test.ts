@@ -19,7 +19,11 @@ async function user(role: Role | string): Promise<User> {
 }
 
 async function groupId(name: string) {
-  const { docs } = await school.payload.find({ collection: 'groups', where: { name: { equals: name } }, overrideAccess: true })
+  const { docs } = await school.payload.find({
+    collection: 'groups',
+    where: { name: { equals: name } },
+    overrideAccess: true,
+  })
   return docs[0].id
 }
 
@@ -36,26 +40,63 @@ describe('assignments', () => {
       collection: 'assignments',
       user: head,
       overrideAccess: false,
-      data: { topic: 'Chuyên đề đọc hiểu lớp 3', group: await groupId('Tổ khối 3'), writer: writer.id, dueDate: inDays(7) },
+      data: {
+        topic: 'Chuyên đề đọc hiểu lớp 3',
+        group: await groupId('Tổ khối 3'),
+        writer: writer.id,
+        dueDate: inDays(7),
+      },
     })
     expect(assignment.status).toBe('open')
-    expect(typeof assignment.assignedBy === 'object' ? assignment.assignedBy?.id : assignment.assignedBy).toBe(head.id)
+    expect(
+      typeof assignment.assignedBy === 'object' ? assignment.assignedBy?.id : assignment.assignedBy,
+    ).toBe(head.id)
     await expect(
-      payload.create({ collection: 'assignments', user: head, overrideAccess: false, data: { topic: 'Khác tổ', group: grade1, writer: writer.id, dueDate: inDays(7) } }),
+      payload.create({
+        collection: 'assignments',
+        user: head,
+        overrideAccess: false,
+        data: { topic: 'Khác tổ', group: grade1, writer: writer.id, dueDate: inDays(7) },
+      }),
     ).rejects.toMatchObject({ status: 403 })
     expect(
       await outcomeOf(() =>
-        payload.create({ collection: 'assignments', user: writer, overrideAccess: false, data: { topic: 'Tự giao', group: grade3, writer: writer.id, dueDate: inDays(7) } }),
+        payload.create({
+          collection: 'assignments',
+          user: writer,
+          overrideAccess: false,
+          data: { topic: 'Tự giao', group: grade3, writer: writer.id, dueDate: inDays(7) },
+        }),
       ),
     ).toBe('refused')
     const vicePrincipal = await user('vice_principal')
     expect(
       await outcomeOf(() =>
-        payload.create({ collection: 'assignments', user: vicePrincipal, overrideAccess: false, data: { topic: 'Ban giám hiệu giao', group: grade1, writer: writer.id, dueDate: inDays(3) } }),
+        payload.create({
+          collection: 'assignments',
+          user: vicePrincipal,
+          overrideAccess: false,
+          data: {
+            topic: 'Ban giám hiệu giao',
+            group: grade1,
+            writer: writer.id,
+            dueDate: inDays(3),
+          },
+        }),
       ),
     ).toBe('allowed')
     // The writer does not edit the assignment itself.
-    expect(await outcomeOf(() => payload.update({ collection: 'assignments', id: assignment.id, user: writer, overrideAccess: false, data: { dueDate: inDays(30) } }))).toBe('refused')
+    expect(
+      await outcomeOf(() =>
+        payload.update({
+          collection: 'assignments',
+          id: assignment.id,
+          user: writer,
+          overrideAccess: false,
+          data: { dueDate: inDays(30) },
+        }),
+      ),
+    ).toBe('refused')
   })
 
   it('the post that fulfils it carries it along: writing → in review → published', async () => {
@@ -66,28 +107,52 @@ describe('assignments', () => {
       collection: 'assignments',
       user: head,
       overrideAccess: false,
-      data: { topic: 'Tin hoạt động tuần', group: await groupId('Tổ khối 3'), writer: writer.id, dueDate: inDays(-1) },
+      data: {
+        topic: 'Tin hoạt động tuần',
+        group: await groupId('Tổ khối 3'),
+        writer: writer.id,
+        dueDate: inDays(-1),
+      },
     })
     const post = await payload.create({
       collection: 'posts',
       user: writer,
       overrideAccess: false,
       draft: true,
-      data: { title: 'Tin hoạt động tuần của khối 3', excerpt: 'Tóm tắt', content: richText('Nội dung'), assignment: assignment.id },
+      data: {
+        title: 'Tin hoạt động tuần của khối 3',
+        excerpt: 'Tóm tắt',
+        content: richText('Nội dung'),
+        assignment: assignment.id,
+      },
     })
-    const statusNow = async () => (await payload.findByID({ collection: 'assignments', id: assignment.id, overrideAccess: true })).status
+    const statusNow = async () =>
+      (
+        await payload.findByID({
+          collection: 'assignments',
+          id: assignment.id,
+          overrideAccess: true,
+        })
+      ).status
     expect(await statusNow()).toBe('writing')
 
     const step = (who: User, action: string) => stepAs(payload, who, post.id, action)
     await step(writer, 'submit')
     expect(await statusNow()).toBe('in_review')
     // The main document follows the stage of a post that is not live yet.
-    expect((await payload.findByID({ collection: 'posts', id: post.id, overrideAccess: true })).stage).toBe('submitted')
+    expect(
+      (await payload.findByID({ collection: 'posts', id: post.id, overrideAccess: true })).stage,
+    ).toBe('submitted')
     await step(head, 'accept')
     await step(await user('vice_principal'), 'approve')
     await step(await user('web_admin'), 'publish')
     expect(await statusNow()).toBe('published')
-    const withPosts = await payload.findByID({ collection: 'assignments', id: assignment.id, overrideAccess: true, depth: 0 })
+    const withPosts = await payload.findByID({
+      collection: 'assignments',
+      id: assignment.id,
+      overrideAccess: true,
+      depth: 0,
+    })
     expect(withPosts.posts?.docs).toEqual([post.id])
   })
 })

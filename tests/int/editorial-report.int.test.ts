@@ -18,7 +18,8 @@ let RestClient: typeof RestClientType
 
 const user = (role: Role) => demoUser(school.payload, role)
 
-const step = (who: User, postId: number, action: string, comment?: string) => stepAs(school.payload, who, postId, action, comment)
+const step = (who: User, postId: number, action: string, comment?: string) =>
+  stepAs(school.payload, who, postId, action, comment)
 
 async function client(role: Role) {
   const rest = new RestClient()
@@ -27,9 +28,20 @@ async function client(role: Role) {
 }
 
 const thisMonth = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7)
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    year: 'numeric',
+    month: '2-digit',
+  })
+    .format(new Date())
+    .slice(0, 7)
 type Counts = { assigned: number; submitted: number; returned: number; published: number }
-const countsOf = (row: Counts) => ({ assigned: row.assigned, submitted: row.submitted, returned: row.returned, published: row.published })
+const countsOf = (row: Counts) => ({
+  assigned: row.assigned,
+  submitted: row.submitted,
+  returned: row.returned,
+  published: row.published,
+})
 let before: { grade3: Counts; writer: Counts }
 
 async function reportNow() {
@@ -37,8 +49,14 @@ async function reportNow() {
   expect(response.status).toBe(200)
   return {
     body: response.body,
-    grade3: countsOf(response.body.groups.find((group: { name: string }) => group.name === 'Tổ khối 3')),
-    writer: countsOf(response.body.people.find((person: { name: string }) => person.name === 'Nguyễn Thị Bích Ngọc')),
+    grade3: countsOf(
+      response.body.groups.find((group: { name: string }) => group.name === 'Tổ khối 3'),
+    ),
+    writer: countsOf(
+      response.body.people.find(
+        (person: { name: string }) => person.name === 'Nguyễn Thị Bích Ngọc',
+      ),
+    ),
   }
 }
 
@@ -51,13 +69,28 @@ beforeAll(async () => {
   const head = await user('group_head')
   const vicePrincipal = await user('vice_principal')
   const webAdmin = await user('web_admin')
-  const { docs } = await payload.find({ collection: 'groups', where: { name: { equals: 'Tổ khối 3' } }, overrideAccess: true })
+  const { docs } = await payload.find({
+    collection: 'groups',
+    where: { name: { equals: 'Tổ khối 3' } },
+    overrideAccess: true,
+  })
   const grade3 = docs[0]
   for (const topic of ['Tin tuần 1', 'Tin tuần 2']) {
-    await payload.create({ collection: 'assignments', user: head, overrideAccess: false, data: { topic, group: grade3.id, writer: writer.id, dueDate: new Date().toISOString() } })
+    await payload.create({
+      collection: 'assignments',
+      user: head,
+      overrideAccess: false,
+      data: { topic, group: grade3.id, writer: writer.id, dueDate: new Date().toISOString() },
+    })
   }
   const makePost = (title: string) =>
-    payload.create({ collection: 'posts', user: writer, overrideAccess: false, draft: true, data: { title, excerpt: 'Tóm tắt', content: richText('Nội dung') } })
+    payload.create({
+      collection: 'posts',
+      user: writer,
+      overrideAccess: false,
+      draft: true,
+      data: { title, excerpt: 'Tóm tắt', content: richText('Nội dung') },
+    })
   const published = await makePost('Bài đã đăng trong tháng')
   await step(writer, published.id, 'submit')
   await step(head, published.id, 'return', 'Sửa lại')
@@ -84,14 +117,18 @@ describe('editorial report', () => {
     // Every member of the editorial board is listed, with zeros where nothing happened.
     const board = after.body.people.filter((person: { onBoard: boolean }) => person.onBoard)
     expect(board.map((person: { name: string }) => person.name)).toContain('Trịnh Thị Kim Oanh')
-    const unionHead = after.body.people.find((person: { name: string }) => person.name === 'Trần Thị Ngọc Ánh')
+    const unionHead = after.body.people.find(
+      (person: { name: string }) => person.name === 'Trần Thị Ngọc Ánh',
+    )
     expect(unionHead).toMatchObject({ onBoard: true, assigned: 0, returned: 0 })
   })
 
   it('another month is empty', async () => {
     const response = await (await client('principal')).get('/editorial-report?month=2020-01')
     expect(response.status).toBe(200)
-    expect(response.body.groups.every((group: { submitted: number }) => group.submitted === 0)).toBe(true)
+    expect(
+      response.body.groups.every((group: { submitted: number }) => group.submitted === 0),
+    ).toBe(true)
   })
 
   it('downloads as a spreadsheet with Vietnamese headers', async () => {
@@ -102,10 +139,22 @@ describe('editorial report', () => {
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never)
     const byGroup = workbook.getWorksheet('Theo tổ')!
-    expect(byGroup.getRow(3).values).toEqual([undefined, 'Tổ / đoàn thể', 'Được phân công', 'Đã gửi duyệt', 'Bị trả lại', 'Đã đăng'])
+    expect(byGroup.getRow(3).values).toEqual([
+      undefined,
+      'Tổ / đoàn thể',
+      'Được phân công',
+      'Đã gửi duyệt',
+      'Bị trả lại',
+      'Đã đăng',
+    ])
     const rows = byGroup.getSheetValues().filter(Boolean) as unknown[][]
     const { grade3 } = await reportNow()
-    expect(rows.find((row) => row[1] === 'Tổ khối 3')?.slice(2)).toEqual([grade3.assigned, grade3.submitted, grade3.returned, grade3.published])
+    expect(rows.find((row) => row[1] === 'Tổ khối 3')?.slice(2)).toEqual([
+      grade3.assigned,
+      grade3.submitted,
+      grade3.returned,
+      grade3.published,
+    ])
   })
 
   it('is for leadership and the web admin only; a bad month is refused', async () => {

@@ -43,7 +43,8 @@ const school = useTestSchool()
 
 const user = (role: Role) => demoUser(school.payload, role)
 
-const step = (who: User, postId: number, action: string, comment?: string) => stepAs(school.payload, who, postId, action, comment)
+const step = (who: User, postId: number, action: string, comment?: string) =>
+  stepAs(school.payload, who, postId, action, comment)
 
 const recipientsOfLast = () => inbox[inbox.length - 1]
 
@@ -64,7 +65,9 @@ describe('email notifications', () => {
     await step(writer, post.id, 'submit')
     expect(inbox.map((mail) => mail.to).flat()).toEqual([head.email])
     // Quoted-printable wraps long lines with "=\r\n": unwrap before reading.
-    expect(recipientsOfLast().body.replace(/=\r?\n/g, '')).toContain(`/admin/collections/posts/${post.id}`)
+    expect(recipientsOfLast().body.replace(/=\r?\n/g, '')).toContain(
+      `/admin/collections/posts/${post.id}`,
+    )
 
     inbox.length = 0
     await step(head, post.id, 'return', 'Thêm ảnh minh họa.')
@@ -75,8 +78,13 @@ describe('email notifications', () => {
     inbox.length = 0
     const vicePrincipal = await user('vice_principal')
     await step(vicePrincipal, post.id, 'approve')
-    const toPublishers = inbox.map((mail) => mail.to).flat().sort()
-    expect(toPublishers).toEqual([(await user('principal')).email, (await user('web_admin')).email].sort())
+    const toPublishers = inbox
+      .map((mail) => mail.to)
+      .flat()
+      .sort()
+    expect(toPublishers).toEqual(
+      [(await user('principal')).email, (await user('web_admin')).email].sort(),
+    )
   })
 
   it('without SMTP nothing is sent and the step still succeeds', async () => {

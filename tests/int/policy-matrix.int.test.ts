@@ -71,7 +71,6 @@ const school = useTestSchool()
 const actors = new Map<Role, User>()
 let counter = 0
 
-
 async function makeGroup(payload: Payload) {
   counter += 1
   return payload.create({
@@ -82,7 +81,12 @@ async function makeGroup(payload: Payload) {
 }
 
 /** Performs one cell of the matrix as `user` (null = not logged in). */
-async function attempt(payload: Payload, collection: Collection, action: Action, user: User | null): Promise<Outcome> {
+async function attempt(
+  payload: Payload,
+  collection: Collection,
+  action: Action,
+  user: User | null,
+): Promise<Outcome> {
   const as = { user: user ?? undefined, overrideAccess: false } as const
   if (collection === 'users') {
     switch (action) {
@@ -92,7 +96,12 @@ async function attempt(payload: Payload, collection: Collection, action: Action,
           payload.create({
             collection: 'users',
             ...as,
-            data: { fullName: 'Tài khoản mới', email: `new-${counter}@test.giathuong.edu.vn`, password: 'Matrix@2024', roles: ['subject_teacher'] },
+            data: {
+              fullName: 'Tài khoản mới',
+              email: `new-${counter}@test.giathuong.edu.vn`,
+              password: 'Matrix@2024',
+              roles: ['subject_teacher'],
+            },
           }),
         )
       case 'read':
@@ -102,15 +111,32 @@ async function attempt(payload: Payload, collection: Collection, action: Action,
         })
       case 'update': {
         const target = await createTestUser(payload, ['subject_teacher'])
-        const outcome = await outcomeOf(() => payload.update({ collection: 'users', id: target.id, ...as, data: { fullName: 'Đã đổi tên' } }))
-        const after = await payload.findByID({ collection: 'users', id: target.id, overrideAccess: true })
+        const outcome = await outcomeOf(() =>
+          payload.update({
+            collection: 'users',
+            id: target.id,
+            ...as,
+            data: { fullName: 'Đã đổi tên' },
+          }),
+        )
+        const after = await payload.findByID({
+          collection: 'users',
+          id: target.id,
+          overrideAccess: true,
+        })
         expect(after.fullName === 'Đã đổi tên').toBe(outcome === 'allowed')
         return outcome
       }
       case 'delete': {
         const target = await createTestUser(payload, ['subject_teacher'])
-        const outcome = await outcomeOf(() => payload.delete({ collection: 'users', id: target.id, ...as }))
-        const left = await payload.count({ collection: 'users', where: { id: { equals: target.id } }, overrideAccess: true })
+        const outcome = await outcomeOf(() =>
+          payload.delete({ collection: 'users', id: target.id, ...as }),
+        )
+        const left = await payload.count({
+          collection: 'users',
+          where: { id: { equals: target.id } },
+          overrideAccess: true,
+        })
         expect(left.totalDocs === 0).toBe(outcome === 'allowed')
         return outcome
       }
@@ -122,7 +148,13 @@ async function attempt(payload: Payload, collection: Collection, action: Action,
   if (collection === 'media') return attemptOnMedia(payload, action, user)
   switch (action) {
     case 'create':
-      return outcomeOf(() => payload.create({ collection: 'groups', ...as, data: { name: 'Câu lạc bộ mới', kind: 'organisation' } }))
+      return outcomeOf(() =>
+        payload.create({
+          collection: 'groups',
+          ...as,
+          data: { name: 'Câu lạc bộ mới', kind: 'organisation' },
+        }),
+      )
     case 'read':
       return outcomeOf(async () => {
         const { totalDocs } = await payload.find({ collection: 'groups', ...as })
@@ -130,15 +162,32 @@ async function attempt(payload: Payload, collection: Collection, action: Action,
       })
     case 'update': {
       const target = await makeGroup(payload)
-      const outcome = await outcomeOf(() => payload.update({ collection: 'groups', id: target.id, ...as, data: { name: 'Đã đổi tên' } }))
-      const after = await payload.findByID({ collection: 'groups', id: target.id, overrideAccess: true })
+      const outcome = await outcomeOf(() =>
+        payload.update({
+          collection: 'groups',
+          id: target.id,
+          ...as,
+          data: { name: 'Đã đổi tên' },
+        }),
+      )
+      const after = await payload.findByID({
+        collection: 'groups',
+        id: target.id,
+        overrideAccess: true,
+      })
       expect(after.name === 'Đã đổi tên').toBe(outcome === 'allowed')
       return outcome
     }
     case 'delete': {
       const target = await makeGroup(payload)
-      const outcome = await outcomeOf(() => payload.delete({ collection: 'groups', id: target.id, ...as }))
-      const left = await payload.count({ collection: 'groups', where: { id: { equals: target.id } }, overrideAccess: true })
+      const outcome = await outcomeOf(() =>
+        payload.delete({ collection: 'groups', id: target.id, ...as }),
+      )
+      const left = await payload.count({
+        collection: 'groups',
+        where: { id: { equals: target.id } },
+        overrideAccess: true,
+      })
       expect(left.totalDocs === 0).toBe(outcome === 'allowed')
       return outcome
     }
@@ -155,19 +204,42 @@ async function makePost(payload: Payload, published = false) {
     collection: 'posts',
     overrideAccess: true,
     draft: true,
-    data: { title: `Bài thử ${counter}`, excerpt: 'Tóm tắt', content: richText('Nội dung'), authors: [outsider.id], ownerGroup: null },
+    data: {
+      title: `Bài thử ${counter}`,
+      excerpt: 'Tóm tắt',
+      content: richText('Nội dung'),
+      authors: [outsider.id],
+      ownerGroup: null,
+    },
   })
   if (published) {
-    await payload.update({ collection: 'posts', id: post.id, overrideAccess: true, data: { _status: 'published', stage: 'published' }, context: { workflow: true } })
+    await payload.update({
+      collection: 'posts',
+      id: post.id,
+      overrideAccess: true,
+      data: { _status: 'published', stage: 'published' },
+      context: { workflow: true },
+    })
   }
   return post
 }
 
-async function attemptOnPost(payload: Payload, action: Action, user: User | null): Promise<Outcome> {
+async function attemptOnPost(
+  payload: Payload,
+  action: Action,
+  user: User | null,
+): Promise<Outcome> {
   const as = { user: user ?? undefined, overrideAccess: false } as const
   switch (action) {
     case 'create':
-      return outcomeOf(() => payload.create({ collection: 'posts', draft: true, ...as, data: { title: 'Bài mới', content: richText('x') } }))
+      return outcomeOf(() =>
+        payload.create({
+          collection: 'posts',
+          draft: true,
+          ...as,
+          data: { title: 'Bài mới', content: richText('x') },
+        }),
+      )
     case 'read':
       return outcomeOf(async () => {
         const { docs } = await payload.find({ collection: 'posts', ...as, limit: 100 })
@@ -176,27 +248,60 @@ async function attemptOnPost(payload: Payload, action: Action, user: User | null
       })
     case 'update': {
       const target = await makePost(payload)
-      const outcome = await outcomeOf(() => payload.update({ collection: 'posts', id: target.id, draft: true, ...as, data: { title: 'Đã đổi tên' } }))
-      const after = await payload.findByID({ collection: 'posts', id: target.id, draft: true, overrideAccess: true })
+      const outcome = await outcomeOf(() =>
+        payload.update({
+          collection: 'posts',
+          id: target.id,
+          draft: true,
+          ...as,
+          data: { title: 'Đã đổi tên' },
+        }),
+      )
+      const after = await payload.findByID({
+        collection: 'posts',
+        id: target.id,
+        draft: true,
+        overrideAccess: true,
+      })
       expect(after.title === 'Đã đổi tên').toBe(outcome === 'allowed')
       return outcome
     }
     case 'delete': {
       const target = await makePost(payload)
-      const outcome = await outcomeOf(() => payload.delete({ collection: 'posts', id: target.id, ...as }))
-      const left = await payload.count({ collection: 'posts', where: { id: { equals: target.id } }, overrideAccess: true })
+      const outcome = await outcomeOf(() =>
+        payload.delete({ collection: 'posts', id: target.id, ...as }),
+      )
+      const left = await payload.count({
+        collection: 'posts',
+        where: { id: { equals: target.id } },
+        overrideAccess: true,
+      })
       expect(left.totalDocs === 0).toBe(outcome === 'allowed')
       return outcome
     }
   }
 }
 
-async function attemptOnEvent(payload: Payload, action: Action, user: User | null): Promise<Outcome> {
+async function attemptOnEvent(
+  payload: Payload,
+  action: Action,
+  user: User | null,
+): Promise<Outcome> {
   const as = { user: user ?? undefined, overrideAccess: false } as const
   switch (action) {
     case 'create':
       return outcomeOf(() =>
-        payload.create({ collection: 'workflow-events', ...as, data: { post: anEvent.id, action: 'approve', fromStage: 'reviewed', toStage: 'approved', actor: outsider.id } }),
+        payload.create({
+          collection: 'workflow-events',
+          ...as,
+          data: {
+            post: anEvent.id,
+            action: 'approve',
+            fromStage: 'reviewed',
+            toStage: 'approved',
+            actor: outsider.id,
+          },
+        }),
       )
     case 'read':
       return outcomeOf(async () => {
@@ -204,9 +309,18 @@ async function attemptOnEvent(payload: Payload, action: Action, user: User | nul
         expect(totalDocs).toBeGreaterThan(0)
       })
     case 'update':
-      return outcomeOf(() => payload.update({ collection: 'workflow-events', id: anEvent.id, ...as, data: { comment: 'sửa' } }))
+      return outcomeOf(() =>
+        payload.update({
+          collection: 'workflow-events',
+          id: anEvent.id,
+          ...as,
+          data: { comment: 'sửa' },
+        }),
+      )
     case 'delete':
-      return outcomeOf(() => payload.delete({ collection: 'workflow-events', id: anEvent.id, ...as }))
+      return outcomeOf(() =>
+        payload.delete({ collection: 'workflow-events', id: anEvent.id, ...as }),
+      )
   }
 }
 
@@ -215,17 +329,36 @@ async function makeAssignment(payload: Payload) {
   return payload.create({
     collection: 'assignments',
     overrideAccess: true,
-    data: { topic: 'Chủ đề thử', group: docs[0].id, writer: outsider.id, dueDate: new Date().toISOString(), assignedBy: outsider.id },
+    data: {
+      topic: 'Chủ đề thử',
+      group: docs[0].id,
+      writer: outsider.id,
+      dueDate: new Date().toISOString(),
+      assignedBy: outsider.id,
+    },
   })
 }
 
-async function attemptOnAssignment(payload: Payload, action: Action, user: User | null): Promise<Outcome> {
+async function attemptOnAssignment(
+  payload: Payload,
+  action: Action,
+  user: User | null,
+): Promise<Outcome> {
   const as = { user: user ?? undefined, overrideAccess: false } as const
   switch (action) {
     case 'create': {
       const { docs } = await payload.find({ collection: 'groups', limit: 1, overrideAccess: true })
       return outcomeOf(() =>
-        payload.create({ collection: 'assignments', ...as, data: { topic: 'Chủ đề mới', group: docs[0].id, writer: outsider.id, dueDate: new Date().toISOString() } }),
+        payload.create({
+          collection: 'assignments',
+          ...as,
+          data: {
+            topic: 'Chủ đề mới',
+            group: docs[0].id,
+            writer: outsider.id,
+            dueDate: new Date().toISOString(),
+          },
+        }),
       )
     }
     case 'read':
@@ -236,7 +369,14 @@ async function attemptOnAssignment(payload: Payload, action: Action, user: User 
       })
     case 'update': {
       const target = await makeAssignment(payload)
-      return outcomeOf(() => payload.update({ collection: 'assignments', id: target.id, ...as, data: { topic: 'Đổi chủ đề' } }))
+      return outcomeOf(() =>
+        payload.update({
+          collection: 'assignments',
+          id: target.id,
+          ...as,
+          data: { topic: 'Đổi chủ đề' },
+        }),
+      )
     }
     case 'delete': {
       const target = await makeAssignment(payload)
@@ -248,17 +388,32 @@ async function attemptOnAssignment(payload: Payload, action: Action, user: User 
 let pngCount = 0
 async function png() {
   pngCount += 1
-  const data = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 10, g: 80, b: 160 } } }).png().toBuffer()
+  const data = await sharp({
+    create: { width: 40, height: 30, channels: 3, background: { r: 10, g: 80, b: 160 } },
+  })
+    .png()
+    .toBuffer()
   return { data, mimetype: 'image/png', name: `anh-${pngCount}.png`, size: data.length }
 }
 
-async function attemptOnMedia(payload: Payload, action: Action, user: User | null): Promise<Outcome> {
+async function attemptOnMedia(
+  payload: Payload,
+  action: Action,
+  user: User | null,
+): Promise<Outcome> {
   const as = { user: user ?? undefined, overrideAccess: false } as const
   const ownedByOutsider = async () =>
-    payload.create({ collection: 'media', overrideAccess: true, data: { alt: 'Ảnh', uploadedBy: outsider.id }, file: await png() })
+    payload.create({
+      collection: 'media',
+      overrideAccess: true,
+      data: { alt: 'Ảnh', uploadedBy: outsider.id },
+      file: await png(),
+    })
   switch (action) {
     case 'create':
-      return outcomeOf(async () => payload.create({ collection: 'media', ...as, data: { alt: 'Ảnh mới' }, file: await png() }))
+      return outcomeOf(async () =>
+        payload.create({ collection: 'media', ...as, data: { alt: 'Ảnh mới' }, file: await png() }),
+      )
     case 'read':
       return outcomeOf(async () => {
         await ownedByOutsider()
@@ -267,7 +422,9 @@ async function attemptOnMedia(payload: Payload, action: Action, user: User | nul
       })
     case 'update': {
       const target = await ownedByOutsider()
-      return outcomeOf(() => payload.update({ collection: 'media', id: target.id, ...as, data: { alt: 'Đổi mô tả' } }))
+      return outcomeOf(() =>
+        payload.update({ collection: 'media', id: target.id, ...as, data: { alt: 'Đổi mô tả' } }),
+      )
     }
     case 'delete': {
       const target = await ownedByOutsider()
@@ -284,7 +441,13 @@ beforeAll(async () => {
   anEvent = await school.payload.create({
     collection: 'workflow-events',
     overrideAccess: true,
-    data: { post: post.id, action: 'submit', fromStage: 'draft', toStage: 'submitted', actor: outsider.id },
+    data: {
+      post: post.id,
+      action: 'submit',
+      fromStage: 'draft',
+      toStage: 'submitted',
+      actor: outsider.id,
+    },
   })
 })
 
@@ -292,7 +455,9 @@ describe('policy matrix: every role × collection × action', () => {
   for (const collection of Object.keys(EXPECTED) as Collection[]) {
     for (const action of ['create', 'read', 'update', 'delete'] as Action[]) {
       for (const actor of [...ROLES, 'anonymous'] as Actor[]) {
-        const expected: Outcome = EXPECTED[collection][action].includes(actor) ? 'allowed' : 'refused'
+        const expected: Outcome = EXPECTED[collection][action].includes(actor)
+          ? 'allowed'
+          : 'refused'
         it(`${collection} · ${action} · ${actor} → ${expected}`, async () => {
           const user = actor === 'anonymous' ? null : actors.get(actor)!
           expect(await attempt(school.payload, collection, action, user)).toBe(expected)
@@ -304,7 +469,12 @@ describe('policy matrix: every role × collection × action', () => {
 
 describe('what the public reads of groups', () => {
   it('names, kinds and grades, never heads, homeroom teachers or members', async () => {
-    const { docs } = await school.payload.find({ collection: 'groups', overrideAccess: false, limit: 100, depth: 0 })
+    const { docs } = await school.payload.find({
+      collection: 'groups',
+      overrideAccess: false,
+      limit: 100,
+      depth: 0,
+    })
     expect(docs.length).toBeGreaterThan(10)
     for (const group of docs) {
       expect(group.name).toBeTruthy()
@@ -313,7 +483,15 @@ describe('what the public reads of groups', () => {
       expect(group.members).toBeUndefined()
     }
     const staff = actors.get('librarian')!
-    const { docs: seenByStaff } = await school.payload.find({ collection: 'groups', user: staff, overrideAccess: false, limit: 100, depth: 0 })
-    expect(seenByStaff.some((group) => Array.isArray(group.members) && group.members.length > 0)).toBe(true)
+    const { docs: seenByStaff } = await school.payload.find({
+      collection: 'groups',
+      user: staff,
+      overrideAccess: false,
+      limit: 100,
+      depth: 0,
+    })
+    expect(
+      seenByStaff.some((group) => Array.isArray(group.members) && group.members.length > 0),
+    ).toBe(true)
   })
 })

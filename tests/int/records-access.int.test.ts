@@ -12,14 +12,24 @@ import { idOf } from '../../cms/src/lib/ids'
 import { demoLoginEmail, demoPassword } from '../../cms/src/seed/demo-school'
 import { outcomeOf } from './support/outcome'
 import { createTestUser, useTestSchool } from './support/payload'
-import type { GraphQLClient as GraphQLClientType, RestClient as RestClientType } from './support/rest'
+import type {
+  GraphQLClient as GraphQLClientType,
+  RestClient as RestClientType,
+} from './support/rest'
 import { demoUser } from './support/workflow'
 
 const school = useTestSchool()
 
 const BASIC = ['fullName', 'dateOfBirth', 'gender', 'class'] as const
 const IDENTITY = ['studentCode', 'status'] as const
-const FAMILY = ['ethnicity', 'permanentAddress', 'policyStatus', 'guardians', 'consent', 'enrollmentEvents'] as const
+const FAMILY = [
+  'ethnicity',
+  'permanentAddress',
+  'policyStatus',
+  'guardians',
+  'consent',
+  'enrollmentEvents',
+] as const
 const HEALTH = ['health', 'checkups'] as const
 const ALL = [...BASIC, ...IDENTITY, ...FAMILY, ...HEALTH]
 type PupilField = (typeof ALL)[number]
@@ -73,11 +83,28 @@ beforeAll(async () => {
   payload = school.payload
   // The route handlers read the config at import: after the test school has set the database.
   ;({ RestClient, GraphQLClient } = await import('./support/rest'))
-  users = Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, await demoUser(payload, role)]))) as Record<Role, User>
-  const { docs: classes } = await payload.find({ collection: 'groups', where: { kind: { equals: 'class' } }, limit: 0, depth: 0, overrideAccess: true })
+  users = Object.fromEntries(
+    await Promise.all(ROLES.map(async (role) => [role, await demoUser(payload, role)])),
+  ) as Record<Role, User>
+  const { docs: classes } = await payload.find({
+    collection: 'groups',
+    where: { kind: { equals: 'class' } },
+    limit: 0,
+    depth: 0,
+    overrideAccess: true,
+  })
   classIds = Object.fromEntries(classes.map((group) => [group.name.replace('Lớp ', ''), group.id]))
   const first = async (className: string) =>
-    (await payload.find({ collection: 'students', where: { class: { equals: classIds[className] } }, limit: 1, depth: 0, overrideAccess: true, sort: 'studentCode' })).docs[0]
+    (
+      await payload.find({
+        collection: 'students',
+        where: { class: { equals: classIds[className] } },
+        limit: 1,
+        depth: 0,
+        overrideAccess: true,
+        sort: 'studentCode',
+      })
+    ).docs[0]
   pupil3B = await first('3B')
   pupil1A = await first('1A')
 })
@@ -97,16 +124,53 @@ describe('pupils, field by field', () => {
 
   it('the homeroom teacher of 3B cannot open a pupil of 1A; the homeroom teacher of 1A can', async () => {
     expect(await outcomeOf(() => readAs('homeroom_teacher', pupil1A.id))).toBe('refused')
-    const homeroom1A = (await payload.findByID({ collection: 'groups', id: classIds['1A'], depth: 0, overrideAccess: true })).homeroomTeacher
-    const teacher = await payload.findByID({ collection: 'users', id: homeroom1A as number, overrideAccess: true })
-    const doc = await payload.findByID({ collection: 'students', id: pupil1A.id, depth: 0, overrideAccess: false, user: teacher })
+    const homeroom1A = (
+      await payload.findByID({
+        collection: 'groups',
+        id: classIds['1A'],
+        depth: 0,
+        overrideAccess: true,
+      })
+    ).homeroomTeacher
+    const teacher = await payload.findByID({
+      collection: 'users',
+      id: homeroom1A as number,
+      overrideAccess: true,
+    })
+    const doc = await payload.findByID({
+      collection: 'students',
+      id: pupil1A.id,
+      depth: 0,
+      overrideAccess: false,
+      user: teacher,
+    })
     expect(pupilFieldsIn(doc as never).sort()).toEqual([...ALL].sort())
   })
 
   it('a subject teacher lists the pupils of the classes they teach, and nothing of their families', async () => {
-    const { docs } = await payload.find({ collection: 'students', limit: 0, depth: 0, overrideAccess: false, user: users.subject_teacher })
-    const taught = (await payload.find({ collection: 'groups', where: { and: [{ kind: { equals: 'class' } }, { members: { equals: users.subject_teacher.id } }] }, limit: 0, depth: 0, overrideAccess: true })).docs
-    const inTaught = await payload.count({ collection: 'students', where: { class: { in: taught.map((group) => group.id) } }, overrideAccess: true })
+    const { docs } = await payload.find({
+      collection: 'students',
+      limit: 0,
+      depth: 0,
+      overrideAccess: false,
+      user: users.subject_teacher,
+    })
+    const taught = (
+      await payload.find({
+        collection: 'groups',
+        where: {
+          and: [{ kind: { equals: 'class' } }, { members: { equals: users.subject_teacher.id } }],
+        },
+        limit: 0,
+        depth: 0,
+        overrideAccess: true,
+      })
+    ).docs
+    const inTaught = await payload.count({
+      collection: 'students',
+      where: { class: { in: taught.map((group) => group.id) } },
+      overrideAccess: true,
+    })
     expect(taught.length).toBeGreaterThan(0)
     expect(docs.length).toBe(inTaught.totalDocs)
     for (const doc of docs) {
@@ -116,8 +180,18 @@ describe('pupils, field by field', () => {
   })
 
   it('the homeroom teacher lists exactly their own class', async () => {
-    const { docs } = await payload.find({ collection: 'students', limit: 0, depth: 0, overrideAccess: false, user: users.homeroom_teacher })
-    const own = await payload.count({ collection: 'students', where: { class: { equals: classIds['3B'] } }, overrideAccess: true })
+    const { docs } = await payload.find({
+      collection: 'students',
+      limit: 0,
+      depth: 0,
+      overrideAccess: false,
+      user: users.homeroom_teacher,
+    })
+    const own = await payload.count({
+      collection: 'students',
+      where: { class: { equals: classIds['3B'] } },
+      overrideAccess: true,
+    })
     expect(docs.length).toBe(own.totalDocs)
     expect(new Set(docs.map((doc) => String(doc.class)))).toEqual(new Set([String(classIds['3B'])]))
   })
@@ -126,18 +200,33 @@ describe('pupils, field by field', () => {
     const total = (await payload.count({ collection: 'students', overrideAccess: true })).totalDocs
     expect(total).toBeGreaterThanOrEqual(200)
     for (const role of ['principal', 'vice_principal', 'nurse'] as const) {
-      const { totalDocs } = await payload.find({ collection: 'students', limit: 1, overrideAccess: false, user: users[role] })
+      const { totalDocs } = await payload.find({
+        collection: 'students',
+        limit: 1,
+        overrideAccess: false,
+        user: users[role],
+      })
       expect(totalDocs, role).toBe(total)
     }
     const itOnly = await createTestUser(payload, ['it_teacher'])
-    for (const user of [itOnly, users.web_admin, users.accountant, users.clerk, users.hr_officer, users.librarian, users.equipment_officer]) {
-      const listed = await payload.find({ collection: 'students', limit: 1, overrideAccess: false, user }).then(
-        ({ docs }) => docs.length,
-        (error: { status?: number }) => {
-          if (error.status === 403) return 0
-          throw error
-        },
-      )
+    for (const user of [
+      itOnly,
+      users.web_admin,
+      users.accountant,
+      users.clerk,
+      users.hr_officer,
+      users.librarian,
+      users.equipment_officer,
+    ]) {
+      const listed = await payload
+        .find({ collection: 'students', limit: 1, overrideAccess: false, user })
+        .then(
+          ({ docs }) => docs.length,
+          (error: { status?: number }) => {
+            if (error.status === 403) return 0
+            throw error
+          },
+        )
       expect(listed, user.roles.join()).toBe(0)
     }
   })
@@ -145,13 +234,34 @@ describe('pupils, field by field', () => {
   it('nobody can filter pupils by a field they may not read (no guessing addresses through queries)', async () => {
     const where: Where = { permanentAddress: { like: pupil3B.permanentAddress?.slice(0, 8) } }
     await expect(
-      payload.find({ collection: 'students', where, limit: 0, depth: 0, overrideAccess: false, user: users.subject_teacher }),
+      payload.find({
+        collection: 'students',
+        where,
+        limit: 0,
+        depth: 0,
+        overrideAccess: false,
+        user: users.subject_teacher,
+      }),
     ).rejects.toThrow(/permanentAddress/)
     // Not even the homeroom teacher, who reads addresses of one class only; leadership may.
     await expect(
-      payload.find({ collection: 'students', where, limit: 0, depth: 0, overrideAccess: false, user: users.homeroom_teacher }),
+      payload.find({
+        collection: 'students',
+        where,
+        limit: 0,
+        depth: 0,
+        overrideAccess: false,
+        user: users.homeroom_teacher,
+      }),
     ).rejects.toThrow(/permanentAddress/)
-    const { docs } = await payload.find({ collection: 'students', where, limit: 0, depth: 0, overrideAccess: false, user: users.vice_principal })
+    const { docs } = await payload.find({
+      collection: 'students',
+      where,
+      limit: 0,
+      depth: 0,
+      overrideAccess: false,
+      user: users.vice_principal,
+    })
     expect(docs.map((doc) => doc.id)).toContain(pupil3B.id)
   })
 })
@@ -177,7 +287,9 @@ describe('pupils over REST and GraphQL', () => {
     const anonymous = new RestClient()
     expect([403, 404]).toContain((await anonymous.get(`/students/${pupil3B.id}`)).status)
     expect((await anonymous.get('/students')).status).toBe(403)
-    expect((await anonymous.get(`/health-checkups?where[student][equals]=${pupil3B.id}`)).status).toBe(403)
+    expect(
+      (await anonymous.get(`/health-checkups?where[student][equals]=${pupil3B.id}`)).status,
+    ).toBe(403)
   })
 
   it('GraphQL: the same fields are hidden from a subject teacher, and the public reads no pupil', async () => {
@@ -214,15 +326,33 @@ describe('who changes a pupil record', () => {
     expect(updated.permanentAddress).toBe('Số 9, ngõ 12 Phúc Lợi, Long Biên, Hà Nội')
     expect(
       await outcomeOf(() =>
-        payload.update({ collection: 'students', id: pupil1A.id, data: { permanentAddress: 'x' }, overrideAccess: false, user: users.homeroom_teacher }),
+        payload.update({
+          collection: 'students',
+          id: pupil1A.id,
+          data: { permanentAddress: 'x' },
+          overrideAccess: false,
+          user: users.homeroom_teacher,
+        }),
       ),
     ).toBe('refused')
   })
 
   it('a subject teacher, the IT teacher, the web admin and HR cannot change a pupil they can or cannot see', async () => {
-    for (const role of ['subject_teacher', 'it_teacher', 'web_admin', 'hr_officer', 'group_head'] as const) {
+    for (const role of [
+      'subject_teacher',
+      'it_teacher',
+      'web_admin',
+      'hr_officer',
+      'group_head',
+    ] as const) {
       const outcome = await outcomeOf(() =>
-        payload.update({ collection: 'students', id: pupil3B.id, data: { fullName: 'Đổi tên' }, overrideAccess: false, user: users[role] }),
+        payload.update({
+          collection: 'students',
+          id: pupil3B.id,
+          data: { fullName: 'Đổi tên' },
+          overrideAccess: false,
+          user: users[role],
+        }),
       )
       expect(outcome, role).toBe('refused')
     }
@@ -238,19 +368,43 @@ describe('who changes a pupil record', () => {
     })
     expect(healthy.health?.allergies).toBe('Dị ứng hải sản')
     await expect(
-      payload.update({ collection: 'students', id: pupil3B.id, data: { permanentAddress: 'Nơi khác' }, overrideAccess: false, user: users.nurse }),
+      payload.update({
+        collection: 'students',
+        id: pupil3B.id,
+        data: { permanentAddress: 'Nơi khác' },
+        overrideAccess: false,
+        user: users.nurse,
+      }),
     ).rejects.toMatchObject({ status: 403, message: expect.stringContaining('Địa chỉ thường trú') })
   })
 
   it('the homeroom teacher cannot write health, nor move a pupil to another class; leadership can, and the move is recorded', async () => {
     await expect(
-      payload.update({ collection: 'students', id: pupil3B.id, data: { health: { allergies: 'Không' } }, overrideAccess: false, user: users.homeroom_teacher }),
+      payload.update({
+        collection: 'students',
+        id: pupil3B.id,
+        data: { health: { allergies: 'Không' } },
+        overrideAccess: false,
+        user: users.homeroom_teacher,
+      }),
     ).rejects.toMatchObject({ status: 403, message: expect.stringContaining('Hồ sơ sức khỏe') })
     await expect(
-      payload.update({ collection: 'students', id: pupil3B.id, data: { class: classIds['3A'] }, overrideAccess: false, user: users.homeroom_teacher }),
+      payload.update({
+        collection: 'students',
+        id: pupil3B.id,
+        data: { class: classIds['3A'] },
+        overrideAccess: false,
+        user: users.homeroom_teacher,
+      }),
     ).rejects.toMatchObject({ status: 403, message: expect.stringContaining('Lớp') })
 
-    const moved = await payload.update({ collection: 'students', id: pupil3B.id, data: { class: classIds['3A'] }, overrideAccess: false, user: users.vice_principal })
+    const moved = await payload.update({
+      collection: 'students',
+      id: pupil3B.id,
+      data: { class: classIds['3A'] },
+      overrideAccess: false,
+      user: users.vice_principal,
+    })
     const last = moved.enrollmentEvents!.at(-1)!
     expect(last.kind).toBe('class_change')
     expect(String(idOf(last.fromClass))).toBe(String(classIds['3B']))
@@ -258,34 +412,85 @@ describe('who changes a pupil record', () => {
     // The 3B homeroom teacher no longer opens the pupil; 3A's (the demo group head) does.
     expect(await outcomeOf(() => readAs('homeroom_teacher', pupil3B.id))).toBe('refused')
     expect(pupilFieldsIn((await readAs('group_head', pupil3B.id)) as never)).toContain('guardians')
-    await payload.update({ collection: 'students', id: pupil3B.id, data: { class: classIds['3B'] }, overrideAccess: false, user: users.vice_principal })
+    await payload.update({
+      collection: 'students',
+      id: pupil3B.id,
+      data: { class: classIds['3B'] },
+      overrideAccess: false,
+      user: users.vice_principal,
+    })
   })
 
   it('status follows the enrollment events, and recorded events cannot be edited or removed', async () => {
-    const before = await payload.findByID({ collection: 'students', id: pupil3B.id, depth: 0, overrideAccess: true })
+    const before = await payload.findByID({
+      collection: 'students',
+      id: pupil3B.id,
+      depth: 0,
+      overrideAccess: true,
+    })
     const events = before.enrollmentEvents ?? []
     const out = await payload.update({
       collection: 'students',
       id: pupil3B.id,
-      data: { enrollmentEvents: [...events, { kind: 'transfer_out', date: new Date().toISOString(), reason: 'Chuyển nhà', school: 'Trường Tiểu học Ngọc Thụy' }] },
+      data: {
+        enrollmentEvents: [
+          ...events,
+          {
+            kind: 'transfer_out',
+            date: new Date().toISOString(),
+            reason: 'Chuyển nhà',
+            school: 'Trường Tiểu học Ngọc Thụy',
+          },
+        ],
+      },
       overrideAccess: false,
       user: users.homeroom_teacher,
     })
     expect(out.status).toBe('transferred_out')
     await expect(
-      payload.update({ collection: 'students', id: pupil3B.id, data: { enrollmentEvents: events }, overrideAccess: false, user: users.homeroom_teacher }),
+      payload.update({
+        collection: 'students',
+        id: pupil3B.id,
+        data: { enrollmentEvents: events },
+        overrideAccess: false,
+        user: users.homeroom_teacher,
+      }),
     ).rejects.toMatchObject({ status: 400, message: expect.stringContaining('không sửa hay xóa') })
-    const edited = out.enrollmentEvents!.map((event, index, all) => (index === all.length - 1 ? { ...event, reason: 'Sửa lý do' } : event))
+    const edited = out.enrollmentEvents!.map((event, index, all) =>
+      index === all.length - 1 ? { ...event, reason: 'Sửa lý do' } : event,
+    )
     await expect(
-      payload.update({ collection: 'students', id: pupil3B.id, data: { enrollmentEvents: edited }, overrideAccess: false, user: users.homeroom_teacher }),
+      payload.update({
+        collection: 'students',
+        id: pupil3B.id,
+        data: { enrollmentEvents: edited },
+        overrideAccess: false,
+        user: users.homeroom_teacher,
+      }),
     ).rejects.toMatchObject({ status: 400 })
     await expect(
-      payload.update({ collection: 'students', id: pupil3B.id, data: { status: 'studying' }, overrideAccess: false, user: users.principal }),
+      payload.update({
+        collection: 'students',
+        id: pupil3B.id,
+        data: { status: 'studying' },
+        overrideAccess: false,
+        user: users.principal,
+      }),
     ).rejects.toMatchObject({ status: 403 })
     const back = await payload.update({
       collection: 'students',
       id: pupil3B.id,
-      data: { enrollmentEvents: [...out.enrollmentEvents!, { kind: 'transfer_in', date: new Date().toISOString(), reason: 'Quay lại trường', school: 'Trường Tiểu học Ngọc Thụy' }] },
+      data: {
+        enrollmentEvents: [
+          ...out.enrollmentEvents!,
+          {
+            kind: 'transfer_in',
+            date: new Date().toISOString(),
+            reason: 'Quay lại trường',
+            school: 'Trường Tiểu học Ngọc Thụy',
+          },
+        ],
+      },
       overrideAccess: false,
       user: users.homeroom_teacher,
     })
@@ -294,17 +499,32 @@ describe('who changes a pupil record', () => {
   })
 
   it('a transfer without the other school is refused with a message, and nothing is saved', async () => {
-    const before = await payload.findByID({ collection: 'students', id: pupil3B.id, depth: 0, overrideAccess: true })
+    const before = await payload.findByID({
+      collection: 'students',
+      id: pupil3B.id,
+      depth: 0,
+      overrideAccess: true,
+    })
     await expect(
       payload.update({
         collection: 'students',
         id: pupil3B.id,
-        data: { enrollmentEvents: [...(before.enrollmentEvents ?? []), { kind: 'transfer_out', date: new Date().toISOString(), reason: 'Chuyển nhà' }] },
+        data: {
+          enrollmentEvents: [
+            ...(before.enrollmentEvents ?? []),
+            { kind: 'transfer_out', date: new Date().toISOString(), reason: 'Chuyển nhà' },
+          ],
+        },
         overrideAccess: false,
         user: users.homeroom_teacher,
       }),
     ).rejects.toMatchObject({ status: 400, message: expect.stringContaining('Chuyển đi') })
-    const after = await payload.findByID({ collection: 'students', id: pupil3B.id, depth: 0, overrideAccess: true })
+    const after = await payload.findByID({
+      collection: 'students',
+      id: pupil3B.id,
+      depth: 0,
+      overrideAccess: true,
+    })
     expect(after.enrollmentEvents?.length).toBe(before.enrollmentEvents?.length)
     expect(after.status).toBe(before.status)
   })
@@ -319,13 +539,40 @@ describe('who changes a pupil record', () => {
       guardians: [{ name: 'Trần Văn Tùng', relationship: 'father' as const, phone: '0912345678' }],
     }
     expect(
-      await outcomeOf(() => payload.create({ collection: 'students', data: { ...data, class: classIds['1A'] }, overrideAccess: false, user: users.homeroom_teacher })),
+      await outcomeOf(() =>
+        payload.create({
+          collection: 'students',
+          data: { ...data, class: classIds['1A'] },
+          overrideAccess: false,
+          user: users.homeroom_teacher,
+        }),
+      ),
     ).toBe('refused')
-    const created = await payload.create({ collection: 'students', data: { ...data, class: classIds['3B'] }, overrideAccess: false, user: users.homeroom_teacher })
+    const created = await payload.create({
+      collection: 'students',
+      data: { ...data, class: classIds['3B'] },
+      overrideAccess: false,
+      user: users.homeroom_teacher,
+    })
     for (const role of ['homeroom_teacher', 'vice_principal', 'nurse'] as const) {
-      expect(await outcomeOf(() => payload.delete({ collection: 'students', id: created.id, overrideAccess: false, user: users[role] })), role).toBe('refused')
+      expect(
+        await outcomeOf(() =>
+          payload.delete({
+            collection: 'students',
+            id: created.id,
+            overrideAccess: false,
+            user: users[role],
+          }),
+        ),
+        role,
+      ).toBe('refused')
     }
-    await payload.delete({ collection: 'students', id: created.id, overrideAccess: false, user: users.principal })
+    await payload.delete({
+      collection: 'students',
+      id: created.id,
+      overrideAccess: false,
+      user: users.principal,
+    })
   })
 
   it('bad input gets a Vietnamese message per field and nothing is saved', async () => {
@@ -345,41 +592,105 @@ describe('who changes a pupil record', () => {
     expect(messages).toContain('Mã học sinh')
     expect(messages).toContain('tương lai')
     expect(messages).toContain('Số điện thoại không hợp lệ')
-    expect((await payload.count({ collection: 'students', overrideAccess: true })).totalDocs).toBe(before.totalDocs)
+    expect((await payload.count({ collection: 'students', overrideAccess: true })).totalDocs).toBe(
+      before.totalDocs,
+    )
   })
 })
 
 describe('health check-ups (Điều 11)', () => {
   it('only the nurse writes them', async () => {
-    const data = { student: pupil3B.id, date: new Date().toISOString(), heightCm: 130, weightKg: 27 }
-    for (const role of ROLES.filter((role) => role !== 'nurse')) {
-      expect(await outcomeOf(() => payload.create({ collection: 'health-checkups', data, overrideAccess: false, user: users[role] })), role).toBe('refused')
+    const data = {
+      student: pupil3B.id,
+      date: new Date().toISOString(),
+      heightCm: 130,
+      weightKg: 27,
     }
-    const created = await payload.create({ collection: 'health-checkups', data, overrideAccess: false, user: users.nurse })
+    for (const role of ROLES.filter((role) => role !== 'nurse')) {
+      expect(
+        await outcomeOf(() =>
+          payload.create({
+            collection: 'health-checkups',
+            data,
+            overrideAccess: false,
+            user: users[role],
+          }),
+        ),
+        role,
+      ).toBe('refused')
+    }
+    const created = await payload.create({
+      collection: 'health-checkups',
+      data,
+      overrideAccess: false,
+      user: users.nurse,
+    })
     expect(created.bmi).toBe(16)
     expect(String(idOf(created.examinedBy))).toBe(String(users.nurse.id))
-    const edited = await payload.update({ collection: 'health-checkups', id: created.id, data: { weightKg: 28 }, overrideAccess: false, user: users.nurse })
+    const edited = await payload.update({
+      collection: 'health-checkups',
+      id: created.id,
+      data: { weightKg: 28 },
+      overrideAccess: false,
+      user: users.nurse,
+    })
     expect(edited.bmi).toBe(16.6)
     expect(
-      await outcomeOf(() => payload.update({ collection: 'health-checkups', id: created.id, data: { weightKg: 20 }, overrideAccess: false, user: users.homeroom_teacher })),
+      await outcomeOf(() =>
+        payload.update({
+          collection: 'health-checkups',
+          id: created.id,
+          data: { weightKg: 20 },
+          overrideAccess: false,
+          user: users.homeroom_teacher,
+        }),
+      ),
     ).toBe('refused')
-    await payload.delete({ collection: 'health-checkups', id: created.id, overrideAccess: false, user: users.nurse })
+    await payload.delete({
+      collection: 'health-checkups',
+      id: created.id,
+      overrideAccess: false,
+      user: users.nurse,
+    })
   })
 
   it('the nurse, leadership and the pupil’s homeroom teacher read them; subject teachers and the others do not', async () => {
     const of = (id: number | string) => ({ student: { equals: id } })
     const count = async (actor: Role, id: number | string) => {
       try {
-        return (await payload.find({ collection: 'health-checkups', where: of(id), limit: 0, overrideAccess: false, user: users[actor] })).docs.length
+        return (
+          await payload.find({
+            collection: 'health-checkups',
+            where: of(id),
+            limit: 0,
+            overrideAccess: false,
+            user: users[actor],
+          })
+        ).docs.length
       } catch (error) {
         if ((error as { status?: number }).status === 403) return 0
         throw error
       }
     }
-    const seeded = (await payload.count({ collection: 'health-checkups', where: of(pupil3B.id), overrideAccess: true })).totalDocs
+    const seeded = (
+      await payload.count({
+        collection: 'health-checkups',
+        where: of(pupil3B.id),
+        overrideAccess: true,
+      })
+    ).totalDocs
     expect(seeded).toBeGreaterThanOrEqual(2)
-    for (const role of ['nurse', 'principal', 'vice_principal', 'homeroom_teacher'] as const) expect(await count(role, pupil3B.id), role).toBe(seeded)
-    for (const role of ['subject_teacher', 'it_teacher', 'group_head', 'web_admin', 'hr_officer', 'clerk', 'accountant'] as const) {
+    for (const role of ['nurse', 'principal', 'vice_principal', 'homeroom_teacher'] as const)
+      expect(await count(role, pupil3B.id), role).toBe(seeded)
+    for (const role of [
+      'subject_teacher',
+      'it_teacher',
+      'group_head',
+      'web_admin',
+      'hr_officer',
+      'clerk',
+      'accountant',
+    ] as const) {
       expect(await count(role, pupil3B.id), role).toBe(0)
     }
     // Not the check-ups of another class's pupil.
@@ -387,10 +698,22 @@ describe('health check-ups (Điều 11)', () => {
   })
 
   it('growth over time: the pupil’s check-ups come back in date order with height and weight growing', async () => {
-    const { docs } = await payload.find({ collection: 'health-checkups', where: { student: { equals: pupil3B.id } }, sort: 'date', overrideAccess: false, user: users.homeroom_teacher })
+    const { docs } = await payload.find({
+      collection: 'health-checkups',
+      where: { student: { equals: pupil3B.id } },
+      sort: 'date',
+      overrideAccess: false,
+      user: users.homeroom_teacher,
+    })
     expect(docs.length).toBeGreaterThanOrEqual(2)
     expect(docs.at(-1)!.heightCm!).toBeGreaterThan(docs[0].heightCm!)
-    const pupil = await payload.findByID({ collection: 'students', id: pupil3B.id, depth: 0, overrideAccess: false, user: users.nurse })
+    const pupil = await payload.findByID({
+      collection: 'students',
+      id: pupil3B.id,
+      depth: 0,
+      overrideAccess: false,
+      user: users.nurse,
+    })
     expect((pupil.checkups as { docs: unknown[] }).docs.length).toBe(docs.length)
   })
 })
@@ -398,21 +721,80 @@ describe('health check-ups (Điều 11)', () => {
 describe('staff records (Điều 16)', () => {
   it('the HR officer writes; leadership and HR read everyone; a teacher reads only their own profile', async () => {
     const teacher = users.homeroom_teacher
-    const { docs: own } = await payload.find({ collection: 'staff-profiles', limit: 0, overrideAccess: false, user: teacher })
+    const { docs: own } = await payload.find({
+      collection: 'staff-profiles',
+      limit: 0,
+      overrideAccess: false,
+      user: teacher,
+    })
     expect(own.map((profile) => String(idOf(profile.user)))).toEqual([String(teacher.id)])
-    const total = (await payload.count({ collection: 'staff-profiles', overrideAccess: true })).totalDocs
+    const total = (await payload.count({ collection: 'staff-profiles', overrideAccess: true }))
+      .totalDocs
     for (const role of ['principal', 'vice_principal', 'hr_officer'] as const) {
-      expect((await payload.find({ collection: 'staff-profiles', limit: 0, overrideAccess: false, user: users[role] })).docs.length, role).toBe(total)
+      expect(
+        (
+          await payload.find({
+            collection: 'staff-profiles',
+            limit: 0,
+            overrideAccess: false,
+            user: users[role],
+          })
+        ).docs.length,
+        role,
+      ).toBe(total)
     }
-    const other = (await payload.find({ collection: 'staff-profiles', where: { user: { equals: users.nurse.id } }, overrideAccess: true })).docs[0]
-    expect(await outcomeOf(() => payload.findByID({ collection: 'staff-profiles', id: other.id, overrideAccess: false, user: teacher }))).toBe('refused')
-    expect(await outcomeOf(() => payload.findByID({ collection: 'staff-profiles', id: other.id, overrideAccess: false, user: null }))).toBe('refused')
+    const other = (
+      await payload.find({
+        collection: 'staff-profiles',
+        where: { user: { equals: users.nurse.id } },
+        overrideAccess: true,
+      })
+    ).docs[0]
+    expect(
+      await outcomeOf(() =>
+        payload.findByID({
+          collection: 'staff-profiles',
+          id: other.id,
+          overrideAccess: false,
+          user: teacher,
+        }),
+      ),
+    ).toBe('refused')
+    expect(
+      await outcomeOf(() =>
+        payload.findByID({
+          collection: 'staff-profiles',
+          id: other.id,
+          overrideAccess: false,
+          user: null,
+        }),
+      ),
+    ).toBe('refused')
 
-    const evaluation = { annualEvaluations: [{ schoolYear: '2025-2026', rating: 'excellent' as const }] }
-    for (const role of ROLES.filter((role) => role !== 'hr_officer')) {
-      expect(await outcomeOf(() => payload.update({ collection: 'staff-profiles', id: own[0].id, data: evaluation, overrideAccess: false, user: users[role] })), role).toBe('refused')
+    const evaluation = {
+      annualEvaluations: [{ schoolYear: '2025-2026', rating: 'excellent' as const }],
     }
-    const updated = await payload.update({ collection: 'staff-profiles', id: own[0].id, data: evaluation, overrideAccess: false, user: users.hr_officer })
+    for (const role of ROLES.filter((role) => role !== 'hr_officer')) {
+      expect(
+        await outcomeOf(() =>
+          payload.update({
+            collection: 'staff-profiles',
+            id: own[0].id,
+            data: evaluation,
+            overrideAccess: false,
+            user: users[role],
+          }),
+        ),
+        role,
+      ).toBe('refused')
+    }
+    const updated = await payload.update({
+      collection: 'staff-profiles',
+      id: own[0].id,
+      data: evaluation,
+      overrideAccess: false,
+      user: users.hr_officer,
+    })
     expect(updated.annualEvaluations?.[0].rating).toBe('excellent')
   })
 })
@@ -425,9 +807,24 @@ type Action = 'create' | 'read' | 'update' | 'delete'
  * action on someone else's record. Class-bound rights (homeroom, subject teacher) are above.
  */
 const BY_ROLE: Record<RecordCollection, Record<Action, Actor[]>> = {
-  students: { create: ['principal', 'vice_principal'], read: ['principal', 'vice_principal', 'nurse'], update: ['principal', 'vice_principal'], delete: ['principal'] },
-  'health-checkups': { create: ['nurse'], read: ['principal', 'vice_principal', 'nurse'], update: ['nurse'], delete: ['nurse'] },
-  'staff-profiles': { create: ['hr_officer'], read: ['principal', 'vice_principal', 'hr_officer'], update: ['hr_officer'], delete: ['hr_officer'] },
+  students: {
+    create: ['principal', 'vice_principal'],
+    read: ['principal', 'vice_principal', 'nurse'],
+    update: ['principal', 'vice_principal'],
+    delete: ['principal'],
+  },
+  'health-checkups': {
+    create: ['nurse'],
+    read: ['principal', 'vice_principal', 'nurse'],
+    update: ['nurse'],
+    delete: ['nurse'],
+  },
+  'staff-profiles': {
+    create: ['hr_officer'],
+    read: ['principal', 'vice_principal', 'hr_officer'],
+    update: ['hr_officer'],
+    delete: ['hr_officer'],
+  },
   'audit-log': { create: [], read: ['principal'], update: [], delete: [] },
 }
 
@@ -442,17 +839,45 @@ describe('records × roles × actions (role alone)', () => {
     made += 1
     switch (collection) {
       case 'students':
-        return (await payload.create({
-          collection: 'students',
-          overrideAccess: true,
-          data: { fullName: `Học sinh thử ${made}`, studentCode: `MT${String(made).padStart(6, '0')}`, dateOfBirth: '2017-05-05T00:00:00.000Z', gender: 'female', class: classIds['2A'], status: 'studying', guardians: [{ name: 'Mẹ', relationship: 'mother', phone: '0912000111' }] },
-        })).id
+        return (
+          await payload.create({
+            collection: 'students',
+            overrideAccess: true,
+            data: {
+              fullName: `Học sinh thử ${made}`,
+              studentCode: `MT${String(made).padStart(6, '0')}`,
+              dateOfBirth: '2017-05-05T00:00:00.000Z',
+              gender: 'female',
+              class: classIds['2A'],
+              status: 'studying',
+              guardians: [{ name: 'Mẹ', relationship: 'mother', phone: '0912000111' }],
+            },
+          })
+        ).id
       case 'health-checkups':
-        return (await payload.create({ collection: 'health-checkups', overrideAccess: true, data: { student: pupil1A.id, date: '2026-09-20T00:00:00.000Z', heightCm: 120, weightKg: 23 } })).id
+        return (
+          await payload.create({
+            collection: 'health-checkups',
+            overrideAccess: true,
+            data: {
+              student: pupil1A.id,
+              date: '2026-09-20T00:00:00.000Z',
+              heightCm: 120,
+              weightKg: 23,
+            },
+          })
+        ).id
       case 'staff-profiles':
-        return (await payload.create({ collection: 'staff-profiles', overrideAccess: true, data: { fullName: `Cán bộ thử ${made}`, email: `matrix-${made}@test.giathuong.edu.vn` } })).id
+        return (
+          await payload.create({
+            collection: 'staff-profiles',
+            overrideAccess: true,
+            data: { fullName: `Cán bộ thử ${made}`, email: `matrix-${made}@test.giathuong.edu.vn` },
+          })
+        ).id
       case 'audit-log':
-        return (await payload.find({ collection: 'audit-log', limit: 1, overrideAccess: true })).docs[0].id
+        return (await payload.find({ collection: 'audit-log', limit: 1, overrideAccess: true }))
+          .docs[0].id
     }
   }
 
@@ -470,9 +895,23 @@ describe('records × roles × actions (role alone)', () => {
         made += 1
         return outcomeOf(() => {
           const data: Record<RecordCollection, Record<string, unknown>> = {
-            students: { fullName: 'Học sinh mới', studentCode: `NEW${String(made).padStart(6, '0')}`, dateOfBirth: '2018-01-02T00:00:00.000Z', gender: 'male', class: classIds['2A'], guardians: [{ name: 'Bố', relationship: 'father', phone: '0912000222' }] },
-            'health-checkups': { student: pupil1A.id, date: '2026-09-21T00:00:00.000Z', heightCm: 121 },
-            'staff-profiles': { fullName: 'Cán bộ mới', email: `new-profile-${made}@test.giathuong.edu.vn` },
+            students: {
+              fullName: 'Học sinh mới',
+              studentCode: `NEW${String(made).padStart(6, '0')}`,
+              dateOfBirth: '2018-01-02T00:00:00.000Z',
+              gender: 'male',
+              class: classIds['2A'],
+              guardians: [{ name: 'Bố', relationship: 'father', phone: '0912000222' }],
+            },
+            'health-checkups': {
+              student: pupil1A.id,
+              date: '2026-09-21T00:00:00.000Z',
+              heightCm: 121,
+            },
+            'staff-profiles': {
+              fullName: 'Cán bộ mới',
+              email: `new-profile-${made}@test.giathuong.edu.vn`,
+            },
             'audit-log': { action: 'read', collection: 'students' },
           }
           return payload.create({ collection, data: data[collection] as never, ...as })
@@ -483,16 +922,30 @@ describe('records × roles × actions (role alone)', () => {
       }
       case 'update': {
         const id = await target(collection)
-        const outcome = await outcomeOf(() => payload.update({ collection, id, data: CHANGES[collection] as never, ...as }))
-        const after = (await payload.findByID({ collection, id, depth: 0, overrideAccess: true })) as unknown as Record<string, unknown>
+        const outcome = await outcomeOf(() =>
+          payload.update({ collection, id, data: CHANGES[collection] as never, ...as }),
+        )
+        const after = (await payload.findByID({
+          collection,
+          id,
+          depth: 0,
+          overrideAccess: true,
+        })) as unknown as Record<string, unknown>
         const [field, value] = Object.entries(CHANGES[collection])[0]
-        expect(JSON.stringify(after[field]) === JSON.stringify(value), `${collection} saved ≠ outcome`).toBe(outcome === 'allowed')
+        expect(
+          JSON.stringify(after[field]) === JSON.stringify(value),
+          `${collection} saved ≠ outcome`,
+        ).toBe(outcome === 'allowed')
         return outcome
       }
       case 'delete': {
         const id = await target(collection)
         const outcome = await outcomeOf(() => payload.delete({ collection, id, ...as }))
-        const left = await payload.count({ collection, where: { id: { equals: id } }, overrideAccess: true })
+        const left = await payload.count({
+          collection,
+          where: { id: { equals: id } },
+          overrideAccess: true,
+        })
         expect(left.totalDocs === 0).toBe(outcome === 'allowed')
         return outcome
       }
@@ -505,7 +958,9 @@ describe('records × roles × actions (role alone)', () => {
         for (const actor of [...ROLES, 'anonymous'] as Actor[]) {
           const user = actor === 'anonymous' ? null : roleUsers.get(actor)!
           const outcome = await attempt(collection, action, user)
-          expect(outcome, `${actor} ${action} ${collection}`).toBe(BY_ROLE[collection][action].includes(actor) ? 'allowed' : 'refused')
+          expect(outcome, `${actor} ${action} ${collection}`).toBe(
+            BY_ROLE[collection][action].includes(actor) ? 'allowed' : 'refused',
+          )
         }
       })
     }

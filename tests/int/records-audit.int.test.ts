@@ -20,10 +20,18 @@ let payload: Payload
 let users: Record<Role, User>
 let pupil: Student & { id: number }
 
-async function entriesAfter(since: string, where: Record<string, unknown> = {}): Promise<AuditLog[]> {
+async function entriesAfter(
+  since: string,
+  where: Record<string, unknown> = {},
+): Promise<AuditLog[]> {
   const { docs } = await payload.find({
     collection: 'audit-log',
-    where: { and: [{ createdAt: { greater_than_equal: since } }, ...Object.entries(where).map(([key, value]) => ({ [key]: { equals: value } }))] },
+    where: {
+      and: [
+        { createdAt: { greater_than_equal: since } },
+        ...Object.entries(where).map(([key, value]) => ({ [key]: { equals: value } })),
+      ],
+    },
     sort: 'createdAt',
     limit: 0,
     depth: 0,
@@ -41,28 +49,65 @@ async function now(): Promise<string> {
 
 beforeAll(async () => {
   payload = school.payload
-  users = Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, await demoUser(payload, role)]))) as Record<Role, User>
-  const { docs: classes } = await payload.find({ collection: 'groups', where: { name: { equals: 'Lớp 3B' } }, depth: 0, overrideAccess: true })
-  pupil = (await payload.find({ collection: 'students', where: { class: { equals: classes[0].id } }, sort: 'studentCode', limit: 1, depth: 0, overrideAccess: true })).docs[0]
+  users = Object.fromEntries(
+    await Promise.all(ROLES.map(async (role) => [role, await demoUser(payload, role)])),
+  ) as Record<Role, User>
+  const { docs: classes } = await payload.find({
+    collection: 'groups',
+    where: { name: { equals: 'Lớp 3B' } },
+    depth: 0,
+    overrideAccess: true,
+  })
+  pupil = (
+    await payload.find({
+      collection: 'students',
+      where: { class: { equals: classes[0].id } },
+      sort: 'studentCode',
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+    })
+  ).docs[0]
 })
 
 describe('audit log entries', () => {
   it('a read of one pupil record: one entry naming the reader and the record', async () => {
     const since = await now()
-    await payload.findByID({ collection: 'students', id: pupil.id, overrideAccess: false, user: users.homeroom_teacher })
+    await payload.findByID({
+      collection: 'students',
+      id: pupil.id,
+      overrideAccess: false,
+      user: users.homeroom_teacher,
+    })
     const entries = await entriesAfter(since)
-    expect(entries.map((e) => [e.action, e.collection, e.docId, e.count])).toEqual([['read', 'students', String(pupil.id), null]])
-    expect(entries[0]).toMatchObject({ action: 'read', collection: 'students', docId: String(pupil.id) })
+    expect(entries.map((e) => [e.action, e.collection, e.docId, e.count])).toEqual([
+      ['read', 'students', String(pupil.id), null],
+    ])
+    expect(entries[0]).toMatchObject({
+      action: 'read',
+      collection: 'students',
+      docId: String(pupil.id),
+    })
     expect(String(idOf(entries[0].actor))).toBe(String(users.homeroom_teacher.id))
   })
 
   it('a list of pupils: one entry for the list, not one per pupil', async () => {
     const since = await now()
-    const { docs } = await payload.find({ collection: 'students', limit: 50, overrideAccess: false, user: users.vice_principal })
+    const { docs } = await payload.find({
+      collection: 'students',
+      limit: 50,
+      overrideAccess: false,
+      user: users.vice_principal,
+    })
     expect(docs.length).toBe(50)
     const entries = await entriesAfter(since)
     expect(entries).toHaveLength(1)
-    expect(entries[0]).toMatchObject({ action: 'read', collection: 'students', docId: null, count: 50 })
+    expect(entries[0]).toMatchObject({
+      action: 'read',
+      collection: 'students',
+      docId: null,
+      count: 50,
+    })
   })
 
   it('the system’s own lookups are not reads by anyone', async () => {
@@ -78,21 +123,36 @@ describe('audit log entries', () => {
     await payload.update({
       collection: 'students',
       id: pupil.id,
-      data: { permanentAddress: address, guardians: [{ ...pupil.guardians![0], phone }, ...pupil.guardians!.slice(1)] },
+      data: {
+        permanentAddress: address,
+        guardians: [{ ...pupil.guardians![0], phone }, ...pupil.guardians!.slice(1)],
+      },
       overrideAccess: false,
       user: users.homeroom_teacher,
     })
     const entries = await entriesAfter(since, { action: 'update' })
     expect(entries).toHaveLength(1)
     expect(entries[0].fields).toEqual(['guardians', 'permanentAddress'])
-    const stored = JSON.stringify(await payload.find({ collection: 'audit-log', where: { id: { equals: entries[0].id } }, overrideAccess: true }))
+    const stored = JSON.stringify(
+      await payload.find({
+        collection: 'audit-log',
+        where: { id: { equals: entries[0].id } },
+        overrideAccess: true,
+      }),
+    )
     expect(stored).not.toContain(address)
     expect(stored).not.toContain(phone)
   })
 
   it('a save that changes nothing writes no update entry', async () => {
     const since = await now()
-    await payload.update({ collection: 'students', id: pupil.id, data: { fullName: pupil.fullName }, overrideAccess: false, user: users.vice_principal })
+    await payload.update({
+      collection: 'students',
+      id: pupil.id,
+      data: { fullName: pupil.fullName },
+      overrideAccess: false,
+      user: users.vice_principal,
+    })
     expect(await entriesAfter(since, { action: 'update' })).toHaveLength(0)
   })
 
@@ -100,15 +160,48 @@ describe('audit log entries', () => {
     const since = await now()
     const created = await payload.create({
       collection: 'students',
-      data: { fullName: 'Ngô Bảo Ngọc', studentCode: 'AUD0000001', dateOfBirth: '2018-02-02T00:00:00.000Z', gender: 'female', class: pupil.class, status: 'studying', guardians: [{ name: 'Ngô Văn Tùng', relationship: 'father', phone: '0912333444' }] },
+      data: {
+        fullName: 'Ngô Bảo Ngọc',
+        studentCode: 'AUD0000001',
+        dateOfBirth: '2018-02-02T00:00:00.000Z',
+        gender: 'female',
+        class: pupil.class,
+        status: 'studying',
+        guardians: [{ name: 'Ngô Văn Tùng', relationship: 'father', phone: '0912333444' }],
+      },
       overrideAccess: false,
       user: users.homeroom_teacher,
     })
-    const checkup = await payload.create({ collection: 'health-checkups', data: { student: created.id, date: new Date().toISOString(), heightCm: 118 }, overrideAccess: false, user: users.nurse })
-    const profile = await payload.create({ collection: 'staff-profiles', data: { fullName: 'Nhân viên mới', email: 'audit-profile@test.giathuong.edu.vn' }, overrideAccess: false, user: users.hr_officer })
-    await payload.delete({ collection: 'health-checkups', id: checkup.id, overrideAccess: false, user: users.nurse })
-    await payload.delete({ collection: 'staff-profiles', id: profile.id, overrideAccess: false, user: users.hr_officer })
-    await payload.delete({ collection: 'students', id: created.id, overrideAccess: false, user: users.principal })
+    const checkup = await payload.create({
+      collection: 'health-checkups',
+      data: { student: created.id, date: new Date().toISOString(), heightCm: 118 },
+      overrideAccess: false,
+      user: users.nurse,
+    })
+    const profile = await payload.create({
+      collection: 'staff-profiles',
+      data: { fullName: 'Nhân viên mới', email: 'audit-profile@test.giathuong.edu.vn' },
+      overrideAccess: false,
+      user: users.hr_officer,
+    })
+    await payload.delete({
+      collection: 'health-checkups',
+      id: checkup.id,
+      overrideAccess: false,
+      user: users.nurse,
+    })
+    await payload.delete({
+      collection: 'staff-profiles',
+      id: profile.id,
+      overrideAccess: false,
+      user: users.hr_officer,
+    })
+    await payload.delete({
+      collection: 'students',
+      id: created.id,
+      overrideAccess: false,
+      user: users.principal,
+    })
 
     const summary = (await entriesAfter(since))
       .filter((entry) => entry.action !== 'read')
@@ -130,21 +223,53 @@ describe('audit log entries', () => {
 describe('who reads and changes the log', () => {
   it('only the principal reads it', async () => {
     for (const role of ROLES) {
-      const outcome = await outcomeOf(() => payload.find({ collection: 'audit-log', limit: 1, overrideAccess: false, user: users[role] }))
+      const outcome = await outcomeOf(() =>
+        payload.find({
+          collection: 'audit-log',
+          limit: 1,
+          overrideAccess: false,
+          user: users[role],
+        }),
+      )
       expect(outcome, role).toBe(role === 'principal' ? 'allowed' : 'refused')
     }
-    expect(await outcomeOf(() => payload.find({ collection: 'audit-log', limit: 1, overrideAccess: false, user: null }))).toBe('refused')
+    expect(
+      await outcomeOf(() =>
+        payload.find({ collection: 'audit-log', limit: 1, overrideAccess: false, user: null }),
+      ),
+    ).toBe('refused')
   })
 
   it('nobody — the principal included — writes, edits or deletes an entry', async () => {
-    const entry = (await payload.find({ collection: 'audit-log', limit: 1, overrideAccess: true })).docs[0]
+    const entry = (await payload.find({ collection: 'audit-log', limit: 1, overrideAccess: true }))
+      .docs[0]
     for (const role of ROLES) {
       const as = { overrideAccess: false, user: users[role] } as const
-      expect(await outcomeOf(() => payload.create({ collection: 'audit-log', data: { action: 'read', collection: 'students' }, ...as })), role).toBe('refused')
-      expect(await outcomeOf(() => payload.update({ collection: 'audit-log', id: entry.id, data: { fields: ['x'] }, ...as })), role).toBe('refused')
-      expect(await outcomeOf(() => payload.delete({ collection: 'audit-log', id: entry.id, ...as })), role).toBe('refused')
+      expect(
+        await outcomeOf(() =>
+          payload.create({
+            collection: 'audit-log',
+            data: { action: 'read', collection: 'students' },
+            ...as,
+          }),
+        ),
+        role,
+      ).toBe('refused')
+      expect(
+        await outcomeOf(() =>
+          payload.update({ collection: 'audit-log', id: entry.id, data: { fields: ['x'] }, ...as }),
+        ),
+        role,
+      ).toBe('refused')
+      expect(
+        await outcomeOf(() => payload.delete({ collection: 'audit-log', id: entry.id, ...as })),
+        role,
+      ).toBe('refused')
     }
-    expect((await payload.findByID({ collection: 'audit-log', id: entry.id, overrideAccess: true })).fields).toEqual(entry.fields)
+    expect(
+      (await payload.findByID({ collection: 'audit-log', id: entry.id, overrideAccess: true }))
+        .fields,
+    ).toEqual(entry.fields)
   })
 
   it.skipIf(String(process.env.DATABASE_URL ?? '').startsWith('mongodb'))(
@@ -153,17 +278,40 @@ describe('who reads and changes the log', () => {
       // A real failure of the database: the log's table is gone for a moment.
       const db = payload.db as unknown as { drizzle: { run: (query: unknown) => Promise<unknown> } }
       const { sql } = await import('@payloadcms/db-sqlite')
-      const before = await payload.findByID({ collection: 'students', id: pupil.id, depth: 0, overrideAccess: true })
+      const before = await payload.findByID({
+        collection: 'students',
+        id: pupil.id,
+        depth: 0,
+        overrideAccess: true,
+      })
       await db.drizzle.run(sql`ALTER TABLE audit_log RENAME TO audit_log_away`)
       try {
         await expect(
-          payload.update({ collection: 'students', id: pupil.id, data: { permanentAddress: 'Không được lưu' }, overrideAccess: false, user: users.homeroom_teacher }),
+          payload.update({
+            collection: 'students',
+            id: pupil.id,
+            data: { permanentAddress: 'Không được lưu' },
+            overrideAccess: false,
+            user: users.homeroom_teacher,
+          }),
         ).rejects.toThrow()
-        await expect(payload.findByID({ collection: 'students', id: pupil.id, overrideAccess: false, user: users.homeroom_teacher })).rejects.toThrow()
+        await expect(
+          payload.findByID({
+            collection: 'students',
+            id: pupil.id,
+            overrideAccess: false,
+            user: users.homeroom_teacher,
+          }),
+        ).rejects.toThrow()
       } finally {
         await db.drizzle.run(sql`ALTER TABLE audit_log_away RENAME TO audit_log`)
       }
-      const after = await payload.findByID({ collection: 'students', id: pupil.id, depth: 0, overrideAccess: true })
+      const after = await payload.findByID({
+        collection: 'students',
+        id: pupil.id,
+        depth: 0,
+        overrideAccess: true,
+      })
       expect(after.permanentAddress).toBe(before.permanentAddress)
     },
   )
@@ -175,7 +323,13 @@ describe('consent before a post naming pupils goes live', () => {
     const post = await payload.create({
       collection: 'posts',
       draft: true,
-      data: { title, excerpt: 'Hoạt động của lớp 3B.', content: richText('Các em học sinh lớp 3B tham gia hoạt động.'), kind: 'news', pupils },
+      data: {
+        title,
+        excerpt: 'Hoạt động của lớp 3B.',
+        content: richText('Các em học sinh lớp 3B tham gia hoạt động.'),
+        kind: 'news',
+        pupils,
+      },
       overrideAccess: false,
       user: author,
     })
@@ -187,7 +341,13 @@ describe('consent before a post naming pupils goes live', () => {
   }
 
   async function setConsent(id: number | string, consent: { guardian: boolean; pupil: boolean }) {
-    await payload.update({ collection: 'students', id, data: { consent }, overrideAccess: false, user: users.homeroom_teacher })
+    await payload.update({
+      collection: 'students',
+      id,
+      data: { consent },
+      overrideAccess: false,
+      user: users.homeroom_teacher,
+    })
   }
 
   it('refuses to publish while a named pupil lacks a guardian’s consent, naming the pupil; publishes once it is recorded', async () => {
@@ -197,14 +357,18 @@ describe('consent before a post naming pupils goes live', () => {
       status: 400,
       message: expect.stringContaining(`${pupil.fullName} (chưa có đồng ý của cha mẹ)`),
     })
-    expect((await payload.findByID({ collection: 'posts', id: post.id, overrideAccess: true }))._status).toBe('draft')
+    expect(
+      (await payload.findByID({ collection: 'posts', id: post.id, overrideAccess: true }))._status,
+    ).toBe('draft')
     await setConsent(pupil.id, { guardian: true, pupil: true })
     const published = await stepAs(payload, users.web_admin, post.id, 'publish')
     expect(published._status).toBe('published')
   })
 
   it('from age 7 the pupil’s own consent is needed too', async () => {
-    expect(new Date().getUTCFullYear() - new Date(pupil.dateOfBirth).getUTCFullYear()).toBeGreaterThanOrEqual(8)
+    expect(
+      new Date().getUTCFullYear() - new Date(pupil.dateOfBirth).getUTCFullYear(),
+    ).toBeGreaterThanOrEqual(8)
     await setConsent(pupil.id, { guardian: true, pupil: false })
     const post = await postNaming([pupil.id], 'Lớp 3B trồng cây')
     await expect(stepAs(payload, users.web_admin, post.id, 'publish')).rejects.toMatchObject({
@@ -217,7 +381,12 @@ describe('consent before a post naming pupils goes live', () => {
     await setConsent(pupil.id, { guardian: true, pupil: true })
     const post = await postNaming([pupil.id], 'Lớp 3B đọc sách')
     await stepAs(payload, users.web_admin, post.id, 'publish')
-    const publicView = await payload.findByID({ collection: 'posts', id: post.id, overrideAccess: false, user: null })
+    const publicView = await payload.findByID({
+      collection: 'posts',
+      id: post.id,
+      overrideAccess: false,
+      user: null,
+    })
     expect(publicView.title).toBe('Lớp 3B đọc sách')
     expect(publicView.pupils).toBeUndefined()
   })

@@ -32,7 +32,10 @@ async function upload(client: RestClientType, file: Buffer) {
   const response = await client.raw('POST', '/records-import', new Uint8Array(file), XLSX)
   const text = await response.text()
   if (response.headers.get('content-type')?.includes('ndjson')) {
-    const lines = text.trim().split('\n').map((line) => JSON.parse(line))
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
     return { status: response.status, lines, body: lines.at(-1) }
   }
   return { status: response.status, lines: [], body: JSON.parse(text) }
@@ -40,7 +43,13 @@ async function upload(client: RestClientType, file: Buffer) {
 
 const counts = async () => ({
   pupils: (await payload.count({ collection: 'students', overrideAccess: true })).totalDocs,
-  classes: (await payload.count({ collection: 'groups', where: { kind: { equals: 'class' } }, overrideAccess: true })).totalDocs,
+  classes: (
+    await payload.count({
+      collection: 'groups',
+      where: { kind: { equals: 'class' } },
+      overrideAccess: true,
+    })
+  ).totalDocs,
   staff: (await payload.count({ collection: 'staff-profiles', overrideAccess: true })).totalDocs,
 })
 
@@ -57,7 +66,12 @@ describe('the template', () => {
     expect(response.headers.get('content-type')).toBe(XLSX)
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(await response.arrayBuffer())
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Hướng dẫn', 'Lớp', 'Học sinh', 'Cán bộ'])
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Hướng dẫn',
+      'Lớp',
+      'Học sinh',
+      'Cán bộ',
+    ])
     expect(workbook.getWorksheet('Học sinh')!.getRow(1).getCell(1).value).toBe('Mã học sinh *')
     for (const role of ['web_admin', 'homeroom_teacher', 'hr_officer'] as const) {
       expect((await (await as(role)).raw('GET', '/records-import/template')).status, role).toBe(403)
@@ -70,7 +84,11 @@ describe('a 500-pupil import', () => {
   const pupils = importPupils(500, startYear)
   const staff = [
     { email: 'moi.gv1@giathuong.edu.vn', fullName: 'Lã Thị Mới', position: 'Giáo viên khối 1' },
-    { email: demoLoginEmail('homeroom_teacher'), fullName: 'Nguyễn Thị Bích Ngọc', position: 'GVCN lớp 3B' },
+    {
+      email: demoLoginEmail('homeroom_teacher'),
+      fullName: 'Nguyễn Thị Bích Ngọc',
+      position: 'GVCN lớp 3B',
+    },
   ]
 
   it('with a bad date, an unknown class, a missing guardian phone and a duplicate row: nothing imported, each error named', async () => {
@@ -80,27 +98,66 @@ describe('a 500-pupil import', () => {
     broken[30].phone = ''
     broken.splice(41, 0, { ...broken[40] }) // row 40 typed twice
     const before = await counts()
-    const auditBefore = (await payload.count({ collection: 'audit-log', overrideAccess: true })).totalDocs
+    const auditBefore = (await payload.count({ collection: 'audit-log', overrideAccess: true }))
+      .totalDocs
 
-    const result = await upload(await as('it_teacher'), await importWorkbook({ schoolYear, pupils: broken, staff }))
+    const result = await upload(
+      await as('it_teacher'),
+      await importWorkbook({ schoolYear, pupils: broken, staff }),
+    )
     expect(result.status).toBe(400)
     expect(result.body.message).toContain('chưa nhập dữ liệu nào')
-    const errors = result.body.errors as Array<{ sheet: string; row: number; column: string; message: string }>
+    const errors = result.body.errors as Array<{
+      sheet: string
+      row: number
+      column: string
+      message: string
+    }>
     // Spreadsheet rows: the header is row 1, so pupil i is on row i + 2.
     expect(errors).toEqual([
-      { sheet: 'Học sinh', row: 12, column: 'Ngày sinh', message: 'Ngày sinh "31/02/2019" không hợp lệ: cần dạng dd/mm/yyyy.' },
-      { sheet: 'Học sinh', row: 22, column: 'Lớp', message: 'Lớp "9Z" không có trong trang "Lớp" và chưa có trong hệ thống.' },
-      { sheet: 'Học sinh', row: 32, column: 'Điện thoại 1', message: 'Thiếu số điện thoại người giám hộ.' },
-      { sheet: 'Học sinh', row: 43, column: 'Mã học sinh', message: `Mã học sinh ${broken[40].studentCode} trùng với dòng 42.` },
+      {
+        sheet: 'Học sinh',
+        row: 12,
+        column: 'Ngày sinh',
+        message: 'Ngày sinh "31/02/2019" không hợp lệ: cần dạng dd/mm/yyyy.',
+      },
+      {
+        sheet: 'Học sinh',
+        row: 22,
+        column: 'Lớp',
+        message: 'Lớp "9Z" không có trong trang "Lớp" và chưa có trong hệ thống.',
+      },
+      {
+        sheet: 'Học sinh',
+        row: 32,
+        column: 'Điện thoại 1',
+        message: 'Thiếu số điện thoại người giám hộ.',
+      },
+      {
+        sheet: 'Học sinh',
+        row: 43,
+        column: 'Mã học sinh',
+        message: `Mã học sinh ${broken[40].studentCode} trùng với dòng 42.`,
+      },
     ])
     expect(await counts()).toEqual(before)
-    expect((await payload.count({ collection: 'audit-log', overrideAccess: true })).totalDocs).toBe(auditBefore)
+    expect((await payload.count({ collection: 'audit-log', overrideAccess: true })).totalDocs).toBe(
+      auditBefore,
+    )
   })
 
   it('the corrected file imports once, reporting progress and a summary; as the IT teacher, audited', async () => {
     const before = await counts()
     const started = new Date().toISOString()
-    const result = await upload(await as('it_teacher'), await importWorkbook({ schoolYear, pupils, staff, homeroomEmail: demoLoginEmail('homeroom_teacher') }))
+    const result = await upload(
+      await as('it_teacher'),
+      await importWorkbook({
+        schoolYear,
+        pupils,
+        staff,
+        homeroomEmail: demoLoginEmail('homeroom_teacher'),
+      }),
+    )
     expect(result.status).toBe(200)
     const progress = result.lines.filter((line) => line.type === 'progress')
     expect(progress.length).toBeGreaterThan(10)
@@ -113,16 +170,48 @@ describe('a 500-pupil import', () => {
         pupils: { created: 500, updated: 0, unchanged: 0 },
       },
     })
-    expect(await counts()).toEqual({ pupils: before.pupils + 500, classes: before.classes + 5, staff: before.staff + 1 })
+    expect(await counts()).toEqual({
+      pupils: before.pupils + 500,
+      classes: before.classes + 5,
+      staff: before.staff + 1,
+    })
 
-    const imported = (await payload.find({ collection: 'students', where: { studentCode: { equals: pupils[7].studentCode } }, depth: 1, overrideAccess: true })).docs[0]
-    expect(imported).toMatchObject({ fullName: pupils[7].fullName, permanentAddress: pupils[7].permanentAddress, status: 'studying' })
-    expect(imported.guardians?.[0]).toMatchObject({ name: pupils[7].guardianName, relationship: 'father', phone: pupils[7].phone })
+    const imported = (
+      await payload.find({
+        collection: 'students',
+        where: { studentCode: { equals: pupils[7].studentCode } },
+        depth: 1,
+        overrideAccess: true,
+      })
+    ).docs[0]
+    expect(imported).toMatchObject({
+      fullName: pupils[7].fullName,
+      permanentAddress: pupils[7].permanentAddress,
+      status: 'studying',
+    })
+    expect(imported.guardians?.[0]).toMatchObject({
+      name: pupils[7].guardianName,
+      relationship: 'father',
+      phone: pupils[7].phone,
+    })
     expect((imported.class as { name: string }).name).toBe(`Lớp ${pupils[7].className}`)
-    const itTeacher = (await payload.find({ collection: 'users', where: { email: { equals: demoLoginEmail('it_teacher') } }, overrideAccess: true })).docs[0]
+    const itTeacher = (
+      await payload.find({
+        collection: 'users',
+        where: { email: { equals: demoLoginEmail('it_teacher') } },
+        overrideAccess: true,
+      })
+    ).docs[0]
     const created = await payload.count({
       collection: 'audit-log',
-      where: { and: [{ action: { equals: 'create' } }, { collection: { equals: 'students' } }, { actor: { equals: itTeacher.id } }, { createdAt: { greater_than_equal: started } }] },
+      where: {
+        and: [
+          { action: { equals: 'create' } },
+          { collection: { equals: 'students' } },
+          { actor: { equals: itTeacher.id } },
+          { createdAt: { greater_than_equal: started } },
+        ],
+      },
       overrideAccess: true,
     })
     expect(created.totalDocs).toBe(500)
@@ -134,7 +223,15 @@ describe('a 500-pupil import', () => {
 
   it('the same file again changes nothing and duplicates nothing; a corrected row updates that pupil only', async () => {
     const before = await counts()
-    const again = await upload(await as('it_teacher'), await importWorkbook({ schoolYear, pupils, staff, homeroomEmail: demoLoginEmail('homeroom_teacher') }))
+    const again = await upload(
+      await as('it_teacher'),
+      await importWorkbook({
+        schoolYear,
+        pupils,
+        staff,
+        homeroomEmail: demoLoginEmail('homeroom_teacher'),
+      }),
+    )
     expect(again.body.summary).toEqual({
       classes: { created: 0, updated: 0, unchanged: 5 },
       staff: { created: 0, updated: 0, unchanged: 2 },
@@ -142,8 +239,18 @@ describe('a 500-pupil import', () => {
     })
     expect(await counts()).toEqual(before)
 
-    const moved = pupils.map((pupil, index) => (index === 3 ? { ...pupil, permanentAddress: 'Số 1, phố Mới, Long Biên, Hà Nội' } : pupil))
-    const corrected = await upload(await as('it_teacher'), await importWorkbook({ schoolYear, pupils: moved, staff, homeroomEmail: demoLoginEmail('homeroom_teacher') }))
+    const moved = pupils.map((pupil, index) =>
+      index === 3 ? { ...pupil, permanentAddress: 'Số 1, phố Mới, Long Biên, Hà Nội' } : pupil,
+    )
+    const corrected = await upload(
+      await as('it_teacher'),
+      await importWorkbook({
+        schoolYear,
+        pupils: moved,
+        staff,
+        homeroomEmail: demoLoginEmail('homeroom_teacher'),
+      }),
+    )
     expect(corrected.body.summary.pupils).toEqual({ created: 0, updated: 1, unchanged: 499 })
     expect(await counts()).toEqual(before)
   })
@@ -170,7 +277,21 @@ describe('statistics and class lists', () => {
     const response = await (await as('it_teacher')).get('/pupil-statistics')
     expect(response.status).toBe(200)
     const row3B = response.body.classes.find((row: { class: string }) => row.class === 'Lớp 3B')
-    const in3B = await payload.count({ collection: 'students', where: { class: { equals: (await payload.find({ collection: 'groups', where: { name: { equals: 'Lớp 3B' } }, overrideAccess: true })).docs[0].id } }, overrideAccess: true })
+    const in3B = await payload.count({
+      collection: 'students',
+      where: {
+        class: {
+          equals: (
+            await payload.find({
+              collection: 'groups',
+              where: { name: { equals: 'Lớp 3B' } },
+              overrideAccess: true,
+            })
+          ).docs[0].id,
+        },
+      },
+      overrideAccess: true,
+    })
     expect(row3B.total).toBe(in3B.totalDocs)
     const { docs } = await payload.find({ collection: 'students', limit: 5, overrideAccess: true })
     for (const pupil of docs) expect(JSON.stringify(response.body)).not.toContain(pupil.fullName)
@@ -179,7 +300,13 @@ describe('statistics and class lists', () => {
   })
 
   it('a class list exports to .xlsx with what the user may read: guardians for the homeroom teacher, names only for a subject teacher, nothing for the web admin', async () => {
-    const class3B = (await payload.find({ collection: 'groups', where: { name: { equals: 'Lớp 3B' } }, overrideAccess: true })).docs[0]
+    const class3B = (
+      await payload.find({
+        collection: 'groups',
+        where: { name: { equals: 'Lớp 3B' } },
+        overrideAccess: true,
+      })
+    ).docs[0]
     const headersFor = async (role: Parameters<typeof demoLoginEmail>[0]) => {
       const response = await (await as(role)).raw('GET', `/class-list?class=${class3B.id}`)
       if (response.status !== 200) return response.status
@@ -190,10 +317,22 @@ describe('statistics and class lists', () => {
     }
     const homeroom = await headersFor('homeroom_teacher')
     const subject = await headersFor('subject_teacher')
-    const count = (await payload.count({ collection: 'students', where: { class: { equals: class3B.id } }, overrideAccess: true })).totalDocs
+    const count = (
+      await payload.count({
+        collection: 'students',
+        where: { class: { equals: class3B.id } },
+        overrideAccess: true,
+      })
+    ).totalDocs
     expect(homeroom).toMatchObject({ rows: count })
     expect((homeroom as { headers: unknown[] }).headers).toContain('Người giám hộ')
-    expect((subject as { headers: unknown[] }).headers).toEqual([undefined, 'STT', 'Họ và tên', 'Ngày sinh', 'Giới tính'])
+    expect((subject as { headers: unknown[] }).headers).toEqual([
+      undefined,
+      'STT',
+      'Họ và tên',
+      'Ngày sinh',
+      'Giới tính',
+    ])
     expect(await headersFor('web_admin')).toBe(403)
   })
 })

@@ -92,24 +92,31 @@ describe('policy sample over REST', () => {
 describe('bad input answers 4xx with a clear message and loses nothing', () => {
   it('malformed JSON → 400', async () => {
     const principal = await loggedIn('principal')
-    const response = await principal.request('POST', '/users', undefined, '{"fullName": "thiếu ngoặc"')
+    const response = await principal.request(
+      'POST',
+      '/users',
+      undefined,
+      '{"fullName": "thiếu ngoặc"',
+    )
     expect(response.status).toBe(400)
   })
 
-  it.each([['a string', '"Lớp 6A"'], ['a number', '42'], ['a list', '[{"name": "Lớp 6A"}]'], ['null', 'null']])(
-    'a JSON body that is %s, not an object → 400 with a message',
-    async (_kind, body) => {
-      const principal = await loggedIn('principal')
-      const before = await principal.get('/groups?limit=0')
-      const created = await principal.request('POST', '/groups', undefined, body)
-      expect(created.status).toBe(400)
-      const { body: group } = await principal.get('/groups?limit=1&depth=0')
-      const updated = await principal.request('PATCH', `/groups/${group.docs[0].id}`, undefined, body)
-      expect(updated.status).toBe(400)
-      expect(JSON.stringify(updated.body)).toMatch(/đối tượng JSON|JSON/)
-      expect((await principal.get('/groups?limit=0')).body.totalDocs).toBe(before.body.totalDocs)
-    },
-  )
+  it.each([
+    ['a string', '"Lớp 6A"'],
+    ['a number', '42'],
+    ['a list', '[{"name": "Lớp 6A"}]'],
+    ['null', 'null'],
+  ])('a JSON body that is %s, not an object → 400 with a message', async (_kind, body) => {
+    const principal = await loggedIn('principal')
+    const before = await principal.get('/groups?limit=0')
+    const created = await principal.request('POST', '/groups', undefined, body)
+    expect(created.status).toBe(400)
+    const { body: group } = await principal.get('/groups?limit=1&depth=0')
+    const updated = await principal.request('PATCH', `/groups/${group.docs[0].id}`, undefined, body)
+    expect(updated.status).toBe(400)
+    expect(JSON.stringify(updated.body)).toMatch(/đối tượng JSON|JSON/)
+    expect((await principal.get('/groups?limit=0')).body.totalDocs).toBe(before.body.totalDocs)
+  })
 
   it('an id that cannot exist → 404 in Vietnamese, not 500', async () => {
     const principal = await loggedIn('principal')
@@ -124,11 +131,19 @@ describe('bad input answers 4xx with a clear message and loses nothing', () => {
 
   it('invalid fields → 400 naming each field in Vietnamese', async () => {
     const principal = await loggedIn('principal')
-    const response = await principal.post('/users', { email: 'không-phải-email', roles: ['hieu_pho'], phone: '123' })
+    const response = await principal.post('/users', {
+      email: 'không-phải-email',
+      roles: ['hieu_pho'],
+      phone: '123',
+    })
     expect(response.status).toBe(400)
-    const paths = response.body.errors[0].data.errors.map((error: { path: string }) => error.path).sort()
+    const paths = response.body.errors[0].data.errors
+      .map((error: { path: string }) => error.path)
+      .sort()
     expect(paths).toEqual(['email', 'fullName', 'phone', 'roles'])
-    const phone = response.body.errors[0].data.errors.find((error: { path: string }) => error.path === 'phone')
+    const phone = response.body.errors[0].data.errors.find(
+      (error: { path: string }) => error.path === 'phone',
+    )
     expect(phone.message).toMatch(/Số điện thoại không hợp lệ/)
   })
 
@@ -160,14 +175,26 @@ describe('bad input answers 4xx with a clear message and loses nothing', () => {
 
   it('a weak password → 400 with the rule, on create and on change; a strong one is accepted', async () => {
     const principal = await loggedIn('principal')
-    const weak = await principal.post('/users', { fullName: 'Mật Khẩu Yếu', email: 'yeu@test.giathuong.edu.vn', password: '12345678', roles: ['clerk'] })
+    const weak = await principal.post('/users', {
+      fullName: 'Mật Khẩu Yếu',
+      email: 'yeu@test.giathuong.edu.vn',
+      password: '12345678',
+      roles: ['clerk'],
+    })
     expect(weak.status).toBe(400)
     expect(JSON.stringify(weak.body)).toContain('Mật khẩu cần ít nhất 8 ký tự, gồm cả chữ và số.')
     const teacher = await loggedIn('homeroom_teacher')
     const me = await teacher.get('/users/me')
     expect((await teacher.patch(`/users/${me.body.user.id}`, { password: 'abc' })).status).toBe(400)
-    expect((await new RestClient().login(demoLoginEmail('homeroom_teacher'), demoPassword())).status).toBe(200)
-    const strong = await principal.post('/users', { fullName: 'Mật Khẩu Mạnh', email: 'manh@test.giathuong.edu.vn', password: 'Truong2024', roles: ['clerk'] })
+    expect(
+      (await new RestClient().login(demoLoginEmail('homeroom_teacher'), demoPassword())).status,
+    ).toBe(200)
+    const strong = await principal.post('/users', {
+      fullName: 'Mật Khẩu Mạnh',
+      email: 'manh@test.giathuong.edu.vn',
+      password: 'Truong2024',
+      roles: ['clerk'],
+    })
     expect(strong.status).toBe(201)
   })
 
@@ -181,7 +208,12 @@ describe('lockout after repeated failed logins (Điều 4, 17.6)', () => {
   it('locks the account after 5 wrong passwords, even against the right one, and says so', async () => {
     const principal = await loggedIn('principal')
     const email = 'khoa.tk@test.giathuong.edu.vn'
-    await principal.post('/users', { fullName: 'Thử Khóa', email, password: 'DungMatKhau@1', roles: ['librarian'] })
+    await principal.post('/users', {
+      fullName: 'Thử Khóa',
+      email,
+      password: 'DungMatKhau@1',
+      roles: ['librarian'],
+    })
     for (let attempt = 0; attempt < 5; attempt += 1) {
       expect((await new RestClient().login(email, 'sai')).status).toBe(401)
     }
@@ -189,7 +221,9 @@ describe('lockout after repeated failed logins (Điều 4, 17.6)', () => {
     expect(locked.status).toBe(401)
     expect(locked.body.errors[0].message).toMatch(/khóa|khoá/i)
     // Others are not affected.
-    expect((await new RestClient().login(demoLoginEmail('librarian'), demoPassword())).status).toBe(200)
+    expect((await new RestClient().login(demoLoginEmail('librarian'), demoPassword())).status).toBe(
+      200,
+    )
     void school
   })
 })

@@ -1,7 +1,12 @@
 import { ROLES } from '@school/shared'
 import { describe, expect, it } from 'vitest'
 
-import { DEMO_GROUPS, DEMO_STAFF, demoLoginEmail, demoPassword } from '../../cms/src/seed/demo-school'
+import {
+  DEMO_GROUPS,
+  DEMO_STAFF,
+  demoLoginEmail,
+  demoPassword,
+} from '../../cms/src/seed/demo-school'
 import { seedDemoSchoolIfEmpty } from '../../cms/src/seed'
 import { findUserByEmail, useTestSchool } from './support/payload'
 
@@ -78,7 +83,13 @@ describe('demo school', () => {
 
   it('has demo posts walked through the real workflow: four published, others on their way', async () => {
     const { payload } = school
-    const { docs } = await payload.find({ collection: 'posts', draft: true, depth: 0, limit: 100, overrideAccess: true })
+    const { docs } = await payload.find({
+      collection: 'posts',
+      draft: true,
+      depth: 0,
+      limit: 100,
+      overrideAccess: true,
+    })
     const stages = Object.fromEntries(docs.map((post) => [post.title, post.stage]))
     expect(stages).toMatchObject({
       'Lễ khai giảng năm học mới': 'published',

@@ -40,7 +40,9 @@ describe('site builds', () => {
     const live = readlinkSync(config.liveLink)
     expect(path.dirname(live)).toBe(config.buildsDir)
     expect(readFileSync(path.join(config.liveLink, 'index.html'), 'utf8')).toContain('lang="vi"')
-    expect(existsSync(path.join(config.liveLink, 'tin-tuc', 'le-khai-giang-nam-hoc-moi', 'index.html'))).toBe(true)
+    expect(
+      existsSync(path.join(config.liveLink, 'tin-tuc', 'le-khai-giang-nam-hoc-moi', 'index.html')),
+    ).toBe(true)
     const recorded = await status()
     expect(recorded.status).toBe('ok')
     expect(recorded.lastSuccessAt).toBeTruthy()
@@ -70,12 +72,20 @@ describe('site builds', () => {
     try {
       const before = readlinkSync(config.liveLink)
       for (let i = 1; i <= 5; i += 1) requestSiteBuild(school.payload, `thay đổi ${i}`)
-      await expect.poll(async () => (await status()).status, { timeout: 90_000, interval: 500 }).toBe('ok')
+      await expect
+        .poll(async () => (await status()).status, { timeout: 90_000, interval: 500 })
+        .toBe('ok')
       const recorded = await status()
       expect(recorded.reasons).toBe('thay đổi 1, thay đổi 2, thay đổi 3, thay đổi 4, thay đổi 5')
       expect(readlinkSync(config.liveLink)).not.toBe(before)
     } finally {
-      for (const key of ['SITE_SOURCE_DIR', 'SITE_BUILDS_DIR', 'SITE_LIVE_DIR', 'SITE_BUILD_DEBOUNCE_MS']) delete process.env[key]
+      for (const key of [
+        'SITE_SOURCE_DIR',
+        'SITE_BUILDS_DIR',
+        'SITE_LIVE_DIR',
+        'SITE_BUILD_DEBOUNCE_MS',
+      ])
+        delete process.env[key]
     }
   }, 120_000)
 })

@@ -29,14 +29,23 @@ describe("the site's data module", () => {
   it('returns the published demo posts only, newest first, with their groups but no people', async () => {
     const cms = await siteData()
     const posts = await cms.getPublishedPosts()
-    const { docs: everything } = await school.payload.find({ collection: 'posts', draft: true, limit: 100, overrideAccess: true })
+    const { docs: everything } = await school.payload.find({
+      collection: 'posts',
+      draft: true,
+      limit: 100,
+      overrideAccess: true,
+    })
     const published = everything.filter((post) => post._status === 'published')
     expect(posts.map((post) => post.slug).sort()).toEqual(published.map((post) => post.slug).sort())
     expect(everything.length).toBeGreaterThan(posts.length)
     const dates = posts.map((post) => new Date(post.publishedAt).getTime())
     expect(dates).toEqual([...dates].sort((a, b) => b - a))
     const grouped = posts.find((post) => post.ownerGroup)
-    expect(grouped?.ownerGroup).toEqual({ name: expect.any(String), slug: expect.any(String), kind: expect.any(String) })
+    expect(grouped?.ownerGroup).toEqual({
+      name: expect.any(String),
+      slug: expect.any(String),
+      kind: expect.any(String),
+    })
     const json = JSON.stringify(posts)
     expect(json).not.toContain('@demo.giathuong.edu.vn')
     expect(json).not.toMatch(/"members"|"head"|"homeroomTeacher"/)
@@ -48,11 +57,24 @@ describe("the site's data module", () => {
     const opening = posts.find((post) => post.slug === 'le-khai-giang-nam-hoc-moi')!
     expect(opening.coverImage).toEqual({
       alt: 'Sân trường trang trí cờ hoa trong ngày khai giảng',
-      original: { src: expect.stringMatching(/^\/media\/\d+\/le-khai-giang\.jpg$/), width: 1600, height: 900, mimeType: 'image/jpeg' },
-      webp: [400, 800, 1280].map((width) => ({ src: expect.stringMatching(new RegExp(`^/media/\\d+/le-khai-giang-${width}x\\d+\\.webp$`)), width, height: expect.any(Number), mimeType: 'image/webp' })),
+      original: {
+        src: expect.stringMatching(/^\/media\/\d+\/le-khai-giang\.jpg$/),
+        width: 1600,
+        height: 900,
+        mimeType: 'image/jpeg',
+      },
+      webp: [400, 800, 1280].map((width) => ({
+        src: expect.stringMatching(new RegExp(`^/media/\\d+/le-khai-giang-${width}x\\d+\\.webp$`)),
+        width,
+        height: expect.any(Number),
+        mimeType: 'image/webp',
+      })),
     })
     const inline = opening.content?.children?.find((node) => node.type === 'upload')
-    expect(inline?.image).toMatchObject({ alt: 'Dãy lớp học của học sinh lớp 1 ngày đầu năm học', original: { width: 1600, height: 900 } })
+    expect(inline?.image).toMatchObject({
+      alt: 'Dãy lớp học của học sinh lớp 1 ngày đầu năm học',
+      original: { width: 1600, height: 900 },
+    })
     // The media document (who uploaded it, the CMS's addresses) stays out of the pages' data.
     expect(inline).not.toHaveProperty('value')
     expect(JSON.stringify(posts)).not.toMatch(/uploadedBy|\/api\/media/)
@@ -65,7 +87,9 @@ describe("the site's data module", () => {
     expect(sources).toContain(opening.coverImage!.original.src)
     for (const file of opening.coverImage!.webp) expect(sources).toContain(file.src)
     const sharp = (await import('sharp')).default
-    for (const file of files.filter((f) => f.src.startsWith(opening.coverImage!.original.src.replace(/[^/]+$/, '')))) {
+    for (const file of files.filter((f) =>
+      f.src.startsWith(opening.coverImage!.original.src.replace(/[^/]+$/, '')),
+    )) {
       const response = await fetch(file.from)
       expect(response.status, file.from).toBe(200)
       const { width } = await sharp(Buffer.from(await response.arrayBuffer())).metadata()
@@ -76,8 +100,21 @@ describe("the site's data module", () => {
   it('keeps showing the published version while a correction waits in review', async () => {
     const { payload } = school
     const writer = await demoUser(payload, 'homeroom_teacher')
-    const [post] = (await payload.find({ collection: 'posts', where: { title: { equals: 'Chuyên đề: Dạy đọc hiểu cho học sinh lớp 3' } }, overrideAccess: true })).docs
-    await payload.update({ collection: 'posts', id: post.id, draft: true, user: writer, overrideAccess: false, data: { title: 'Bản sửa chưa duyệt', content: richText('Nội dung mới') } })
+    const [post] = (
+      await payload.find({
+        collection: 'posts',
+        where: { title: { equals: 'Chuyên đề: Dạy đọc hiểu cho học sinh lớp 3' } },
+        overrideAccess: true,
+      })
+    ).docs
+    await payload.update({
+      collection: 'posts',
+      id: post.id,
+      draft: true,
+      user: writer,
+      overrideAccess: false,
+      data: { title: 'Bản sửa chưa duyệt', content: richText('Nội dung mới') },
+    })
     await stepAs(payload, writer, post.id, 'submit')
     const cms = await siteData()
     const seen = (await cms.getPublishedPosts()).find((p) => p.id === post.id)
@@ -87,7 +124,13 @@ describe("the site's data module", () => {
 
   it('a post taken down is gone from the next build', async () => {
     const { payload } = school
-    const [post] = (await payload.find({ collection: 'posts', where: { title: { equals: 'Lễ khai giảng năm học mới' } }, overrideAccess: true })).docs
+    const [post] = (
+      await payload.find({
+        collection: 'posts',
+        where: { title: { equals: 'Lễ khai giảng năm học mới' } },
+        overrideAccess: true,
+      })
+    ).docs
     await stepAs(payload, await demoUser(payload, 'web_admin'), post.id, 'unpublish')
     const cms = await siteData()
     expect((await cms.getPublishedPosts()).map((p) => p.id)).not.toContain(post.id)

@@ -29,7 +29,11 @@ async function as(who: Role | string): Promise<RestClientType> {
 }
 
 async function groupId(name: string) {
-  const { docs } = await school.payload.find({ collection: 'groups', where: { name: { equals: name } }, overrideAccess: true })
+  const { docs } = await school.payload.find({
+    collection: 'groups',
+    where: { name: { equals: name } },
+    overrideAccess: true,
+  })
   return docs[0].id
 }
 
@@ -37,7 +41,9 @@ let counter = 0
 /** A complete draft written by `writer` (a full post: title, excerpt, content). */
 async function draftBy(writer: Role | string, extra: Record<string, unknown> = {}) {
   counter += 1
-  const response = await (await as(writer)).post('/posts?draft=true', {
+  const response = await (
+    await as(writer)
+  ).post('/posts?draft=true', {
     title: `Hoạt động ngoại khóa số ${counter}`,
     excerpt: 'Học sinh tham gia hoạt động trải nghiệm.',
     content: richText('Sáng thứ Hai, các em học sinh đã tham gia buổi ngoại khóa.'),
@@ -47,11 +53,22 @@ async function draftBy(writer: Role | string, extra: Record<string, unknown> = {
   return response.body.doc as { id: number; stage: string; slug: string; title: string }
 }
 
-async function step(who: Role | string, postId: number | string, action: string, extra: Record<string, unknown> = {}) {
+async function step(
+  who: Role | string,
+  postId: number | string,
+  action: string,
+  extra: Record<string, unknown> = {},
+) {
   return (await as(who)).post(`/posts/${postId}/workflow`, { action, ...extra })
 }
 
-async function expectStep(who: Role | string, postId: number | string, action: string, status: number, extra = {}) {
+async function expectStep(
+  who: Role | string,
+  postId: number | string,
+  action: string,
+  status: number,
+  extra = {},
+) {
   const response = await step(who, postId, action, extra)
   expect(response.status, `${who} ${action}: ${JSON.stringify(response.body)}`).toBe(status)
   return response
@@ -79,7 +96,10 @@ beforeAll(async () => {
 describe('writing a draft', () => {
   it('a writer creates a draft with only title and content; it belongs to their own group and to them', async () => {
     const writer = await as('homeroom_teacher')
-    const response = await writer.post('/posts?draft=true', { title: 'Đội văn nghệ lớp 3B', content: richText('Buổi tập đầu tiên.') })
+    const response = await writer.post('/posts?draft=true', {
+      title: 'Đội văn nghệ lớp 3B',
+      content: richText('Buổi tập đầu tiên.'),
+    })
     expect(response.status).toBe(201)
     const { doc } = response.body
     expect(doc.stage).toBe('draft')
@@ -88,7 +108,9 @@ describe('writing a draft', () => {
     expect(doc.ownerGroup.id ?? doc.ownerGroup).toBe(await groupId('Tổ khối 3'))
     const me = (await writer.get('/users/me')).body.user
     expect(doc.authors.map((author: { id: number }) => author.id ?? author)).toEqual([me.id])
-    const changed = await writer.patch(`/posts/${doc.id}?draft=true`, { title: 'Đội văn nghệ lớp 3B luyện tập' })
+    const changed = await writer.patch(`/posts/${doc.id}?draft=true`, {
+      title: 'Đội văn nghệ lớp 3B luyện tập',
+    })
     expect(changed.status).toBe(200)
     expect(await publicSlugs()).not.toContain(doc.slug)
   })
@@ -102,31 +124,47 @@ describe('writing a draft', () => {
 
   it('submitting needs what publication needs: the message names what is missing, nothing changes', async () => {
     const writer = await as('homeroom_teacher')
-    const { body } = await writer.post('/posts?draft=true', { title: 'Chưa có tóm tắt', content: richText('Nội dung.') })
+    const { body } = await writer.post('/posts?draft=true', {
+      title: 'Chưa có tóm tắt',
+      content: richText('Nội dung.'),
+    })
     const refused = await expectStep('homeroom_teacher', body.doc.id, 'submit', 400)
     expect(refused.body.errors[0].message).toBe('Chưa gửi được: bài còn thiếu tóm tắt.')
     expect((await writer.get(`/posts/${body.doc.id}?draft=true`)).body.stage).toBe('draft')
     await writer.patch(`/posts/${body.doc.id}?draft=true`, { excerpt: 'Đã có tóm tắt.' })
-    expect((await expectStep('homeroom_teacher', body.doc.id, 'submit', 200)).body.doc.stage).toBe('submitted')
+    expect((await expectStep('homeroom_teacher', body.doc.id, 'submit', 200)).body.doc.stage).toBe(
+      'submitted',
+    )
   })
 })
 
 describe('the whole chain', () => {
   it('draft → submitted → reviewed → approved → published, each step by its role, all logged', async () => {
     const post = await draftBy('homeroom_teacher')
-    expect((await expectStep('homeroom_teacher', post.id, 'submit', 200)).body.doc.stage).toBe('submitted')
+    expect((await expectStep('homeroom_teacher', post.id, 'submit', 200)).body.doc.stage).toBe(
+      'submitted',
+    )
     const accepted = await expectStep('group_head', post.id, 'accept', 200)
     expect(accepted.body.doc.stage).toBe('reviewed')
-    expect((await expectStep('vice_principal', post.id, 'approve', 200)).body.doc.stage).toBe('approved')
+    expect((await expectStep('vice_principal', post.id, 'approve', 200)).body.doc.stage).toBe(
+      'approved',
+    )
     expect(await publicSlugs()).not.toContain(post.slug)
     const published = await expectStep('web_admin', post.id, 'publish', 200)
     expect(published.body.doc.stage).toBe('published')
     expect(published.body.doc._status).toBe('published')
     expect(await publicSlugs()).toContain(post.slug)
 
-    const events = await (await as('clerk')).get(`/workflow-events?where[post][equals]=${post.id}&sort=createdAt&depth=0`)
+    const events = await (
+      await as('clerk')
+    ).get(`/workflow-events?where[post][equals]=${post.id}&sort=createdAt&depth=0`)
     expect(events.status).toBe(200)
-    expect(events.body.docs.map((e: { action: string; fromStage: string; toStage: string }) => `${e.action}:${e.fromStage}>${e.toStage}`)).toEqual([
+    expect(
+      events.body.docs.map(
+        (e: { action: string; fromStage: string; toStage: string }) =>
+          `${e.action}:${e.fromStage}>${e.toStage}`,
+      ),
+    ).toEqual([
       'submit:draft>submitted',
       'accept:submitted>reviewed',
       'approve:reviewed>approved',
@@ -139,14 +177,22 @@ describe('the whole chain', () => {
   it('return at either check sends the post back with the comment; the writer edits and submits again', async () => {
     const post = await draftBy('homeroom_teacher')
     await expectStep('homeroom_teacher', post.id, 'submit', 200)
-    const returned = await expectStep('group_head', post.id, 'return', 200, { comment: 'Bổ sung ảnh hoạt động.' })
+    const returned = await expectStep('group_head', post.id, 'return', 200, {
+      comment: 'Bổ sung ảnh hoạt động.',
+    })
     expect(returned.body.doc.stage).toBe('returned')
     const writer = await as('homeroom_teacher')
-    expect((await writer.get(`/posts/${post.id}?draft=true`)).body.returnComment).toBe('Bổ sung ảnh hoạt động.')
-    expect((await writer.patch(`/posts/${post.id}?draft=true`, { excerpt: 'Đã bổ sung.' })).status).toBe(200)
+    expect((await writer.get(`/posts/${post.id}?draft=true`)).body.returnComment).toBe(
+      'Bổ sung ảnh hoạt động.',
+    )
+    expect(
+      (await writer.patch(`/posts/${post.id}?draft=true`, { excerpt: 'Đã bổ sung.' })).status,
+    ).toBe(200)
     await expectStep('homeroom_teacher', post.id, 'submit', 200)
     await expectStep('group_head', post.id, 'accept', 200)
-    const back = await expectStep('vice_principal', post.id, 'return', 200, { comment: 'Sửa lại tiêu đề.' })
+    const back = await expectStep('vice_principal', post.id, 'return', 200, {
+      comment: 'Sửa lại tiêu đề.',
+    })
     expect(back.body.doc.stage).toBe('returned')
     const again = await expectStep('homeroom_teacher', post.id, 'submit', 200)
     expect(again.body.doc.reviewedBy).toBeNull()
@@ -175,8 +221,13 @@ describe('the whole chain', () => {
     await publishThrough(post.id)
     const writer = await as('homeroom_teacher')
     expect((await writer.patch(`/posts/${post.id}`, { _status: 'draft' })).status).toBe(403)
-    expect((await writer.patch(`/posts/${post.id}`, { title: 'Sửa thẳng bản đang đăng' })).status).toBe(403)
-    expect((await writer.patch(`/posts?where[id][equals]=${post.id}`, { title: 'Sửa hàng loạt' })).status).toBe(403)
+    expect(
+      (await writer.patch(`/posts/${post.id}`, { title: 'Sửa thẳng bản đang đăng' })).status,
+    ).toBe(403)
+    expect(
+      (await writer.patch(`/posts?where[id][equals]=${post.id}`, { title: 'Sửa hàng loạt' }))
+        .status,
+    ).toBe(403)
     const live = await anonymous.get(`/posts/${post.id}`)
     expect(live.body.title).toBe(post.title)
     expect(live.body._status).toBe('published')
@@ -229,7 +280,9 @@ describe('who may take each step', () => {
   })
 
   it("an organisation's post is reviewed by its leader", async () => {
-    const post = await draftBy('son.kv@demo.giathuong.edu.vn', { ownerGroup: await groupId('Liên đội') })
+    const post = await draftBy('son.kv@demo.giathuong.edu.vn', {
+      ownerGroup: await groupId('Liên đội'),
+    })
     await expectStep('son.kv@demo.giathuong.edu.vn', post.id, 'submit', 200)
     await expectStep('son.kv@demo.giathuong.edu.vn', post.id, 'accept', 403) // the leader wrote it
     await expectStep('group_head', post.id, 'accept', 403)
@@ -259,9 +312,11 @@ describe('who may take each step', () => {
     const post = await draftBy('homeroom_teacher')
     await expectStep('homeroom_teacher', post.id, 'submit', 200)
     await expectStep('group_head', post.id, 'accept', 200)
-    for (const role of ['group_head', 'web_admin', 'clerk', 'homeroom_teacher'] as Role[]) await expectStep(role, post.id, 'approve', 403)
+    for (const role of ['group_head', 'web_admin', 'clerk', 'homeroom_teacher'] as Role[])
+      await expectStep(role, post.id, 'approve', 403)
     await expectStep('vice_principal', post.id, 'approve', 200)
-    for (const role of ['vice_principal', 'group_head', 'homeroom_teacher', 'clerk'] as Role[]) await expectStep(role, post.id, 'publish', 403)
+    for (const role of ['vice_principal', 'group_head', 'homeroom_teacher', 'clerk'] as Role[])
+      await expectStep(role, post.id, 'publish', 403)
     await expectStep('web_admin', post.id, 'publish', 200)
   })
 })
@@ -276,7 +331,9 @@ describe('refusals with the right status', () => {
   it('409 for a step not possible from the stage, naming the stage and what is possible', async () => {
     const post = await draftBy('homeroom_teacher')
     const skipped = await expectStep('web_admin', post.id, 'publish', 409)
-    expect(skipped.body.errors[0].message).toBe('Không thể "Đăng lên website" bài đang ở bước "Bản nháp". Có thể: "Gửi thẩm định" (submit).')
+    expect(skipped.body.errors[0].message).toBe(
+      'Không thể "Đăng lên website" bài đang ở bước "Bản nháp". Có thể: "Gửi thẩm định" (submit).',
+    )
     await expectStep('homeroom_teacher', post.id, 'submit', 200)
     await expectStep('vice_principal', post.id, 'approve', 409)
     await expectStep('homeroom_teacher', post.id, 'submit', 409)
@@ -284,14 +341,20 @@ describe('refusals with the right status', () => {
 
   it('400 for an unknown action, a return without a comment, or a bad date', async () => {
     const post = await draftBy('homeroom_teacher')
-    expect((await expectStep('homeroom_teacher', post.id, 'xuat-ban', 400)).body.errors[0].message).toMatch(/Thao tác không hợp lệ/)
+    expect(
+      (await expectStep('homeroom_teacher', post.id, 'xuat-ban', 400)).body.errors[0].message,
+    ).toMatch(/Thao tác không hợp lệ/)
     await expectStep('homeroom_teacher', post.id, 'submit', 200)
-    expect((await expectStep('group_head', post.id, 'return', 400)).body.errors[0].message).toMatch(/cần ghi ý kiến/)
+    expect((await expectStep('group_head', post.id, 'return', 400)).body.errors[0].message).toMatch(
+      /cần ghi ý kiến/,
+    )
     await expectStep('group_head', post.id, 'return', 400, { comment: '   ' })
     await expectStep('group_head', post.id, 'accept', 200)
     await expectStep('vice_principal', post.id, 'approve', 200)
     await expectStep('web_admin', post.id, 'publish', 400, { publishAt: 'ngày mai' })
-    expect((await (await as('clerk')).get(`/posts/${post.id}?draft=true`)).body.stage).toBe('approved')
+    expect((await (await as('clerk')).get(`/posts/${post.id}?draft=true`)).body.stage).toBe(
+      'approved',
+    )
   })
 
   it('404 for a post that does not exist', async () => {
@@ -301,16 +364,31 @@ describe('refusals with the right status', () => {
 
   it('a plain create or update can neither set the stage nor publish', async () => {
     const writer = await as('homeroom_teacher')
-    const publishing = await writer.post('/posts', { title: 'Đăng thẳng', excerpt: 'x', content: richText('x'), _status: 'published' })
+    const publishing = await writer.post('/posts', {
+      title: 'Đăng thẳng',
+      excerpt: 'x',
+      content: richText('x'),
+      _status: 'published',
+    })
     expect(publishing.status).toBe(403)
     // Without ?draft=true Payload still saves a draft: nothing goes live.
-    const plain = await writer.post('/posts', { title: 'Không có draft', excerpt: 'x', content: richText('x') })
+    const plain = await writer.post('/posts', {
+      title: 'Không có draft',
+      excerpt: 'x',
+      content: richText('x'),
+    })
     expect(plain.body.doc._status).toBe('draft')
     expect(await publicSlugs()).not.toContain(plain.body.doc.slug)
-    const staged = await writer.post('/posts?draft=true', { title: 'Tự duyệt', content: richText('x'), stage: 'approved' })
+    const staged = await writer.post('/posts?draft=true', {
+      title: 'Tự duyệt',
+      content: richText('x'),
+      stage: 'approved',
+    })
     expect(staged.status).toBe(403)
     const post = await draftBy('homeroom_teacher')
-    expect((await writer.patch(`/posts/${post.id}?draft=true`, { stage: 'published' })).status).toBe(403)
+    expect(
+      (await writer.patch(`/posts/${post.id}?draft=true`, { stage: 'published' })).status,
+    ).toBe(403)
     expect((await writer.patch(`/posts/${post.id}`, { _status: 'published' })).status).toBe(403)
     // Saved without ?draft=true, an edit still does not go live.
     const plainEdit = await writer.patch(`/posts/${post.id}`, { title: 'Sửa mà không ?draft' })
@@ -320,18 +398,24 @@ describe('refusals with the right status', () => {
     expect((await writer.get(`/posts/${post.id}?draft=true`)).body.stage).toBe('draft')
   })
 
-  it('a post in the reviewers\' hands cannot be edited by its writer (409)', async () => {
+  it("a post in the reviewers' hands cannot be edited by its writer (409)", async () => {
     const post = await draftBy('homeroom_teacher')
     await expectStep('homeroom_teacher', post.id, 'submit', 200)
-    const response = await (await as('homeroom_teacher')).patch(`/posts/${post.id}?draft=true`, { title: 'Sửa lén' })
+    const response = await (
+      await as('homeroom_teacher')
+    ).patch(`/posts/${post.id}?draft=true`, { title: 'Sửa lén' })
     expect(response.status).toBe(409)
     expect(response.body.errors[0].message).toMatch(/đang ở bước "Chờ thẩm định"/)
-    expect((await (await as('clerk')).get(`/posts/${post.id}?draft=true`)).body.title).toBe(post.title)
+    expect((await (await as('clerk')).get(`/posts/${post.id}?draft=true`)).body.title).toBe(
+      post.title,
+    )
   })
 
   it('someone outside the post cannot edit it', async () => {
     const post = await draftBy('homeroom_teacher')
-    const response = await (await as('nurse')).patch(`/posts/${post.id}?draft=true`, { title: 'Không phải bài của tôi' })
+    const response = await (
+      await as('nurse')
+    ).patch(`/posts/${post.id}?draft=true`, { title: 'Không phải bài của tôi' })
     expect([403, 404]).toContain(response.status)
   })
 })
@@ -339,7 +423,8 @@ describe('refusals with the right status', () => {
 describe('what the admin panel is told', () => {
   it('GET /workflow lists exactly the steps this user may take now, and the history', async () => {
     const post = await draftBy('homeroom_teacher')
-    const actionsOf = async (who: Role | string) => (await (await as(who)).get(`/posts/${post.id}/workflow`)).body.actions
+    const actionsOf = async (who: Role | string) =>
+      (await (await as(who)).get(`/posts/${post.id}/workflow`)).body.actions
     expect(await actionsOf('homeroom_teacher')).toEqual(['submit'])
     expect(await actionsOf('group_head')).toEqual(['submit']) // head of the owner group is a member
     expect(await actionsOf('web_admin')).toEqual([])
@@ -360,7 +445,9 @@ describe('drafts are never public', () => {
   it('the anonymous API lists and reads only published posts, with or without ?draft=true', async () => {
     const draft = await draftBy('homeroom_teacher')
     const listed = await anonymous.get('/posts?draft=true&limit=100')
-    expect(listed.body.docs.every((doc: { _status: string }) => doc._status === 'published')).toBe(true)
+    expect(listed.body.docs.every((doc: { _status: string }) => doc._status === 'published')).toBe(
+      true,
+    )
     expect(listed.body.docs.map((doc: { id: number }) => doc.id)).not.toContain(draft.id)
     expect([403, 404]).toContain((await anonymous.get(`/posts/${draft.id}`)).status)
     expect([403, 404]).toContain((await anonymous.get(`/posts/${draft.id}?draft=true`)).status)
@@ -378,9 +465,21 @@ describe('the event log is append-only', () => {
     expect(body.docs).toHaveLength(1)
     const event = body.docs[0]
     expect((await anonymous.get('/workflow-events')).status).toBe(403)
-    expect((await principal.patch(`/workflow-events/${event.id}`, { comment: 'sửa' })).status).toBe(403)
+    expect((await principal.patch(`/workflow-events/${event.id}`, { comment: 'sửa' })).status).toBe(
+      403,
+    )
     expect((await principal.delete(`/workflow-events/${event.id}`)).status).toBe(403)
-    expect((await principal.post('/workflow-events', { post: post.id, action: 'approve', fromStage: 'submitted', toStage: 'approved', actor: 1 })).status).toBe(403)
+    expect(
+      (
+        await principal.post('/workflow-events', {
+          post: post.id,
+          action: 'approve',
+          fromStage: 'submitted',
+          toStage: 'approved',
+          actor: 1,
+        })
+      ).status,
+    ).toBe(403)
     const after = await principal.get(`/workflow-events/${event.id}`)
     expect(after.body.comment ?? null).toBeNull()
   })
@@ -394,7 +493,9 @@ describe('scheduled publication', () => {
     await expectStep('group_head', post.id, 'accept', 200)
     await expectStep('vice_principal', post.id, 'approve', 200)
     const at = new Date(Date.now() + 1500)
-    const scheduled = await expectStep('web_admin', post.id, 'publish', 200, { publishAt: at.toISOString() })
+    const scheduled = await expectStep('web_admin', post.id, 'publish', 200, {
+      publishAt: at.toISOString(),
+    })
     expect(scheduled.body.doc.stage).toBe('approved')
     expect(new Date(scheduled.body.doc.publishAt).getTime()).toBe(at.getTime())
     await school.payload.jobs.run({ queue: SCHEDULED_PUBLICATION_QUEUE })
@@ -402,7 +503,13 @@ describe('scheduled publication', () => {
     await new Promise((resolve) => setTimeout(resolve, 2000))
     await school.payload.jobs.run({ queue: SCHEDULED_PUBLICATION_QUEUE })
     expect(await publicSlugs()).toContain(post.slug)
-    const events = await (await as('clerk')).get(`/workflow-events?where[post][equals]=${post.id}&sort=createdAt&depth=0`)
-    expect(events.body.docs.map((e: { action: string; toStage: string }) => `${e.action}>${e.toStage}`).slice(-2)).toEqual(['publish>approved', 'publish>published'])
+    const events = await (
+      await as('clerk')
+    ).get(`/workflow-events?where[post][equals]=${post.id}&sort=createdAt&depth=0`)
+    expect(
+      events.body.docs
+        .map((e: { action: string; toStage: string }) => `${e.action}>${e.toStage}`)
+        .slice(-2),
+    ).toEqual(['publish>approved', 'publish>published'])
   })
 })

@@ -2,7 +2,15 @@
  * Turns the policy table into Payload's access functions, and answers `can()` for hooks,
  * endpoints and the admin UI. Nothing else in the CMS decides a permission.
  */
-import type { Access, CollectionAfterReadHook, CollectionBeforeOperationHook, FieldAccess, Payload, PayloadRequest, Where } from 'payload'
+import type {
+  Access,
+  CollectionAfterReadHook,
+  CollectionBeforeOperationHook,
+  FieldAccess,
+  Payload,
+  PayloadRequest,
+  Where,
+} from 'payload'
 
 import { MESSAGES, userError, type Message } from '../lib/messages'
 import type { User } from '../payload-types'
@@ -47,8 +55,18 @@ export function globalAccess(global: PolicyGlobal) {
 }
 
 /** Does the record with this id satisfy the rule's `Where`? */
-async function matches(req: PayloadRequest, collection: PolicyCollection, id: number | string, where: Where): Promise<boolean> {
-  const { totalDocs } = await req.payload.count({ collection, where: { and: [{ id: { equals: id } }, where] }, overrideAccess: true, req })
+async function matches(
+  req: PayloadRequest,
+  collection: PolicyCollection,
+  id: number | string,
+  where: Where,
+): Promise<boolean> {
+  const { totalDocs } = await req.payload.count({
+    collection,
+    where: { and: [{ id: { equals: id } }, where] },
+    overrideAccess: true,
+    req,
+  })
   return totalDocs > 0
 }
 
@@ -70,7 +88,9 @@ function canonical(value: unknown): unknown {
   if (isEmptyValue(value)) return null
   if (Array.isArray(value)) {
     const items = value.map(canonical)
-    return items.every((item) => typeof item !== 'object' || item === null) ? items.map(String).sort() : items
+    return items.every((item) => typeof item !== 'object' || item === null)
+      ? items.map(String).sort()
+      : items
   }
   if (value instanceof Date) return value.toISOString()
   if (typeof value === 'object') {
@@ -142,7 +162,9 @@ export function fieldReadAccess<C extends keyof typeof fieldReadPolicy>(
       // depends on the record answers "for some records". Filtering by such a field is refused
       // separately (refuseFiltersBeyondReach): it would reveal the field for the other records.
       if (doc === undefined) return true
-      throw new Error(`Field read rule ${collection}.${field} must answer true or false for a document`)
+      throw new Error(
+        `Field read rule ${collection}.${field} must answer true or false for a document`,
+      )
     },
   }
 }
@@ -188,7 +210,8 @@ export function hideUnreadableEmptyArrays<C extends keyof typeof fieldReadPolicy
 function pathsOf(where: Where | undefined, found = new Set<string>()): Set<string> {
   if (!where || typeof where !== 'object') return found
   for (const [key, value] of Object.entries(where)) {
-    if ((key === 'and' || key === 'or') && Array.isArray(value)) for (const inner of value) pathsOf(inner as Where, found)
+    if ((key === 'and' || key === 'or') && Array.isArray(value))
+      for (const inner of value) pathsOf(inner as Where, found)
     else found.add(key.split('.')[0])
   }
   return found

@@ -11,7 +11,19 @@ import type { Where } from 'payload'
 import { idOf, sameId as same } from '../lib/ids'
 import type { Group, User } from '../payload-types'
 import { groupsOf } from './groups-of'
-import { allOf, anyOf, anyone, hasRole, nobody, notSelf, notSelfById, self, staff, type Rule, type RuleContext } from './rules'
+import {
+  allOf,
+  anyOf,
+  anyone,
+  hasRole,
+  nobody,
+  notSelf,
+  notSelfById,
+  self,
+  staff,
+  type Rule,
+  type RuleContext,
+} from './rules'
 
 /**
  * Điều 5.1–5.2: the principal sets up accounts and permissions, or delegates account management
@@ -93,14 +105,19 @@ type ClassIds = Array<Group['id']>
 /** Classes whose homeroom teacher the actor is (Điều 9.1). */
 async function homeroomClasses(req: RuleContext['req'], user: User): Promise<ClassIds> {
   const groups = await groupsOf(req, user.id)
-  return groups.filter((group) => group.kind === 'class' && same(group.homeroomTeacher, user.id)).map((group) => group.id)
+  return groups
+    .filter((group) => group.kind === 'class' && same(group.homeroomTeacher, user.id))
+    .map((group) => group.id)
 }
 
 /** Classes the actor teaches: a class's members are the teachers who teach it. */
 async function taughtClasses(req: RuleContext['req'], user: User): Promise<ClassIds> {
   const groups = await groupsOf(req, user.id)
   return groups
-    .filter((group) => group.kind === 'class' && (group.members ?? []).some((member) => same(member, user.id)))
+    .filter(
+      (group) =>
+        group.kind === 'class' && (group.members ?? []).some((member) => same(member, user.id)),
+    )
     .map((group) => group.id)
 }
 
@@ -113,14 +130,25 @@ interface PupilScope {
 const pupilClassCache = new WeakMap<RuleContext['req'], Map<string, Promise<Group['id'] | null>>>()
 
 /** The class of a pupil, looked up once per request (check-up rules ask for it per field). */
-function classOfPupil(req: RuleContext['req'], pupilId: number | string | null): Promise<Group['id'] | null> {
+function classOfPupil(
+  req: RuleContext['req'],
+  pupilId: number | string | null,
+): Promise<Group['id'] | null> {
   if (pupilId === null) return Promise.resolve(null)
   let byPupil = pupilClassCache.get(req)
   if (!byPupil) pupilClassCache.set(req, (byPupil = new Map()))
   let found = byPupil.get(String(pupilId))
   if (!found) {
     found = req.payload
-      .find({ collection: 'students', where: { id: { equals: pupilId } }, depth: 0, limit: 1, select: { class: true }, overrideAccess: true, req })
+      .find({
+        collection: 'students',
+        where: { id: { equals: pupilId } },
+        depth: 0,
+        limit: 1,
+        select: { class: true },
+        overrideAccess: true,
+        req,
+      })
       .then(({ docs }) => idOf(docs[0]?.class))
     byPupil.set(String(pupilId), found)
   }
@@ -133,7 +161,11 @@ const pupilRecord: PupilScope = {
 }
 const pupilHealthRecord: PupilScope = {
   where: (classes) => ({ 'student.class': { in: classes } }),
-  classOf: (record, req) => classOfPupil(req, idOf(record.student as number | string | { id: number | string } | null | undefined)),
+  classOf: (record, req) =>
+    classOfPupil(
+      req,
+      idOf(record.student as number | string | { id: number | string } | null | undefined),
+    ),
 }
 
 /**
@@ -294,15 +326,23 @@ export type PupilField = keyof typeof pupilFieldAudience
 
 function studentFieldReaders() {
   return Object.fromEntries(
-    Object.entries(pupilFieldAudience).map(([field, audience]) => [field, pupilAudiences[audience]]),
+    Object.entries(pupilFieldAudience).map(([field, audience]) => [
+      field,
+      pupilAudiences[audience],
+    ]),
   ) as Record<PupilField, Rule>
 }
 
 /** Who writes each field of a pupil's record. */
 function studentFieldWriters() {
   const recordKeeper = anyOf(importInProgress, leadership, homeroomOfPupil)
-  const writable = Object.keys(pupilFieldAudience).filter((field) => field !== 'checkups') as Array<Exclude<PupilField, 'checkups'>>
-  const writers = Object.fromEntries(writable.map((field) => [field, recordKeeper])) as Record<(typeof writable)[number], Rule>
+  const writable = Object.keys(pupilFieldAudience).filter((field) => field !== 'checkups') as Array<
+    Exclude<PupilField, 'checkups'>
+  >
+  const writers = Object.fromEntries(writable.map((field) => [field, recordKeeper])) as Record<
+    (typeof writable)[number],
+    Rule
+  >
   return {
     ...writers,
     // A homeroom teacher enrolls a pupil into their class; moving a pupil to another class is
@@ -391,9 +431,10 @@ export interface PostContext {
 
 export type WorkflowRule = (actor: User, context: PostContext) => boolean | Promise<boolean>
 
-
-const isLeader = (actor: User) => actor.roles.some((role) => role === 'principal' || role === 'vice_principal')
-const isAuthor = (actor: User, { post }: PostContext) => post.authors.some((author) => same(author, actor.id))
+const isLeader = (actor: User) =>
+  actor.roles.some((role) => role === 'principal' || role === 'vice_principal')
+const isAuthor = (actor: User, { post }: PostContext) =>
+  post.authors.some((author) => same(author, actor.id))
 
 /** The head who checks a post's accuracy (thẩm định, Điều 7); null when leadership does it. */
 export function reviewerOf({ ownerGroup, parentGroup }: PostContext): User['id'] | null {
@@ -407,7 +448,9 @@ export const workflowPolicy = {
     if (isAuthor(actor, context)) return true
     const group = context.ownerGroup
     if (!group) return false
-    return [group.head, group.homeroomTeacher, ...(group.members ?? [])].some((member) => same(member, actor.id))
+    return [group.head, group.homeroomTeacher, ...(group.members ?? [])].some((member) =>
+      same(member, actor.id),
+    )
   },
   /**
    * The head of the owner group (of the grade's group, for a class; the leader, for an
@@ -417,7 +460,8 @@ export const workflowPolicy = {
   reviewer: (actor, context) => {
     if (isAuthor(actor, context)) return false
     const reviewer = reviewerOf(context)
-    const reviewerIsAuthor = reviewer !== null && context.post.authors.some((author) => same(author, reviewer))
+    const reviewerIsAuthor =
+      reviewer !== null && context.post.authors.some((author) => same(author, reviewer))
     if (reviewer !== null && !reviewerIsAuthor) return same(reviewer, actor.id)
     return isLeader(actor)
   },

@@ -21,13 +21,20 @@ import type { AuditLog } from '../payload-types'
 const IGNORED = new Set(['id', 'createdAt', 'updatedAt'])
 
 function isEmpty(value: unknown): boolean {
-  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)
+  return (
+    value === undefined ||
+    value === null ||
+    value === '' ||
+    (Array.isArray(value) && value.length === 0)
+  )
 }
 
 function comparable(value: unknown): string {
   if (isEmpty(value)) return 'null'
   return JSON.stringify(value, (_key, item) =>
-    item && typeof item === 'object' && !Array.isArray(item) && 'id' in item && 'createdAt' in item ? item.id : item,
+    item && typeof item === 'object' && !Array.isArray(item) && 'id' in item && 'createdAt' in item
+      ? item.id
+      : item,
   )
 }
 
@@ -41,8 +48,14 @@ function storedFieldNames(fields: Field[]): string[] {
 }
 
 /** Names of the stored fields whose values differ. */
-export function changedFields(names: string[], before: Record<string, unknown>, after: Record<string, unknown>): string[] {
-  return names.filter((name) => !IGNORED.has(name) && comparable(before[name]) !== comparable(after[name])).sort()
+export function changedFields(
+  names: string[],
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): string[] {
+  return names
+    .filter((name) => !IGNORED.has(name) && comparable(before[name]) !== comparable(after[name]))
+    .sort()
 }
 
 interface Entry {
@@ -75,8 +88,16 @@ function auditHooks(collection: RecordCollection, fields: string[]) {
       // In a transaction the change is rolled back with it. Without one (SQLite, a standalone
       // MongoDB) it is undone here, below the hooks, so no unaudited change remains.
       if (!req.transactionID) {
-        if (operation === 'create') await req.payload.db.deleteOne({ collection, where: { id: { equals: doc.id } }, req })
-        else await req.payload.db.updateOne({ collection, id: doc.id, data: previousDoc, req, returning: false })
+        if (operation === 'create')
+          await req.payload.db.deleteOne({ collection, where: { id: { equals: doc.id } }, req })
+        else
+          await req.payload.db.updateOne({
+            collection,
+            id: doc.id,
+            data: previousDoc,
+            req,
+            returning: false,
+          })
       }
       throw error
     }
@@ -91,16 +112,26 @@ function auditHooks(collection: RecordCollection, fields: string[]) {
    * Reads nested in another (a pupil's check-ups shown with the pupil) belong to the outer one.
    */
   const beforeOperation: CollectionBeforeOperationHook = ({ args, operation, req }) => {
-    if (operation === 'read' && req.context.auditedRead === undefined) req.context.auditedRead = collection
+    if (operation === 'read' && req.context.auditedRead === undefined)
+      req.context.auditedRead = collection
     return args
   }
-  const afterOperation: CollectionAfterOperationHook = async ({ operation, overrideAccess, req, result }) => {
+  const afterOperation: CollectionAfterOperationHook = async ({
+    operation,
+    overrideAccess,
+    req,
+    result,
+  }) => {
     if (operation !== 'find' && operation !== 'findByID') return result
     if (req.context.auditedRead !== collection) return result
     delete req.context.auditedRead
     if (overrideAccess || !req.user) return result
     if (operation === 'findByID' && result) {
-      await writeAuditEntry(req, { action: 'read', collection, docId: (result as { id: number | string }).id })
+      await writeAuditEntry(req, {
+        action: 'read',
+        collection,
+        docId: (result as { id: number | string }).id,
+      })
     }
     if (operation === 'find' && result) {
       const { docs } = result as { docs: unknown[] }

@@ -17,7 +17,12 @@ export const ASSIGNMENT_STATUSES = [
  * The assigner is the person who saves the assignment; a group head assigns only for a group they
  * head (leadership for any).
  */
-const recordAssigner: CollectionBeforeChangeHook = async ({ data, operation, req, originalDoc }) => {
+const recordAssigner: CollectionBeforeChangeHook = async ({
+  data,
+  operation,
+  req,
+  originalDoc,
+}) => {
   const user = req.user as User | null
   if (!user || req.context?.workflow === true) return data
   const next = operation === 'create' ? { ...data, assignedBy: user.id, status: 'open' } : data
@@ -59,7 +64,13 @@ export const Assignments: CollectionConfig = {
       required: true,
       label: { vi: 'Tổ / đoàn thể', en: 'Group' },
     },
-    { name: 'writer', type: 'relationship', relationTo: 'users', required: true, label: { vi: 'Người viết', en: 'Writer' } },
+    {
+      name: 'writer',
+      type: 'relationship',
+      relationTo: 'users',
+      required: true,
+      label: { vi: 'Người viết', en: 'Writer' },
+    },
     {
       name: 'dueDate',
       type: 'date',
@@ -77,9 +88,22 @@ export const Assignments: CollectionConfig = {
       defaultValue: 'open',
       options: ASSIGNMENT_STATUSES,
       label: { vi: 'Tình trạng', en: 'Status' },
-      admin: { readOnly: true, position: 'sidebar', description: { vi: 'Cập nhật theo bài viết gắn với phân công.', en: 'Follows the post that fulfils it.' } },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        description: {
+          vi: 'Cập nhật theo bài viết gắn với phân công.',
+          en: 'Follows the post that fulfils it.',
+        },
+      },
     },
-    { name: 'assignedBy', type: 'relationship', relationTo: 'users', label: { vi: 'Người phân công', en: 'Assigned by' }, admin: { readOnly: true, position: 'sidebar' } },
+    {
+      name: 'assignedBy',
+      type: 'relationship',
+      relationTo: 'users',
+      label: { vi: 'Người phân công', en: 'Assigned by' },
+      admin: { readOnly: true, position: 'sidebar' },
+    },
     {
       name: 'posts',
       type: 'join',

@@ -31,8 +31,21 @@ export const AuditLog: CollectionConfig = {
   access: collectionAccess('audit-log'),
   defaultSort: '-createdAt',
   fields: [
-    { name: 'actor', type: 'relationship', relationTo: 'users', index: true, label: { vi: 'Người thực hiện', en: 'Actor' }, admin: { description: { vi: 'Trống: hệ thống.', en: 'Empty: the system.' } } },
-    { name: 'action', type: 'select', required: true, options: optionsOf(AUDIT_ACTIONS, AUDIT_ACTION_LABELS), label: { vi: 'Thao tác', en: 'Action' } },
+    {
+      name: 'actor',
+      type: 'relationship',
+      relationTo: 'users',
+      index: true,
+      label: { vi: 'Người thực hiện', en: 'Actor' },
+      admin: { description: { vi: 'Trống: hệ thống.', en: 'Empty: the system.' } },
+    },
+    {
+      name: 'action',
+      type: 'select',
+      required: true,
+      options: optionsOf(AUDIT_ACTIONS, AUDIT_ACTION_LABELS),
+      label: { vi: 'Thao tác', en: 'Action' },
+    },
     {
       name: 'collection',
       type: 'select',
@@ -41,8 +54,23 @@ export const AuditLog: CollectionConfig = {
       options: RECORD_COLLECTIONS.map((slug) => ({ value: slug, label: COLLECTION_LABELS[slug] })),
       label: { vi: 'Loại hồ sơ', en: 'Records' },
     },
-    { name: 'docId', type: 'text', index: true, label: { vi: 'Mã bản ghi', en: 'Record id' }, admin: { description: { vi: 'Trống: xem danh sách.', en: 'Empty: a list was read.' } } },
-    { name: 'fields', type: 'text', hasMany: true, label: { vi: 'Trường đã đổi', en: 'Changed fields' } },
-    { name: 'count', type: 'number', label: { vi: 'Số bản ghi trong danh sách', en: 'Records listed' } },
+    {
+      name: 'docId',
+      type: 'text',
+      index: true,
+      label: { vi: 'Mã bản ghi', en: 'Record id' },
+      admin: { description: { vi: 'Trống: xem danh sách.', en: 'Empty: a list was read.' } },
+    },
+    {
+      name: 'fields',
+      type: 'text',
+      hasMany: true,
+      label: { vi: 'Trường đã đổi', en: 'Changed fields' },
+    },
+    {
+      name: 'count',
+      type: 'number',
+      label: { vi: 'Số bản ghi trong danh sách', en: 'Records listed' },
+    },
   ],
 }

@@ -1,4 +1,8 @@
-import type { CollectionConfig, NumberFieldSingleValidation, TextFieldSingleValidation } from 'payload'
+import type {
+  CollectionConfig,
+  NumberFieldSingleValidation,
+  TextFieldSingleValidation,
+} from 'payload'
 import { GRADES } from '@school/shared'
 
 import { collectionAccess, fieldReadAccess } from '../access/payload-access'

@@ -1,4 +1,8 @@
-import type { CollectionBeforeChangeHook, CollectionConfig, NumberFieldSingleValidation } from 'payload'
+import type {
+  CollectionBeforeChangeHook,
+  CollectionConfig,
+  NumberFieldSingleValidation,
+} from 'payload'
 import { formatDateVi } from '@school/shared'
 
 import { collectionAccess } from '../access/payload-access'
@@ -11,7 +15,10 @@ function within(min: number, max: number, unit: string): NumberFieldSingleValida
   return (value, { req }) =>
     value === undefined || value === null || (value >= min && value <= max)
       ? true
-      : localize(req, { vi: `Giá trị cần trong khoảng ${min}–${max} ${unit}.`, en: `Must be between ${min} and ${max} ${unit}.` })
+      : localize(req, {
+          vi: `Giá trị cần trong khoảng ${min}–${max} ${unit}.`,
+          en: `Must be between ${min} and ${max} ${unit}.`,
+        })
 }
 
 /** Body-mass index, rounded to one decimal: the nurse reads it against the WHO charts for age. */
@@ -21,12 +28,19 @@ export function bodyMassIndex(heightCm?: number | null, weightKg?: number | null
   return Math.round((weightKg / (metres * metres)) * 10) / 10
 }
 
-const deriveTitleAndBmi: CollectionBeforeChangeHook<HealthCheckup> = ({ data, originalDoc, req }) => {
+const deriveTitleAndBmi: CollectionBeforeChangeHook<HealthCheckup> = ({
+  data,
+  originalDoc,
+  req,
+}) => {
   const merged = { ...originalDoc, ...data }
   return {
     ...data,
     bmi: bodyMassIndex(merged.heightCm, merged.weightKg),
-    title: localize(req, { vi: `Khám ngày ${formatDateVi(merged.date ?? new Date())}`, en: `Check-up ${formatDateVi(merged.date ?? new Date())}` }),
+    title: localize(req, {
+      vi: `Khám ngày ${formatDateVi(merged.date ?? new Date())}`,
+      en: `Check-up ${formatDateVi(merged.date ?? new Date())}`,
+    }),
     // The nurse who records it; the seed, acting for no one, names her.
     examinedBy: originalDoc?.examinedBy ?? req.user?.id ?? data.examinedBy ?? null,
   }
@@ -41,7 +55,16 @@ export const HealthCheckups: CollectionConfig = audited({
   },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['student', 'date', 'heightCm', 'weightKg', 'bmi', 'visionLeft', 'visionRight', 'dental'],
+    defaultColumns: [
+      'student',
+      'date',
+      'heightCm',
+      'weightKg',
+      'bmi',
+      'visionLeft',
+      'visionRight',
+      'dental',
+    ],
     group: { vi: 'Hồ sơ', en: 'Records' },
   },
   access: collectionAccess('health-checkups'),
@@ -52,23 +75,58 @@ export const HealthCheckups: CollectionConfig = audited({
     {
       type: 'row',
       fields: [
-        { name: 'student', type: 'relationship', relationTo: 'students', required: true, index: true, label: { vi: 'Học sinh', en: 'Pupil' } },
-        { name: 'date', type: 'date', required: true, index: true, validate: notInFuture, label: { vi: 'Ngày khám', en: 'Date' }, admin: dateOnly },
+        {
+          name: 'student',
+          type: 'relationship',
+          relationTo: 'students',
+          required: true,
+          index: true,
+          label: { vi: 'Học sinh', en: 'Pupil' },
+        },
+        {
+          name: 'date',
+          type: 'date',
+          required: true,
+          index: true,
+          validate: notInFuture,
+          label: { vi: 'Ngày khám', en: 'Date' },
+          admin: dateOnly,
+        },
       ],
     },
     {
       type: 'row',
       fields: [
-        { name: 'heightCm', type: 'number', validate: within(50, 200, 'cm'), label: { vi: 'Chiều cao (cm)', en: 'Height (cm)' } },
-        { name: 'weightKg', type: 'number', validate: within(8, 120, 'kg'), label: { vi: 'Cân nặng (kg)', en: 'Weight (kg)' } },
+        {
+          name: 'heightCm',
+          type: 'number',
+          validate: within(50, 200, 'cm'),
+          label: { vi: 'Chiều cao (cm)', en: 'Height (cm)' },
+        },
+        {
+          name: 'weightKg',
+          type: 'number',
+          validate: within(8, 120, 'kg'),
+          label: { vi: 'Cân nặng (kg)', en: 'Weight (kg)' },
+        },
         { name: 'bmi', type: 'number', label: { vi: 'BMI', en: 'BMI' }, admin: { readOnly: true } },
       ],
     },
     {
       type: 'row',
       fields: [
-        { name: 'visionLeft', type: 'text', label: { vi: 'Thị lực mắt trái', en: 'Vision (left)' }, admin: { placeholder: '10/10' } },
-        { name: 'visionRight', type: 'text', label: { vi: 'Thị lực mắt phải', en: 'Vision (right)' }, admin: { placeholder: '10/10' } },
+        {
+          name: 'visionLeft',
+          type: 'text',
+          label: { vi: 'Thị lực mắt trái', en: 'Vision (left)' },
+          admin: { placeholder: '10/10' },
+        },
+        {
+          name: 'visionRight',
+          type: 'text',
+          label: { vi: 'Thị lực mắt phải', en: 'Vision (right)' },
+          admin: { placeholder: '10/10' },
+        },
       ],
     },
     {

@@ -18,14 +18,21 @@ export const Media: CollectionConfig = {
     singular: { vi: 'Ảnh / tệp', en: 'Media' },
     plural: { vi: 'Thư viện ảnh và tệp', en: 'Media' },
   },
-  admin: { group: { vi: 'Website', en: 'Website' }, defaultColumns: ['filename', 'alt', 'uploadedBy'] },
+  admin: {
+    group: { vi: 'Website', en: 'Website' },
+    defaultColumns: ['filename', 'alt', 'uploadedBy'],
+  },
   access: collectionAccess('media'),
   hooks: { beforeChange: [recordUploader] },
   upload: {
     staticDir: path.resolve(process.env.MEDIA_DIR || 'data/media'),
     mimeTypes: ['image/*', 'application/pdf'],
     imageSizes: [
-      { name: 'thumbnail', width: 400, formatOptions: { format: 'webp', options: { quality: 78 } } },
+      {
+        name: 'thumbnail',
+        width: 400,
+        formatOptions: { format: 'webp', options: { quality: 78 } },
+      },
       { name: 'card', width: 800, formatOptions: { format: 'webp', options: { quality: 78 } } },
       { name: 'feature', width: 1280, formatOptions: { format: 'webp', options: { quality: 80 } } },
     ],

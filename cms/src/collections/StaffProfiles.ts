@@ -23,7 +23,8 @@ const schoolYear: Field = {
   required: true,
   label: { vi: 'Năm học', en: 'School year' },
   admin: { placeholder: '2025-2026' },
-  validate: (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{4}$/.test(value) ? true : 'Năm học có dạng 2025-2026.'),
+  validate: (value: unknown) =>
+    typeof value === 'string' && /^\d{4}-\d{4}$/.test(value) ? true : 'Năm học có dạng 2025-2026.',
 }
 
 /** One evaluation per school year, with its result and a comment (Điều 16). */
@@ -41,7 +42,11 @@ function yearlyEvaluations(name: string, label: { vi: string; en: string }, resu
 }
 
 /** A profile made (e.g. by the import) before the person's account: joined to it by e-mail. */
-const linkAccountByEmail: CollectionBeforeChangeHook<StaffProfile> = async ({ data, originalDoc, req }) => {
+const linkAccountByEmail: CollectionBeforeChangeHook<StaffProfile> = async ({
+  data,
+  originalDoc,
+  req,
+}) => {
   const email = (data.email ?? originalDoc?.email)?.trim().toLowerCase()
   if (!email) return data
   if (data.user || originalDoc?.user) return { ...data, email }
@@ -80,8 +85,20 @@ export const StaffProfiles: CollectionConfig = audited({
     {
       type: 'row',
       fields: [
-        { name: 'fullName', type: 'text', required: true, label: { vi: 'Họ và tên', en: 'Full name' } },
-        { name: 'email', type: 'email', required: true, unique: true, index: true, label: { vi: 'Thư điện tử', en: 'E-mail' } },
+        {
+          name: 'fullName',
+          type: 'text',
+          required: true,
+          label: { vi: 'Họ và tên', en: 'Full name' },
+        },
+        {
+          name: 'email',
+          type: 'email',
+          required: true,
+          unique: true,
+          index: true,
+          label: { vi: 'Thư điện tử', en: 'E-mail' },
+        },
       ],
     },
     {
@@ -90,24 +107,60 @@ export const StaffProfiles: CollectionConfig = audited({
       relationTo: 'users',
       unique: true,
       label: { vi: 'Tài khoản', en: 'Account' },
-      admin: { position: 'sidebar', description: { vi: 'Tự nối theo thư điện tử.', en: 'Linked by e-mail.' } },
+      admin: {
+        position: 'sidebar',
+        description: { vi: 'Tự nối theo thư điện tử.', en: 'Linked by e-mail.' },
+      },
     },
     {
       type: 'row',
       fields: [
-        { name: 'dateOfBirth', type: 'date', validate: notInFuture, label: { vi: 'Ngày sinh', en: 'Date of birth' }, admin: dateOnly },
-        { name: 'gender', type: 'select', options: optionsOf(GENDERS, GENDER_LABELS), label: { vi: 'Giới tính', en: 'Gender' } },
-        { name: 'ethnicity', type: 'text', defaultValue: 'Kinh', label: { vi: 'Dân tộc', en: 'Ethnicity' } },
+        {
+          name: 'dateOfBirth',
+          type: 'date',
+          validate: notInFuture,
+          label: { vi: 'Ngày sinh', en: 'Date of birth' },
+          admin: dateOnly,
+        },
+        {
+          name: 'gender',
+          type: 'select',
+          options: optionsOf(GENDERS, GENDER_LABELS),
+          label: { vi: 'Giới tính', en: 'Gender' },
+        },
+        {
+          name: 'ethnicity',
+          type: 'text',
+          defaultValue: 'Kinh',
+          label: { vi: 'Dân tộc', en: 'Ethnicity' },
+        },
       ],
     },
     {
       type: 'row',
       fields: [
-        { name: 'idNumber', type: 'text', label: { vi: 'Số CCCD', en: 'ID card no.' }, validate: (value: unknown) => (value === undefined || value === null || value === '' || /^\d{12}$/.test(String(value)) ? true : 'Số căn cước công dân gồm 12 chữ số.') },
-        { name: 'phone', type: 'text', validate: vietnamesePhone, label: { vi: 'Số điện thoại', en: 'Phone' } },
+        {
+          name: 'idNumber',
+          type: 'text',
+          label: { vi: 'Số CCCD', en: 'ID card no.' },
+          validate: (value: unknown) =>
+            value === undefined || value === null || value === '' || /^\d{12}$/.test(String(value))
+              ? true
+              : 'Số căn cước công dân gồm 12 chữ số.',
+        },
+        {
+          name: 'phone',
+          type: 'text',
+          validate: vietnamesePhone,
+          label: { vi: 'Số điện thoại', en: 'Phone' },
+        },
       ],
     },
-    { name: 'permanentAddress', type: 'text', label: { vi: 'Địa chỉ thường trú', en: 'Permanent address' } },
+    {
+      name: 'permanentAddress',
+      type: 'text',
+      label: { vi: 'Địa chỉ thường trú', en: 'Permanent address' },
+    },
     {
       type: 'collapsible',
       label: { vi: 'Công tác', en: 'Employment' },
@@ -115,15 +168,35 @@ export const StaffProfiles: CollectionConfig = audited({
         {
           type: 'row',
           fields: [
-            { name: 'position', type: 'text', label: { vi: 'Chức vụ, vị trí việc làm', en: 'Position' } },
-            { name: 'contractType', type: 'select', options: optionsOf(CONTRACT_TYPES, CONTRACT_TYPE_LABELS), label: { vi: 'Loại hợp đồng', en: 'Contract' } },
+            {
+              name: 'position',
+              type: 'text',
+              label: { vi: 'Chức vụ, vị trí việc làm', en: 'Position' },
+            },
+            {
+              name: 'contractType',
+              type: 'select',
+              options: optionsOf(CONTRACT_TYPES, CONTRACT_TYPE_LABELS),
+              label: { vi: 'Loại hợp đồng', en: 'Contract' },
+            },
           ],
         },
         {
           type: 'row',
           fields: [
-            { name: 'startDate', type: 'date', validate: notInFuture, label: { vi: 'Ngày vào ngành', en: 'Start date' }, admin: dateOnly },
-            { name: 'professionalRank', type: 'text', label: { vi: 'Hạng chức danh nghề nghiệp', en: 'Professional rank' }, admin: { placeholder: 'Giáo viên tiểu học hạng II' } },
+            {
+              name: 'startDate',
+              type: 'date',
+              validate: notInFuture,
+              label: { vi: 'Ngày vào ngành', en: 'Start date' },
+              admin: dateOnly,
+            },
+            {
+              name: 'professionalRank',
+              type: 'text',
+              label: { vi: 'Hạng chức danh nghề nghiệp', en: 'Professional rank' },
+              admin: { placeholder: 'Giáo viên tiểu học hạng II' },
+            },
           ],
         },
       ],
@@ -132,32 +205,55 @@ export const StaffProfiles: CollectionConfig = audited({
       name: 'qualifications',
       type: 'array',
       label: { vi: 'Trình độ đào tạo', en: 'Qualifications' },
-      labels: { singular: { vi: 'Bằng cấp', en: 'Qualification' }, plural: { vi: 'Bằng cấp', en: 'Qualifications' } },
+      labels: {
+        singular: { vi: 'Bằng cấp', en: 'Qualification' },
+        plural: { vi: 'Bằng cấp', en: 'Qualifications' },
+      },
       fields: [
         {
           type: 'row',
           fields: [
-            { name: 'level', type: 'text', required: true, label: { vi: 'Trình độ', en: 'Level' }, admin: { placeholder: 'Đại học' } },
+            {
+              name: 'level',
+              type: 'text',
+              required: true,
+              label: { vi: 'Trình độ', en: 'Level' },
+              admin: { placeholder: 'Đại học' },
+            },
             { name: 'major', type: 'text', label: { vi: 'Chuyên ngành', en: 'Major' } },
             { name: 'institution', type: 'text', label: { vi: 'Nơi đào tạo', en: 'Institution' } },
-            { name: 'year', type: 'number', min: 1960, max: 2100, label: { vi: 'Năm tốt nghiệp', en: 'Year' } },
+            {
+              name: 'year',
+              type: 'number',
+              min: 1960,
+              max: 2100,
+              label: { vi: 'Năm tốt nghiệp', en: 'Year' },
+            },
           ],
         },
       ],
     },
-    yearlyEvaluations('annualEvaluations', { vi: 'Đánh giá, xếp loại viên chức hằng năm', en: 'Annual evaluations' }, {
-      name: 'rating',
-      type: 'select',
-      required: true,
-      options: optionsOf(ANNUAL_RATINGS, ANNUAL_RATING_LABELS),
-      label: { vi: 'Xếp loại', en: 'Rating' },
-    }),
-    yearlyEvaluations('standardEvaluations', { vi: 'Đánh giá chuẩn nghề nghiệp', en: 'Professional-standard evaluations' }, {
-      name: 'level',
-      type: 'select',
-      required: true,
-      options: optionsOf(STANDARD_LEVELS, STANDARD_LEVEL_LABELS),
-      label: { vi: 'Mức', en: 'Level' },
-    }),
+    yearlyEvaluations(
+      'annualEvaluations',
+      { vi: 'Đánh giá, xếp loại viên chức hằng năm', en: 'Annual evaluations' },
+      {
+        name: 'rating',
+        type: 'select',
+        required: true,
+        options: optionsOf(ANNUAL_RATINGS, ANNUAL_RATING_LABELS),
+        label: { vi: 'Xếp loại', en: 'Rating' },
+      },
+    ),
+    yearlyEvaluations(
+      'standardEvaluations',
+      { vi: 'Đánh giá chuẩn nghề nghiệp', en: 'Professional-standard evaluations' },
+      {
+        name: 'level',
+        type: 'select',
+        required: true,
+        options: optionsOf(STANDARD_LEVELS, STANDARD_LEVEL_LABELS),
+        label: { vi: 'Mức', en: 'Level' },
+      },
+    ),
   ],
 })

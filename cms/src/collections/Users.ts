@@ -27,7 +27,10 @@ export const Users: CollectionConfig = {
     maxLoginAttempts: 5,
     lockTime: 15 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
-    cookies: { secure: process.env.NODE_ENV === 'production' && process.env.INSECURE_COOKIES !== 'true', sameSite: 'Lax' },
+    cookies: {
+      secure: process.env.NODE_ENV === 'production' && process.env.INSECURE_COOKIES !== 'true',
+      sameSite: 'Lax',
+    },
   },
   access: {
     ...collectionAccess('users'),

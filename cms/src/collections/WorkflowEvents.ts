@@ -20,7 +20,14 @@ export const WorkflowEvents: CollectionConfig = {
   access: collectionAccess('workflow-events'),
   defaultSort: '-createdAt',
   fields: [
-    { name: 'post', type: 'relationship', relationTo: 'posts', required: true, index: true, label: { vi: 'Bài viết', en: 'Post' } },
+    {
+      name: 'post',
+      type: 'relationship',
+      relationTo: 'posts',
+      required: true,
+      index: true,
+      label: { vi: 'Bài viết', en: 'Post' },
+    },
     {
       name: 'action',
       type: 'select',
@@ -28,9 +35,27 @@ export const WorkflowEvents: CollectionConfig = {
       options: WORKFLOW_ACTIONS.map((action) => ({ value: action, label: ACTION_LABELS[action] })),
       label: { vi: 'Thao tác', en: 'Action' },
     },
-    { name: 'fromStage', type: 'select', required: true, options: stageOptions, label: { vi: 'Từ bước', en: 'From' } },
-    { name: 'toStage', type: 'select', required: true, options: stageOptions, label: { vi: 'Sang bước', en: 'To' } },
-    { name: 'actor', type: 'relationship', relationTo: 'users', required: true, label: { vi: 'Người thực hiện', en: 'By' } },
+    {
+      name: 'fromStage',
+      type: 'select',
+      required: true,
+      options: stageOptions,
+      label: { vi: 'Từ bước', en: 'From' },
+    },
+    {
+      name: 'toStage',
+      type: 'select',
+      required: true,
+      options: stageOptions,
+      label: { vi: 'Sang bước', en: 'To' },
+    },
+    {
+      name: 'actor',
+      type: 'relationship',
+      relationTo: 'users',
+      required: true,
+      label: { vi: 'Người thực hiện', en: 'By' },
+    },
     { name: 'comment', type: 'textarea', label: { vi: 'Ý kiến', en: 'Comment' } },
   ],
 }

@@ -8,7 +8,9 @@ export function AdminPage({
   params,
   searchParams,
   children,
-}: Pick<AdminViewServerProps, 'initPageResult' | 'params' | 'searchParams'> & { children: ReactNode }) {
+}: Pick<AdminViewServerProps, 'initPageResult' | 'params' | 'searchParams'> & {
+  children: ReactNode
+}) {
   const { req } = initPageResult
   return (
     <DefaultTemplate

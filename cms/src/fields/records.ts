@@ -19,11 +19,17 @@ export const notInFuture: DateFieldValidation = (value, { req, required }) => {
     return required ? localize(req, { vi: 'Cần nhập ngày.', en: 'A date is required.' }) : true
   }
   const date = new Date(value)
-  if (Number.isNaN(date.getTime())) return localize(req, { vi: 'Ngày không hợp lệ.', en: 'Invalid date.' })
+  if (Number.isNaN(date.getTime()))
+    return localize(req, { vi: 'Ngày không hợp lệ.', en: 'Invalid date.' })
   if (date.getTime() > Date.now() + 24 * 60 * 60 * 1000) {
-    return localize(req, { vi: 'Ngày không được ở tương lai.', en: 'The date cannot be in the future.' })
+    return localize(req, {
+      vi: 'Ngày không được ở tương lai.',
+      en: 'The date cannot be in the future.',
+    })
   }
   return true
 }
 
-export const dateOnly = { date: { pickerAppearance: 'dayOnly' as const, displayFormat: 'dd/MM/yyyy' } }
+export const dateOnly = {
+  date: { pickerAppearance: 'dayOnly' as const, displayFormat: 'dd/MM/yyyy' },
+}

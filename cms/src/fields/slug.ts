@@ -17,7 +17,12 @@ function fillSlug(sourceField: string, collection: CollectionSlug): FieldHook {
       const where: Where = originalDoc?.id
         ? { and: [{ slug: { equals: candidate } }, { id: { not_equals: originalDoc.id } }] }
         : { slug: { equals: candidate } }
-      const { totalDocs } = await req.payload.count({ collection, where, overrideAccess: true, req })
+      const { totalDocs } = await req.payload.count({
+        collection,
+        where,
+        overrideAccess: true,
+        req,
+      })
       if (totalDocs === 0) return candidate
     }
   }

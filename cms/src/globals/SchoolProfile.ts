@@ -18,12 +18,20 @@ export const SchoolProfile: GlobalConfig = {
     { name: 'name', type: 'text', required: true, label: { vi: 'Tên trường', en: 'School name' } },
     { name: 'motto', type: 'text', label: { vi: 'Khẩu hiệu', en: 'Motto' } },
     { name: 'address', type: 'text', label: { vi: 'Địa chỉ', en: 'Address' } },
-    { name: 'phone', type: 'text', label: { vi: 'Điện thoại', en: 'Phone' }, validate: vietnamesePhone },
+    {
+      name: 'phone',
+      type: 'text',
+      label: { vi: 'Điện thoại', en: 'Phone' },
+      validate: vietnamesePhone,
+    },
     { name: 'email', type: 'email', label: { vi: 'Email', en: 'Email' } },
     {
       name: 'about',
       type: 'richText',
-      label: { vi: 'Giới thiệu nhà trường (trang Giới thiệu – Liên hệ)', en: 'About the school (About & contact page)' },
+      label: {
+        vi: 'Giới thiệu nhà trường (trang Giới thiệu – Liên hệ)',
+        en: 'About the school (About & contact page)',
+      },
     },
     {
       name: 'links',

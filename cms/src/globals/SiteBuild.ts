@@ -15,15 +15,41 @@ export const SiteBuild: GlobalConfig = {
       options: [
         { value: 'building', label: { vi: 'Đang xây dựng', en: 'Building' } },
         { value: 'ok', label: { vi: 'Thành công', en: 'Succeeded' } },
-        { value: 'failed', label: { vi: 'Thất bại (website cũ vẫn hoạt động)', en: 'Failed (the last good site stays live)' } },
+        {
+          value: 'failed',
+          label: {
+            vi: 'Thất bại (website cũ vẫn hoạt động)',
+            en: 'Failed (the last good site stays live)',
+          },
+        },
       ],
       label: { vi: 'Lần xây dựng gần nhất', en: 'Last build' },
       admin: { readOnly: true },
     },
-    { name: 'lastSuccessAt', type: 'date', label: { vi: 'Xây dựng thành công lúc', en: 'Last built at' }, admin: { readOnly: true, date: { displayFormat: 'dd/MM/yyyy HH:mm:ss' } } },
-    { name: 'lastAttemptAt', type: 'date', label: { vi: 'Lần thử gần nhất', en: 'Last attempt' }, admin: { readOnly: true, date: { displayFormat: 'dd/MM/yyyy HH:mm:ss' } } },
-    { name: 'durationMs', type: 'number', label: { vi: 'Thời gian (ms)', en: 'Duration (ms)' }, admin: { readOnly: true } },
+    {
+      name: 'lastSuccessAt',
+      type: 'date',
+      label: { vi: 'Xây dựng thành công lúc', en: 'Last built at' },
+      admin: { readOnly: true, date: { displayFormat: 'dd/MM/yyyy HH:mm:ss' } },
+    },
+    {
+      name: 'lastAttemptAt',
+      type: 'date',
+      label: { vi: 'Lần thử gần nhất', en: 'Last attempt' },
+      admin: { readOnly: true, date: { displayFormat: 'dd/MM/yyyy HH:mm:ss' } },
+    },
+    {
+      name: 'durationMs',
+      type: 'number',
+      label: { vi: 'Thời gian (ms)', en: 'Duration (ms)' },
+      admin: { readOnly: true },
+    },
     { name: 'reasons', type: 'text', label: { vi: 'Lý do', en: 'Why' }, admin: { readOnly: true } },
-    { name: 'log', type: 'textarea', label: { vi: 'Nhật ký', en: 'Log' }, admin: { readOnly: true, rows: 12 } },
+    {
+      name: 'log',
+      type: 'textarea',
+      label: { vi: 'Nhật ký', en: 'Log' },
+      admin: { readOnly: true, rows: 12 },
+    },
   ],
 }

@@ -39,7 +39,11 @@ export function withRequestGuards(collections: CollectionConfig[]): CollectionCo
     ...collection,
     hooks: {
       ...collection.hooks,
-      beforeOperation: [rejectMalformedId, rejectNonObjectData, ...(collection.hooks?.beforeOperation ?? [])],
+      beforeOperation: [
+        rejectMalformedId,
+        rejectNonObjectData,
+        ...(collection.hooks?.beforeOperation ?? []),
+      ],
     },
   }))
 }

@@ -18,7 +18,9 @@ export function richTextFromParagraphs(paragraphs: string[]): RichTextValue {
         version: 1,
         direction: 'ltr',
         textFormat: 0,
-        children: [{ type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 }],
+        children: [
+          { type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 },
+        ],
       })),
     },
   }

@@ -31,15 +31,24 @@ const tally = (): Tally => ({ created: 0, updated: 0, unchanged: 0 })
 function differs(existing: Record<string, unknown>, incoming: Record<string, unknown>): boolean {
   const comparable = (value: unknown): string =>
     // Row ids, empty cells and unset fields say nothing about the record.
-    String(JSON.stringify(value, (key, item) => (key === 'id' || item === null || item === '' ? undefined : item)))
+    String(
+      JSON.stringify(value, (key, item) =>
+        key === 'id' || item === null || item === '' ? undefined : item,
+      ),
+    )
   return Object.entries(incoming).some(([key, value]) => {
     const current = existing[key]
-    if (key === 'class' || key === 'homeroomTeacher' || key === 'user') return String(idOf(current as never) ?? '') !== String(value ?? '')
+    if (key === 'class' || key === 'homeroomTeacher' || key === 'user')
+      return String(idOf(current as never) ?? '') !== String(value ?? '')
     return comparable(current) !== comparable(value)
   })
 }
 
-export async function applyImport(req: PayloadRequest, parsed: ParsedWorkbook, progress: Progress = () => {}): Promise<ImportSummary> {
+export async function applyImport(
+  req: PayloadRequest,
+  parsed: ParsedWorkbook,
+  progress: Progress = () => {},
+): Promise<ImportSummary> {
   const { payload } = req
   const summary: ImportSummary = { classes: tally(), staff: tally(), pupils: tally() }
   const total = parsed.classes.length + parsed.staff.length + parsed.pupils.length
@@ -60,22 +69,46 @@ export async function applyImport(req: PayloadRequest, parsed: ParsedWorkbook, p
   ): Promise<T> {
     if (!existing) {
       tallied.created += 1
-      return (await payload.create({ collection, data: { ...data, ...onCreate } as never, ...asUser })) as unknown as T
+      return (await payload.create({
+        collection,
+        data: { ...data, ...onCreate } as never,
+        ...asUser,
+      })) as unknown as T
     }
     if (!differs(existing as never, data)) {
       tallied.unchanged += 1
       return existing
     }
     tallied.updated += 1
-    return (await payload.update({ collection, id: existing.id, data: data as never, ...asUser })) as unknown as T
+    return (await payload.update({
+      collection,
+      id: existing.id,
+      data: data as never,
+      ...asUser,
+    })) as unknown as T
   }
 
   const ownTransaction = await initTransaction(req)
   req.context = { ...req.context, recordsImport: true }
   try {
-    const emails = [...new Set(parsed.classes.map((row) => row.homeroomEmail).filter((email): email is string => Boolean(email)))]
+    const emails = [
+      ...new Set(
+        parsed.classes
+          .map((row) => row.homeroomEmail)
+          .filter((email): email is string => Boolean(email)),
+      ),
+    ]
     const accounts = emails.length
-      ? (await payload.find({ collection: 'users', where: { email: { in: emails } }, limit: 0, depth: 0, overrideAccess: true, req })).docs
+      ? (
+          await payload.find({
+            collection: 'users',
+            where: { email: { in: emails } },
+            limit: 0,
+            depth: 0,
+            overrideAccess: true,
+            req,
+          })
+        ).docs
       : []
     const accountByEmail = new Map(accounts.map((user) => [user.email.toLowerCase(), user.id]))
 
@@ -88,14 +121,29 @@ export async function applyImport(req: PayloadRequest, parsed: ParsedWorkbook, p
       req,
     })
     const professional = (
-      await payload.find({ collection: 'groups', where: { kind: { equals: 'professional' } }, limit: 0, depth: 0, overrideAccess: true, req })
+      await payload.find({
+        collection: 'groups',
+        where: { kind: { equals: 'professional' } },
+        limit: 0,
+        depth: 0,
+        overrideAccess: true,
+        req,
+      })
     ).docs
     const classByName = new Map<string, Group>()
     for (const group of existingClasses) classByName.set(normalizeClassName(group.name), group)
 
     for (const row of parsed.classes) {
-      const existing = existingClasses.find((group) => normalizeClassName(group.name) === row.name && group.schoolYear === row.schoolYear)
-      const data: Record<string, unknown> = { name: `Lớp ${row.name}`, kind: 'class', grade: row.grade, schoolYear: row.schoolYear }
+      const existing = existingClasses.find(
+        (group) =>
+          normalizeClassName(group.name) === row.name && group.schoolYear === row.schoolYear,
+      )
+      const data: Record<string, unknown> = {
+        name: `Lớp ${row.name}`,
+        kind: 'class',
+        grade: row.grade,
+        schoolYear: row.schoolYear,
+      }
       const homeroom = row.homeroomEmail ? accountByEmail.get(row.homeroomEmail) : undefined
       if (homeroom !== undefined) data.homeroomTeacher = homeroom
       const gradeGroup = professional.find((group) => group.grade === row.grade)
@@ -105,7 +153,14 @@ export async function applyImport(req: PayloadRequest, parsed: ParsedWorkbook, p
     }
 
     for (const row of parsed.staff) {
-      const { docs } = await payload.find({ collection: 'staff-profiles', where: { email: { equals: row.email } }, limit: 1, depth: 0, overrideAccess: true, req })
+      const { docs } = await payload.find({
+        collection: 'staff-profiles',
+        where: { email: { equals: row.email } },
+        limit: 1,
+        depth: 0,
+        overrideAccess: true,
+        req,
+      })
       const existing = docs[0] as StaffProfile | undefined
       const data: Record<string, unknown> = {
         email: row.email,
@@ -123,10 +178,18 @@ export async function applyImport(req: PayloadRequest, parsed: ParsedWorkbook, p
     }
 
     for (const row of parsed.pupils) {
-      const { docs } = await payload.find({ collection: 'students', where: { studentCode: { equals: row.studentCode } }, limit: 1, depth: 0, overrideAccess: true, req })
+      const { docs } = await payload.find({
+        collection: 'students',
+        where: { studentCode: { equals: row.studentCode } },
+        limit: 1,
+        depth: 0,
+        overrideAccess: true,
+        req,
+      })
       const existing = docs[0] as Student | undefined
       const schoolClass = classByName.get(row.className)
-      if (!schoolClass) throw new Error(`Import: class ${row.className} vanished between check and write`)
+      if (!schoolClass)
+        throw new Error(`Import: class ${row.className} vanished between check and write`)
       const data: Record<string, unknown> = {
         studentCode: row.studentCode,
         fullName: row.fullName,

@@ -8,7 +8,13 @@
  */
 import ExcelJS from 'exceljs'
 import type { Endpoint, PayloadRequest } from 'payload'
-import { GENDER_LABELS, PUPIL_STATUS_LABELS, compareVietnameseNames, formatDateVi, slugify } from '@school/shared'
+import {
+  GENDER_LABELS,
+  PUPIL_STATUS_LABELS,
+  compareVietnameseNames,
+  formatDateVi,
+  slugify,
+} from '@school/shared'
 
 import { importPolicy, reportPolicy } from '../access/policy'
 import type { Rule } from '../access/rules'
@@ -20,12 +26,19 @@ import { importTemplate, normalizeClassName, parseImportWorkbook } from './workb
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const MAX_BYTES = 10 * 1024 * 1024
 
-async function requireAllowed(req: PayloadRequest, rule: Rule, refusal: { vi: string; en: string }) {
+async function requireAllowed(
+  req: PayloadRequest,
+  rule: Rule,
+  refusal: { vi: string; en: string },
+) {
   if (!req.user) throw userError(req, 401, { vi: 'Cần đăng nhập.', en: 'You must log in.' })
   if ((await rule({ user: req.user as User, req })) !== true) throw userError(req, 403, refusal)
 }
 
-const IMPORT_REFUSED = { vi: 'Chỉ giáo viên Tin học và Hiệu trưởng nhập dữ liệu đầu năm (Điều 8).', en: 'Only the IT teacher and the principal import records.' }
+const IMPORT_REFUSED = {
+  vi: 'Chỉ giáo viên Tin học và Hiệu trưởng nhập dữ liệu đầu năm (Điều 8).',
+  en: 'Only the IT teacher and the principal import records.',
+}
 
 function download(body: Buffer, filename: string): Response {
   return new Response(new Uint8Array(body), {
@@ -49,13 +62,29 @@ export const importEndpoint: Endpoint = {
     await requireAllowed(req, importPolicy.records, IMPORT_REFUSED)
     const body = req.arrayBuffer ? await req.arrayBuffer() : new ArrayBuffer(0)
     if (body.byteLength === 0) {
-      throw userError(req, 400, { vi: 'Chưa có tệp: hãy chọn tệp .xlsx đã điền theo mẫu.', en: 'No file: choose the filled-in .xlsx template.' })
+      throw userError(req, 400, {
+        vi: 'Chưa có tệp: hãy chọn tệp .xlsx đã điền theo mẫu.',
+        en: 'No file: choose the filled-in .xlsx template.',
+      })
     }
     if (body.byteLength > MAX_BYTES) {
-      throw userError(req, 413, { vi: 'Tệp quá lớn (tối đa 10 MB).', en: 'The file is too large (10 MB at most).' })
+      throw userError(req, 413, {
+        vi: 'Tệp quá lớn (tối đa 10 MB).',
+        en: 'The file is too large (10 MB at most).',
+      })
     }
-    const { docs: classes } = await req.payload.find({ collection: 'groups', where: { kind: { equals: 'class' } }, limit: 0, depth: 0, overrideAccess: true, req })
-    const parsed = await parseImportWorkbook(body, new Set(classes.map((group) => normalizeClassName(group.name))))
+    const { docs: classes } = await req.payload.find({
+      collection: 'groups',
+      where: { kind: { equals: 'class' } },
+      limit: 0,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    const parsed = await parseImportWorkbook(
+      body,
+      new Set(classes.map((group) => normalizeClassName(group.name))),
+    )
     if (parsed.errors.length > 0) {
       return Response.json(
         {
@@ -68,20 +97,34 @@ export const importEndpoint: Endpoint = {
     const encoder = new TextEncoder()
     const stream = new ReadableStream<Uint8Array>({
       async start(controller) {
-        const send = (line: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`))
+        const send = (line: unknown) =>
+          controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`))
         try {
-          send({ type: 'progress', done: 0, total: parsed.classes.length + parsed.staff.length + parsed.pupils.length })
-          const summary = await applyImport(req, parsed, (done, total) => send({ type: 'progress', done, total }))
+          send({
+            type: 'progress',
+            done: 0,
+            total: parsed.classes.length + parsed.staff.length + parsed.pupils.length,
+          })
+          const summary = await applyImport(req, parsed, (done, total) =>
+            send({ type: 'progress', done, total }),
+          )
           send({ type: 'summary', summary })
         } catch (error) {
           req.payload.logger.error({ err: error, msg: 'Records import failed' })
-          const message = (error as { isPublic?: boolean; message?: string }).isPublic ? (error as Error).message : 'Lỗi khi ghi dữ liệu; không có gì được nhập.'
+          const message = (error as { isPublic?: boolean; message?: string }).isPublic
+            ? (error as Error).message
+            : 'Lỗi khi ghi dữ liệu; không có gì được nhập.'
           send({ type: 'failed', message })
         }
         controller.close()
       },
     })
-    return new Response(stream, { headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store' } })
+    return new Response(stream, {
+      headers: {
+        'Content-Type': 'application/x-ndjson; charset=utf-8',
+        'Cache-Control': 'no-store',
+      },
+    })
   },
 }
 
@@ -98,7 +141,15 @@ export interface ClassStatistics {
 
 /** Counts per class (Điều 6, 8): the figures the education office asks for, without a name. */
 export async function pupilStatistics(req: PayloadRequest): Promise<ClassStatistics[]> {
-  const { docs: classes } = await req.payload.find({ collection: 'groups', where: { kind: { equals: 'class' } }, sort: 'name', limit: 0, depth: 0, overrideAccess: true, req })
+  const { docs: classes } = await req.payload.find({
+    collection: 'groups',
+    where: { kind: { equals: 'class' } },
+    sort: 'name',
+    limit: 0,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
   const { docs: pupils } = await req.payload.find({
     collection: 'students',
     limit: 0,
@@ -115,8 +166,10 @@ export async function pupilStatistics(req: PayloadRequest): Promise<ClassStatist
       total: mine.length,
       studying: studying.length,
       female: studying.filter((pupil) => pupil.gender === 'female').length,
-      ethnicMinority: studying.filter((pupil) => pupil.ethnicity && pupil.ethnicity !== 'Kinh').length,
-      policy: studying.filter((pupil) => pupil.policyStatus && pupil.policyStatus !== 'none').length,
+      ethnicMinority: studying.filter((pupil) => pupil.ethnicity && pupil.ethnicity !== 'Kinh')
+        .length,
+      policy: studying.filter((pupil) => pupil.policyStatus && pupil.policyStatus !== 'none')
+        .length,
       transferredOut: mine.filter((pupil) => pupil.status === 'transferred_out').length,
       droppedOut: mine.filter((pupil) => pupil.status === 'dropped_out').length,
     }
@@ -127,7 +180,10 @@ export const pupilStatisticsEndpoint: Endpoint = {
   path: '/pupil-statistics',
   method: 'get',
   handler: async (req) => {
-    await requireAllowed(req, reportPolicy.pupilStatistics, { vi: 'Bạn không được xem thống kê học sinh.', en: 'You may not read pupil statistics.' })
+    await requireAllowed(req, reportPolicy.pupilStatistics, {
+      vi: 'Bạn không được xem thống kê học sinh.',
+      en: 'You may not read pupil statistics.',
+    })
     return Response.json({ classes: await pupilStatistics(req) })
   },
 }
@@ -139,10 +195,19 @@ export const classListEndpoint: Endpoint = {
   handler: async (req) => {
     if (!req.user) throw userError(req, 401, { vi: 'Cần đăng nhập.', en: 'You must log in.' })
     const classId = req.searchParams.get('class') ?? ''
-    if (!/^[a-f0-9]+$/i.test(classId)) throw userError(req, 404, { vi: 'Không tìm thấy lớp.', en: 'Class not found.' })
-    const { docs: found } = await req.payload.find({ collection: 'groups', where: { and: [{ id: { equals: classId } }, { kind: { equals: 'class' } }] }, limit: 1, depth: 0, overrideAccess: true, req })
+    if (!/^[a-f0-9]+$/i.test(classId))
+      throw userError(req, 404, { vi: 'Không tìm thấy lớp.', en: 'Class not found.' })
+    const { docs: found } = await req.payload.find({
+      collection: 'groups',
+      where: { and: [{ id: { equals: classId } }, { kind: { equals: 'class' } }] },
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
     const schoolClass = found[0] as Group | undefined
-    if (!schoolClass) throw userError(req, 404, { vi: 'Không tìm thấy lớp.', en: 'Class not found.' })
+    if (!schoolClass)
+      throw userError(req, 404, { vi: 'Không tìm thấy lớp.', en: 'Class not found.' })
     // The user's own rights decide which pupils and which columns: the read is audited as one list.
     const { docs } = await req.payload.find({
       collection: 'students',
@@ -153,11 +218,17 @@ export const classListEndpoint: Endpoint = {
       user: req.user,
       req,
     })
-    if (docs.length === 0) throw userError(req, 403, { vi: 'Bạn không được xem danh sách lớp này.', en: 'You may not read this class list.' })
+    if (docs.length === 0)
+      throw userError(req, 403, {
+        vi: 'Bạn không được xem danh sách lớp này.',
+        en: 'You may not read this class list.',
+      })
     const pupils = [...docs].sort((a, b) => compareVietnameseNames(a.fullName, b.fullName))
     const workbook = new ExcelJS.Workbook()
     const sheet = workbook.addWorksheet(schoolClass.name)
-    sheet.addRow([`Danh sách học sinh ${schoolClass.name} — năm học ${schoolClass.schoolYear ?? ''}`]).font = { bold: true, size: 13 }
+    sheet.addRow([
+      `Danh sách học sinh ${schoolClass.name} — năm học ${schoolClass.schoolYear ?? ''}`,
+    ]).font = { bold: true, size: 13 }
     sheet.addRow([])
     const columns: Array<[string, (pupil: Student) => unknown, number]> = [
       ['STT', () => null, 6],
@@ -171,12 +242,26 @@ export const classListEndpoint: Endpoint = {
       ['Người giám hộ', (p) => p.guardians?.map((g) => `${g.name} (${g.phone})`).join('; '), 44],
     ]
     // Columns the user cannot read for this class come back empty for every pupil: leave them out.
-    const shown = columns.filter(([, value], index) => index === 0 || pupils.some((pupil) => value(pupil) !== undefined))
+    const shown = columns.filter(
+      ([, value], index) => index === 0 || pupils.some((pupil) => value(pupil) !== undefined),
+    )
     sheet.addRow(shown.map(([header]) => header)).font = { bold: true }
-    pupils.forEach((pupil, index) => sheet.addRow(shown.map(([, value], column) => (column === 0 ? index + 1 : (value(pupil) ?? '')))))
+    pupils.forEach((pupil, index) =>
+      sheet.addRow(
+        shown.map(([, value], column) => (column === 0 ? index + 1 : (value(pupil) ?? ''))),
+      ),
+    )
     shown.forEach(([, , width], index) => (sheet.getColumn(index + 1).width = width))
-    return download(Buffer.from(await workbook.xlsx.writeBuffer()), `danh-sach-${slugify(schoolClass.name)}.xlsx`)
+    return download(
+      Buffer.from(await workbook.xlsx.writeBuffer()),
+      `danh-sach-${slugify(schoolClass.name)}.xlsx`,
+    )
   },
 }
 
-export const recordsEndpoints = [importTemplateEndpoint, importEndpoint, pupilStatisticsEndpoint, classListEndpoint]
+export const recordsEndpoints = [
+  importTemplateEndpoint,
+  importEndpoint,
+  pupilStatisticsEndpoint,
+  classListEndpoint,
+]

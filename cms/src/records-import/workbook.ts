@@ -35,41 +35,86 @@ interface Column {
   note?: string
 }
 
-const labelsOf = <K extends string>(keys: readonly K[], labels: Record<K, { vi: string }>) => keys.map((key) => labels[key].vi)
+const labelsOf = <K extends string>(keys: readonly K[], labels: Record<K, { vi: string }>) =>
+  keys.map((key) => labels[key].vi)
 
 export const COLUMNS: Record<SheetKey, Column[]> = {
   classes: [
     { key: 'name', header: 'Tên lớp', required: true, width: 12, note: 'Ví dụ: 3B' },
     { key: 'grade', header: 'Khối', required: true, choices: ['1', '2', '3', '4', '5'], width: 8 },
     { key: 'schoolYear', header: 'Năm học', required: true, width: 12, note: 'Ví dụ: 2026-2027' },
-    { key: 'homeroomEmail', header: 'Email GVCN', width: 32, note: 'Thư điện tử tài khoản của giáo viên chủ nhiệm' },
+    {
+      key: 'homeroomEmail',
+      header: 'Email GVCN',
+      width: 32,
+      note: 'Thư điện tử tài khoản của giáo viên chủ nhiệm',
+    },
   ],
   pupils: [
-    { key: 'studentCode', header: 'Mã học sinh', required: true, width: 16, note: 'Mã định danh trên CSDL ngành; dùng để nhận ra học sinh khi nhập lại' },
+    {
+      key: 'studentCode',
+      header: 'Mã học sinh',
+      required: true,
+      width: 16,
+      note: 'Mã định danh trên CSDL ngành; dùng để nhận ra học sinh khi nhập lại',
+    },
     { key: 'fullName', header: 'Họ và tên', required: true, width: 26 },
     { key: 'dateOfBirth', header: 'Ngày sinh', required: true, width: 12, note: 'dd/mm/yyyy' },
-    { key: 'gender', header: 'Giới tính', required: true, choices: labelsOf(GENDERS, GENDER_LABELS), width: 10 },
+    {
+      key: 'gender',
+      header: 'Giới tính',
+      required: true,
+      choices: labelsOf(GENDERS, GENDER_LABELS),
+      width: 10,
+    },
     { key: 'className', header: 'Lớp', required: true, width: 8 },
     { key: 'ethnicity', header: 'Dân tộc', width: 10 },
     { key: 'permanentAddress', header: 'Địa chỉ thường trú', width: 40 },
-    { key: 'policyStatus', header: 'Đối tượng chính sách', choices: labelsOf(POLICY_STATUSES, POLICY_STATUS_LABELS), width: 22 },
+    {
+      key: 'policyStatus',
+      header: 'Đối tượng chính sách',
+      choices: labelsOf(POLICY_STATUSES, POLICY_STATUS_LABELS),
+      width: 22,
+    },
     { key: 'guardian1Name', header: 'Người giám hộ 1', required: true, width: 24 },
-    { key: 'guardian1Relationship', header: 'Quan hệ 1', required: true, choices: labelsOf(GUARDIAN_RELATIONSHIPS, GUARDIAN_RELATIONSHIP_LABELS), width: 12 },
+    {
+      key: 'guardian1Relationship',
+      header: 'Quan hệ 1',
+      required: true,
+      choices: labelsOf(GUARDIAN_RELATIONSHIPS, GUARDIAN_RELATIONSHIP_LABELS),
+      width: 12,
+    },
     { key: 'guardian1Phone', header: 'Điện thoại 1', required: true, width: 14 },
     { key: 'guardian1Occupation', header: 'Nghề nghiệp 1', width: 18 },
     { key: 'guardian2Name', header: 'Người giám hộ 2', width: 24 },
-    { key: 'guardian2Relationship', header: 'Quan hệ 2', choices: labelsOf(GUARDIAN_RELATIONSHIPS, GUARDIAN_RELATIONSHIP_LABELS), width: 12 },
+    {
+      key: 'guardian2Relationship',
+      header: 'Quan hệ 2',
+      choices: labelsOf(GUARDIAN_RELATIONSHIPS, GUARDIAN_RELATIONSHIP_LABELS),
+      width: 12,
+    },
     { key: 'guardian2Phone', header: 'Điện thoại 2', width: 14 },
     { key: 'guardian2Occupation', header: 'Nghề nghiệp 2', width: 18 },
   ],
   staff: [
-    { key: 'email', header: 'Email', required: true, width: 32, note: 'Dùng để nhận ra cán bộ khi nhập lại và nối với tài khoản' },
+    {
+      key: 'email',
+      header: 'Email',
+      required: true,
+      width: 32,
+      note: 'Dùng để nhận ra cán bộ khi nhập lại và nối với tài khoản',
+    },
     { key: 'fullName', header: 'Họ và tên', required: true, width: 26 },
     { key: 'dateOfBirth', header: 'Ngày sinh', width: 12, note: 'dd/mm/yyyy' },
     { key: 'gender', header: 'Giới tính', choices: labelsOf(GENDERS, GENDER_LABELS), width: 10 },
     { key: 'phone', header: 'Điện thoại', width: 14 },
     { key: 'position', header: 'Chức vụ', width: 28 },
-    { key: 'contractType', header: 'Loại hợp đồng', choices: labelsOf(CONTRACT_TYPES, CONTRACT_TYPE_LABELS), width: 22 },
+    {
+      key: 'contractType',
+      header: 'Loại hợp đồng',
+      choices: labelsOf(CONTRACT_TYPES, CONTRACT_TYPE_LABELS),
+      width: 22,
+    },
     { key: 'startDate', header: 'Ngày vào ngành', width: 14, note: 'dd/mm/yyyy' },
     { key: 'qualification', header: 'Trình độ', width: 14 },
     { key: 'major', header: 'Chuyên ngành', width: 22 },
@@ -103,7 +148,9 @@ export async function importTemplate(now = new Date()): Promise<Buffer> {
   for (const key of Object.keys(SHEETS) as SheetKey[]) {
     const sheet = workbook.addWorksheet(SHEETS[key])
     const columns = COLUMNS[key]
-    const header = sheet.addRow(columns.map((column) => (column.required ? `${column.header} *` : column.header)))
+    const header = sheet.addRow(
+      columns.map((column) => (column.required ? `${column.header} *` : column.header)),
+    )
     header.font = { bold: true }
     columns.forEach((column, index) => {
       const excelColumn = sheet.getColumn(index + 1)
@@ -155,7 +202,12 @@ export interface PupilRow {
   ethnicity: string
   permanentAddress: string | null
   policyStatus: (typeof POLICY_STATUSES)[number]
-  guardians: Array<{ name: string; relationship: (typeof GUARDIAN_RELATIONSHIPS)[number]; phone: string; occupation: string | null }>
+  guardians: Array<{
+    name: string
+    relationship: (typeof GUARDIAN_RELATIONSHIPS)[number]
+    phone: string
+    occupation: string | null
+  }>
 }
 
 export interface StaffRow {
@@ -187,7 +239,11 @@ function cellText(value: ExcelJS.CellValue): string {
     return `${pad(value.getUTCDate())}/${pad(value.getUTCMonth() + 1)}/${value.getUTCFullYear()}`
   }
   if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((part) => part.text).join('').trim()
+    if ('richText' in value)
+      return value.richText
+        .map((part) => part.text)
+        .join('')
+        .trim()
     if ('result' in value) return cellText(value.result as ExcelJS.CellValue)
     if ('text' in value) return String(value.text).trim()
     return ''
@@ -203,7 +259,12 @@ export function parseVietnameseDate(text: string): string | null {
   if (!match) return null
   const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])]
   const date = new Date(Date.UTC(year, month - 1, day))
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null
+  if (
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day
+  )
+    return null
   return date.toISOString()
 }
 
@@ -213,14 +274,21 @@ function normalizePhone(text: string): string {
   return /^\d{9}$/.test(compact) ? `0${compact}` : compact
 }
 
-function choiceOf<K extends string>(keys: readonly K[], labels: Record<K, { vi: string }>, text: string): K | null {
+function choiceOf<K extends string>(
+  keys: readonly K[],
+  labels: Record<K, { vi: string }>,
+  text: string,
+): K | null {
   const wanted = text.trim().toLowerCase()
   return keys.find((key) => labels[key].vi.toLowerCase() === wanted || key === wanted) ?? null
 }
 
 /** "Lớp 3B", "lop 3b", "3b" → "3B". */
 export function normalizeClassName(text: string): string {
-  return text.replace(/^l[ớo]p\s*/i, '').trim().toUpperCase()
+  return text
+    .replace(/^l[ớo]p\s*/i, '')
+    .trim()
+    .toUpperCase()
 }
 
 interface SheetReader {
@@ -236,11 +304,18 @@ function readSheet(workbook: ExcelJS.Workbook, key: SheetKey, errors: ImportErro
   const headerRow = sheet.getRow(1)
   const positions = new Map<string, number>()
   headerRow.eachCell((cell, index) => {
-    const found = columns.find((column) => normalizeHeader(column.header) === normalizeHeader(cellText(cell.value)))
+    const found = columns.find(
+      (column) => normalizeHeader(column.header) === normalizeHeader(cellText(cell.value)),
+    )
     if (found) positions.set(found.key, index)
   })
   for (const column of columns.filter((c) => c.required && !positions.has(c.key))) {
-    errors.push({ sheet: sheetName, row: 1, column: column.header, message: `Thiếu cột "${column.header}" ở dòng tiêu đề.` })
+    errors.push({
+      sheet: sheetName,
+      row: 1,
+      column: column.header,
+      message: `Thiếu cột "${column.header}" ở dòng tiêu đề.`,
+    })
   }
   const rows: SheetReader['rows'] = []
   sheet.eachRow({ includeEmpty: false }, (excelRow, rowNumber) => {
@@ -259,13 +334,21 @@ function readSheet(workbook: ExcelJS.Workbook, key: SheetKey, errors: ImportErro
  * Reads and checks every row of the file. Nothing here touches the database: `existingClasses`
  * are the names of classes already in the system for lookups.
  */
-export async function parseImportWorkbook(buffer: ArrayBuffer | Buffer, existingClasses: ReadonlySet<string>): Promise<ParsedWorkbook> {
+export async function parseImportWorkbook(
+  buffer: ArrayBuffer | Buffer,
+  existingClasses: ReadonlySet<string>,
+): Promise<ParsedWorkbook> {
   const workbook = new ExcelJS.Workbook()
   const errors: ImportError[] = []
   try {
     await workbook.xlsx.load(buffer as ArrayBuffer)
   } catch {
-    errors.push({ sheet: '', row: 0, column: '', message: 'Không đọc được tệp: cần tệp Excel .xlsx (tải mẫu về và điền vào mẫu).' })
+    errors.push({
+      sheet: '',
+      row: 0,
+      column: '',
+      message: 'Không đọc được tệp: cần tệp Excel .xlsx (tải mẫu về và điền vào mẫu).',
+    })
     return { classes: [], pupils: [], staff: [], errors }
   }
   const sheets = {
@@ -274,14 +357,24 @@ export async function parseImportWorkbook(buffer: ArrayBuffer | Buffer, existing
     staff: readSheet(workbook, 'staff', errors),
   }
   if (Object.values(sheets).every((sheet) => sheet.missingSheet)) {
-    errors.push({ sheet: '', row: 0, column: '', message: `Tệp không có trang tính nào trong mẫu (${Object.values(SHEETS).join(', ')}).` })
+    errors.push({
+      sheet: '',
+      row: 0,
+      column: '',
+      message: `Tệp không có trang tính nào trong mẫu (${Object.values(SHEETS).join(', ')}).`,
+    })
   }
 
   const fail = (key: SheetKey, row: number, columnKey: string, message: string) => {
     const column = COLUMNS[key].find((c) => c.key === columnKey)
     errors.push({ sheet: SHEETS[key], row, column: column?.header ?? columnKey, message })
   }
-  const required = (key: SheetKey, row: number, get: (k: string) => string, columnKey: string): string | null => {
+  const required = (
+    key: SheetKey,
+    row: number,
+    get: (k: string) => string,
+    columnKey: string,
+  ): string | null => {
     const value = get(columnKey)
     if (value === '') {
       fail(key, row, columnKey, 'Chưa nhập (cột bắt buộc).')
@@ -298,16 +391,28 @@ export async function parseImportWorkbook(buffer: ArrayBuffer | Buffer, existing
     const schoolYear = required('classes', row, get, 'schoolYear')
     const grade = Number(gradeText)
     const name = rawName ? normalizeClassName(rawName) : ''
-    if (gradeText && !(Number.isInteger(grade) && grade >= 1 && grade <= 5)) fail('classes', row, 'grade', `Khối "${gradeText}" không hợp lệ: cần số từ 1 đến 5.`)
-    if (name && !/^[1-5][A-Z0-9]{1,3}$/.test(name)) fail('classes', row, 'name', `Tên lớp "${rawName}" không hợp lệ: ví dụ 3B.`)
-    if (name && Number.isInteger(grade) && name[0] !== String(grade)) fail('classes', row, 'grade', `Lớp ${name} không thuộc khối ${grade}.`)
-    if (schoolYear && !/^\d{4}-\d{4}$/.test(schoolYear)) fail('classes', row, 'schoolYear', `Năm học "${schoolYear}" không hợp lệ: ví dụ 2026-2027.`)
+    if (gradeText && !(Number.isInteger(grade) && grade >= 1 && grade <= 5))
+      fail('classes', row, 'grade', `Khối "${gradeText}" không hợp lệ: cần số từ 1 đến 5.`)
+    if (name && !/^[1-5][A-Z0-9]{1,3}$/.test(name))
+      fail('classes', row, 'name', `Tên lớp "${rawName}" không hợp lệ: ví dụ 3B.`)
+    if (name && Number.isInteger(grade) && name[0] !== String(grade))
+      fail('classes', row, 'grade', `Lớp ${name} không thuộc khối ${grade}.`)
+    if (schoolYear && !/^\d{4}-\d{4}$/.test(schoolYear))
+      fail('classes', row, 'schoolYear', `Năm học "${schoolYear}" không hợp lệ: ví dụ 2026-2027.`)
     const homeroomEmail = get('homeroomEmail').toLowerCase() || null
-    if (homeroomEmail && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(homeroomEmail)) fail('classes', row, 'homeroomEmail', `Email "${homeroomEmail}" không hợp lệ.`)
+    if (homeroomEmail && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(homeroomEmail))
+      fail('classes', row, 'homeroomEmail', `Email "${homeroomEmail}" không hợp lệ.`)
     const key = `${name}|${schoolYear}`
-    if (name && classKeys.has(key)) fail('classes', row, 'name', `Lớp ${name} năm học ${schoolYear} trùng với dòng ${classKeys.get(key)}.`)
+    if (name && classKeys.has(key))
+      fail(
+        'classes',
+        row,
+        'name',
+        `Lớp ${name} năm học ${schoolYear} trùng với dòng ${classKeys.get(key)}.`,
+      )
     else if (name) classKeys.set(key, row)
-    if (rawName && gradeText && schoolYear) classes.push({ row, name, grade, schoolYear, homeroomEmail })
+    if (rawName && gradeText && schoolYear)
+      classes.push({ row, name, grade, schoolYear, homeroomEmail })
   }
   const knownClasses = new Set([...existingClasses, ...classes.map((c) => c.name)])
 
@@ -319,19 +424,53 @@ export async function parseImportWorkbook(buffer: ArrayBuffer | Buffer, existing
     const birthText = required('pupils', row, get, 'dateOfBirth')
     const genderText = required('pupils', row, get, 'gender')
     const classText = required('pupils', row, get, 'className')
-    if (studentCode && !STUDENT_CODE.test(studentCode)) fail('pupils', row, 'studentCode', `Mã học sinh "${studentCode}" không hợp lệ: 4–20 chữ hoặc số, không dấu cách.`)
-    if (studentCode && codes.has(studentCode)) fail('pupils', row, 'studentCode', `Mã học sinh ${studentCode} trùng với dòng ${codes.get(studentCode)}.`)
+    if (studentCode && !STUDENT_CODE.test(studentCode))
+      fail(
+        'pupils',
+        row,
+        'studentCode',
+        `Mã học sinh "${studentCode}" không hợp lệ: 4–20 chữ hoặc số, không dấu cách.`,
+      )
+    if (studentCode && codes.has(studentCode))
+      fail(
+        'pupils',
+        row,
+        'studentCode',
+        `Mã học sinh ${studentCode} trùng với dòng ${codes.get(studentCode)}.`,
+      )
     else if (studentCode) codes.set(studentCode, row)
     const dateOfBirth = birthText ? parseVietnameseDate(birthText) : null
-    if (birthText && !dateOfBirth) fail('pupils', row, 'dateOfBirth', `Ngày sinh "${birthText}" không hợp lệ: cần dạng dd/mm/yyyy.`)
-    else if (dateOfBirth && new Date(dateOfBirth).getTime() > Date.now()) fail('pupils', row, 'dateOfBirth', 'Ngày sinh ở tương lai.')
+    if (birthText && !dateOfBirth)
+      fail(
+        'pupils',
+        row,
+        'dateOfBirth',
+        `Ngày sinh "${birthText}" không hợp lệ: cần dạng dd/mm/yyyy.`,
+      )
+    else if (dateOfBirth && new Date(dateOfBirth).getTime() > Date.now())
+      fail('pupils', row, 'dateOfBirth', 'Ngày sinh ở tương lai.')
     const gender = genderText ? choiceOf(GENDERS, GENDER_LABELS, genderText) : null
-    if (genderText && !gender) fail('pupils', row, 'gender', `Giới tính "${genderText}" không hợp lệ: Nam hoặc Nữ.`)
+    if (genderText && !gender)
+      fail('pupils', row, 'gender', `Giới tính "${genderText}" không hợp lệ: Nam hoặc Nữ.`)
     const className = classText ? normalizeClassName(classText) : ''
-    if (classText && !knownClasses.has(className)) fail('pupils', row, 'className', `Lớp "${classText}" không có trong trang "${SHEETS.classes}" và chưa có trong hệ thống.`)
+    if (classText && !knownClasses.has(className))
+      fail(
+        'pupils',
+        row,
+        'className',
+        `Lớp "${classText}" không có trong trang "${SHEETS.classes}" và chưa có trong hệ thống.`,
+      )
     const policyText = get('policyStatus')
-    const policyStatus = policyText ? choiceOf(POLICY_STATUSES, POLICY_STATUS_LABELS, policyText) : 'none'
-    if (!policyStatus) fail('pupils', row, 'policyStatus', `Đối tượng chính sách "${policyText}" không có trong danh sách.`)
+    const policyStatus = policyText
+      ? choiceOf(POLICY_STATUSES, POLICY_STATUS_LABELS, policyText)
+      : 'none'
+    if (!policyStatus)
+      fail(
+        'pupils',
+        row,
+        'policyStatus',
+        `Đối tượng chính sách "${policyText}" không có trong danh sách.`,
+      )
 
     const guardians: PupilRow['guardians'] = []
     for (const n of [1, 2]) {
@@ -340,13 +479,34 @@ export async function parseImportWorkbook(buffer: ArrayBuffer | Buffer, existing
       const phoneText = get(`guardian${n}Phone`)
       if (n === 2 && !name && !relationshipText && !phoneText) continue
       if (!name) fail('pupils', row, `guardian${n}Name`, 'Chưa nhập họ tên người giám hộ.')
-      const relationship = relationshipText ? choiceOf(GUARDIAN_RELATIONSHIPS, GUARDIAN_RELATIONSHIP_LABELS, relationshipText) : null
-      if (!relationshipText) fail('pupils', row, `guardian${n}Relationship`, 'Chưa nhập quan hệ với học sinh.')
-      else if (!relationship) fail('pupils', row, `guardian${n}Relationship`, `Quan hệ "${relationshipText}" không có trong danh sách (Bố, Mẹ, Ông/Bà, Anh/Chị, Người giám hộ khác).`)
+      const relationship = relationshipText
+        ? choiceOf(GUARDIAN_RELATIONSHIPS, GUARDIAN_RELATIONSHIP_LABELS, relationshipText)
+        : null
+      if (!relationshipText)
+        fail('pupils', row, `guardian${n}Relationship`, 'Chưa nhập quan hệ với học sinh.')
+      else if (!relationship)
+        fail(
+          'pupils',
+          row,
+          `guardian${n}Relationship`,
+          `Quan hệ "${relationshipText}" không có trong danh sách (Bố, Mẹ, Ông/Bà, Anh/Chị, Người giám hộ khác).`,
+        )
       const phone = normalizePhone(phoneText)
       if (!phoneText) fail('pupils', row, `guardian${n}Phone`, 'Thiếu số điện thoại người giám hộ.')
-      else if (!isVietnamesePhone(phone)) fail('pupils', row, `guardian${n}Phone`, `Số điện thoại "${phoneText}" không hợp lệ: 10 chữ số, bắt đầu bằng 0.`)
-      if (name && relationship && isVietnamesePhone(phone)) guardians.push({ name, relationship, phone, occupation: get(`guardian${n}Occupation`) || null })
+      else if (!isVietnamesePhone(phone))
+        fail(
+          'pupils',
+          row,
+          `guardian${n}Phone`,
+          `Số điện thoại "${phoneText}" không hợp lệ: 10 chữ số, bắt đầu bằng 0.`,
+        )
+      if (name && relationship && isVietnamesePhone(phone))
+        guardians.push({
+          name,
+          relationship,
+          phone,
+          occupation: get(`guardian${n}Occupation`) || null,
+        })
     }
     if (studentCode && fullName && dateOfBirth && gender && className && policyStatus) {
       pupils.push({
@@ -369,8 +529,10 @@ export async function parseImportWorkbook(buffer: ArrayBuffer | Buffer, existing
   for (const { row, get } of sheets.staff.rows) {
     const email = required('staff', row, get, 'email')?.toLowerCase() ?? null
     const fullName = required('staff', row, get, 'fullName')
-    if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) fail('staff', row, 'email', `Email "${email}" không hợp lệ.`)
-    if (email && emails.has(email)) fail('staff', row, 'email', `Email ${email} trùng với dòng ${emails.get(email)}.`)
+    if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+      fail('staff', row, 'email', `Email "${email}" không hợp lệ.`)
+    if (email && emails.has(email))
+      fail('staff', row, 'email', `Email ${email} trùng với dòng ${emails.get(email)}.`)
     else if (email) emails.set(email, row)
     const dateOf = (columnKey: string) => {
       const text = get(columnKey)
@@ -381,13 +543,28 @@ export async function parseImportWorkbook(buffer: ArrayBuffer | Buffer, existing
     }
     const genderText = get('gender')
     const gender = genderText ? choiceOf(GENDERS, GENDER_LABELS, genderText) : null
-    if (genderText && !gender) fail('staff', row, 'gender', `Giới tính "${genderText}" không hợp lệ: Nam hoặc Nữ.`)
+    if (genderText && !gender)
+      fail('staff', row, 'gender', `Giới tính "${genderText}" không hợp lệ: Nam hoặc Nữ.`)
     const contractText = get('contractType')
-    const contractType = contractText ? choiceOf(CONTRACT_TYPES, CONTRACT_TYPE_LABELS, contractText) : null
-    if (contractText && !contractType) fail('staff', row, 'contractType', `Loại hợp đồng "${contractText}" không có trong danh sách.`)
+    const contractType = contractText
+      ? choiceOf(CONTRACT_TYPES, CONTRACT_TYPE_LABELS, contractText)
+      : null
+    if (contractText && !contractType)
+      fail(
+        'staff',
+        row,
+        'contractType',
+        `Loại hợp đồng "${contractText}" không có trong danh sách.`,
+      )
     const phoneText = get('phone')
     const phone = phoneText ? normalizePhone(phoneText) : null
-    if (phone && !isVietnamesePhone(phone)) fail('staff', row, 'phone', `Số điện thoại "${phoneText}" không hợp lệ: 10 chữ số, bắt đầu bằng 0.`)
+    if (phone && !isVietnamesePhone(phone))
+      fail(
+        'staff',
+        row,
+        'phone',
+        `Số điện thoại "${phoneText}" không hợp lệ: 10 chữ số, bắt đầu bằng 0.`,
+      )
     if (email && fullName) {
       staff.push({
         row,

@@ -32,34 +32,67 @@ export function isMonth(value: unknown): value is string {
 export function monthRange(month: string): { start: string; end: string } {
   const [, year, mm] = MONTH.exec(month)!
   const start = new Date(`${year}-${mm}-01T00:00:00+07:00`)
-  const nextMonth = Number(mm) === 12 ? `${Number(year) + 1}-01` : `${year}-${String(Number(mm) + 1).padStart(2, '0')}`
-  return { start: start.toISOString(), end: new Date(`${nextMonth}-01T00:00:00+07:00`).toISOString() }
+  const nextMonth =
+    Number(mm) === 12
+      ? `${Number(year) + 1}-01`
+      : `${year}-${String(Number(mm) + 1).padStart(2, '0')}`
+  return {
+    start: start.toISOString(),
+    end: new Date(`${nextMonth}-01T00:00:00+07:00`).toISOString(),
+  }
 }
 
 export function currentMonth(now = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit' }).format(now)
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    year: 'numeric',
+    month: '2-digit',
+  }).format(now)
   return parts.slice(0, 7)
 }
 
 const empty = (): ReportCounts => ({ assigned: 0, submitted: 0, returned: 0, published: 0 })
 
-export async function editorialReport(req: PayloadRequest, month: string): Promise<EditorialReport> {
+export async function editorialReport(
+  req: PayloadRequest,
+  month: string,
+): Promise<EditorialReport> {
   const { payload } = req
   const { start, end } = monthRange(month)
-  const asUser = { user: req.user, overrideAccess: false, req, depth: 0, limit: 0, pagination: false } as const
-  const inMonth = { and: [{ createdAt: { greater_than_equal: start } }, { createdAt: { less_than: end } }] }
+  const asUser = {
+    user: req.user,
+    overrideAccess: false,
+    req,
+    depth: 0,
+    limit: 0,
+    pagination: false,
+  } as const
+  const inMonth = {
+    and: [{ createdAt: { greater_than_equal: start } }, { createdAt: { less_than: end } }],
+  }
 
-  const [{ docs: events }, { docs: assignments }, { docs: groups }, { docs: users }] = await Promise.all([
-    payload.find({ collection: 'workflow-events', ...asUser, where: { and: [...inMonth.and, { action: { in: ['submit', 'return', 'publish'] } }] } }),
-    payload.find({ collection: 'assignments', ...asUser, where: inMonth }),
-    payload.find({ collection: 'groups', ...asUser, where: { kind: { not_equals: 'class' } } }),
-    payload.find({ collection: 'users', ...asUser, select: { fullName: true } }),
-  ])
+  const [{ docs: events }, { docs: assignments }, { docs: groups }, { docs: users }] =
+    await Promise.all([
+      payload.find({
+        collection: 'workflow-events',
+        ...asUser,
+        where: { and: [...inMonth.and, { action: { in: ['submit', 'return', 'publish'] } }] },
+      }),
+      payload.find({ collection: 'assignments', ...asUser, where: inMonth }),
+      payload.find({ collection: 'groups', ...asUser, where: { kind: { not_equals: 'class' } } }),
+      payload.find({ collection: 'users', ...asUser, select: { fullName: true } }),
+    ])
   const postIds = [...new Set(events.map((event) => idOf(event.post)))]
   const { docs: posts } =
     postIds.length === 0
       ? { docs: [] as Post[] }
-      : await payload.find({ collection: 'posts', ...asUser, draft: true, where: { id: { in: postIds } }, select: { ownerGroup: true, authors: true } })
+      : await payload.find({
+          collection: 'posts',
+          ...asUser,
+          draft: true,
+          where: { id: { in: postIds } },
+          select: { ownerGroup: true, authors: true },
+        })
   const postById = new Map(posts.map((post) => [String(post.id), post]))
 
   const byGroup = new Map<string, ReportCounts>()
@@ -76,7 +109,13 @@ export async function editorialReport(req: PayloadRequest, month: string): Promi
   }
   for (const event of events) {
     const field: keyof ReportCounts | null =
-      event.action === 'submit' ? 'submitted' : event.action === 'return' ? 'returned' : event.toStage === 'published' ? 'published' : null
+      event.action === 'submit'
+        ? 'submitted'
+        : event.action === 'return'
+          ? 'returned'
+          : event.toStage === 'published'
+            ? 'published'
+            : null
     if (!field) continue
     const post = postById.get(String(idOf(event.post)))
     if (!post) continue
@@ -86,14 +125,20 @@ export async function editorialReport(req: PayloadRequest, month: string): Promi
 
   // Classes count toward the professional group of their grade.
   const classParent = new Map<string, string>()
-  const { docs: classes } = await payload.find({ collection: 'groups', ...asUser, where: { kind: { equals: 'class' } } })
-  for (const schoolClass of classes) classParent.set(String(schoolClass.id), String(idOf(schoolClass.parentGroup) ?? 'school'))
+  const { docs: classes } = await payload.find({
+    collection: 'groups',
+    ...asUser,
+    where: { kind: { equals: 'class' } },
+  })
+  for (const schoolClass of classes)
+    classParent.set(String(schoolClass.id), String(idOf(schoolClass.parentGroup) ?? 'school'))
   for (const [key, counts] of [...byGroup]) {
     const parent = classParent.get(key)
     if (!parent) continue
     byGroup.delete(key)
     const target = byGroup.get(parent) ?? empty()
-    for (const field of Object.keys(counts) as Array<keyof ReportCounts>) target[field] += counts[field]
+    for (const field of Object.keys(counts) as Array<keyof ReportCounts>)
+      target[field] += counts[field]
     byGroup.set(parent, target)
   }
 
@@ -106,7 +151,11 @@ export async function editorialReport(req: PayloadRequest, month: string): Promi
     groups: [
       ...groups
         .filter((group) => group.kind !== 'editorial_board')
-        .map((group) => ({ id: group.id, name: group.name, ...(byGroup.get(String(group.id)) ?? empty()) }))
+        .map((group) => ({
+          id: group.id,
+          name: group.name,
+          ...(byGroup.get(String(group.id)) ?? empty()),
+        }))
         .sort((a, b) => compareVi(a.name, b.name)),
       { id: null, name: 'Toàn trường', ...(byGroup.get('school') ?? empty()) },
     ],

@@ -16,11 +16,17 @@ export const editorialReportEndpoint: Endpoint = {
   handler: async (req) => {
     if (!req.user) throw userError(req, 401, { vi: 'Cần đăng nhập.', en: 'You must log in.' })
     if (!(await reportPolicy.editorial({ user: req.user as User, req }))) {
-      throw userError(req, 403, { vi: 'Bạn không được xem báo cáo này.', en: 'You may not read this report.' })
+      throw userError(req, 403, {
+        vi: 'Bạn không được xem báo cáo này.',
+        en: 'You may not read this report.',
+      })
     }
     const month = req.searchParams.get('month') ?? currentMonth()
     if (!isMonth(month)) {
-      throw userError(req, 400, { vi: 'Tháng có dạng YYYY-MM, ví dụ 2026-11.', en: 'A month looks like YYYY-MM, e.g. 2026-11.' })
+      throw userError(req, 400, {
+        vi: 'Tháng có dạng YYYY-MM, ví dụ 2026-11.',
+        en: 'A month looks like YYYY-MM, e.g. 2026-11.',
+      })
     }
     const report = await editorialReport(req, month)
     if (req.searchParams.get('format') === 'xlsx') {

@@ -17,21 +17,38 @@ export async function editorialReportWorkbook(report: EditorialReport): Promise<
   const title = `Báo cáo hoạt động Ban biên tập Website tháng ${month}/${year}`
 
   type Row = { name: string } & Record<string, unknown>
-  const sheet = (name: string, firstHeader: string, rows: Row[], extra?: { header: string; key: string }) => {
+  const sheet = (
+    name: string,
+    firstHeader: string,
+    rows: Row[],
+    extra?: { header: string; key: string },
+  ) => {
     const ws = workbook.addWorksheet(name)
     ws.addRow([title]).font = { bold: true, size: 13 }
     ws.addRow([])
-    const headers = [firstHeader, ...(extra ? [extra.header] : []), ...COLUMNS.map((column) => column.header)]
+    const headers = [
+      firstHeader,
+      ...(extra ? [extra.header] : []),
+      ...COLUMNS.map((column) => column.header),
+    ]
     ws.addRow(headers).font = { bold: true }
     for (const row of rows) {
-      ws.addRow([row.name, ...(extra ? [row[extra.key]] : []), ...COLUMNS.map((column) => row[column.key])])
+      ws.addRow([
+        row.name,
+        ...(extra ? [row[extra.key]] : []),
+        ...COLUMNS.map((column) => row[column.key]),
+      ])
     }
     ws.columns.forEach((column, index) => {
       column.width = index === 0 ? 34 : 16
     })
   }
 
-  sheet('Theo tổ', 'Tổ / đoàn thể', report.groups.map((group) => ({ ...group })))
+  sheet(
+    'Theo tổ',
+    'Tổ / đoàn thể',
+    report.groups.map((group) => ({ ...group })),
+  )
   sheet(
     'Theo người',
     'Họ và tên',

@@ -35,6 +35,8 @@ function scene([sky, ground, accent]: DemoImage['palette']): string {
 
 /** A JPEG as Payload's upload API takes it. */
 export async function drawDemoImage(image: DemoImage) {
-  const data = await sharp(Buffer.from(scene(image.palette))).jpeg({ quality: 82 }).toBuffer()
+  const data = await sharp(Buffer.from(scene(image.palette)))
+    .jpeg({ quality: 82 })
+    .toBuffer()
   return { data, mimetype: 'image/jpeg', name: image.name, size: data.length }
 }

@@ -10,20 +10,155 @@ import type { Gender, GuardianRelationship, PolicyStatus } from '@school/shared'
 import type { Group, User } from '../payload-types'
 import { DEMO_STAFF } from './demo-school'
 
-const FAMILY_NAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Phan', 'Trịnh', 'Đinh', 'Lương', 'Chu']
-const MIDDLE = { male: ['Văn', 'Minh', 'Đức', 'Quang', 'Gia', 'Hữu', 'Anh', 'Bảo', 'Thành'], female: ['Thị', 'Ngọc', 'Thu', 'Minh', 'Khánh', 'Bảo', 'Hà', 'Phương', 'Diệu'] }
+const FAMILY_NAMES = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Vũ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+  'Phan',
+  'Trịnh',
+  'Đinh',
+  'Lương',
+  'Chu',
+]
+const MIDDLE = {
+  male: ['Văn', 'Minh', 'Đức', 'Quang', 'Gia', 'Hữu', 'Anh', 'Bảo', 'Thành'],
+  female: ['Thị', 'Ngọc', 'Thu', 'Minh', 'Khánh', 'Bảo', 'Hà', 'Phương', 'Diệu'],
+}
 const GIVEN = {
-  male: ['An', 'Bách', 'Cường', 'Dũng', 'Duy', 'Đạt', 'Hải', 'Hiếu', 'Hoàng', 'Huy', 'Khang', 'Khoa', 'Kiên', 'Lâm', 'Long', 'Lộc', 'Minh', 'Nam', 'Nhân', 'Phong', 'Phúc', 'Quân', 'Sang', 'Tài', 'Thái', 'Thiện', 'Toàn', 'Trí', 'Trung', 'Vinh'],
-  female: ['Anh', 'Chi', 'Diệp', 'Dương', 'Giang', 'Hân', 'Hiền', 'Khuê', 'Lam', 'Linh', 'Loan', 'Ly', 'My', 'Nga', 'Ngân', 'Nhi', 'Như', 'Oanh', 'Quyên', 'Quỳnh', 'San', 'Thảo', 'Thư', 'Tiên', 'Trâm', 'Uyên', 'Vy', 'Xuân', 'Yến', 'Hạnh'],
+  male: [
+    'An',
+    'Bách',
+    'Cường',
+    'Dũng',
+    'Duy',
+    'Đạt',
+    'Hải',
+    'Hiếu',
+    'Hoàng',
+    'Huy',
+    'Khang',
+    'Khoa',
+    'Kiên',
+    'Lâm',
+    'Long',
+    'Lộc',
+    'Minh',
+    'Nam',
+    'Nhân',
+    'Phong',
+    'Phúc',
+    'Quân',
+    'Sang',
+    'Tài',
+    'Thái',
+    'Thiện',
+    'Toàn',
+    'Trí',
+    'Trung',
+    'Vinh',
+  ],
+  female: [
+    'Anh',
+    'Chi',
+    'Diệp',
+    'Dương',
+    'Giang',
+    'Hân',
+    'Hiền',
+    'Khuê',
+    'Lam',
+    'Linh',
+    'Loan',
+    'Ly',
+    'My',
+    'Nga',
+    'Ngân',
+    'Nhi',
+    'Như',
+    'Oanh',
+    'Quyên',
+    'Quỳnh',
+    'San',
+    'Thảo',
+    'Thư',
+    'Tiên',
+    'Trâm',
+    'Uyên',
+    'Vy',
+    'Xuân',
+    'Yến',
+    'Hạnh',
+  ],
 }
 const FATHER_MIDDLE = ['Văn', 'Đức', 'Quốc', 'Mạnh', 'Xuân', 'Công', 'Tiến']
-const FATHER_GIVEN = ['Tùng', 'Hưng', 'Thắng', 'Quyết', 'Tuấn', 'Sơn', 'Hậu', 'Toản', 'Chiến', 'Khải', 'Luân', 'Tráng']
+const FATHER_GIVEN = [
+  'Tùng',
+  'Hưng',
+  'Thắng',
+  'Quyết',
+  'Tuấn',
+  'Sơn',
+  'Hậu',
+  'Toản',
+  'Chiến',
+  'Khải',
+  'Luân',
+  'Tráng',
+]
 const MOTHER_FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Vũ', 'Đào', 'Tạ', 'Mai', 'Kiều', 'Lưu']
-const MOTHER_GIVEN = ['Hoa', 'Huệ', 'Lan', 'Liên', 'Mơ', 'Nhàn', 'Sen', 'Thắm', 'Tươi', 'Vân', 'Hường', 'Thoa']
-const OCCUPATIONS = ['Công nhân', 'Kinh doanh tự do', 'Nhân viên văn phòng', 'Giáo viên', 'Kỹ sư', 'Buôn bán', 'Lái xe', 'Y tá', 'Nội trợ', 'Bộ đội', 'Công chức']
-const STREETS = ['ngõ 12 Phúc Lợi', 'ngõ 45 Gia Thượng', 'ngõ 7 Thạch Bàn', 'tổ 3 Việt Hưng', 'ngõ 88 Ngọc Thụy', 'ngõ 21 Đức Giang', 'tổ 9 Giang Biên']
+const MOTHER_GIVEN = [
+  'Hoa',
+  'Huệ',
+  'Lan',
+  'Liên',
+  'Mơ',
+  'Nhàn',
+  'Sen',
+  'Thắm',
+  'Tươi',
+  'Vân',
+  'Hường',
+  'Thoa',
+]
+const OCCUPATIONS = [
+  'Công nhân',
+  'Kinh doanh tự do',
+  'Nhân viên văn phòng',
+  'Giáo viên',
+  'Kỹ sư',
+  'Buôn bán',
+  'Lái xe',
+  'Y tá',
+  'Nội trợ',
+  'Bộ đội',
+  'Công chức',
+]
+const STREETS = [
+  'ngõ 12 Phúc Lợi',
+  'ngõ 45 Gia Thượng',
+  'ngõ 7 Thạch Bàn',
+  'tổ 3 Việt Hưng',
+  'ngõ 88 Ngọc Thụy',
+  'ngõ 21 Đức Giang',
+  'tổ 9 Giang Biên',
+]
 const MINORITIES = ['Tày', 'Mường', 'Nùng', 'Thái']
-const OTHER_SCHOOLS = ['Trường Tiểu học Ngọc Thụy', 'Trường Tiểu học Thạch Bàn A', 'Trường Tiểu học Việt Hưng', 'Trường Tiểu học Đức Giang']
+const OTHER_SCHOOLS = [
+  'Trường Tiểu học Ngọc Thụy',
+  'Trường Tiểu học Thạch Bàn A',
+  'Trường Tiểu học Việt Hưng',
+  'Trường Tiểu học Đức Giang',
+]
 
 /** A small deterministic generator (mulberry32): the same school on every run. */
 function generator(seed: number) {
@@ -61,13 +196,30 @@ export interface DemoPupil {
   consent: { guardian: boolean; pupil: boolean }
   /** "3B": the class's short name. */
   className: string
-  transfer?: { kind: 'transfer_in' | 'transfer_out' | 'drop_out'; monthsAgo: number; school?: string; reason: string }
+  transfer?: {
+    kind: 'transfer_in' | 'transfer_out' | 'drop_out'
+    monthsAgo: number
+    school?: string
+    reason: string
+  }
 }
 
 const CLASS_NAMES = ['1A', '1B', '2A', '2B', '3A', '3B', '4A', '4B', '5A', '5B']
 
 function phone(random: ReturnType<typeof generator>): string {
-  const prefix = random.pick(['090', '091', '093', '094', '096', '097', '098', '086', '088', '035', '038'])
+  const prefix = random.pick([
+    '090',
+    '091',
+    '093',
+    '094',
+    '096',
+    '097',
+    '098',
+    '086',
+    '088',
+    '035',
+    '038',
+  ])
   return `${prefix}${String(random.int(0, 9_999_999)).padStart(7, '0')}`
 }
 
@@ -83,8 +235,8 @@ export function demoPupils(startYear: number): DemoPupil[] {
     const size = 20 + ((classIndex * 7 + 3) % 11)
     for (let seat = 0; seat < size; seat += 1) {
       const gender: Gender = random.chance(0.5) ? 'male' : 'female'
-      let fullName = ''
-      let family = ''
+      let fullName: string
+      let family: string
       do {
         family = random.pick(FAMILY_NAMES)
         fullName = `${family} ${random.pick(MIDDLE[gender])} ${random.pick(GIVEN[gender])}`
@@ -114,16 +266,28 @@ export function demoPupils(startYear: number): DemoPupil[] {
         dateOfBirth: born.toISOString(),
         ethnicity: random.chance(0.06) ? random.pick(MINORITIES) : 'Kinh',
         permanentAddress: `Số ${random.int(1, 120)}, ${random.pick(STREETS)}, Long Biên, Hà Nội`,
-        policyStatus: random.chance(0.05) ? random.pick(['war_invalid_child', 'poor_household', 'near_poor_household'] as const) : 'none',
+        policyStatus: random.chance(0.05)
+          ? random.pick(['war_invalid_child', 'poor_household', 'near_poor_household'] as const)
+          : 'none',
         guardians,
         consent: { guardian: random.chance(0.85), pupil: random.chance(0.8) },
         className,
       }
       if (seat === 2 && classIndex % 3 === 0) {
-        pupil.transfer = { kind: 'transfer_in', monthsAgo: 2, school: random.pick(OTHER_SCHOOLS), reason: 'Gia đình chuyển nơi ở' }
+        pupil.transfer = {
+          kind: 'transfer_in',
+          monthsAgo: 2,
+          school: random.pick(OTHER_SCHOOLS),
+          reason: 'Gia đình chuyển nơi ở',
+        }
       }
       if (seat === 5 && classIndex === 7) {
-        pupil.transfer = { kind: 'transfer_out', monthsAgo: 1, school: random.pick(OTHER_SCHOOLS), reason: 'Theo bố mẹ chuyển công tác' }
+        pupil.transfer = {
+          kind: 'transfer_out',
+          monthsAgo: 1,
+          school: random.pick(OTHER_SCHOOLS),
+          reason: 'Theo bố mẹ chuyển công tác',
+        }
       }
       pupils.push(pupil)
     }
@@ -176,11 +340,24 @@ export async function seedDemoRecords(
         class: classId,
         // Follows the enrollment events (Students/hooks).
         status: 'studying',
-        consent: { ...pupil.consent, recordedOn: new Date(Date.UTC(startYear, 8, 5)).toISOString() },
+        consent: {
+          ...pupil.consent,
+          recordedOn: new Date(Date.UTC(startYear, 8, 5)).toISOString(),
+        },
         enrollmentEvents: transfer
-          ? [{ kind: transfer.kind, date: monthsBefore(today, transfer.monthsAgo), reason: transfer.reason, school: transfer.school }]
+          ? [
+              {
+                kind: transfer.kind,
+                date: monthsBefore(today, transfer.monthsAgo),
+                reason: transfer.reason,
+                school: transfer.school,
+              },
+            ]
           : [],
-        health: { bloodType: (['A', 'B', 'AB', 'O'] as const)[index % 4], insuranceCode: `HS401${String(index + 1).padStart(10, '0')}` },
+        health: {
+          bloodType: (['A', 'B', 'AB', 'O'] as const)[index % 4],
+          insuranceCode: `HS401${String(index + 1).padStart(10, '0')}`,
+        },
       },
     })
     for (const checkup of checkupsOf(pupil, startYear, index + 1)) {
@@ -197,7 +374,9 @@ export async function seedDemoRecords(
   for (const [key, user] of staff) {
     const person = DEMO_STAFF.find((candidate) => candidate.key === key)
     if (!person) continue
-    const teacher = person.roles.some((role) => ['group_head', 'homeroom_teacher', 'subject_teacher', 'it_teacher'].includes(role))
+    const teacher = person.roles.some((role) =>
+      ['group_head', 'homeroom_teacher', 'subject_teacher', 'it_teacher'].includes(role),
+    )
     await payload.create({
       collection: 'staff-profiles',
       overrideAccess: true,
@@ -211,9 +390,22 @@ export async function seedDemoRecords(
         position: person.jobTitle,
         contractType: key === 'pe' ? 'contract' : 'civil_servant',
         professionalRank: teacher ? 'Giáo viên tiểu học hạng II' : undefined,
-        qualifications: [{ level: 'Đại học', major: teacher ? 'Giáo dục Tiểu học' : 'Quản lý', institution: 'Trường Đại học Sư phạm Hà Nội' }],
-        annualEvaluations: [{ schoolYear: `${startYear - 1}-${startYear}`, rating: key.startsWith('head') ? 'excellent' : 'good' }],
-        standardEvaluations: teacher ? [{ schoolYear: `${startYear - 1}-${startYear}`, level: 'good' }] : [],
+        qualifications: [
+          {
+            level: 'Đại học',
+            major: teacher ? 'Giáo dục Tiểu học' : 'Quản lý',
+            institution: 'Trường Đại học Sư phạm Hà Nội',
+          },
+        ],
+        annualEvaluations: [
+          {
+            schoolYear: `${startYear - 1}-${startYear}`,
+            rating: key.startsWith('head') ? 'excellent' : 'good',
+          },
+        ],
+        standardEvaluations: teacher
+          ? [{ schoolYear: `${startYear - 1}-${startYear}`, level: 'good' }]
+          : [],
       },
     })
   }

@@ -2,7 +2,14 @@
  * Seeds the demo school into an empty database, never into one that holds data.
  * Runs at start-up (Payload's onInit); SEED_DEMO=false turns it off for a real school.
  */
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
+import {
+  commitTransaction,
+  createLocalReq,
+  initTransaction,
+  killTransaction,
+  type Payload,
+  type PayloadRequest,
+} from 'payload'
 import { compareVietnameseNames, schoolYearOf, slugify } from '@school/shared'
 
 import type { Group, User } from '../payload-types'
@@ -36,7 +43,11 @@ export interface SeedOptions {
   records: boolean
 }
 
-export async function seedDemoSchool(payload: Payload, req: PayloadRequest, options: SeedOptions): Promise<Map<string, User>> {
+export async function seedDemoSchool(
+  payload: Payload,
+  req: PayloadRequest,
+  options: SeedOptions,
+): Promise<Map<string, User>> {
   const password = demoPassword()
   const userIds = new Map<string, User['id']>()
   const users = new Map<string, User>()
@@ -91,7 +102,12 @@ export async function seedDemoSchool(payload: Payload, req: PayloadRequest, opti
     groupIds.set(group.key, created.id)
   }
 
-  await payload.updateGlobal({ slug: 'school-profile', overrideAccess: true, req, data: DEMO_SCHOOL_PROFILE })
+  await payload.updateGlobal({
+    slug: 'school-profile',
+    overrideAccess: true,
+    req,
+    data: DEMO_SCHOOL_PROFILE,
+  })
   if (options.records) await seedDemoRecords(req, groupIds, users, Number(schoolYear.slice(0, 4)))
   return users
 }
@@ -116,5 +132,7 @@ export async function seedDemoSchoolIfEmpty(
   }
   // The posts go through the real workflow, one step (and transaction) at a time.
   await seedDemoPosts(payload, staff)
-  payload.logger.info(`Demo school seeded: ${staff.size} staff accounts, ${DEMO_GROUPS.length} groups, ${DEMO_POSTS.length} posts.`)
+  payload.logger.info(
+    `Demo school seeded: ${staff.size} staff accounts, ${DEMO_GROUPS.length} groups, ${DEMO_POSTS.length} posts.`,
+  )
 }

@@ -75,13 +75,22 @@ function findAstroCli(sourceDir: string): string {
   }
 }
 
-function astroBuild(config: SiteBuildConfig, outDir: string): Promise<{ ok: boolean; log: string }> {
+function astroBuild(
+  config: SiteBuildConfig,
+  outDir: string,
+): Promise<{ ok: boolean; log: string }> {
   const astroBin = findAstroCli(config.sourceDir)
   return new Promise((resolve) => {
     let log = ''
     const child = spawn(process.execPath, [astroBin, 'build', '--silent'], {
       cwd: config.sourceDir,
-      env: { ...process.env, NODE_ENV: 'production', CMS_URL: config.cmsURL, SITE_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        CMS_URL: config.cmsURL,
+        SITE_OUT_DIR: outDir,
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     const keep = (chunk: Buffer) => {
@@ -135,7 +144,11 @@ export async function runBuild(payload: Payload, config: SiteBuildConfig): Promi
   let ok = false
   try {
     await fs.mkdir(config.buildsDir, { recursive: true })
-    await record(payload, { status: 'building', lastAttemptAt: startedAt.toISOString(), reasons: reasons.join(', ') })
+    await record(payload, {
+      status: 'building',
+      lastAttemptAt: startedAt.toISOString(),
+      reasons: reasons.join(', '),
+    })
     const outDir = path.join(config.buildsDir, startedAt.toISOString().replace(/[:.]/g, '-'))
     const result = await astroBuild(config, outDir)
     ok = result.ok && existsSync(path.join(outDir, 'index.html'))
@@ -143,12 +156,21 @@ export async function runBuild(payload: Payload, config: SiteBuildConfig): Promi
     if (ok) {
       const previous = await swapLive(config.liveLink, outDir)
       await prune(config.buildsDir, [outDir, previous])
-      await record(payload, { status: 'ok', lastSuccessAt: new Date().toISOString(), durationMs, log: result.log || 'OK' })
-      payload.logger.info(`Website rebuilt in ${durationMs} ms (${reasons.join(', ') || 'requested'})`)
+      await record(payload, {
+        status: 'ok',
+        lastSuccessAt: new Date().toISOString(),
+        durationMs,
+        log: result.log || 'OK',
+      })
+      payload.logger.info(
+        `Website rebuilt in ${durationMs} ms (${reasons.join(', ') || 'requested'})`,
+      )
     } else {
       await fs.rm(outDir, { recursive: true, force: true })
       await record(payload, { status: 'failed', durationMs, log: result.log })
-      payload.logger.error(`Website build failed; the last good site stays live.\n${result.log.slice(-2000)}`)
+      payload.logger.error(
+        `Website build failed; the last good site stays live.\n${result.log.slice(-2000)}`,
+      )
     }
   } catch (error) {
     await record(payload, { status: 'failed', log: String((error as Error).stack ?? error) })

@@ -3,13 +3,15 @@
  * new stage (and Payload's `_status` when it goes live or comes down), and appends the step to
  * `workflow-events`, all in one transaction.
  */
+import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 import {
-  commitTransaction,
-  initTransaction,
-  killTransaction,
-  type PayloadRequest,
-} from 'payload'
-import { ACTION_LABELS, STAGE_LABELS, WORKFLOW_ACTIONS, formatDateTimeVi, isWorkflowAction, type Stage } from '@school/shared'
+  ACTION_LABELS,
+  STAGE_LABELS,
+  WORKFLOW_ACTIONS,
+  formatDateTimeVi,
+  isWorkflowAction,
+  type Stage,
+} from '@school/shared'
 
 import { workflowPolicy } from '../access/policy'
 import { localize, userError } from '../lib/messages'
@@ -40,7 +42,10 @@ function parseInput(req: PayloadRequest, input: TransitionRequest) {
     })
   }
   if (input.comment !== undefined && input.comment !== null && typeof input.comment !== 'string') {
-    throw userError(req, 400, { vi: 'Ý kiến phải là một đoạn văn bản.', en: 'The comment must be text.' })
+    throw userError(req, 400, {
+      vi: 'Ý kiến phải là một đoạn văn bản.',
+      en: 'The comment must be text.',
+    })
   }
   const comment = typeof input.comment === 'string' ? input.comment.trim() : ''
   if (input.action === 'return' && comment === '') {
@@ -59,13 +64,19 @@ function parseInput(req: PayloadRequest, input: TransitionRequest) {
       })
     }
     if (input.action !== 'publish') {
-      throw userError(req, 400, { vi: 'Chỉ thao tác "publish" mới hẹn giờ đăng được.', en: 'Only "publish" takes publishAt.' })
+      throw userError(req, 400, {
+        vi: 'Chỉ thao tác "publish" mới hẹn giờ đăng được.',
+        en: 'Only "publish" takes publishAt.',
+      })
     }
   }
   return { action: input.action, comment, publishAt }
 }
 
-export async function applyTransition(req: PayloadRequest, input: TransitionRequest): Promise<Post> {
+export async function applyTransition(
+  req: PayloadRequest,
+  input: TransitionRequest,
+): Promise<Post> {
   const actor = req.user as User | null
   if (!actor) throw userError(req, 401, { vi: 'Cần đăng nhập.', en: 'You must log in.' })
   const { action, comment, publishAt } = parseInput(req, input)
@@ -73,7 +84,13 @@ export async function applyTransition(req: PayloadRequest, input: TransitionRequ
   const asActor = { user: actor, overrideAccess: false, req } as const
 
   // The latest version: a correction of a live post is a newer draft.
-  const post = await payload.findByID({ collection: 'posts', id: input.postId, draft: true, depth: 0, ...asActor })
+  const post = await payload.findByID({
+    collection: 'posts',
+    id: input.postId,
+    draft: true,
+    depth: 0,
+    ...asActor,
+  })
   const from = post.stage as Stage
   const transition = transitionFor(action, from)
   if (!transition) {
@@ -108,20 +125,43 @@ export async function applyTransition(req: PayloadRequest, input: TransitionRequ
   const scheduled = action === 'publish' && publishAt !== null && publishAt.getTime() > Date.now()
   const to: Stage = scheduled ? from : transition.to
   const data: Record<string, unknown> = { stage: to }
-  if (action === 'submit') Object.assign(data, { returnComment: null, reviewedBy: null, approvedBy: null, publishAt: null })
+  if (action === 'submit')
+    Object.assign(data, {
+      returnComment: null,
+      reviewedBy: null,
+      approvedBy: null,
+      publishAt: null,
+    })
   if (action === 'accept') data.reviewedBy = actor.id
   if (action === 'approve') data.approvedBy = actor.id
   if (action === 'return') data.returnComment = comment
   if (action === 'publish') {
     // The date readers see is the first publication; a correction keeps it.
-    Object.assign(data, scheduled ? { publishAt: publishAt!.toISOString() } : { _status: 'published', publishAt: null, publishedAt: post.publishedAt ?? new Date().toISOString() })
+    Object.assign(
+      data,
+      scheduled
+        ? { publishAt: publishAt!.toISOString() }
+        : {
+            _status: 'published',
+            publishAt: null,
+            publishedAt: post.publishedAt ?? new Date().toISOString(),
+          },
+    )
   }
   if (action === 'unpublish') data._status = 'draft'
   // Going live or coming down writes the main document. Other steps of a post that is not on the
   // website write it too, so lists and joins see its stage; a live post's correction stays a draft.
-  const live = await payload.findByID({ collection: 'posts', id: post.id, depth: 0, select: { _status: true }, overrideAccess: true, req })
+  const live = await payload.findByID({
+    collection: 'posts',
+    id: post.id,
+    depth: 0,
+    select: { _status: true },
+    overrideAccess: true,
+    req,
+  })
   const isLive = live._status === 'published'
-  const writesLiveDocument = (action === 'publish' && !scheduled) || action === 'unpublish' || !isLive
+  const writesLiveDocument =
+    (action === 'publish' && !scheduled) || action === 'unpublish' || !isLive
   if (!isLive && !('_status' in data)) data._status = 'draft'
 
   const ownTransaction = await initTransaction(req)
@@ -147,7 +187,10 @@ export async function applyTransition(req: PayloadRequest, input: TransitionRequ
         comment:
           comment ||
           (scheduled
-            ? localize(req, { vi: `Hẹn đăng lúc ${formatDateTimeVi(publishAt!)}`, en: `Scheduled for ${publishAt!.toISOString()}` })
+            ? localize(req, {
+                vi: `Hẹn đăng lúc ${formatDateTimeVi(publishAt!)}`,
+                en: `Scheduled for ${publishAt!.toISOString()}`,
+              })
             : undefined),
       },
       ...asActor,
@@ -170,7 +213,8 @@ export async function applyTransition(req: PayloadRequest, input: TransitionRequ
     req.context = { ...req.context, workflow: false }
   }
   // Going live or coming down changes the website (Điều 17.3: right after approval).
-  if ((action === 'publish' && !scheduled) || action === 'unpublish') requestSiteBuild(payload, `${action} ${post.slug}`)
+  if ((action === 'publish' && !scheduled) || action === 'unpublish')
+    requestSiteBuild(payload, `${action} ${post.slug}`)
   if (!scheduled) await notifyStep(payload, req, updated, action)
   return updated
 }

@@ -13,9 +13,11 @@ const STATUS_OF_STAGE: Record<Stage, Assignment['status']> = {
   published: 'published',
 }
 
-
 /** Keeps an assignment's status in step with the post that fulfils it. */
-export async function syncAssignment(req: PayloadRequest, post: Pick<Post, 'assignment' | 'stage'>): Promise<void> {
+export async function syncAssignment(
+  req: PayloadRequest,
+  post: Pick<Post, 'assignment' | 'stage'>,
+): Promise<void> {
   const assignmentId = idOf(post.assignment)
   if (assignmentId === null || assignmentId === undefined) return
   const status = STATUS_OF_STAGE[post.stage as Stage]
@@ -37,7 +39,11 @@ export async function syncAssignment(req: PayloadRequest, post: Pick<Post, 'assi
 }
 
 /** A writer who links a post to their assignment starts it. */
-export const startLinkedAssignment: CollectionAfterChangeHook<Post> = async ({ doc, previousDoc, req }) => {
+export const startLinkedAssignment: CollectionAfterChangeHook<Post> = async ({
+  doc,
+  previousDoc,
+  req,
+}) => {
   if (req.context?.workflow === true) return doc
   if (idOf(doc.assignment) !== idOf(previousDoc?.assignment)) await syncAssignment(req, doc)
   return doc

@@ -9,7 +9,11 @@ import { idOf } from '../lib/ids'
 import type { Message } from '../lib/messages'
 import type { Post } from '../payload-types'
 
-export async function consentProblems(req: PayloadRequest, post: Post, on: Date = new Date()): Promise<Message | null> {
+export async function consentProblems(
+  req: PayloadRequest,
+  post: Post,
+  on: Date = new Date(),
+): Promise<Message | null> {
   const ids = (post.pupils ?? []).map((pupil) => idOf(pupil)).filter((id) => id !== null)
   if (ids.length === 0) return null
   // A system lookup: the publisher need not be able to open the pupils' records.
@@ -24,9 +28,20 @@ export async function consentProblems(req: PayloadRequest, post: Post, on: Date 
     req,
   })
   const lacking = docs.flatMap((pupil) => {
-    if (!pupil.consent?.guardian) return [{ vi: `${pupil.fullName} (chưa có đồng ý của cha mẹ)`, en: `${pupil.fullName} (no guardian consent)` }]
+    if (!pupil.consent?.guardian)
+      return [
+        {
+          vi: `${pupil.fullName} (chưa có đồng ý của cha mẹ)`,
+          en: `${pupil.fullName} (no guardian consent)`,
+        },
+      ]
     if (ageOn(pupil.dateOfBirth, on) >= OWN_CONSENT_AGE && !pupil.consent?.pupil) {
-      return [{ vi: `${pupil.fullName} (từ ${OWN_CONSENT_AGE} tuổi, chưa có đồng ý của chính em)`, en: `${pupil.fullName} (aged ${OWN_CONSENT_AGE}+, no own consent)` }]
+      return [
+        {
+          vi: `${pupil.fullName} (từ ${OWN_CONSENT_AGE} tuổi, chưa có đồng ý của chính em)`,
+          en: `${pupil.fullName} (aged ${OWN_CONSENT_AGE}+, no own consent)`,
+        },
+      ]
     }
     return []
   })

@@ -6,7 +6,8 @@ import { availableActions } from './available'
 
 function postIdFrom(req: Parameters<Endpoint['handler']>[0]): string {
   const id = String(req.routeParams?.id ?? '')
-  if (!/^[a-f0-9]{1,24}$/i.test(id)) throw userError(req, 404, { vi: 'Không tìm thấy', en: 'Not Found' })
+  if (!/^[a-f0-9]{1,24}$/i.test(id))
+    throw userError(req, 404, { vi: 'Không tìm thấy', en: 'Not Found' })
   return id
 }
 
@@ -24,12 +25,23 @@ export const workflowEndpoint: Endpoint = {
     try {
       body = ((await req.json?.()) ?? {}) as Record<string, unknown>
     } catch {
-      throw userError(req, 400, { vi: 'Nội dung gửi lên không phải JSON hợp lệ.', en: 'The body is not valid JSON.' })
+      throw userError(req, 400, {
+        vi: 'Nội dung gửi lên không phải JSON hợp lệ.',
+        en: 'The body is not valid JSON.',
+      })
     }
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw userError(req, 400, { vi: 'Dữ liệu gửi lên phải là một đối tượng JSON.', en: 'The body must be a JSON object.' })
+      throw userError(req, 400, {
+        vi: 'Dữ liệu gửi lên phải là một đối tượng JSON.',
+        en: 'The body must be a JSON object.',
+      })
     }
-    const doc = await applyTransition(req, { postId: postIdFrom(req), action: body.action, comment: body.comment, publishAt: body.publishAt })
+    const doc = await applyTransition(req, {
+      postId: postIdFrom(req),
+      action: body.action,
+      comment: body.comment,
+      publishAt: body.publishAt,
+    })
     return Response.json({ doc })
   },
 }
@@ -44,14 +56,29 @@ export const workflowStatusEndpoint: Endpoint = {
   handler: async (req) => {
     if (!req.user) throw userError(req, 401, { vi: 'Cần đăng nhập.', en: 'You must log in.' })
     const id = postIdFrom(req)
-    const post = await req.payload.findByID({ collection: 'posts', id, draft: true, depth: 0, user: req.user, overrideAccess: false, req })
+    const post = await req.payload.findByID({
+      collection: 'posts',
+      id,
+      draft: true,
+      depth: 0,
+      user: req.user,
+      overrideAccess: false,
+      req,
+    })
     const { docs: history } = await req.payload.find({
       collection: 'workflow-events',
       where: { post: { equals: post.id } },
       sort: 'createdAt',
       depth: 1,
       limit: 200,
-      select: { action: true, fromStage: true, toStage: true, comment: true, createdAt: true, actor: true },
+      select: {
+        action: true,
+        fromStage: true,
+        toStage: true,
+        comment: true,
+        createdAt: true,
+        actor: true,
+      },
       populate: { users: { fullName: true } },
       user: req.user,
       overrideAccess: false,

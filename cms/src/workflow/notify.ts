@@ -16,7 +16,10 @@ import { TRANSITIONS } from './transitions'
 /** Stages where the post is back with its writers: they are told, not the whole group. */
 const BACK_TO_WRITERS: Stage[] = ['returned', 'published', 'draft']
 
-export async function recipientsFor(req: PayloadRequest, post: Post): Promise<Array<Pick<User, 'id' | 'email' | 'fullName'>>> {
+export async function recipientsFor(
+  req: PayloadRequest,
+  post: Post,
+): Promise<Array<Pick<User, 'id' | 'email' | 'fullName'>>> {
   const { docs: staff } = await req.payload.find({
     collection: 'users',
     depth: 0,
@@ -28,7 +31,9 @@ export async function recipientsFor(req: PayloadRequest, post: Post): Promise<Ar
   const context = await loadPostContext(req, post)
   const stage = post.stage as Stage
   if (BACK_TO_WRITERS.includes(stage)) {
-    return staff.filter((person) => context.post.authors.some((author) => sameId(author, person.id)))
+    return staff.filter((person) =>
+      context.post.authors.some((author) => sameId(author, person.id)),
+    )
   }
   const steps = TRANSITIONS.filter((transition) => transition.from === stage)
   const recipients: User[] = []
@@ -58,9 +63,16 @@ function message(post: Post, action: WorkflowAction, adminURL: string) {
 }
 
 /** Sends the emails after the step is saved; a mail failure is logged, never undoes the step. */
-export async function notifyStep(payload: Payload, req: PayloadRequest, post: Post, action: WorkflowAction): Promise<number> {
+export async function notifyStep(
+  payload: Payload,
+  req: PayloadRequest,
+  post: Post,
+  action: WorkflowAction,
+): Promise<number> {
   if (!smtpConfigured() || req.context?.notify === false) return 0
-  const recipients = (await recipientsFor(req, post)).filter((person) => !sameId(person.id, req.user?.id))
+  const recipients = (await recipientsFor(req, post)).filter(
+    (person) => !sameId(person.id, req.user?.id),
+  )
   const adminURL = `${payload.config.serverURL}${payload.config.routes.admin}`
   const { subject, text } = message(post, action, adminURL)
   let sent = 0
@@ -69,7 +81,10 @@ export async function notifyStep(payload: Payload, req: PayloadRequest, post: Po
       await payload.sendEmail({ to: person.email, subject, text })
       sent += 1
     } catch (error) {
-      payload.logger.error({ err: error, msg: `Could not email ${person.email} about post ${post.id}` })
+      payload.logger.error({
+        err: error,
+        msg: `Could not email ${person.email} about post ${post.id}`,
+      })
     }
   }
   return sent

@@ -15,7 +15,13 @@ export const publishScheduledPost: TaskConfig<'publishScheduledPost'> = {
   ],
   retries: 0,
   handler: async ({ input, req }) => {
-    const actor = (await req.payload.findByID({ collection: 'users', id: input.actor, depth: 0, overrideAccess: true, req })) as User
+    const actor = (await req.payload.findByID({
+      collection: 'users',
+      id: input.actor,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })) as User
     const actingReq = await createLocalReq({ user: { ...actor, collection: 'users' } }, req.payload)
     await applyTransition(actingReq, { postId: input.post, action: 'publish' })
     return { output: {} }

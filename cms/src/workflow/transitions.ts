@@ -30,6 +30,7 @@ export function transitionFor(action: WorkflowAction, from: Stage): Transition |
 }
 
 export function actionsFrom(from: Stage): WorkflowAction[] {
-  return [...new Set(TRANSITIONS.filter((transition) => transition.from === from).map((t) => t.action))]
+  return [
+    ...new Set(TRANSITIONS.filter((transition) => transition.from === from).map((t) => t.action)),
+  ]
 }
-

@@ -15,13 +15,20 @@
  * 250 posts. They have no `workflow-events` history, which nothing on the website reads. The
  * content is deterministic (a seeded generator): two runs make the same posts.
  */
-import { commitTransaction, createLocalReq, getPayload, initTransaction, killTransaction } from 'payload'
-import { POST_KINDS, slugify, type PostKind } from '@school/shared'
+import {
+  commitTransaction,
+  createLocalReq,
+  getPayload,
+  initTransaction,
+  killTransaction,
+} from 'payload'
+import { slugify, type PostKind } from '@school/shared'
 
 import type { Group, Post, User } from '../../../cms/src/payload-types'
 
 const target = Number(process.env.BENCH_POSTS)
-if (!Number.isInteger(target) || target < 1) throw new Error('Set BENCH_POSTS to the number of published posts wanted.')
+if (!Number.isInteger(target) || target < 1)
+  throw new Error('Set BENCH_POSTS to the number of published posts wanted.')
 const BATCH = 250
 
 // A small deterministic generator (mulberry32), so runs are comparable.
@@ -131,29 +138,98 @@ const SENTENCES = [
   'Giáo viên đã sử dụng bài giảng điện tử, tranh ảnh và trò chơi học tập để gây hứng thú cho học sinh.',
 ]
 
-const HEADINGS = ['Mục đích, yêu cầu', 'Nội dung hoạt động', 'Kết quả đạt được', 'Tổ chức thực hiện', 'Một số lưu ý']
+const HEADINGS = [
+  'Mục đích, yêu cầu',
+  'Nội dung hoạt động',
+  'Kết quả đạt được',
+  'Tổ chức thực hiện',
+  'Một số lưu ý',
+]
 const TAGS = [
-  'khai giảng', 'bán trú', 'thực đơn', 'chuyên đề', 'đọc hiểu', 'e-learning', 'toán', 'tiếng Việt', 'tiếng Anh',
-  'tin học', 'âm nhạc', 'mĩ thuật', 'thể dục', 'trải nghiệm', 'ngoại khóa', 'Liên đội', 'Công đoàn', 'Chi đoàn',
-  'an toàn giao thông', 'y tế học đường', 'tiêm chủng', 'thư viện', 'đọc sách', 'thi đua', '20/11', 'Trung thu',
-  'Tết', 'họp phụ huynh', 'kiểm tra định kì', 'tuyển sinh', 'văn bản', 'Sở GD&ĐT', 'kĩ năng sống', 'môi trường',
-  'từ thiện', 'khen thưởng', 'học sinh giỏi', 'thời khóa biểu', 'lịch nghỉ', 'phòng chống dịch',
+  'khai giảng',
+  'bán trú',
+  'thực đơn',
+  'chuyên đề',
+  'đọc hiểu',
+  'e-learning',
+  'toán',
+  'tiếng Việt',
+  'tiếng Anh',
+  'tin học',
+  'âm nhạc',
+  'mĩ thuật',
+  'thể dục',
+  'trải nghiệm',
+  'ngoại khóa',
+  'Liên đội',
+  'Công đoàn',
+  'Chi đoàn',
+  'an toàn giao thông',
+  'y tế học đường',
+  'tiêm chủng',
+  'thư viện',
+  'đọc sách',
+  'thi đua',
+  '20/11',
+  'Trung thu',
+  'Tết',
+  'họp phụ huynh',
+  'kiểm tra định kì',
+  'tuyển sinh',
+  'văn bản',
+  'Sở GD&ĐT',
+  'kĩ năng sống',
+  'môi trường',
+  'từ thiện',
+  'khen thưởng',
+  'học sinh giỏi',
+  'thời khóa biểu',
+  'lịch nghỉ',
+  'phòng chống dịch',
 ]
 
-const text = (value: string, format = 0) => ({ type: 'text', text: value, format, detail: 0, mode: 'normal', style: '', version: 1 })
-const block = (type: string, children: object[], extra: object = {}) => ({ type, format: '', indent: 0, version: 1, direction: 'ltr', children, ...extra })
+const text = (value: string, format = 0) => ({
+  type: 'text',
+  text: value,
+  format,
+  detail: 0,
+  mode: 'normal',
+  style: '',
+  version: 1,
+})
+const block = (type: string, children: object[], extra: object = {}) => ({
+  type,
+  format: '',
+  indent: 0,
+  version: 1,
+  direction: 'ltr',
+  children,
+  ...extra,
+})
 
 /** Three to six paragraphs, sometimes a heading, a bold phrase or a bulleted list, as the admin editor saves them. */
 function body(): NonNullable<Post['content']> {
   const children: object[] = []
   const paragraphs = 3 + Math.floor(random() * 4)
   for (let index = 0; index < paragraphs; index += 1) {
-    if (index === 1 && random() < 0.5) children.push(block('heading', [text(pick(HEADINGS))], { tag: 'h2' }))
+    if (index === 1 && random() < 0.5)
+      children.push(block('heading', [text(pick(HEADINGS))], { tag: 'h2' }))
     const sentences = pickSome(SENTENCES, 2 + Math.floor(random() * 3))
-    const parts = random() < 0.3 ? [text(`${sentences[0]} `, 1), text(sentences.slice(1).join(' '))] : [text(sentences.join(' '))]
+    const parts =
+      random() < 0.3
+        ? [text(`${sentences[0]} `, 1), text(sentences.slice(1).join(' '))]
+        : [text(sentences.join(' '))]
     children.push(block('paragraph', parts, { textFormat: 0 }))
     if (index === 2 && random() < 0.25) {
-      children.push(block('list', pickSome(SENTENCES, 3).map((item, n) => block('listitem', [text(item)], { value: n + 1 })), { listType: 'bullet', start: 1, tag: 'ul' }))
+      children.push(
+        block(
+          'list',
+          pickSome(SENTENCES, 3).map((item, n) =>
+            block('listitem', [text(item)], { value: n + 1 }),
+          ),
+          { listType: 'bullet', start: 1, tag: 'ul' },
+        ),
+      )
     }
   }
   return { root: block('root', children) } as unknown as NonNullable<Post['content']>
@@ -167,38 +243,84 @@ function fill(template: string, group: Group | null, at: Date): string {
 }
 
 const idOf = (value: unknown): number | string | null =>
-  value && typeof value === 'object' ? ((value as { id: number | string }).id ?? null) : ((value as number | string | null) ?? null)
+  value && typeof value === 'object'
+    ? ((value as { id: number | string }).id ?? null)
+    : ((value as number | string | null) ?? null)
 
 const payload = await getPayload({ config: (await import('@payload-config')).default })
 try {
-  const { totalDocs: existing } = await payload.count({ collection: 'posts', where: { _status: { equals: 'published' } }, overrideAccess: true })
+  const { totalDocs: existing } = await payload.count({
+    collection: 'posts',
+    where: { _status: { equals: 'published' } },
+    overrideAccess: true,
+  })
   const toCreate = Math.max(0, target - existing)
-  const groups = (await payload.find({ collection: 'groups', limit: 0, pagination: false, depth: 0, overrideAccess: true })).docs
-  const users = (await payload.find({ collection: 'users', limit: 0, pagination: false, depth: 0, overrideAccess: true })).docs
-  const withRole = (role: string) => users.filter((user: User) => (user.roles as string[]).includes(role))
+  const groups = (
+    await payload.find({
+      collection: 'groups',
+      limit: 0,
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+    })
+  ).docs
+  const users = (
+    await payload.find({
+      collection: 'users',
+      limit: 0,
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+    })
+  ).docs
+  const withRole = (role: string) =>
+    users.filter((user: User) => (user.roles as string[]).includes(role))
   const approvers = [...withRole('principal'), ...withRole('vice_principal')]
   const webAdmin = withRole('web_admin')[0]
   const byId = new Map(groups.map((group) => [String(group.id), group]))
   const taken = new Set(
-    (await payload.find({ collection: 'posts', limit: 0, pagination: false, depth: 0, draft: true, select: { slug: true }, overrideAccess: true })).docs.map((doc) => doc.slug),
+    (
+      await payload.find({
+        collection: 'posts',
+        limit: 0,
+        pagination: false,
+        depth: 0,
+        draft: true,
+        select: { slug: true },
+        overrideAccess: true,
+      })
+    ).docs.map((doc) => doc.slug),
   )
 
   const started = Date.now()
   // Newest first: the last post generated is about now, the first about four years ago.
   const span = 4 * 365 * 24 * 3600 * 1000
-  for (let done = 0; done < toCreate; ) {
+  for (let done = 0; done < toCreate;) {
     const req = await createLocalReq({ context: { workflow: true, notify: false } }, payload)
     const own = await initTransaction(req)
     try {
       for (const end = Math.min(toCreate, done + BATCH); done < end; done += 1) {
-        const at = new Date(Date.now() - span + ((existing + done) / target) * span - random() * 3600_000 * 12)
+        const at = new Date(
+          Date.now() - span + ((existing + done) / target) * span - random() * 3600_000 * 12,
+        )
         // A tenth of the posts belong to the whole school, the rest to a group.
-        const group = random() < 0.1 ? null : pick(groups.filter((g) => g.kind !== 'editorial_board'))
+        const group =
+          random() < 0.1 ? null : pick(groups.filter((g) => g.kind !== 'editorial_board'))
         const members = (group?.members ?? []).map(idOf).filter((id) => id !== null)
         const author = members.length > 0 ? pick(members) : webAdmin.id
-        const head = group?.kind === 'class' ? idOf(byId.get(String(idOf(group.parentGroup)))?.head) : idOf(group?.head)
-        const reviewer = head !== null && String(head) !== String(author) ? head : pick(withRole('vice_principal')).id
-        const approver = pick(approvers.filter((user) => String(user.id) !== String(author) && String(user.id) !== String(reviewer))).id
+        const head =
+          group?.kind === 'class'
+            ? idOf(byId.get(String(idOf(group.parentGroup)))?.head)
+            : idOf(group?.head)
+        const reviewer =
+          head !== null && String(head) !== String(author)
+            ? head
+            : pick(withRole('vice_principal')).id
+        const approver = pick(
+          approvers.filter(
+            (user) => String(user.id) !== String(author) && String(user.id) !== String(reviewer),
+          ),
+        ).id
         const kind = pickKind()
         const title = fill(pick(TITLES[kind]), group, at)
         let slug = slugify(title)
@@ -234,7 +356,9 @@ try {
     process.stdout.write(`\r  ${existing + done}/${target} bài đã đăng`)
   }
   if (toCreate > 0) process.stdout.write('\n')
-  console.log(`  ${toCreate} posts created in ${((Date.now() - started) / 1000).toFixed(1)} s (${existing} were there).`)
+  console.log(
+    `  ${toCreate} posts created in ${((Date.now() - started) / 1000).toFixed(1)} s (${existing} were there).`,
+  )
 } finally {
   await payload.destroy()
 }

@@ -23,7 +23,16 @@
  * BENCH_SITE_PORT (4610).
  */
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { createWriteStream } from 'node:fs'
 import { createRequire } from 'node:module'
 import os from 'node:os'
@@ -32,7 +41,7 @@ import path from 'node:path'
 import { schoolYearOf } from '../../../shared/src/text.ts'
 import { buildCms } from '../../lib/build.mjs'
 import { CMS_DIR, ROOT, SITE_DIR, productEnv } from '../../lib/env.mjs'
-import { startService, stopService, waitFor, waitForURL } from '../../lib/processes.mjs'
+import { startService, stopService, waitForURL } from '../../lib/processes.mjs'
 import { serveSite } from '../../lib/site-server.mjs'
 
 /** Where the site's build keeps its search indexes between builds (Astro's cacheDir; integrations/search-index.ts). */
@@ -52,7 +61,8 @@ const sizes = (option('n') ?? process.env.BENCH_SITE_N ?? '1000,5000')
   .split(',')
   .map((value) => Number(value.trim()))
   .sort((a, b) => a - b)
-if (sizes.some((n) => !Number.isInteger(n) || n < 5)) throw new Error('--n takes post counts of 5 or more, e.g. --n 1000,5000')
+if (sizes.some((n) => !Number.isInteger(n) || n < 5))
+  throw new Error('--n takes post counts of 5 or more, e.g. --n 1000,5000')
 const keep = argv.includes('--keep')
 const runs = Number(option('runs') ?? process.env.BENCH_SITE_RUNS ?? 3)
 if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number of 1 or more')
@@ -75,9 +85,14 @@ const { env, cmsURL, siteURL } = productEnv({
 })
 /** The same settings without the site-build ones: the CMS then builds nothing (seeding, generating). */
 const envWithoutSiteBuild = Object.fromEntries(
-  Object.entries(env).filter(([key]) => !['SITE_SOURCE_DIR', 'SITE_BUILDS_DIR', 'SITE_LIVE_DIR'].includes(key)),
+  Object.entries(env).filter(
+    ([key]) => !['SITE_SOURCE_DIR', 'SITE_BUILDS_DIR', 'SITE_LIVE_DIR'].includes(key),
+  ),
 )
-const astroCli = path.join(path.dirname(createRequire(path.join(SITE_DIR, 'package.json')).resolve('astro/package.json')), 'astro.js')
+const astroCli = path.join(
+  path.dirname(createRequire(path.join(SITE_DIR, 'package.json')).resolve('astro/package.json')),
+  'astro.js',
+)
 const nextBin = createRequire(path.join(CMS_DIR, 'package.json')).resolve('next/dist/bin/next')
 const tsxCli = createRequire(path.join(ROOT, 'package.json')).resolve('tsx/cli')
 const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null
@@ -133,7 +148,9 @@ async function startCms(withSiteBuild) {
 function timed(command, args, options) {
   return new Promise((resolve, reject) => {
     const rusage = path.join(scratch, `rusage-${Date.now()}.txt`)
-    const [bin, binArgs] = timeBin ? [timeBin, ['-f', '%M %U %S', '-o', rusage, command, ...args]] : [command, args]
+    const [bin, binArgs] = timeBin
+      ? [timeBin, ['-f', '%M %U %S', '-o', rusage, command, ...args]]
+      : [command, args]
     const started = process.hrtime.bigint()
     let output = ''
     const child = spawn(bin, binArgs, { ...options, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -143,14 +160,26 @@ function timed(command, args, options) {
     child.on('error', reject)
     child.on('exit', (code) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9
-      if (code !== 0) return reject(new Error(`${path.basename(command)} ${args.join(' ')} failed (exit ${code}):\n${output.slice(-3000)}`))
+      if (code !== 0)
+        return reject(
+          new Error(
+            `${path.basename(command)} ${args.join(' ')} failed (exit ${code}):\n${output.slice(-3000)}`,
+          ),
+        )
       let peakMB = null
       let cpuSeconds = null
       try {
-        const [maxRssKB, user, system] = readFileSync(rusage, 'utf8').trim().split('\n').pop().split(' ').map(Number)
+        const [maxRssKB, user, system] = readFileSync(rusage, 'utf8')
+          .trim()
+          .split('\n')
+          .pop()
+          .split(' ')
+          .map(Number)
         peakMB = maxRssKB / 1024
         cpuSeconds = user + system
-      } catch {}
+      } catch {
+        // No /usr/bin/time figures (another platform): the wall time alone is reported.
+      }
       resolve({ seconds, peakMB, cpuSeconds, output })
     })
   })
@@ -165,8 +194,16 @@ function median(values) {
 
 /** Wall time, CPU time and peak memory of some runs of one build, each the median over the runs. */
 function medianRun(results) {
-  const of = (key) => (results.every((run) => typeof run[key] === 'number') ? median(results.map((run) => run[key])) : null)
-  return { seconds: of('seconds'), cpuSeconds: of('cpuSeconds'), peakMB: of('peakMB'), pages: results[0].pages }
+  const of = (key) =>
+    results.every((run) => typeof run[key] === 'number')
+      ? median(results.map((run) => run[key]))
+      : null
+  return {
+    seconds: of('seconds'),
+    cpuSeconds: of('cpuSeconds'),
+    peakMB: of('peakMB'),
+    pages: results[0].pages,
+  }
 }
 
 function countPages(dir) {
@@ -181,18 +218,27 @@ function countPages(dir) {
 async function api(pathname, { token, method = 'GET', body } = {}) {
   const response = await fetch(`${cmsURL}/api${pathname}`, {
     method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `JWT ${token}` } : {}) },
+    headers: {
+      'Content-Type': 'application/json',
+      ...(token ? { Authorization: `JWT ${token}` } : {}),
+    },
     body: body ? JSON.stringify(body) : undefined,
   })
   const json = await response.json().catch(() => ({}))
-  if (!response.ok) throw new Error(`${method} ${pathname}: HTTP ${response.status} ${JSON.stringify(json).slice(0, 500)}`)
+  if (!response.ok)
+    throw new Error(
+      `${method} ${pathname}: HTTP ${response.status} ${JSON.stringify(json).slice(0, 500)}`,
+    )
   return json
 }
 
 const tokens = new Map()
 async function login(role) {
   if (!tokens.has(role)) {
-    const { token } = await api('/users/login', { method: 'POST', body: { email: `${role}@demo.giathuong.edu.vn`, password: DEMO_PASSWORD } })
+    const { token } = await api('/users/login', {
+      method: 'POST',
+      body: { email: `${role}@demo.giathuong.edu.vn`, password: DEMO_PASSWORD },
+    })
     tokens.set(role, token)
   }
   return tokens.get(role)
@@ -204,9 +250,15 @@ async function waitForRunner(since, timeoutMs = 600_000) {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const status = await api('/globals/site-build?depth=0', { token })
-    if (status.status !== 'building' && status.lastAttemptAt && new Date(status.lastAttemptAt).getTime() >= since) return status
+    if (
+      status.status !== 'building' &&
+      status.lastAttemptAt &&
+      new Date(status.lastAttemptAt).getTime() >= since
+    )
+      return status
     if (cms?.exitCode !== null) throw new Error('The CMS stopped while building the website')
-    if (Date.now() > deadline) throw new Error(`The CMS did not finish building the website within ${timeoutMs / 1000} s`)
+    if (Date.now() > deadline)
+      throw new Error(`The CMS did not finish building the website within ${timeoutMs / 1000} s`)
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
 }
@@ -215,8 +267,17 @@ async function waitForRunner(since, timeoutMs = 600_000) {
 async function exportPosts(file) {
   const posts = []
   for (let page = 1; ; page += 1) {
-    const result = await api(`/posts?where[_status][equals]=published&sort=-publishedAt&limit=500&page=${page}&depth=0`)
-    for (const doc of result.docs) posts.push({ title: doc.title, slug: doc.slug, excerpt: doc.excerpt, publishedAt: doc.publishedAt, content: doc.content })
+    const result = await api(
+      `/posts?where[_status][equals]=published&sort=-publishedAt&limit=500&page=${page}&depth=0`,
+    )
+    for (const doc of result.docs)
+      posts.push({
+        title: doc.title,
+        slug: doc.slug,
+        excerpt: doc.excerpt,
+        publishedAt: doc.publishedAt,
+        content: doc.content,
+      })
     if (!result.hasNextPage) break
   }
   writeFileSync(file, JSON.stringify(posts))
@@ -227,8 +288,12 @@ async function exportPosts(file) {
 function writeBareSite(dir) {
   mkdirSync(path.join(dir, 'src', 'pages', 'tin-tuc'), { recursive: true })
   // Resolves `astro` from the workspace's own install (the site's Astro, same version).
-  if (!existsSync(path.join(dir, 'node_modules'))) symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir')
-  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'bare-bench-site', private: true, type: 'module' }))
+  if (!existsSync(path.join(dir, 'node_modules')))
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir')
+  writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify({ name: 'bare-bench-site', private: true, type: 'module' }),
+  )
   writeFileSync(
     path.join(dir, 'astro.config.mjs'),
     `import { defineConfig } from 'astro/config'\nexport default defineConfig({ output: 'static', outDir: process.env.SITE_OUT_DIR, build: { format: 'directory' } })\n`,
@@ -271,20 +336,62 @@ async function publishToLive(n) {
     body: {
       title,
       excerpt: 'Bài viết dùng để đo thời gian từ lúc đăng đến lúc lên website.',
-      content: { root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children: [{ type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0, children: [{ type: 'text', text: 'Lớp 3B đo thời gian đăng bài.', format: 0, detail: 0, mode: 'normal', style: '', version: 1 }] }] } },
+      content: {
+        root: {
+          type: 'root',
+          format: '',
+          indent: 0,
+          version: 1,
+          direction: 'ltr',
+          children: [
+            {
+              type: 'paragraph',
+              format: '',
+              indent: 0,
+              version: 1,
+              direction: 'ltr',
+              textFormat: 0,
+              children: [
+                {
+                  type: 'text',
+                  text: 'Lớp 3B đo thời gian đăng bài.',
+                  format: 0,
+                  detail: 0,
+                  mode: 'normal',
+                  style: '',
+                  version: 1,
+                },
+              ],
+            },
+          ],
+        },
+      },
     },
   })
-  for (const [role, action] of [['homeroom_teacher', 'submit'], ['group_head', 'accept'], ['vice_principal', 'approve']]) {
-    await api(`/posts/${doc.id}/workflow`, { token: await login(role), method: 'POST', body: { action } })
+  for (const [role, action] of [
+    ['homeroom_teacher', 'submit'],
+    ['group_head', 'accept'],
+    ['vice_principal', 'approve'],
+  ]) {
+    await api(`/posts/${doc.id}/workflow`, {
+      token: await login(role),
+      method: 'POST',
+      body: { action },
+    })
   }
   const url = `${siteURL}/tin-tuc/${doc.slug}/`
   if ((await fetch(url)).status === 200) throw new Error(`${url} is live before it was published`)
   const publisher = await login('web_admin')
   const started = Date.now()
-  await api(`/posts/${doc.id}/workflow`, { token: publisher, method: 'POST', body: { action: 'publish' } })
+  await api(`/posts/${doc.id}/workflow`, {
+    token: publisher,
+    method: 'POST',
+    body: { action: 'publish' },
+  })
   for (;;) {
     if ((await fetch(url)).status === 200) break
-    if (Date.now() - started > 300_000) throw new Error(`${url} was not live 300 s after publishing`)
+    if (Date.now() - started > 300_000)
+      throw new Error(`${url} was not live 300 s after publishing`)
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
   const seconds = (Date.now() - started) / 1000
@@ -294,9 +401,12 @@ async function publishToLive(n) {
 
 // ---- the run -------------------------------------------------------------------------------
 const results = []
-const fmt = (value, digits = 1) => (value === null || value === undefined ? '–' : value.toFixed(digits))
+const fmt = (value, digits = 1) =>
+  value === null || value === undefined ? '–' : value.toFixed(digits)
 try {
-  console.log(`▸ Scratch folder ${scratch}; CMS ${cmsURL}, site ${siteURL}; N = ${sizes.join(', ')}`)
+  console.log(
+    `▸ Scratch folder ${scratch}; CMS ${cmsURL}, site ${siteURL}; N = ${sizes.join(', ')}`,
+  )
   await buildCms(env)
   console.log('▸ First start of the CMS on an empty database (migrations, demo school)…')
   await startCms(false)
@@ -304,33 +414,58 @@ try {
 
   for (const n of sizes) {
     console.log(`\n▸ N = ${n}: generating published posts (CMS stopped)…`)
-    await timed(process.execPath, [tsxCli, path.join('scripts', 'bench', 'site', 'generate-posts.ts')], {
-      cwd: ROOT,
-      env: { ...envWithoutSiteBuild, BENCH_POSTS: String(n), SEED_DEMO: 'false', NODE_OPTIONS: '--conditions=development' },
-    }).then(({ output, seconds }) => console.log(`${output.trim().split(/\r|\n/).pop()} [${seconds.toFixed(1)} s]`))
+    await timed(
+      process.execPath,
+      [tsxCli, path.join('scripts', 'bench', 'site', 'generate-posts.ts')],
+      {
+        cwd: ROOT,
+        env: {
+          ...envWithoutSiteBuild,
+          BENCH_POSTS: String(n),
+          SEED_DEMO: 'false',
+          NODE_OPTIONS: '--conditions=development',
+        },
+      },
+    ).then(({ output, seconds }) =>
+      console.log(`${output.trim().split(/\r|\n/).pop()} [${seconds.toFixed(1)} s]`),
+    )
 
     console.log('▸ CMS start; it builds the website itself at start…')
     const since = Date.now()
     await startCms(true)
     const startBuild = await waitForRunner(since)
-    if (startBuild.status !== 'ok') throw new Error(`The CMS's start-up build failed:\n${String(startBuild.log).slice(-3000)}`)
+    if (startBuild.status !== 'ok')
+      throw new Error(`The CMS's start-up build failed:\n${String(startBuild.log).slice(-3000)}`)
     const { totalDocs } = await api('/posts?where[_status][equals]=published&limit=1&depth=0')
     if (totalDocs !== n) throw new Error(`Expected ${n} published posts, the CMS has ${totalDocs}`)
 
     const realBuild = (out) =>
       timed(process.execPath, [astroCli, 'build', '--silent'], {
         cwd: SITE_DIR,
-        env: { ...env, NODE_ENV: 'production', CMS_URL: cmsURL, SITE_OUT_DIR: out, ASTRO_TELEMETRY_DISABLED: '1' },
+        env: {
+          ...env,
+          NODE_ENV: 'production',
+          CMS_URL: cmsURL,
+          SITE_OUT_DIR: out,
+          ASTRO_TELEMETRY_DISABLED: '1',
+        },
       })
-    console.log(`▸ Real site, cold: astro build of site/ from the CMS (${n} posts), no search index cached…`)
+    console.log(
+      `▸ Real site, cold: astro build of site/ from the CMS (${n} posts), no search index cached…`,
+    )
     rmSync(SEARCH_INDEX_CACHE, { recursive: true, force: true })
     const realOut = path.join(scratch, `real-${n}`)
     const cold = await realBuild(realOut)
     const realPages = countPages(realOut)
     const postsJson = path.join(scratch, `posts-${n}.json`)
     const slugs = await exportPosts(postsJson)
-    const missing = slugs.filter((slug) => !existsSync(path.join(realOut, 'tin-tuc', slug, 'index.html')))
-    if (missing.length > 0) throw new Error(`The real build lacks ${missing.length} article pages, e.g. /tin-tuc/${missing[0]}/`)
+    const missing = slugs.filter(
+      (slug) => !existsSync(path.join(realOut, 'tin-tuc', slug, 'index.html')),
+    )
+    if (missing.length > 0)
+      throw new Error(
+        `The real build lacks ${missing.length} article pages, e.g. /tin-tuc/${missing[0]}/`,
+      )
     rmSync(realOut, { recursive: true, force: true })
 
     const bareDir = path.join(scratch, 'bare')
@@ -340,16 +475,26 @@ try {
     const bareBuild = async () => {
       const result = await timed(process.execPath, [astroCli, 'build', '--silent'], {
         cwd: bareDir,
-        env: { ...env, NODE_ENV: 'production', SITE_OUT_DIR: bareOut, BENCH_POSTS_JSON: postsJson, ASTRO_TELEMETRY_DISABLED: '1' },
+        env: {
+          ...env,
+          NODE_ENV: 'production',
+          SITE_OUT_DIR: bareOut,
+          BENCH_POSTS_JSON: postsJson,
+          ASTRO_TELEMETRY_DISABLED: '1',
+        },
       })
       const pages = countPages(bareOut)
       rmSync(bareOut, { recursive: true, force: true })
-      if (pages !== slugs.length) throw new Error(`The bare site built ${pages} pages for ${slugs.length} posts`)
+      if (pages !== slugs.length)
+        throw new Error(`The bare site built ${pages} pages for ${slugs.length} posts`)
       return { ...result, pages }
     }
     const rebuild = async () => {
       // As after a publication: this school year's index is made again, earlier years' are reused.
-      rmSync(path.join(SEARCH_INDEX_CACHE, schoolYearOf(new Date())), { recursive: true, force: true })
+      rmSync(path.join(SEARCH_INDEX_CACHE, schoolYearOf(new Date())), {
+        recursive: true,
+        force: true,
+      })
       const result = await realBuild(realOut)
       rmSync(realOut, { recursive: true, force: true })
       return result
@@ -357,7 +502,9 @@ try {
     const bares = []
     const rebuilds = []
     for (let run = 1; run <= runs; run += 1) {
-      console.log(`▸ Run ${run}/${runs}: bare Astro site (same posts from JSON, trivial layout) and the real site rebuilt after a publication…`)
+      console.log(
+        `▸ Run ${run}/${runs}: bare Astro site (same posts from JSON, trivial layout) and the real site rebuilt after a publication…`,
+      )
       // Alternating which goes first, so neither always meets the other's leftovers (disk, caches).
       const pair = run % 2 === 1 ? [bareBuild, rebuild] : [rebuild, bareBuild]
       for (const build of pair) (build === bareBuild ? bares : rebuilds).push(await build())
@@ -403,7 +550,18 @@ try {
   const date = new Date().toISOString().slice(0, 10)
   const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}`
   const runsOf = (values) => values.map((value) => fmt(value)).join(', ')
-  const header = ['N', 'pages real / bare', `rebuild s (median of ${runs})`, `bare s (median of ${runs})`, `ratio (goal ≤ ${GOAL_RATIO})`, 'cold build s (ratio)', 'CPU s rebuild / bare', 'peak MB rebuild / bare', `publish → live s (goal ≤ ${GOAL_PUBLISH_S})`, 'load']
+  const header = [
+    'N',
+    'pages real / bare',
+    `rebuild s (median of ${runs})`,
+    `bare s (median of ${runs})`,
+    `ratio (goal ≤ ${GOAL_RATIO})`,
+    'cold build s (ratio)',
+    'CPU s rebuild / bare',
+    'peak MB rebuild / bare',
+    `publish → live s (goal ≤ ${GOAL_PUBLISH_S})`,
+    'load',
+  ]
   const rows = results.map((r) => [
     String(r.n),
     `${r.realPages} / ${r.barePages}`,
@@ -416,21 +574,43 @@ try {
     `${fmt(r.publishToLiveSeconds)}${r.publishToLiveSeconds <= GOAL_PUBLISH_S ? '' : ' ✗'} (build ${fmt(r.runnerPublishSeconds)})`,
     fmt(r.load),
   ])
-  console.log(`\nSite benchmark, ${date}, ${machine}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`)
-  console.log(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|\n${rows.map((row) => `| ${row.join(' | ')} |`).join('\n')}`)
-  console.log('rebuild: astro build of site/ from the CMS, as its runner does after a publication (this school year\'s search index made again);')
-  console.log('bare: minimal Astro, same posts from JSON; ratio of median wall times. cold: the first build, every search index made.')
-  console.log('CPU: user + system time of the astro build and its children (Pagefind); the CMS answering it is not counted.')
-  const missed = results.filter((r) => r.ratio > GOAL_RATIO || r.publishToLiveSeconds > GOAL_PUBLISH_S)
+  console.log(
+    `\nSite benchmark, ${date}, ${machine}, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  )
+  console.log(
+    `| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|\n${rows.map((row) => `| ${row.join(' | ')} |`).join('\n')}`,
+  )
+  console.log(
+    "rebuild: astro build of site/ from the CMS, as its runner does after a publication (this school year's search index made again);",
+  )
+  console.log(
+    'bare: minimal Astro, same posts from JSON; ratio of median wall times. cold: the first build, every search index made.',
+  )
+  console.log(
+    'CPU: user + system time of the astro build and its children (Pagefind); the CMS answering it is not counted.',
+  )
+  const missed = results.filter(
+    (r) => r.ratio > GOAL_RATIO || r.publishToLiveSeconds > GOAL_PUBLISH_S,
+  )
   if (missed.length > 0) console.log(`\nGoal missed at N = ${missed.map((r) => r.n).join(', ')}.`)
   const coldAbove = results.filter((r) => r.coldRatio > GOAL_RATIO)
-  if (coldAbove.length > 0) console.log(`The cold build (every school year indexed) is above the ratio goal at N = ${coldAbove.map((r) => r.n).join(', ')}.`)
+  if (coldAbove.length > 0)
+    console.log(
+      `The cold build (every school year indexed) is above the ratio goal at N = ${coldAbove.map((r) => r.n).join(', ')}.`,
+    )
   await cleanUp()
 } catch (error) {
   console.error(`\nBenchmark failed: ${error.stack ?? error}`)
   try {
-    console.error(`Last lines of the CMS log:\n${readFileSync(path.join(scratch, 'cms.log'), 'utf8').slice(-3000)}`)
-  } catch {}
+    console.error(
+      `Last lines of the CMS log:\n${readFileSync(path.join(scratch, 'cms.log'), 'utf8').slice(-3000)}`,
+    )
+  } catch {
+    // No log was written: nothing more to show.
+  }
   await cleanUp()
   process.exit(1)
 }

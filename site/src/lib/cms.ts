@@ -26,7 +26,13 @@ export interface SchoolProfile {
   about: RichTextNode | null
 }
 
-export type PostKind = 'news' | 'announcement' | 'professional_topic' | 'elearning' | 'official_document' | 'pupil_writing'
+export type PostKind =
+  | 'news'
+  | 'announcement'
+  | 'professional_topic'
+  | 'elearning'
+  | 'official_document'
+  | 'pupil_writing'
 
 export interface GroupRef {
   name: string
@@ -81,7 +87,10 @@ async function getJSON<T>(path: string): Promise<T> {
   const url = `${CMS_URL}/api${path}`
   // No cookie, no Authorization header: the site reads exactly what the public may read.
   // Uncompressed: the build runs beside the CMS, where gzip only costs both of them CPU.
-  const response = await fetch(url, { credentials: 'omit', headers: { Accept: 'application/json', 'Accept-Encoding': 'identity' } })
+  const response = await fetch(url, {
+    credentials: 'omit',
+    headers: { Accept: 'application/json', 'Accept-Encoding': 'identity' },
+  })
   if (!response.ok) throw new Error(`CMS answered ${response.status} for ${url}`)
   return (await response.json()) as T
 }
@@ -140,18 +149,41 @@ interface MediaDoc {
   mimeType?: string | null
   width?: number | null
   height?: number | null
-  sizes?: Record<string, { filename?: string | null; mimeType?: string | null; width?: number | null; height?: number | null } | undefined>
+  sizes?: Record<
+    string,
+    | {
+        filename?: string | null
+        mimeType?: string | null
+        width?: number | null
+        height?: number | null
+      }
+    | undefined
+  >
 }
 
 /** "Ảnh khai giảng-800x450.webp" → "anh-khai-giang-800x450.webp": plain names for plain URLs. */
 function siteFileName(filename: string): string {
   const dot = filename.lastIndexOf('.')
   const base = dot > 0 ? filename.slice(0, dot) : filename
-  const ext = dot > 0 ? filename.slice(dot + 1).toLowerCase().replace(/[^a-z0-9]/g, '') : ''
+  const ext =
+    dot > 0
+      ? filename
+          .slice(dot + 1)
+          .toLowerCase()
+          .replace(/[^a-z0-9]/g, '')
+      : ''
   return `${slugify(base) || 'anh'}${ext ? `.${ext}` : ''}`
 }
 
-function imageFile(media: MediaDoc, file: { filename?: string | null; mimeType?: string | null; width?: number | null; height?: number | null }): ImageFile | null {
+function imageFile(
+  media: MediaDoc,
+  file: {
+    filename?: string | null
+    mimeType?: string | null
+    width?: number | null
+    height?: number | null
+  },
+): ImageFile | null {
   if (!file.filename || !file.width || !file.height || !file.mimeType) return null
   // The media id keeps two uploads whose names slug alike apart.
   const src = `/media/${media.id}/${siteFileName(file.filename)}`
@@ -177,7 +209,11 @@ function toSiteImage(value: unknown): SiteImage | null {
 async function getMediaByIds(ids: Array<number | string>): Promise<Map<string, MediaDoc>> {
   const found = new Map<string, MediaDoc>()
   for (let start = 0; start < ids.length; start += 100) {
-    const query = new URLSearchParams({ 'where[id][in]': ids.slice(start, start + 100).join(','), limit: '100', depth: '0' })
+    const query = new URLSearchParams({
+      'where[id][in]': ids.slice(start, start + 100).join(','),
+      limit: '100',
+      depth: '0',
+    })
     const result = await getJSON<Page<MediaDoc>>(`/media?${query}`)
     for (const doc of result.docs) found.set(String(doc.id), doc)
   }
@@ -196,9 +232,13 @@ function uploadNodes(node: RichTextNode | null, found: RichTextNode[] = []): Ric
  * documents only down to the depth asked for, so ids left over are looked up in one go. The media
  * document itself is dropped: the page needs the image, not who uploaded it.
  */
-async function resolveImages(posts: Array<{ post: PublishedPost; cover: unknown }>, contents = posts.map(({ post }) => post.content)): Promise<void> {
+async function resolveImages(
+  posts: Array<{ post: PublishedPost; cover: unknown }>,
+  contents = posts.map(({ post }) => post.content),
+): Promise<void> {
   const nodes = contents.flatMap((root) => uploadNodes(root))
-  const isId = (value: unknown): value is number | string => typeof value === 'number' || typeof value === 'string'
+  const isId = (value: unknown): value is number | string =>
+    typeof value === 'number' || typeof value === 'string'
   const ids = [...nodes.map((node) => node.value), ...posts.map(({ cover }) => cover)].filter(isId)
   const byId = ids.length > 0 ? await getMediaByIds([...new Set(ids)]) : new Map<string, MediaDoc>()
   const media = (value: unknown) => (isId(value) ? byId.get(String(value)) : value)
@@ -215,7 +255,19 @@ export async function getMediaFiles(): Promise<Array<{ src: string; from: string
   return [...buildData().mediaFiles].map(([src, from]) => ({ src, from }))
 }
 
-const POST_FIELDS = ['title', 'slug', 'excerpt', 'content', 'coverImage', 'kind', 'ownerGroup', 'tags', 'publishedAt', 'updatedAt', '_status']
+const POST_FIELDS = [
+  'title',
+  'slug',
+  'excerpt',
+  'content',
+  'coverImage',
+  'kind',
+  'ownerGroup',
+  'tags',
+  'publishedAt',
+  'updatedAt',
+  '_status',
+]
 
 const POSTS_PER_REQUEST = 500
 /** Requests in flight at once: the CMS answers one while the build reads the one before. */
@@ -238,7 +290,11 @@ function publishedPostsQuery(page: number): string {
 }
 
 /** `task` for every item, at most `limit` at a time; results in the items' order. */
-async function mapLimited<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+async function mapLimited<T, R>(
+  items: T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length)
   let next = 0
   const worker = async () => {
@@ -275,8 +331,13 @@ export function getPublishedPosts(): Promise<PublishedPost[]> {
   const data = buildData()
   data.posts ??= (async () => {
     const first = await getJSON<Page<Record<string, unknown>>>(`/posts?${publishedPostsQuery(1)}`)
-    const laterPages = Array.from({ length: Math.max(0, first.totalPages - 1) }, (_, index) => index + 2)
-    const later = await mapLimited(laterPages, PARALLEL_REQUESTS, (page) => getJSON<Page<Record<string, unknown>>>(`/posts?${publishedPostsQuery(page)}`))
+    const laterPages = Array.from(
+      { length: Math.max(0, first.totalPages - 1) },
+      (_, index) => index + 2,
+    )
+    const later = await mapLimited(laterPages, PARALLEL_REQUESTS, (page) =>
+      getJSON<Page<Record<string, unknown>>>(`/posts?${publishedPostsQuery(page)}`),
+    )
     const shown = [first, ...later]
       .flatMap((result) => result.docs)
       .filter((doc) => doc._status === 'published' && doc.slug)
@@ -290,13 +351,17 @@ export function getPublishedPosts(): Promise<PublishedPost[]> {
 /** Groups, organisations and classes that have published posts, in Vietnamese order. */
 export async function getGroupsWithPosts(): Promise<GroupRef[]> {
   const bySlug = new Map<string, GroupRef>()
-  for (const post of await getPublishedPosts()) if (post.ownerGroup) bySlug.set(post.ownerGroup.slug, post.ownerGroup)
+  for (const post of await getPublishedPosts())
+    if (post.ownerGroup) bySlug.set(post.ownerGroup.slug, post.ownerGroup)
   return [...bySlug.values()].sort((a, b) => compareVi(a.name, b.name))
 }
 
 /** Tags in use, each with its slug (no diacritics). */
 export async function getTags(): Promise<Array<{ name: string; slug: string }>> {
   const bySlug = new Map<string, string>()
-  for (const post of await getPublishedPosts()) for (const tag of post.tags) bySlug.set(slugify(tag), tag)
-  return [...bySlug].map(([slug, name]) => ({ slug, name })).sort((a, b) => compareVi(a.name, b.name))
+  for (const post of await getPublishedPosts())
+    for (const tag of post.tags) bySlug.set(slugify(tag), tag)
+  return [...bySlug]
+    .map(([slug, name]) => ({ slug, name }))
+    .sort((a, b) => compareVi(a.name, b.name))
 }

@@ -21,8 +21,18 @@ describe('richTextHtml', () => {
     const html = richTextHtml(
       root(
         { type: 'heading', tag: 'h1', children: [text('Lịch thi')] },
-        paragraph(text('Đậm', 1), text(' và '), text('nghiêng', 2), { type: 'linebreak' }, text('cả hai', 3)),
-        { type: 'list', listType: 'number', children: [{ type: 'listitem', children: [text('Toán')] }] },
+        paragraph(
+          text('Đậm', 1),
+          text(' và '),
+          text('nghiêng', 2),
+          { type: 'linebreak' },
+          text('cả hai', 3),
+        ),
+        {
+          type: 'list',
+          listType: 'number',
+          children: [{ type: 'listitem', children: [text('Toán')] }],
+        },
         { type: 'quote', children: [text('Học đi đôi với hành')] },
         { type: 'horizontalrule' },
       ),
@@ -33,27 +43,47 @@ describe('richTextHtml', () => {
   })
 
   it('escapes text: markup in a post is shown, never run', () => {
-    const html = richTextHtml(root(paragraph(text('<script>alert(1)</script><img src=x onerror="alert(2)">'))))
-    expect(html).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=&quot;alert(2)&quot;&gt;</p>')
+    const html = richTextHtml(
+      root(paragraph(text('<script>alert(1)</script><img src=x onerror="alert(2)">'))),
+    )
+    expect(html).toBe(
+      '<p>&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=&quot;alert(2)&quot;&gt;</p>',
+    )
   })
 
   it('keeps safe links and drops javascript: ones, escaping the address', () => {
-    const link = (url: string, newTab = false): RichTextNode => ({ type: 'link', fields: { url, newTab }, children: [text('xem')] })
+    const link = (url: string, newTab = false): RichTextNode => ({
+      type: 'link',
+      fields: { url, newTab },
+      children: [text('xem')],
+    })
     expect(richTextHtml(root(paragraph(link('https://moet.gov.vn/?a=1&b="x"', true))))).toBe(
       '<p><a href="https://moet.gov.vn/?a=1&amp;b=%22x%22" rel="noopener noreferrer" target="_blank">xem</a></p>',
     )
-    expect(richTextHtml(root(paragraph(link('/tin-tuc/"onmouseover="alert(1)'))))).toBe('<p><a href="/tin-tuc/&quot;onmouseover=&quot;alert(1)">xem</a></p>')
-    expect(richTextHtml(root(paragraph(link('javascript:alert(1)'))))).toBe('<p><span>xem</span></p>')
-    expect(richTextHtml(root(paragraph(link(' JavaScript:alert(1)'))))).toBe('<p><span>xem</span></p>')
+    expect(richTextHtml(root(paragraph(link('/tin-tuc/"onmouseover="alert(1)'))))).toBe(
+      '<p><a href="/tin-tuc/&quot;onmouseover=&quot;alert(1)">xem</a></p>',
+    )
+    expect(richTextHtml(root(paragraph(link('javascript:alert(1)'))))).toBe(
+      '<p><span>xem</span></p>',
+    )
+    expect(richTextHtml(root(paragraph(link(' JavaScript:alert(1)'))))).toBe(
+      '<p><span>xem</span></p>',
+    )
   })
 
   it('shows only the text of nodes it does not know, and nothing of an upload without an image', () => {
-    expect(richTextHtml(root({ type: 'table', children: [text('ô <b>')] }, { type: 'upload', value: 3 }))).toBe('ô &lt;b&gt;')
+    expect(
+      richTextHtml(
+        root({ type: 'table', children: [text('ô <b>')] }, { type: 'upload', value: 3 }),
+      ),
+    ).toBe('ô &lt;b&gt;')
     expect(richTextHtml(null)).toBe('')
   })
 
   it('puts an image of the text in a figure', () => {
-    expect(richTextHtml(root({ type: 'upload', image }))).toBe(`<figure class="rich-text__image">${pictureHtml(image, { sizes: '(min-width: 48rem) 46rem, 100vw' })}</figure>`)
+    expect(richTextHtml(root({ type: 'upload', image }))).toBe(
+      `<figure class="rich-text__image">${pictureHtml(image, { sizes: '(min-width: 48rem) 46rem, 100vw' })}</figure>`,
+    )
   })
 })
 

@@ -7,7 +7,13 @@
 import type { RichTextNode, SiteImage } from './cms'
 import { safeHref } from './links'
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+}
 
 export function escapeHtml(value: unknown): string {
   return String(value ?? '').replace(/[&<>"']/g, (char) => ENTITIES[char])
@@ -16,7 +22,9 @@ export function escapeHtml(value: unknown): string {
 /** ` name="value"` for each attribute that has a value; names are the code's own, never data. */
 function attributes(values: Record<string, string | number | null | undefined | false>): string {
   let html = ''
-  for (const [name, value] of Object.entries(values)) if (value !== undefined && value !== null && value !== false) html += ` ${name}="${escapeHtml(value)}"`
+  for (const [name, value] of Object.entries(values))
+    if (value !== undefined && value !== null && value !== false)
+      html += ` ${name}="${escapeHtml(value)}"`
   return html
 }
 
@@ -33,7 +41,10 @@ export interface PictureOptions {
  * without WebP. width/height keep the page from jumping while it loads. Only the first image of
  * a page (`priority`) loads at once; the rest wait until the reader scrolls near them.
  */
-export function pictureHtml(image: SiteImage, { sizes, priority = false, class: className }: PictureOptions): string {
+export function pictureHtml(
+  image: SiteImage,
+  { sizes, priority = false, class: className }: PictureOptions,
+): string {
   const srcset = image.webp.map((file) => `${file.src} ${file.width}w`).join(', ')
   const source = srcset ? `<source${attributes({ type: 'image/webp', srcset, sizes })}>` : ''
   const img = `<img${attributes({
@@ -95,7 +106,9 @@ function nodeHtml(node: RichTextNode): string {
     case 'upload': {
       // Set by the data module for images (lib/cms.ts); files and PDFs have none.
       const image = (node.image ?? null) as SiteImage | null
-      return image ? `<figure class="rich-text__image">${pictureHtml(image, { sizes: '(min-width: 48rem) 46rem, 100vw' })}</figure>` : ''
+      return image
+        ? `<figure class="rich-text__image">${pictureHtml(image, { sizes: '(min-width: 48rem) 46rem, 100vw' })}</figure>`
+        : ''
     }
     case 'link':
     case 'autolink': {

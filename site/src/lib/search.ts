@@ -30,14 +30,18 @@ export function searchPage(post: PublishedPost): SearchPage {
   const about = [POST_KIND_LABELS[post.kind]?.vi, post.ownerGroup?.name].filter(Boolean).join(' · ')
   // Pagefind matches words without tone marks by itself, but not "d" for "đ": "doan" finds
   // "Đoàn" through a folded copy of the post's đ-words.
-  const folded = dStrokeWordsFolded([post.title, post.excerpt, about, plainText(post.content), ...post.tags].join(' '))
+  const folded = dStrokeWordsFolded(
+    [post.title, post.excerpt, about, plainText(post.content), ...post.tags].join(' '),
+  )
   const html = [
     '<html lang="vi"><body><article data-pagefind-body>',
     `<h1>${escapeHtml(post.title)}</h1>`,
     post.excerpt ? `<p data-pagefind-meta="excerpt">${escapeHtml(post.excerpt)}</p>` : '',
     about ? `<p>${escapeHtml(about)}</p>` : '',
     richTextHtml(post.content),
-    post.tags.length > 0 ? `<ul>${post.tags.map((tag) => `<li>${escapeHtml(tag)}</li>`).join('')}</ul>` : '',
+    post.tags.length > 0
+      ? `<ul>${post.tags.map((tag) => `<li>${escapeHtml(tag)}</li>`).join('')}</ul>`
+      : '',
     folded ? `<p>${escapeHtml(folded)}</p>` : '',
     '</article></body></html>',
   ]

@@ -26,13 +26,19 @@ export default function setup(project: TestProject) {
     return
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'school-template-'))
-  const vitest = path.join(path.dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs')
+  const vitest = path.join(
+    path.dirname(createRequire(import.meta.url).resolve('vitest/package.json')),
+    'vitest.mjs',
+  )
   const result = spawnSync(process.execPath, [vitest, 'run'], {
     cwd: project.config.root,
     env: { ...process.env, SCHOOL_TEMPLATE_DIR: dir },
     stdio: 'inherit',
   })
   if (result.status !== 0) throw new Error('Seeding the demo school template failed (see above).')
-  project.provide('schoolTemplate', { database: path.join(dir, 'school.db'), media: path.join(dir, 'media') })
+  project.provide('schoolTemplate', {
+    database: path.join(dir, 'school.db'),
+    media: path.join(dir, 'media'),
+  })
   return () => rmSync(dir, { recursive: true, force: true })
 }

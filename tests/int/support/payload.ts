@@ -27,7 +27,8 @@ async function boot(): Promise<Payload> {
     process.env.MEDIA_DIR = path.join(dir, 'media')
     if (template) {
       copyFileSync(template.database, database)
-      if (existsSync(template.media)) cpSync(template.media, process.env.MEDIA_DIR, { recursive: true })
+      if (existsSync(template.media))
+        cpSync(template.media, process.env.MEDIA_DIR, { recursive: true })
     }
   }
   process.env.MEDIA_DIR ||= mkdtempSync(path.join(tmpdir(), 'school-media-'))
@@ -36,7 +37,8 @@ async function boot(): Promise<Payload> {
   const { getPayload } = await import('payload')
   const { default: config } = await import('@payload-config')
   const payload = await getPayload({ config })
-  if (external?.startsWith('mongodb')) await payload.db.dropDatabase?.({ adapter: payload.db } as never)
+  if (external?.startsWith('mongodb'))
+    await payload.db.dropDatabase?.({ adapter: payload.db } as never)
   const { seedDemoSchoolIfEmpty } = await import('../../../cms/src/seed')
   process.env.SEED_DEMO = 'true'
   // A copy of the template is already seeded: this seeds only a MongoDB test database.
@@ -73,7 +75,11 @@ export async function findUserByEmail(payload: Payload, email: string): Promise<
 let testUserCount = 0
 
 /** A throwaway staff account with exactly these roles, made by the system (not by a user). */
-export async function createTestUser(payload: Payload, roles: Role[], extra: Partial<User> = {}): Promise<User> {
+export async function createTestUser(
+  payload: Payload,
+  roles: Role[],
+  extra: Partial<User> = {},
+): Promise<User> {
   testUserCount += 1
   return payload.create({
     collection: 'users',

@@ -18,6 +18,7 @@ type Method = keyof typeof handlers
 
 export interface RestResponse {
   status: number
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the API's JSON, checked by each test
   body: any
 }
 
@@ -27,16 +28,36 @@ export class RestClient {
   constructor(private readonly language: 'vi' | 'en' = 'vi') {}
 
   /** The raw Response, for downloads. */
-  async raw(method: Method, path: string, body?: string | Uint8Array, contentType = 'application/json'): Promise<Response> {
+  async raw(
+    method: Method,
+    path: string,
+    body?: string | Uint8Array,
+    contentType = 'application/json',
+  ): Promise<Response> {
     const url = new URL(BASE + path)
-    const headers: Record<string, string> = { 'Content-Type': contentType, Cookie: `payload-lng=${this.language}` }
+    const headers: Record<string, string> = {
+      'Content-Type': contentType,
+      Cookie: `payload-lng=${this.language}`,
+    }
     if (this.token) headers.Authorization = `JWT ${this.token}`
     const slug = url.pathname.replace(/^\/api\//, '').split('/')
-    return handlers[method](new Request(url, { method, headers, body: body as BodyInit | undefined }), { params: Promise.resolve({ slug }) })
+    return handlers[method](
+      new Request(url, { method, headers, body: body as BodyInit | undefined }),
+      { params: Promise.resolve({ slug }) },
+    )
   }
 
-  async request(method: Method, path: string, body?: unknown, rawBody?: string): Promise<RestResponse> {
-    const response = await this.raw(method, path, rawBody ?? (body === undefined ? undefined : JSON.stringify(body)))
+  async request(
+    method: Method,
+    path: string,
+    body?: unknown,
+    rawBody?: string,
+  ): Promise<RestResponse> {
+    const response = await this.raw(
+      method,
+      path,
+      rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
+    )
     const text = await response.text()
     let parsed: unknown = text
     try {
@@ -71,18 +92,23 @@ export async function serveRestOverHttp(): Promise<{ url: string; close: () => P
     const url = new URL(incoming.url ?? '/', 'http://localhost')
     const method = (incoming.method ?? 'GET') as Method
     const headers = new Headers()
-    for (const [key, value] of Object.entries(incoming.headers)) if (typeof value === 'string') headers.set(key, value)
+    for (const [key, value] of Object.entries(incoming.headers))
+      if (typeof value === 'string') headers.set(key, value)
     const body = chunks.length > 0 && method !== 'GET' ? Buffer.concat(chunks) : undefined
     const slug = url.pathname.replace(/^\/api\//, '').split('/')
-    const response = await handlers[method](new Request(url, { method, headers, body }), { params: Promise.resolve({ slug }) })
+    const response = await handlers[method](new Request(url, { method, headers, body }), {
+      params: Promise.resolve({ slug }),
+    })
     outgoing.writeHead(response.status, Object.fromEntries(response.headers))
     outgoing.end(Buffer.from(await response.arrayBuffer()))
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as { port: number }
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  }
 }
-
 
 /** Calls the CMS's real GraphQL route handler, logged in through REST like the admin does. */
 export class GraphQLClient {
@@ -95,10 +121,15 @@ export class GraphQLClient {
     return response
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the API's JSON, checked by each test
   async query(query: string): Promise<any> {
     const headers: Record<string, string> = { 'Content-Type': 'application/json' }
     if (this.token) headers.Authorization = `JWT ${this.token}`
-    const request = new Request('http://localhost:3000/api/graphql', { method: 'POST', headers, body: JSON.stringify({ query }) })
+    const request = new Request('http://localhost:3000/api/graphql', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query }),
+    })
     // Made on first use: the handler starts Payload, which must wait for the test's database.
     const response = await GRAPHQL_POST(config)(request)
     return response.json()

@@ -11,7 +11,13 @@ export function demoUser(payload: Payload, role: Role): Promise<User> {
 }
 
 /** Takes one workflow step as `who`, through the same function the REST endpoint calls. */
-export async function stepAs(payload: Payload, who: User, postId: number, action: string, comment?: string) {
+export async function stepAs(
+  payload: Payload,
+  who: User,
+  postId: number,
+  action: string,
+  comment?: string,
+) {
   const { applyTransition } = await import('../../../cms/src/workflow/apply')
   const req = await createLocalReq({ user: { ...who, collection: 'users' } }, payload)
   return applyTransition(req, { postId, action, comment })

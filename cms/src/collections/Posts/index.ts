@@ -56,7 +56,10 @@ export const Posts: CollectionConfig = {
       name: 'workflow',
       type: 'ui',
       label: { vi: 'Quy trình duyệt bài', en: 'Review workflow' },
-      admin: { position: 'sidebar', components: { Field: '/components/workflow/WorkflowPanel#WorkflowPanel' } },
+      admin: {
+        position: 'sidebar',
+        components: { Field: '/components/workflow/WorkflowPanel#WorkflowPanel' },
+      },
     },
     { name: 'title', type: 'text', required: true, label: { vi: 'Tiêu đề', en: 'Title' } },
     slugField('title', 'posts'),
@@ -67,7 +70,12 @@ export const Posts: CollectionConfig = {
       maxLength: 400,
     },
     { name: 'content', type: 'richText', label: { vi: 'Nội dung', en: 'Content' } },
-    { name: 'coverImage', type: 'upload', relationTo: 'media', label: { vi: 'Ảnh đại diện', en: 'Cover image' } },
+    {
+      name: 'coverImage',
+      type: 'upload',
+      relationTo: 'media',
+      label: { vi: 'Ảnh đại diện', en: 'Cover image' },
+    },
     {
       name: 'kind',
       type: 'select',
@@ -84,7 +92,10 @@ export const Posts: CollectionConfig = {
       label: { vi: 'Thuộc tổ / lớp / đoàn thể', en: 'Owner group' },
       admin: {
         position: 'sidebar',
-        description: { vi: 'Để trống: bài của toàn trường.', en: 'Empty: a post of the whole school.' },
+        description: {
+          vi: 'Để trống: bài của toàn trường.',
+          en: 'Empty: a post of the whole school.',
+        },
       },
     },
     {
@@ -105,7 +116,13 @@ export const Posts: CollectionConfig = {
         req.context?.workflow === true ? true : user ? { writer: { equals: user.id } } : false,
       admin: { position: 'sidebar' },
     },
-    { name: 'tags', type: 'text', hasMany: true, label: { vi: 'Từ khóa', en: 'Tags' }, admin: { position: 'sidebar' } },
+    {
+      name: 'tags',
+      type: 'text',
+      hasMany: true,
+      label: { vi: 'Từ khóa', en: 'Tags' },
+      admin: { position: 'sidebar' },
+    },
     {
       name: 'pupils',
       type: 'relationship',
@@ -137,7 +154,11 @@ export const Posts: CollectionConfig = {
       type: 'date',
       label: PUBLISH_AT_LABEL,
       access: fieldAccess('posts', 'publishAt', PUBLISH_AT_LABEL),
-      admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime', displayFormat: 'dd/MM/yyyy HH:mm' } },
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        date: { pickerAppearance: 'dayAndTime', displayFormat: 'dd/MM/yyyy HH:mm' },
+      },
     },
     {
       name: 'publishedAt',

@@ -13,7 +13,13 @@ import {
   optionsOf,
 } from '@school/shared'
 
-import { collectionAccess, fieldAccess, fieldReadAccess, hideUnreadableEmptyArrays, refuseFiltersBeyondReach } from '../../access/payload-access'
+import {
+  collectionAccess,
+  fieldAccess,
+  fieldReadAccess,
+  hideUnreadableEmptyArrays,
+  refuseFiltersBeyondReach,
+} from '../../access/payload-access'
 import type { PupilField } from '../../access/policy'
 import { audited } from '../../audit/hooks'
 import { dateOnly, notInFuture, studentCode } from '../../fields/records'
@@ -42,8 +48,14 @@ const L = {
   permanentAddress: { vi: 'Địa chỉ thường trú', en: 'Permanent address' },
   policyStatus: { vi: 'Con gia đình chính sách', en: 'Policy status' },
   guardians: { vi: 'Cha mẹ / người giám hộ', en: 'Parents / guardians' },
-  consent: { vi: 'Đồng ý đăng hình ảnh, tên trên website', en: 'Consent to publish image and name' },
-  enrollmentEvents: { vi: 'Biến động (chuyển đến, chuyển đi, bỏ học, chuyển lớp)', en: 'Enrollment events' },
+  consent: {
+    vi: 'Đồng ý đăng hình ảnh, tên trên website',
+    en: 'Consent to publish image and name',
+  },
+  enrollmentEvents: {
+    vi: 'Biến động (chuyển đến, chuyển đi, bỏ học, chuyển lớp)',
+    en: 'Enrollment events',
+  },
   health: { vi: 'Hồ sơ sức khỏe', en: 'Health profile' },
   checkups: { vi: 'Các lần khám sức khỏe', en: 'Health check-ups' },
 } satisfies Record<PupilField, Message>
@@ -57,7 +69,13 @@ const guardianFields: Field[] = [
     options: optionsOf(GUARDIAN_RELATIONSHIPS, GUARDIAN_RELATIONSHIP_LABELS),
     label: { vi: 'Quan hệ', en: 'Relationship' },
   },
-  { name: 'phone', type: 'text', required: true, validate: vietnamesePhone, label: { vi: 'Số điện thoại', en: 'Phone' } },
+  {
+    name: 'phone',
+    type: 'text',
+    required: true,
+    validate: vietnamesePhone,
+    label: { vi: 'Số điện thoại', en: 'Phone' },
+  },
   { name: 'occupation', type: 'text', label: { vi: 'Nghề nghiệp', en: 'Occupation' } },
 ]
 
@@ -69,13 +87,22 @@ const enrollmentEventFields: Field[] = [
     options: optionsOf(ENROLLMENT_EVENT_KINDS, ENROLLMENT_EVENT_LABELS),
     label: { vi: 'Loại biến động', en: 'Kind' },
   },
-  { name: 'date', type: 'date', required: true, validate: notInFuture, label: { vi: 'Ngày', en: 'Date' }, admin: dateOnly },
+  {
+    name: 'date',
+    type: 'date',
+    required: true,
+    validate: notInFuture,
+    label: { vi: 'Ngày', en: 'Date' },
+    admin: dateOnly,
+  },
   { name: 'reason', type: 'text', required: true, label: { vi: 'Lý do', en: 'Reason' } },
   {
     name: 'school',
     type: 'text',
     label: { vi: 'Trường chuyển đến / chuyển đi', en: 'Other school' },
-    admin: { condition: (_data, row) => row?.kind === 'transfer_in' || row?.kind === 'transfer_out' },
+    admin: {
+      condition: (_data, row) => row?.kind === 'transfer_in' || row?.kind === 'transfer_out',
+    },
   },
   {
     name: 'fromClass',
@@ -118,7 +145,17 @@ export const Students: CollectionConfig = audited({
   defaultSort: 'fullName',
   hooks: {
     // Searching by name or code stays open to all who read the list; family and health do not.
-    beforeOperation: [refuseFiltersBeyondReach('students', { ethnicity: L.ethnicity, permanentAddress: L.permanentAddress, policyStatus: L.policyStatus, guardians: L.guardians, consent: L.consent, enrollmentEvents: L.enrollmentEvents, health: L.health })],
+    beforeOperation: [
+      refuseFiltersBeyondReach('students', {
+        ethnicity: L.ethnicity,
+        permanentAddress: L.permanentAddress,
+        policyStatus: L.policyStatus,
+        guardians: L.guardians,
+        consent: L.consent,
+        enrollmentEvents: L.enrollmentEvents,
+        health: L.health,
+      }),
+    ],
     beforeChange: [keepEnrollmentHistory],
     afterRead: [hideUnreadableEmptyArrays('students', ['guardians', 'enrollmentEvents'])],
   },
@@ -126,7 +163,13 @@ export const Students: CollectionConfig = audited({
     {
       type: 'row',
       fields: [
-        { name: 'fullName', type: 'text', required: true, label: L.fullName, ...guarded('fullName', L.fullName) },
+        {
+          name: 'fullName',
+          type: 'text',
+          required: true,
+          label: L.fullName,
+          ...guarded('fullName', L.fullName),
+        },
         {
           name: 'studentCode',
           type: 'text',
@@ -151,7 +194,14 @@ export const Students: CollectionConfig = audited({
           admin: dateOnly,
           ...guarded('dateOfBirth', L.dateOfBirth),
         },
-        { name: 'gender', type: 'select', required: true, options: optionsOf(GENDERS, GENDER_LABELS), label: L.gender, ...guarded('gender', L.gender) },
+        {
+          name: 'gender',
+          type: 'select',
+          required: true,
+          options: optionsOf(GENDERS, GENDER_LABELS),
+          label: L.gender,
+          ...guarded('gender', L.gender),
+        },
         {
           name: 'class',
           type: 'relationship',
@@ -181,7 +231,13 @@ export const Students: CollectionConfig = audited({
     {
       type: 'row',
       fields: [
-        { name: 'ethnicity', type: 'text', defaultValue: 'Kinh', label: L.ethnicity, ...guarded('ethnicity', L.ethnicity, 'Kinh') },
+        {
+          name: 'ethnicity',
+          type: 'text',
+          defaultValue: 'Kinh',
+          label: L.ethnicity,
+          ...guarded('ethnicity', L.ethnicity, 'Kinh'),
+        },
         {
           name: 'policyStatus',
           type: 'select',
@@ -192,13 +248,21 @@ export const Students: CollectionConfig = audited({
         },
       ],
     },
-    { name: 'permanentAddress', type: 'text', label: L.permanentAddress, ...guarded('permanentAddress', L.permanentAddress) },
+    {
+      name: 'permanentAddress',
+      type: 'text',
+      label: L.permanentAddress,
+      ...guarded('permanentAddress', L.permanentAddress),
+    },
     {
       name: 'guardians',
       type: 'array',
       minRows: 1,
       label: L.guardians,
-      labels: { singular: { vi: 'Người giám hộ', en: 'Guardian' }, plural: { vi: 'Người giám hộ', en: 'Guardians' } },
+      labels: {
+        singular: { vi: 'Người giám hộ', en: 'Guardian' },
+        plural: { vi: 'Người giám hộ', en: 'Guardians' },
+      },
       fields: guardianFields,
       ...guarded('guardians', L.guardians),
     },
@@ -213,9 +277,24 @@ export const Students: CollectionConfig = audited({
         },
       },
       fields: [
-        { name: 'guardian', type: 'checkbox', defaultValue: false, label: { vi: 'Cha mẹ/người giám hộ đồng ý', en: 'Guardian consents' } },
-        { name: 'pupil', type: 'checkbox', defaultValue: false, label: { vi: 'Học sinh đồng ý (từ 7 tuổi)', en: 'Pupil consents (age 7+)' } },
-        { name: 'recordedOn', type: 'date', label: { vi: 'Ngày ghi nhận', en: 'Recorded on' }, admin: dateOnly },
+        {
+          name: 'guardian',
+          type: 'checkbox',
+          defaultValue: false,
+          label: { vi: 'Cha mẹ/người giám hộ đồng ý', en: 'Guardian consents' },
+        },
+        {
+          name: 'pupil',
+          type: 'checkbox',
+          defaultValue: false,
+          label: { vi: 'Học sinh đồng ý (từ 7 tuổi)', en: 'Pupil consents (age 7+)' },
+        },
+        {
+          name: 'recordedOn',
+          type: 'date',
+          label: { vi: 'Ngày ghi nhận', en: 'Recorded on' },
+          admin: dateOnly,
+        },
       ],
       ...guarded('consent', L.consent, { guardian: false, pupil: false }),
     },
@@ -223,7 +302,10 @@ export const Students: CollectionConfig = audited({
       name: 'enrollmentEvents',
       type: 'array',
       label: L.enrollmentEvents,
-      labels: { singular: { vi: 'Biến động', en: 'Event' }, plural: { vi: 'Biến động', en: 'Events' } },
+      labels: {
+        singular: { vi: 'Biến động', en: 'Event' },
+        plural: { vi: 'Biến động', en: 'Events' },
+      },
       admin: {
         description: {
           vi: 'Lịch sử không sửa, không xóa được. Đổi lớp ở trường "Lớp" sẽ tự ghi biến động chuyển lớp.',
@@ -237,7 +319,9 @@ export const Students: CollectionConfig = audited({
       name: 'health',
       type: 'group',
       label: L.health,
-      admin: { description: { vi: 'Nhân viên y tế ghi (Điều 11).', en: 'Kept by the nurse (Điều 11).' } },
+      admin: {
+        description: { vi: 'Nhân viên y tế ghi (Điều 11).', en: 'Kept by the nurse (Điều 11).' },
+      },
       fields: [
         {
           type: 'row',
@@ -248,11 +332,19 @@ export const Students: CollectionConfig = audited({
               options: ['A', 'B', 'AB', 'O'].map((type) => ({ value: type, label: type })),
               label: { vi: 'Nhóm máu', en: 'Blood type' },
             },
-            { name: 'insuranceCode', type: 'text', label: { vi: 'Số thẻ BHYT', en: 'Health insurance no.' } },
+            {
+              name: 'insuranceCode',
+              type: 'text',
+              label: { vi: 'Số thẻ BHYT', en: 'Health insurance no.' },
+            },
           ],
         },
         { name: 'allergies', type: 'textarea', label: { vi: 'Dị ứng', en: 'Allergies' } },
-        { name: 'conditions', type: 'textarea', label: { vi: 'Bệnh mãn tính, lưu ý', en: 'Chronic conditions, notes' } },
+        {
+          name: 'conditions',
+          type: 'textarea',
+          label: { vi: 'Bệnh mãn tính, lưu ý', en: 'Chronic conditions, notes' },
+        },
       ],
       ...guarded('health', L.health),
     },
@@ -269,7 +361,9 @@ export const Students: CollectionConfig = audited({
       on: 'student',
       defaultSort: '-date',
       label: L.checkups,
-      admin: { defaultColumns: ['date', 'heightCm', 'weightKg', 'visionLeft', 'visionRight', 'dental'] },
+      admin: {
+        defaultColumns: ['date', 'heightCm', 'weightKg', 'visionLeft', 'visionRight', 'dental'],
+      },
       // Written in their own collection (by the nurse), never through the pupil.
       access: fieldReadAccess('students', 'checkups'),
     },

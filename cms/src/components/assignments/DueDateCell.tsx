@@ -9,7 +9,10 @@ export function DueDateCell({ cellData, rowData }: DefaultCellComponentProps) {
   const due = new Date(String(cellData))
   const overdue = rowData?.status !== 'published' && due.getTime() < Date.now()
   return overdue ? (
-    <span className="assignment-overdue" style={{ color: 'var(--theme-error-500, #b91c1c)', fontWeight: 600 }}>
+    <span
+      className="assignment-overdue"
+      style={{ color: 'var(--theme-error-500, #b91c1c)', fontWeight: 600 }}
+    >
       {formatDateVi(due)} · Quá hạn
     </span>
   ) : (

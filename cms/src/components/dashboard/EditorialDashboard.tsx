@@ -1,5 +1,12 @@
 import { createLocalReq, type ServerProps } from 'payload'
-import { ACTION_LABELS, STAGE_LABELS, STAGES, formatDateVi, type Stage, type WorkflowAction } from '@school/shared'
+import {
+  ACTION_LABELS,
+  STAGE_LABELS,
+  STAGES,
+  formatDateVi,
+  type Stage,
+  type WorkflowAction,
+} from '@school/shared'
 
 import type { Post, User } from '../../payload-types'
 import { availableActions } from '../../workflow/available'
@@ -32,7 +39,13 @@ export async function EditorialDashboard({ payload, user, i18n }: ServerProps) {
 
   const counts = await Promise.all(
     STAGES.map(async (stage) => {
-      const { totalDocs } = await payload.find({ collection: 'posts', ...asUser, where: { stage: { equals: stage } }, limit: 1, select: {} })
+      const { totalDocs } = await payload.find({
+        collection: 'posts',
+        ...asUser,
+        where: { stage: { equals: stage } },
+        limit: 1,
+        select: {},
+      })
       return [stage, totalDocs] as const
     }),
   )
@@ -73,7 +86,9 @@ export async function EditorialDashboard({ payload, user, i18n }: ServerProps) {
   return (
     <div className="editorial-dashboard">
       <section aria-labelledby="editorial-waiting">
-        <h2 id="editorial-waiting">{TEXT.waiting[lang]} ({waiting.length})</h2>
+        <h2 id="editorial-waiting">
+          {TEXT.waiting[lang]} ({waiting.length})
+        </h2>
         {waiting.length === 0 ? (
           <p>{TEXT.none[lang]}</p>
         ) : (
@@ -89,7 +104,9 @@ export async function EditorialDashboard({ payload, user, i18n }: ServerProps) {
             <tbody>
               {waiting.map(({ post, actions }) => (
                 <tr key={post.id} data-post-id={post.id}>
-                  <td><a href={link(post)}>{post.title}</a></td>
+                  <td>
+                    <a href={link(post)}>{post.title}</a>
+                  </td>
                   <td>{STAGE_LABELS[post.stage as Stage][lang]}</td>
                   <td>{actions.map((action) => ACTION_LABELS[action][lang]).join(' · ')}</td>
                   <td>{formatDateVi(post.updatedAt)}</td>
@@ -105,7 +122,10 @@ export async function EditorialDashboard({ payload, user, i18n }: ServerProps) {
           {counts.map(([stage, count]) => (
             <li key={stage} className={`workflow-stage--${stage}`}>
               <a href={`${adminRoute}/collections/posts?where[stage][equals]=${stage}`}>
-                <span className="editorial-dashboard__count" data-stage-count={stage}>{count}</span> {STAGE_LABELS[stage][lang]}
+                <span className="editorial-dashboard__count" data-stage-count={stage}>
+                  {count}
+                </span>{' '}
+                {STAGE_LABELS[stage][lang]}
               </a>
             </li>
           ))}
@@ -113,14 +133,18 @@ export async function EditorialDashboard({ payload, user, i18n }: ServerProps) {
       </section>
       {assigned.length > 0 && (
         <section aria-labelledby="editorial-assigned">
-          <h2 id="editorial-assigned">{TEXT.assigned[lang]} ({assigned.length})</h2>
+          <h2 id="editorial-assigned">
+            {TEXT.assigned[lang]} ({assigned.length})
+          </h2>
           <ul>
             {assigned.map((assignment) => {
               const overdue = new Date(assignment.dueDate).getTime() < now
               return (
                 <li key={assignment.id} className={overdue ? 'assignment-overdue' : undefined}>
-                  <a href={`${adminRoute}/collections/assignments/${assignment.id}`}>{assignment.topic}</a> · {TEXT.due[lang]}{' '}
-                  {formatDateVi(assignment.dueDate)}
+                  <a href={`${adminRoute}/collections/assignments/${assignment.id}`}>
+                    {assignment.topic}
+                  </a>{' '}
+                  · {TEXT.due[lang]} {formatDateVi(assignment.dueDate)}
                   {overdue && <strong> · {TEXT.overdue[lang]}</strong>}
                 </li>
               )
@@ -133,7 +157,9 @@ export async function EditorialDashboard({ payload, user, i18n }: ServerProps) {
           <h2 id="editorial-drafts">{TEXT.myDrafts[lang]}</h2>
           <ul>
             {myDrafts.map((post) => (
-              <li key={post.id}><a href={link(post)}>{post.title}</a> · {formatDateVi(post.updatedAt)}</li>
+              <li key={post.id}>
+                <a href={link(post)}>{post.title}</a> · {formatDateVi(post.updatedAt)}
+              </li>
             ))}
           </ul>
         </section>

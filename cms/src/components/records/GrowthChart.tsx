@@ -67,16 +67,37 @@ export function GrowthChart() {
         <p>{TEXT.none[lang]}</p>
       ) : (
         <>
-          <svg width={WIDTH} height={HEIGHT} role="img" aria-label={TEXT.title[lang]} style={{ maxWidth: '100%' }}>
-            <polyline fill="none" stroke="#1d4ed8" strokeWidth={2} points={line(measured.map((c) => c.heightCm!))} />
-            <polyline fill="none" stroke="#b45309" strokeWidth={2} strokeDasharray="4 3" points={line(measured.map((c) => c.weightKg!))} />
+          <svg
+            width={WIDTH}
+            height={HEIGHT}
+            role="img"
+            aria-label={TEXT.title[lang]}
+            style={{ maxWidth: '100%' }}
+          >
+            <polyline
+              fill="none"
+              stroke="#1d4ed8"
+              strokeWidth={2}
+              points={line(measured.map((c) => c.heightCm!))}
+            />
+            <polyline
+              fill="none"
+              stroke="#b45309"
+              strokeWidth={2}
+              strokeDasharray="4 3"
+              points={line(measured.map((c) => c.weightKg!))}
+            />
           </svg>
           <table>
             <thead>
               <tr>
                 <th scope="col">{TEXT.date[lang]}</th>
-                <th scope="col" style={{ color: '#1d4ed8' }}>{TEXT.height[lang]}</th>
-                <th scope="col" style={{ color: '#b45309' }}>{TEXT.weight[lang]}</th>
+                <th scope="col" style={{ color: '#1d4ed8' }}>
+                  {TEXT.height[lang]}
+                </th>
+                <th scope="col" style={{ color: '#b45309' }}>
+                  {TEXT.weight[lang]}
+                </th>
                 <th scope="col">BMI</th>
               </tr>
             </thead>

@@ -44,7 +44,9 @@ export function ImportPanel() {
       const response = await fetch(`${api}/records-import`, {
         method: 'POST',
         credentials: 'include',
-        headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+        headers: {
+          'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        },
         body: file,
       })
       if (!response.headers.get('content-type')?.includes('ndjson')) {
@@ -81,12 +83,19 @@ export function ImportPanel() {
       <h2 id="import-title">Nhập dữ liệu đầu năm</h2>
       <ol>
         <li>
-          <a className="btn btn--style-secondary btn--size-small" href={`${api}/records-import/template`} download>
+          <a
+            className="btn btn--style-secondary btn--size-small"
+            href={`${api}/records-import/template`}
+            download
+          >
             Tải tệp mẫu (.xlsx)
           </a>
         </li>
         <li>Điền lớp, học sinh kèm người giám hộ và cán bộ vào các trang tính của mẫu.</li>
-        <li>Chọn tệp đã điền và bấm “Nhập dữ liệu”. Hệ thống kiểm tra mọi dòng trước; có lỗi thì không nhập gì.</li>
+        <li>
+          Chọn tệp đã điền và bấm “Nhập dữ liệu”. Hệ thống kiểm tra mọi dòng trước; có lỗi thì không
+          nhập gì.
+        </li>
       </ol>
       <div className="records-view__actions">
         <label>
@@ -98,7 +107,12 @@ export function ImportPanel() {
             onChange={(event) => setFile(event.target.files?.[0] ?? null)}
           />
         </label>
-        <button type="button" className="btn btn--style-primary btn--size-small" disabled={!file || busy} onClick={upload}>
+        <button
+          type="button"
+          className="btn btn--style-primary btn--size-small"
+          disabled={!file || busy}
+          onClick={upload}
+        >
           {busy ? 'Đang nhập…' : 'Nhập dữ liệu'}
         </button>
       </div>

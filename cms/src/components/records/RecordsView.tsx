@@ -10,10 +10,22 @@ import './records.scss'
 
 /** The classes whose list this user may export: all for leadership, else those they keep or teach. */
 async function exportableClasses(req: PayloadRequest, user: User) {
-  const mine: Where = { or: [{ homeroomTeacher: { equals: user.id } }, { members: { equals: user.id } }] }
+  const mine: Where = {
+    or: [{ homeroomTeacher: { equals: user.id } }, { members: { equals: user.id } }],
+  }
   const everything = (await leadership({ user, req })) === true
-  const where: Where = everything ? { kind: { equals: 'class' } } : { and: [{ kind: { equals: 'class' } }, mine] }
-  const { docs } = await req.payload.find({ collection: 'groups', where, sort: 'name', limit: 0, depth: 0, overrideAccess: true, req })
+  const where: Where = everything
+    ? { kind: { equals: 'class' } }
+    : { and: [{ kind: { equals: 'class' } }, mine] }
+  const { docs } = await req.payload.find({
+    collection: 'groups',
+    where,
+    sort: 'name',
+    limit: 0,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
   return docs
 }
 
@@ -44,7 +56,9 @@ export async function RecordsView({ initPageResult, params, searchParams }: Admi
     <AdminPage initPageResult={initPageResult} params={params} searchParams={searchParams}>
       <Gutter className="records-view">
         <h1>Hồ sơ: nhập dữ liệu, thống kê, danh sách lớp</h1>
-        {!canImport && !canCount && classes.length === 0 && <p>Bạn không có việc nào ở trang này.</p>}
+        {!canImport && !canCount && classes.length === 0 && (
+          <p>Bạn không có việc nào ở trang này.</p>
+        )}
         {canImport && <ImportPanel />}
         {canCount && (
           <section aria-labelledby="statistics-title">
@@ -53,14 +67,22 @@ export async function RecordsView({ initPageResult, params, searchParams }: Admi
               <thead>
                 <tr>
                   <th scope="col">Lớp</th>
-                  {STATISTICS.map(([, label]) => <th scope="col" key={label}>{label}</th>)}
+                  {STATISTICS.map(([, label]) => (
+                    <th scope="col" key={label}>
+                      {label}
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody>
                 {rows.map((row) => (
                   <tr key={String(row.class)}>
                     <th scope="row">{row.class}</th>
-                    {STATISTICS.map(([key]) => <td className="number" key={key}>{row[key]}</td>)}
+                    {STATISTICS.map(([key]) => (
+                      <td className="number" key={key}>
+                        {row[key]}
+                      </td>
+                    ))}
                   </tr>
                 ))}
               </tbody>

@@ -15,7 +15,11 @@ const COLUMNS: Array<[keyof ReportCounts, string]> = [
 ]
 
 /** /admin/editorial-report: the monthly report of the editorial board (Điều 17.1). */
-export async function EditorialReportView({ initPageResult, params, searchParams }: AdminViewServerProps) {
+export async function EditorialReportView({
+  initPageResult,
+  params,
+  searchParams,
+}: AdminViewServerProps) {
   const { req } = initPageResult
   const requested = typeof searchParams?.month === 'string' ? searchParams.month : undefined
   const month = isMonth(requested) ? requested : currentMonth()
@@ -36,8 +40,14 @@ export async function EditorialReportView({ initPageResult, params, searchParams
               <label>
                 Tháng <input type="month" name="month" defaultValue={month} required />
               </label>
-              <button type="submit" className="btn btn--style-secondary btn--size-small">Xem</button>
-              <a className="btn btn--style-primary btn--size-small" href={`${api}&format=xlsx`} download>
+              <button type="submit" className="btn btn--style-secondary btn--size-small">
+                Xem
+              </button>
+              <a
+                className="btn btn--style-primary btn--size-small"
+                href={`${api}&format=xlsx`}
+                download
+              >
                 Tải bảng tính (.xlsx)
               </a>
             </form>
@@ -49,14 +59,20 @@ export async function EditorialReportView({ initPageResult, params, searchParams
               <thead>
                 <tr>
                   <th scope="col">Tổ / đoàn thể</th>
-                  {COLUMNS.map(([, label]) => <th scope="col" key={label}>{label}</th>)}
+                  {COLUMNS.map(([, label]) => (
+                    <th scope="col" key={label}>
+                      {label}
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody>
                 {report.groups.map((row) => (
                   <tr key={String(row.id)}>
                     <th scope="row">{row.name}</th>
-                    {COLUMNS.map(([key]) => <td key={key}>{row[key]}</td>)}
+                    {COLUMNS.map(([key]) => (
+                      <td key={key}>{row[key]}</td>
+                    ))}
                   </tr>
                 ))}
               </tbody>
@@ -66,7 +82,11 @@ export async function EditorialReportView({ initPageResult, params, searchParams
               <thead>
                 <tr>
                   <th scope="col">Họ và tên</th>
-                  {COLUMNS.map(([, label]) => <th scope="col" key={label}>{label}</th>)}
+                  {COLUMNS.map(([, label]) => (
+                    <th scope="col" key={label}>
+                      {label}
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody>
@@ -74,9 +94,13 @@ export async function EditorialReportView({ initPageResult, params, searchParams
                   <tr key={String(row.id)}>
                     <th scope="row">
                       {row.name}
-                      {row.onBoard && <span className="editorial-report__board"> · Ban biên tập</span>}
+                      {row.onBoard && (
+                        <span className="editorial-report__board"> · Ban biên tập</span>
+                      )}
                     </th>
-                    {COLUMNS.map(([key]) => <td key={key}>{row[key]}</td>)}
+                    {COLUMNS.map(([key]) => (
+                      <td key={key}>{row[key]}</td>
+                    ))}
                   </tr>
                 ))}
               </tbody>

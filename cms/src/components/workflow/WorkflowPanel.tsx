@@ -1,7 +1,20 @@
 'use client'
 
-import { Button, toast, useConfig, useDocumentInfo, useFormModified, useTranslation } from '@payloadcms/ui'
-import { ACTION_LABELS, STAGE_LABELS, formatDateTimeVi as timeVi, type Stage, type WorkflowAction } from '@school/shared'
+import {
+  Button,
+  toast,
+  useConfig,
+  useDocumentInfo,
+  useFormModified,
+  useTranslation,
+} from '@payloadcms/ui'
+import {
+  ACTION_LABELS,
+  STAGE_LABELS,
+  formatDateTimeVi as timeVi,
+  type Stage,
+  type WorkflowAction,
+} from '@school/shared'
 import { useCallback, useEffect, useState } from 'react'
 
 import './workflow.scss'
@@ -11,15 +24,28 @@ interface WorkflowStatus {
   returnComment: string | null
   publishAt: string | null
   actions: WorkflowAction[]
-  history: Array<{ action: WorkflowAction; fromStage: Stage; toStage: Stage; comment: string | null; createdAt: string; actor: string | null }>
+  history: Array<{
+    action: WorkflowAction
+    fromStage: Stage
+    toStage: Stage
+    comment: string | null
+    createdAt: string
+    actor: string | null
+  }>
 }
 
 const TEXT = {
   title: { vi: 'Quy trình duyệt bài', en: 'Review workflow' },
   stage: { vi: 'Bước hiện tại', en: 'Stage' },
-  saveFirst: { vi: 'Lưu bản nháp trước, rồi gửi thẩm định.', en: 'Save the draft first, then submit it.' },
+  saveFirst: {
+    vi: 'Lưu bản nháp trước, rồi gửi thẩm định.',
+    en: 'Save the draft first, then submit it.',
+  },
   waitSave: { vi: 'Đang lưu bản nháp…', en: 'Saving the draft…' },
-  nothing: { vi: 'Bạn không có thao tác nào ở bước này.', en: 'Nothing for you to do at this stage.' },
+  nothing: {
+    vi: 'Bạn không có thao tác nào ở bước này.',
+    en: 'Nothing for you to do at this stage.',
+  },
   returned: { vi: 'Ý kiến khi trả lại', en: 'Comment when sent back' },
   comment: { vi: 'Ý kiến (bắt buộc khi trả lại)', en: 'Comment (required to send back)' },
   publishAt: { vi: 'Hẹn giờ đăng (để trống: đăng ngay)', en: 'Publish at (empty: now)' },
@@ -61,7 +87,8 @@ export function WorkflowPanel() {
         body: JSON.stringify({
           action,
           comment: comment.trim() || undefined,
-          publishAt: action === 'publish' && publishAt ? new Date(publishAt).toISOString() : undefined,
+          publishAt:
+            action === 'publish' && publishAt ? new Date(publishAt).toISOString() : undefined,
         }),
       })
       const body = await response.json().catch(() => ({}))
@@ -77,7 +104,12 @@ export function WorkflowPanel() {
     }
   }
 
-  if (!id) return <div className="workflow-panel"><p>{TEXT.saveFirst[lang]}</p></div>
+  if (!id)
+    return (
+      <div className="workflow-panel">
+        <p>{TEXT.saveFirst[lang]}</p>
+      </div>
+    )
   if (!status) return <div className="workflow-panel" aria-busy="true" />
 
   const { stage, actions } = status
@@ -85,7 +117,10 @@ export function WorkflowPanel() {
     <section className="workflow-panel" aria-labelledby="workflow-panel-title">
       <h3 id="workflow-panel-title">{TEXT.title[lang]}</h3>
       <p>
-        {TEXT.stage[lang]}: <strong className={`workflow-stage workflow-stage--${stage}`} data-stage={stage}>{STAGE_LABELS[stage][lang]}</strong>
+        {TEXT.stage[lang]}:{' '}
+        <strong className={`workflow-stage workflow-stage--${stage}`} data-stage={stage}>
+          {STAGE_LABELS[stage][lang]}
+        </strong>
       </p>
       {stage === 'returned' && status.returnComment && (
         <div className="workflow-panel__returned" role="note">
@@ -93,7 +128,9 @@ export function WorkflowPanel() {
         </div>
       )}
       {status.publishAt && stage === 'approved' && (
-        <p>{TEXT.scheduled[lang]} {timeVi(status.publishAt)}</p>
+        <p>
+          {TEXT.scheduled[lang]} {timeVi(status.publishAt)}
+        </p>
       )}
       {actions.includes('return') && (
         <label className="workflow-panel__field">
@@ -104,10 +141,16 @@ export function WorkflowPanel() {
       {actions.includes('publish') && (
         <label className="workflow-panel__field">
           {TEXT.publishAt[lang]}
-          <input type="datetime-local" value={publishAt} onChange={(event) => setPublishAt(event.target.value)} />
+          <input
+            type="datetime-local"
+            value={publishAt}
+            onChange={(event) => setPublishAt(event.target.value)}
+          />
         </label>
       )}
-      {modified && actions.length > 0 && <p className="workflow-panel__hint">{TEXT.waitSave[lang]}</p>}
+      {modified && actions.length > 0 && (
+        <p className="workflow-panel__hint">{TEXT.waitSave[lang]}</p>
+      )}
       <div className="workflow-panel__actions">
         {actions.map((action) => (
           <Button
@@ -130,8 +173,9 @@ export function WorkflowPanel() {
           <ol>
             {status.history.map((event, index) => (
               <li key={index}>
-                <time dateTime={event.createdAt}>{timeVi(event.createdAt)}</time> · {event.actor ?? '—'} ·{' '}
-                {ACTION_LABELS[event.action][lang]} ({STAGE_LABELS[event.fromStage][lang]} → {STAGE_LABELS[event.toStage][lang]})
+                <time dateTime={event.createdAt}>{timeVi(event.createdAt)}</time> ·{' '}
+                {event.actor ?? '—'} · {ACTION_LABELS[event.action][lang]} (
+                {STAGE_LABELS[event.fromStage][lang]} → {STAGE_LABELS[event.toStage][lang]})
                 {event.comment && <blockquote>{event.comment}</blockquote>}
               </li>
             ))}

@@ -16,7 +16,9 @@ export const assignOwnership: CollectionBeforeChangeHook = async ({ data, operat
   if (!Array.isArray(next.authors) || next.authors.length === 0) next.authors = [req.user.id]
   if (next.ownerGroup === undefined) {
     const groups = await groupsOf(req, req.user.id)
-    const preferred = [...groups].sort((a, b) => PREFERENCE.indexOf(a.kind) - PREFERENCE.indexOf(b.kind))[0]
+    const preferred = [...groups].sort(
+      (a, b) => PREFERENCE.indexOf(a.kind) - PREFERENCE.indexOf(b.kind),
+    )[0]
     next.ownerGroup = preferred?.id ?? null
   }
   return next

@@ -1,4 +1,8 @@
-import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook, PayloadRequest } from 'payload'
+import type {
+  CollectionBeforeChangeHook,
+  CollectionBeforeOperationHook,
+  PayloadRequest,
+} from 'payload'
 import { STAGE_LABELS, type Stage } from '@school/shared'
 
 import { userError } from '../../../lib/messages'
@@ -45,7 +49,15 @@ export const guardPostUpdate: CollectionBeforeOperationHook = async ({ args, ope
     })
   }
   if (!draft) {
-    const live = await req.payload.findByID({ collection: 'posts', id, depth: 0, select: { _status: true }, overrideAccess: true, req, disableErrors: true })
+    const live = await req.payload.findByID({
+      collection: 'posts',
+      id,
+      depth: 0,
+      select: { _status: true },
+      overrideAccess: true,
+      req,
+      disableErrors: true,
+    })
     if (live?._status === 'published') throw refuseLiveWrite()
   }
   return args
@@ -56,7 +68,12 @@ export const guardPostUpdate: CollectionBeforeOperationHook = async ({ args, ope
  * the post a draft and cannot publish it. Editing a published post starts a new draft; the
  * published version stays live.
  */
-export const guardWorkflowState: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
+export const guardWorkflowState: CollectionBeforeChangeHook = async ({
+  data,
+  operation,
+  originalDoc,
+  req,
+}) => {
   if (req.context?.workflow === true) return data
   if (data._status === 'published') {
     throw userError(req, 403, {
@@ -65,6 +82,7 @@ export const guardWorkflowState: CollectionBeforeChangeHook = async ({ data, ope
     })
   }
   if (operation === 'create' || !originalDoc?.id) return { ...data, stage: 'draft' }
-  if ((await latestStage(req, originalDoc.id)) === 'published') return { ...data, stage: 'draft', returnComment: null }
+  if ((await latestStage(req, originalDoc.id)) === 'published')
+    return { ...data, stage: 'draft', returnComment: null }
   return data
 }

@@ -17,8 +17,10 @@ function sameEvent(a: EnrollmentEvent, b: EnrollmentEvent): boolean {
   return fields.every((field) => {
     const left = a[field]
     const right = b[field]
-    if (field === 'fromClass' || field === 'toClass') return sameId(idOf(left as never), idOf(right as never)) || (left == null && right == null)
-    if (field === 'date') return new Date(String(left)).getTime() === new Date(String(right)).getTime()
+    if (field === 'fromClass' || field === 'toClass')
+      return sameId(idOf(left as never), idOf(right as never)) || (left == null && right == null)
+    if (field === 'date')
+      return new Date(String(left)).getTime() === new Date(String(right)).getTime()
     return (left ?? '') === (right ?? '')
   })
 }
@@ -27,16 +29,26 @@ export function statusFromEvents(events: readonly EnrollmentEvent[]): PupilStatu
   const ordered = events
     .map((event, index) => ({ event, index }))
     .filter(({ event }) => STATUS_AFTER_EVENT[event.kind])
-    .sort((a, b) => new Date(a.event.date).getTime() - new Date(b.event.date).getTime() || a.index - b.index)
+    .sort(
+      (a, b) =>
+        new Date(a.event.date).getTime() - new Date(b.event.date).getTime() || a.index - b.index,
+    )
   const last = ordered.at(-1)
   return last ? STATUS_AFTER_EVENT[last.event.kind]! : 'studying'
 }
 
-export const keepEnrollmentHistory: CollectionBeforeChangeHook<Student> = ({ data, originalDoc, operation, req }) => {
+export const keepEnrollmentHistory: CollectionBeforeChangeHook<Student> = ({
+  data,
+  originalDoc,
+  operation,
+  req,
+}) => {
   const before = operation === 'update' ? (originalDoc?.enrollmentEvents ?? []) : []
   const events = [...(data.enrollmentEvents ?? before)]
 
-  const kept = before.every((old) => events.some((event) => event.id === old.id && sameEvent(event, old)))
+  const kept = before.every((old) =>
+    events.some((event) => event.id === old.id && sameEvent(event, old)),
+  )
   if (!kept) {
     throw userError(req, 400, {
       vi: 'Biến động đã ghi không sửa hay xóa được (lịch sử của học sinh). Nếu ghi nhầm, hãy thêm một biến động mới.',
@@ -46,7 +58,8 @@ export const keepEnrollmentHistory: CollectionBeforeChangeHook<Student> = ({ dat
 
   const fromClass = idOf(originalDoc?.class)
   const toClass = data.class === undefined ? fromClass : idOf(data.class)
-  const classChanged = operation === 'update' && fromClass !== null && toClass !== null && !sameId(fromClass, toClass)
+  const classChanged =
+    operation === 'update' && fromClass !== null && toClass !== null && !sameId(fromClass, toClass)
   const added = events.filter((event) => !before.some((old) => old.id === event.id))
   const addedClassChanges = added.filter((event) => event.kind === 'class_change')
   if (addedClassChanges.length > 0 && !classChanged) {
@@ -72,7 +85,10 @@ export const keepEnrollmentHistory: CollectionBeforeChangeHook<Student> = ({ dat
   for (const event of added) {
     if ((event.kind === 'transfer_in' || event.kind === 'transfer_out') && !event.school?.trim()) {
       throw userError(req, 400, {
-        vi: event.kind === 'transfer_in' ? 'Biến động "Chuyển đến" cần ghi trường chuyển đến từ đâu.' : 'Biến động "Chuyển đi" cần ghi trường chuyển đến.',
+        vi:
+          event.kind === 'transfer_in'
+            ? 'Biến động "Chuyển đến" cần ghi trường chuyển đến từ đâu.'
+            : 'Biến động "Chuyển đi" cần ghi trường chuyển đến.',
         en: 'A transfer needs the other school.',
       })
     }
