@@ -269,6 +269,7 @@ export interface Post {
    */
   ownerGroup?: (number | null) | Group;
   authors?: (number | User)[] | null;
+  createdBy?: (number | null) | User;
   assignment?: (number | null) | Assignment;
   tags?: string[] | null;
   /**
@@ -797,6 +798,7 @@ export interface PostsSelect<T extends boolean = true> {
   kind?: T;
   ownerGroup?: T;
   authors?: T;
+  createdBy?: T;
   assignment?: T;
   tags?: T;
   pupils?: T;

@@ -6,7 +6,8 @@
 import { ROLES, type Role } from '@school/shared'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { can } from '../../cms/src/access/payload-access'
+import { authorize, isAllowed } from '../../cms/src/access/authorize'
+import { collectionPolicy } from '../../cms/src/access/policy'
 import type { User } from '../../cms/src/payload-types'
 import { demoLoginEmail } from '../../cms/src/seed/demo-school'
 import { outcomeOf } from './support/outcome'
@@ -286,18 +287,40 @@ describe('delegated account management (Điều 5.2)', () => {
   })
 })
 
-describe('can(): the policy as hooks and endpoints ask it', () => {
+describe('authorize() and isAllowed(): the policy as endpoints and hooks ask it', () => {
   it('answers per document when the rule depends on the document', async () => {
     const { payload } = school
     const me = await createTestUser(payload, ['librarian'])
     const someoneElse = await createTestUser(payload, ['clerk'])
-    const req = { user: me, payload } as never
-    expect(await can(payload, req, 'update', 'users', me.id)).toBe(true)
-    expect(await can(payload, req, 'update', 'users', someoneElse.id)).toBe(false)
-    expect(await can(payload, req, 'create', 'users')).toBe(false)
-    const principalReq = { user: principal, payload } as never
-    expect(await can(payload, principalReq, 'delete', 'users', someoneElse.id)).toBe(true)
-    expect(await can(payload, principalReq, 'delete', 'users', principal.id)).toBe(false)
+    const req = { user: me, payload, context: {} } as never
+    const users = collectionPolicy.users
+    expect(await isAllowed(req, users.update, { collection: 'users', id: me.id })).toBe(true)
+    expect(await isAllowed(req, users.update, { collection: 'users', id: someoneElse.id })).toBe(
+      false,
+    )
+    expect(await isAllowed(req, users.create)).toBe(false)
+    const principalReq = { user: principal, payload, context: {} } as never
+    const target = { collection: 'users', id: someoneElse.id } as const
+    expect(await isAllowed(principalReq, users.delete, target)).toBe(true)
+    expect(
+      await isAllowed(principalReq, users.delete, { collection: 'users', id: principal.id }),
+    ).toBe(false)
+  })
+
+  it('throws 403 with the message, or 401 when nobody is logged in', async () => {
+    const { payload } = school
+    const me = await createTestUser(payload, ['librarian'])
+    const refusal = { vi: 'Không được.', en: 'No.' }
+    const asMe = { user: me, payload, context: {} } as never
+    await expect(authorize(asMe, collectionPolicy.users.create, refusal)).rejects.toMatchObject({
+      status: 403,
+      message: 'Không được.',
+    })
+    const anonymous = { user: null, payload, context: {} } as never
+    await expect(
+      authorize(anonymous, collectionPolicy.users.create, refusal),
+    ).rejects.toMatchObject({ status: 401 })
+    await expect(authorize(asMe, collectionPolicy.users.read, refusal)).resolves.toBeUndefined()
   })
 })
 

@@ -1,73 +1,57 @@
 /**
- * Turns the policy table into Payload's access functions, and answers `can()` for hooks,
- * endpoints and the admin UI. Nothing else in the CMS decides a permission.
+ * Turns the policy's tables into Payload's access functions: every access key of every
+ * collection and global, field rules, and the guards Payload itself lacks. Code that asks the
+ * policy for a user goes through `./authorize.ts`.
  */
 import type {
   Access,
   CollectionAfterReadHook,
   CollectionBeforeOperationHook,
   FieldAccess,
-  Payload,
   PayloadRequest,
   Where,
 } from 'payload'
 
 import { MESSAGES, userError, type Message } from '../lib/messages'
-import type { User } from '../payload-types'
+import { actorOf, grantCovers } from './authorize'
 import {
-  adminPanel,
+  ACCESS_KEYS,
   collectionPolicy,
-  fieldPolicy,
+  fieldWritePolicy,
   fieldReadPolicy,
   globalPolicy,
-  type CrudAction,
+  type AccessKey,
+  type CollectionRules,
   type PolicyCollection,
   type PolicyGlobal,
 } from './policy'
-import type { Grant, Rule, RuleContext } from './rules'
-
-function actorOf(req: PayloadRequest): User | null {
-  return (req.user as User | null | undefined) ?? null
-}
+import type { Rule } from './rules'
 
 function toAccess(rule: Rule): Access {
   return ({ req, id, data }) => rule({ user: actorOf(req), req, id, data })
 }
 
-/** The `access` block of a collection, straight from the policy table. */
+/** The `access` block of a collection: every key Payload asks, straight from the policy table. */
 export function collectionAccess(collection: PolicyCollection) {
-  const rules = collectionPolicy[collection]
+  const rules: CollectionRules = collectionPolicy[collection]
+  const access = Object.fromEntries(ACCESS_KEYS.map((key) => [key, toAccess(rules[key])]))
+  const admin = rules.admin
   return {
-    create: toAccess(rules.create),
-    read: toAccess(rules.read),
-    update: toAccess(rules.update),
-    delete: toAccess(rules.delete),
-  }
+    ...access,
+    ...(admin && {
+      admin: async ({ req }: { req: PayloadRequest }) =>
+        (await admin({ user: actorOf(req), req })) === true,
+    }),
+  } as Record<AccessKey, Access> & { admin?: (args: { req: PayloadRequest }) => Promise<boolean> }
 }
-
-/** Who may enter the admin panel at all. */
-export const adminPanelAccess = async ({ req }: { req: PayloadRequest }): Promise<boolean> =>
-  (await adminPanel({ user: actorOf(req), req })) === true
 
 export function globalAccess(global: PolicyGlobal) {
   const rules = globalPolicy[global]
-  return { read: toAccess(rules.read), update: toAccess(rules.update) }
-}
-
-/** Does the record with this id satisfy the rule's `Where`? */
-async function matches(
-  req: PayloadRequest,
-  collection: PolicyCollection,
-  id: number | string,
-  where: Where,
-): Promise<boolean> {
-  const { totalDocs } = await req.payload.count({
-    collection,
-    where: { and: [{ id: { equals: id } }, where] },
-    overrideAccess: true,
-    req,
-  })
-  return totalDocs > 0
+  return {
+    read: toAccess(rules.read),
+    readVersions: toAccess(rules.readVersions),
+    update: toAccess(rules.update),
+  }
 }
 
 function isEmptyValue(value: unknown): boolean {
@@ -114,23 +98,23 @@ function changes(incoming: unknown, current: unknown): boolean {
 }
 
 /**
- * Field access from `fieldPolicy`. Payload silently drops a field the user may not write; we
+ * Field access from `fieldWritePolicy`. Payload silently drops a field the user may not write; we
  * answer 403 instead when the request really tries to change it, so nobody believes a change
  * was saved. Sending the unchanged value (as the admin form does) is fine.
  */
-export function fieldAccess<C extends keyof typeof fieldPolicy>(
+export function fieldAccess<C extends keyof typeof fieldWritePolicy>(
   collection: C,
-  field: keyof (typeof fieldPolicy)[C] & string,
+  field: keyof (typeof fieldWritePolicy)[C] & string,
   label: Message,
   /** The value a new document starts with (the field's default), which a create form sends as is. */
   initialValue?: unknown,
 ): { create: FieldAccess; update: FieldAccess } {
-  const rule = fieldPolicy[collection][field] as Rule
+  const rule = fieldWritePolicy[collection][field] as Rule
   const check: FieldAccess = async ({ req, id, data, doc, siblingData }) => {
     let grant = await rule({ user: actorOf(req), req, id, data, doc })
     if (typeof grant !== 'boolean') {
       // Asked with a record's id only (the admin's permissions of a document): ask the database.
-      if (id !== undefined) grant = await matches(req, collection, id, grant)
+      if (id !== undefined) grant = await grantCovers(req, grant, collection, id)
       // Asked without a record (may this form field be edited at all?): a rule that depends on
       // the record allows the form; the save itself is checked with the record.
       else if (!data && !(doc && 'id' in doc)) return true
@@ -157,7 +141,7 @@ export function fieldReadAccess<C extends keyof typeof fieldReadPolicy>(
       const grant = await rule({ user: actorOf(req), req, id, doc })
       if (typeof grant === 'boolean') return grant
       // Asked with a record's id only (the admin's permissions of a document): ask the database.
-      if (doc === undefined && id !== undefined) return matches(req, collection, id, grant)
+      if (doc === undefined && id !== undefined) return grantCovers(req, grant, collection, id)
       // Asked without a document (the admin's schema of what this user may see): a rule that
       // depends on the record answers "for some records". Filtering by such a field is refused
       // separately (refuseFiltersBeyondReach): it would reveal the field for the other records.
@@ -167,26 +151,6 @@ export function fieldReadAccess<C extends keyof typeof fieldReadPolicy>(
       )
     },
   }
-}
-
-/**
- * May `user` take `action` on this document? For hooks and endpoints. A rule that answers with a
- * `Where` is checked against the database, so the answer is the one Payload itself would give.
- */
-export async function can(
-  payload: Payload,
-  req: PayloadRequest,
-  action: CrudAction,
-  collection: PolicyCollection,
-  id?: number | string,
-): Promise<boolean> {
-  const context: RuleContext = { user: actorOf(req), req, id }
-  const grant: Grant = await collectionPolicy[collection][action](context)
-  if (typeof grant === 'boolean') return grant
-  if (id === undefined) return true
-  const where: Where = { and: [{ id: { equals: id } }, grant] }
-  const { totalDocs } = await payload.count({ collection, where, req, overrideAccess: true })
-  return totalDocs > 0
 }
 
 /**

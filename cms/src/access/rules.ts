@@ -8,9 +8,25 @@
 import type { PayloadRequest, Where } from 'payload'
 import type { Role } from '@school/shared'
 
-import type { User } from '../payload-types'
+import type { Group, User } from '../payload-types'
 
 export type Grant = boolean | Where
+
+/** A post as the workflow's rules weigh it, with the groups that decide who reviews it. */
+export interface PostContext {
+  post: {
+    id: number | string
+    stage: string
+    /** Who made the post: recorded by the server at creation, never sent by a client. */
+    createdBy: User['id'] | null
+    authors: Array<User['id']>
+    reviewedBy: User['id'] | null
+  }
+  /** The group, organisation or class the post belongs to; null for the whole school. */
+  ownerGroup: Group | null
+  /** For a class: the professional group of its grade, whose head reviews the class's posts. */
+  parentGroup: Group | null
+}
 
 export interface RuleContext {
   user: User | null
@@ -21,6 +37,8 @@ export interface RuleContext {
   data?: Record<string, unknown>
   /** The document as it is before the change (field rules only). */
   doc?: Record<string, unknown>
+  /** The post a workflow step is asked about. */
+  post?: PostContext
 }
 
 export type Rule = (context: RuleContext) => Grant | Promise<Grant>
@@ -70,5 +88,17 @@ export function allOf(...rules: Rule[]): Rule {
     }
     if (wheres.length === 0) return true
     return wheres.length === 1 ? wheres[0] : { and: wheres }
+  }
+}
+
+/**
+ * The opposite of a yes/no rule. A rule that answers with a `Where` cannot be negated here
+ * (Payload has no `not` operator over a whole query): that is a mistake in the policy.
+ */
+export function not(rule: Rule): Rule {
+  return async (context) => {
+    const grant = await rule(context)
+    if (typeof grant !== 'boolean') throw new Error('not() takes only rules that answer yes or no')
+    return !grant
   }
 }

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { adminPanelAccess, collectionAccess, fieldAccess } from '../access/payload-access'
+import { collectionAccess, fieldAccess } from '../access/payload-access'
 import { roleOptions } from '../fields/labels'
 import { vietnamesePhone } from '../fields/validators'
 import { firstAccountIsPrincipal } from '../hooks/firstAccountIsPrincipal'
@@ -32,10 +32,7 @@ export const Users: CollectionConfig = {
       sameSite: 'Lax',
     },
   },
-  access: {
-    ...collectionAccess('users'),
-    admin: adminPanelAccess,
-  },
+  access: collectionAccess('users'),
   hooks: {
     beforeValidate: [requireStrongPassword],
     beforeChange: [firstAccountIsPrincipal],

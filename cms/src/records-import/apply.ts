@@ -5,9 +5,11 @@
  * change nothing is left alone (no write, no audit entry). One transaction where the database has
  * them; without (SQLite), a write cut short is finished by importing the same file again.
  */
-import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 
 import { idOf } from '../lib/ids'
+import { withFlag } from '../lib/request-flags'
+import { inTransaction } from '../lib/transaction'
 import type { Group, StaffProfile, Student } from '../payload-types'
 import { normalizeClassName, type ParsedWorkbook } from './workbook'
 
@@ -88,129 +90,124 @@ export async function applyImport(
     })) as unknown as T
   }
 
-  const ownTransaction = await initTransaction(req)
-  req.context = { ...req.context, recordsImport: true }
-  try {
-    const emails = [
-      ...new Set(
-        parsed.classes
-          .map((row) => row.homeroomEmail)
-          .filter((email): email is string => Boolean(email)),
-      ),
-    ]
-    const accounts = emails.length
-      ? (
-          await payload.find({
-            collection: 'users',
-            where: { email: { in: emails } },
-            limit: 0,
-            depth: 0,
-            overrideAccess: true,
-            req,
-          })
-        ).docs
-      : []
-    const accountByEmail = new Map(accounts.map((user) => [user.email.toLowerCase(), user.id]))
+  await withFlag(req, 'recordsImport', () =>
+    inTransaction(req, async () => {
+      const emails = [
+        ...new Set(
+          parsed.classes
+            .map((row) => row.homeroomEmail)
+            .filter((email): email is string => Boolean(email)),
+        ),
+      ]
+      const accounts = emails.length
+        ? (
+            await payload.find({
+              collection: 'users',
+              where: { email: { in: emails } },
+              limit: 0,
+              depth: 0,
+              overrideAccess: true,
+              req,
+            })
+          ).docs
+        : []
+      const accountByEmail = new Map(accounts.map((user) => [user.email.toLowerCase(), user.id]))
 
-    const { docs: existingClasses } = await payload.find({
-      collection: 'groups',
-      where: { kind: { equals: 'class' } },
-      limit: 0,
-      depth: 0,
-      overrideAccess: true,
-      req,
-    })
-    const professional = (
-      await payload.find({
+      const { docs: existingClasses } = await payload.find({
         collection: 'groups',
-        where: { kind: { equals: 'professional' } },
+        where: { kind: { equals: 'class' } },
         limit: 0,
         depth: 0,
         overrideAccess: true,
         req,
       })
-    ).docs
-    const classByName = new Map<string, Group>()
-    for (const group of existingClasses) classByName.set(normalizeClassName(group.name), group)
+      const professional = (
+        await payload.find({
+          collection: 'groups',
+          where: { kind: { equals: 'professional' } },
+          limit: 0,
+          depth: 0,
+          overrideAccess: true,
+          req,
+        })
+      ).docs
+      const classByName = new Map<string, Group>()
+      for (const group of existingClasses) classByName.set(normalizeClassName(group.name), group)
 
-    for (const row of parsed.classes) {
-      const existing = existingClasses.find(
-        (group) =>
-          normalizeClassName(group.name) === row.name && group.schoolYear === row.schoolYear,
-      )
-      const data: Record<string, unknown> = {
-        name: `Lớp ${row.name}`,
-        kind: 'class',
-        grade: row.grade,
-        schoolYear: row.schoolYear,
+      for (const row of parsed.classes) {
+        const existing = existingClasses.find(
+          (group) =>
+            normalizeClassName(group.name) === row.name && group.schoolYear === row.schoolYear,
+        )
+        const data: Record<string, unknown> = {
+          name: `Lớp ${row.name}`,
+          kind: 'class',
+          grade: row.grade,
+          schoolYear: row.schoolYear,
+        }
+        const homeroom = row.homeroomEmail ? accountByEmail.get(row.homeroomEmail) : undefined
+        if (homeroom !== undefined) data.homeroomTeacher = homeroom
+        const gradeGroup = professional.find((group) => group.grade === row.grade)
+        if (gradeGroup && !existing?.parentGroup) data.parentGroup = gradeGroup.id
+        classByName.set(row.name, await upsert<Group>('groups', summary.classes, existing, data))
+        step()
       }
-      const homeroom = row.homeroomEmail ? accountByEmail.get(row.homeroomEmail) : undefined
-      if (homeroom !== undefined) data.homeroomTeacher = homeroom
-      const gradeGroup = professional.find((group) => group.grade === row.grade)
-      if (gradeGroup && !existing?.parentGroup) data.parentGroup = gradeGroup.id
-      classByName.set(row.name, await upsert<Group>('groups', summary.classes, existing, data))
-      step()
-    }
 
-    for (const row of parsed.staff) {
-      const { docs } = await payload.find({
-        collection: 'staff-profiles',
-        where: { email: { equals: row.email } },
-        limit: 1,
-        depth: 0,
-        overrideAccess: true,
-        req,
-      })
-      const existing = docs[0] as StaffProfile | undefined
-      const data: Record<string, unknown> = {
-        email: row.email,
-        fullName: row.fullName,
-        dateOfBirth: row.dateOfBirth,
-        gender: row.gender,
-        phone: row.phone,
-        position: row.position,
-        contractType: row.contractType,
-        startDate: row.startDate,
+      for (const row of parsed.staff) {
+        const { docs } = await payload.find({
+          collection: 'staff-profiles',
+          where: { email: { equals: row.email } },
+          limit: 1,
+          depth: 0,
+          overrideAccess: true,
+          req,
+        })
+        const existing = docs[0] as StaffProfile | undefined
+        const data: Record<string, unknown> = {
+          email: row.email,
+          fullName: row.fullName,
+          dateOfBirth: row.dateOfBirth,
+          gender: row.gender,
+          phone: row.phone,
+          position: row.position,
+          contractType: row.contractType,
+          startDate: row.startDate,
+        }
+        if (row.qualification)
+          data.qualifications = [{ level: row.qualification, major: row.major }]
+        await upsert('staff-profiles', summary.staff, existing, data)
+        step()
       }
-      if (row.qualification) data.qualifications = [{ level: row.qualification, major: row.major }]
-      await upsert('staff-profiles', summary.staff, existing, data)
-      step()
-    }
 
-    for (const row of parsed.pupils) {
-      const { docs } = await payload.find({
-        collection: 'students',
-        where: { studentCode: { equals: row.studentCode } },
-        limit: 1,
-        depth: 0,
-        overrideAccess: true,
-        req,
-      })
-      const existing = docs[0] as Student | undefined
-      const schoolClass = classByName.get(row.className)
-      if (!schoolClass)
-        throw new Error(`Import: class ${row.className} vanished between check and write`)
-      const data: Record<string, unknown> = {
-        studentCode: row.studentCode,
-        fullName: row.fullName,
-        dateOfBirth: row.dateOfBirth,
-        gender: row.gender,
-        class: schoolClass.id,
-        ethnicity: row.ethnicity,
-        permanentAddress: row.permanentAddress,
-        policyStatus: row.policyStatus,
-        guardians: row.guardians,
+      for (const row of parsed.pupils) {
+        const { docs } = await payload.find({
+          collection: 'students',
+          where: { studentCode: { equals: row.studentCode } },
+          limit: 1,
+          depth: 0,
+          overrideAccess: true,
+          req,
+        })
+        const existing = docs[0] as Student | undefined
+        const schoolClass = classByName.get(row.className)
+        if (!schoolClass)
+          throw new Error(`Import: class ${row.className} vanished between check and write`)
+        const data: Record<string, unknown> = {
+          studentCode: row.studentCode,
+          fullName: row.fullName,
+          dateOfBirth: row.dateOfBirth,
+          gender: row.gender,
+          class: schoolClass.id,
+          ethnicity: row.ethnicity,
+          permanentAddress: row.permanentAddress,
+          policyStatus: row.policyStatus,
+          guardians: row.guardians,
+        }
+        // A new pupil is studying; afterwards the status follows the enrollment events.
+        await upsert('students', summary.pupils, existing, data, { status: 'studying' })
+        step()
       }
-      // A new pupil is studying; afterwards the status follows the enrollment events.
-      await upsert('students', summary.pupils, existing, data, { status: 'studying' })
-      step()
-    }
-    if (ownTransaction) await commitTransaction(req)
-  } catch (error) {
-    if (ownTransaction) await killTransaction(req)
-    throw error
-  } finally {
-    req.context = { ...req.context, recordsImport: false }
-  }
+    }),
+  )
   return summary
 }

@@ -16,24 +16,15 @@ import {
   slugify,
 } from '@school/shared'
 
+import { authorize } from '../access/authorize'
 import { importPolicy, reportPolicy } from '../access/policy'
-import type { Rule } from '../access/rules'
 import { userError } from '../lib/messages'
-import type { Group, Student, User } from '../payload-types'
+import type { Group, Student } from '../payload-types'
 import { applyImport } from './apply'
 import { importTemplate, normalizeClassName, parseImportWorkbook } from './workbook'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const MAX_BYTES = 10 * 1024 * 1024
-
-async function requireAllowed(
-  req: PayloadRequest,
-  rule: Rule,
-  refusal: { vi: string; en: string },
-) {
-  if (!req.user) throw userError(req, 401, { vi: 'Cần đăng nhập.', en: 'You must log in.' })
-  if ((await rule({ user: req.user as User, req })) !== true) throw userError(req, 403, refusal)
-}
 
 const IMPORT_REFUSED = {
   vi: 'Chỉ giáo viên Tin học và Hiệu trưởng nhập dữ liệu đầu năm (Điều 8).',
@@ -50,7 +41,7 @@ export const importTemplateEndpoint: Endpoint = {
   path: '/records-import/template',
   method: 'get',
   handler: async (req) => {
-    await requireAllowed(req, importPolicy.records, IMPORT_REFUSED)
+    await authorize(req, importPolicy.records, IMPORT_REFUSED)
     return download(await importTemplate(), 'mau-nhap-du-lieu-dau-nam.xlsx')
   },
 }
@@ -59,7 +50,7 @@ export const importEndpoint: Endpoint = {
   path: '/records-import',
   method: 'post',
   handler: async (req) => {
-    await requireAllowed(req, importPolicy.records, IMPORT_REFUSED)
+    await authorize(req, importPolicy.records, IMPORT_REFUSED)
     const body = req.arrayBuffer ? await req.arrayBuffer() : new ArrayBuffer(0)
     if (body.byteLength === 0) {
       throw userError(req, 400, {
@@ -180,7 +171,7 @@ export const pupilStatisticsEndpoint: Endpoint = {
   path: '/pupil-statistics',
   method: 'get',
   handler: async (req) => {
-    await requireAllowed(req, reportPolicy.pupilStatistics, {
+    await authorize(req, reportPolicy.pupilStatistics, {
       vi: 'Bạn không được xem thống kê học sinh.',
       en: 'You may not read pupil statistics.',
     })

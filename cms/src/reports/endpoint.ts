@@ -1,8 +1,8 @@
 import type { Endpoint } from 'payload'
 
+import { authorize } from '../access/authorize'
 import { reportPolicy } from '../access/policy'
 import { userError } from '../lib/messages'
-import type { User } from '../payload-types'
 import { currentMonth, editorialReport, isMonth } from './editorial'
 import { editorialReportWorkbook } from './spreadsheet'
 
@@ -14,13 +14,10 @@ export const editorialReportEndpoint: Endpoint = {
   path: '/editorial-report',
   method: 'get',
   handler: async (req) => {
-    if (!req.user) throw userError(req, 401, { vi: 'Cần đăng nhập.', en: 'You must log in.' })
-    if (!(await reportPolicy.editorial({ user: req.user as User, req }))) {
-      throw userError(req, 403, {
-        vi: 'Bạn không được xem báo cáo này.',
-        en: 'You may not read this report.',
-      })
-    }
+    await authorize(req, reportPolicy.editorial, {
+      vi: 'Bạn không được xem báo cáo này.',
+      en: 'You may not read this report.',
+    })
     const month = req.searchParams.get('month') ?? currentMonth()
     if (!isMonth(month)) {
       throw userError(req, 400, {

@@ -2,16 +2,10 @@
  * Seeds the demo school into an empty database, never into one that holds data.
  * Runs at start-up (Payload's onInit); SEED_DEMO=false turns it off for a real school.
  */
-import {
-  commitTransaction,
-  createLocalReq,
-  initTransaction,
-  killTransaction,
-  type Payload,
-  type PayloadRequest,
-} from 'payload'
+import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 import { compareVietnameseNames, schoolYearOf, slugify } from '@school/shared'
 
+import { inTransaction } from '../lib/transaction'
 import type { Group, User } from '../payload-types'
 import { DEMO_POSTS, seedDemoPosts } from './demo-posts'
 import { seedDemoRecords } from './demo-records'
@@ -121,15 +115,9 @@ export async function seedDemoSchoolIfEmpty(
   // All or nothing where the database has transactions (a MongoDB replica set); on SQLite Payload
   // runs without them, and a seed cut short leaves a half school: start again on an empty file.
   const req = await createLocalReq({}, payload)
-  await initTransaction(req)
-  let staff: Map<string, User>
-  try {
-    staff = await seedDemoSchool(payload, req, options)
-    await commitTransaction(req)
-  } catch (error) {
-    await killTransaction(req)
-    throw error
-  }
+  const staff: Map<string, User> = await inTransaction(req, () =>
+    seedDemoSchool(payload, req, options),
+  )
   // The posts go through the real workflow, one step (and transaction) at a time.
   await seedDemoPosts(payload, staff)
   payload.logger.info(

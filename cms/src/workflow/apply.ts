@@ -3,7 +3,7 @@
  * new stage (and Payload's `_status` when it goes live or comes down), and appends the step to
  * `workflow-events`, all in one transaction.
  */
-import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 import {
   ACTION_LABELS,
   STAGE_LABELS,
@@ -13,8 +13,11 @@ import {
   type Stage,
 } from '@school/shared'
 
+import { authorize } from '../access/authorize'
 import { workflowPolicy } from '../access/policy'
 import { localize, userError } from '../lib/messages'
+import { withFlag } from '../lib/request-flags'
+import { inTransaction } from '../lib/transaction'
 import type { Post, User } from '../payload-types'
 import { syncAssignment } from './assignments'
 import { consentProblems } from './consent'
@@ -100,13 +103,15 @@ export async function applyTransition(
       en: `Cannot "${action}" a post at "${STAGE_LABELS[from].en}". Possible: ${possible.join(', ') || 'none'}.`,
     })
   }
-  const context = await loadPostContext(req, post)
-  if (!(await workflowPolicy[transition.who](actor, context))) {
-    throw userError(req, 403, {
+  await authorize(
+    req,
+    workflowPolicy[transition.who],
+    {
       vi: `Bạn không được "${ACTION_LABELS[action].vi}" bài viết này.`,
       en: `You may not "${action}" this post.`,
-    })
-  }
+    },
+    { post: await loadPostContext(req, post) },
+  )
   if (action === 'submit') {
     const missing = missingForPublication(post)
     if (missing.length > 0) {
@@ -164,54 +169,48 @@ export async function applyTransition(
     (action === 'publish' && !scheduled) || action === 'unpublish' || !isLive
   if (!isLive && !('_status' in data)) data._status = 'draft'
 
-  const ownTransaction = await initTransaction(req)
-  let updated: Post
-  try {
-    req.context = { ...req.context, workflow: true }
-    updated = await payload.update({
-      collection: 'posts',
-      id: post.id,
-      data,
-      draft: !writesLiveDocument,
-      depth: 0,
-      ...asActor,
-    })
-    await payload.create({
-      collection: 'workflow-events',
-      data: {
-        post: post.id,
-        action,
-        fromStage: from,
-        toStage: to,
-        actor: actor.id,
-        comment:
-          comment ||
-          (scheduled
-            ? localize(req, {
-                vi: `Hẹn đăng lúc ${formatDateTimeVi(publishAt!)}`,
-                en: `Scheduled for ${publishAt!.toISOString()}`,
-              })
-            : undefined),
-      },
-      ...asActor,
-    })
-    await syncAssignment(req, updated)
-    if (scheduled) {
-      await payload.jobs.queue({
-        task: 'publishScheduledPost',
-        input: { post: String(post.id), actor: String(actor.id) },
-        queue: SCHEDULED_PUBLICATION_QUEUE,
-        waitUntil: publishAt!,
-        req,
+  const updated: Post = await withFlag(req, 'workflow', () =>
+    inTransaction(req, async () => {
+      const written = await payload.update({
+        collection: 'posts',
+        id: post.id,
+        data,
+        draft: !writesLiveDocument,
+        depth: 0,
+        ...asActor,
       })
-    }
-    if (ownTransaction) await commitTransaction(req)
-  } catch (error) {
-    if (ownTransaction) await killTransaction(req)
-    throw error
-  } finally {
-    req.context = { ...req.context, workflow: false }
-  }
+      await payload.create({
+        collection: 'workflow-events',
+        data: {
+          post: post.id,
+          action,
+          fromStage: from,
+          toStage: to,
+          actor: actor.id,
+          comment:
+            comment ||
+            (scheduled
+              ? localize(req, {
+                  vi: `Hẹn đăng lúc ${formatDateTimeVi(publishAt!)}`,
+                  en: `Scheduled for ${publishAt!.toISOString()}`,
+                })
+              : undefined),
+        },
+        ...asActor,
+      })
+      await syncAssignment(req, written)
+      if (scheduled) {
+        await payload.jobs.queue({
+          task: 'publishScheduledPost',
+          input: { post: String(post.id), actor: String(actor.id) },
+          queue: SCHEDULED_PUBLICATION_QUEUE,
+          waitUntil: publishAt!,
+          req,
+        })
+      }
+      return written
+    }),
+  )
   // Going live or coming down changes the website (Điều 17.3: right after approval).
   if ((action === 'publish' && !scheduled) || action === 'unpublish')
     requestSiteBuild(payload, `${action} ${post.slug}`)

@@ -3,6 +3,7 @@ import type { Stage } from '@school/shared'
 
 import { idOf } from '../lib/ids'
 import type { Assignment, Post } from '../payload-types'
+import { hasFlag, withFlag } from '../lib/request-flags'
 
 const STATUS_OF_STAGE: Record<Stage, Assignment['status']> = {
   draft: 'writing',
@@ -21,10 +22,8 @@ export async function syncAssignment(
   const assignmentId = idOf(post.assignment)
   if (assignmentId === null || assignmentId === undefined) return
   const status = STATUS_OF_STAGE[post.stage as Stage]
-  const previous = req.context?.workflow
-  req.context = { ...req.context, workflow: true }
-  try {
-    await req.payload.update({
+  await withFlag(req, 'workflow', () =>
+    req.payload.update({
       collection: 'assignments',
       id: assignmentId,
       data: { status },
@@ -32,10 +31,8 @@ export async function syncAssignment(
       user: req.user,
       overrideAccess: false,
       req,
-    })
-  } finally {
-    req.context = { ...req.context, workflow: previous }
-  }
+    }),
+  )
 }
 
 /** A writer who links a post to their assignment starts it. */
@@ -44,7 +41,7 @@ export const startLinkedAssignment: CollectionAfterChangeHook<Post> = async ({
   previousDoc,
   req,
 }) => {
-  if (req.context?.workflow === true) return doc
+  if (hasFlag(req, 'workflow')) return doc
   if (idOf(doc.assignment) !== idOf(previousDoc?.assignment)) await syncAssignment(req, doc)
   return doc
 }

@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import type { Stage, WorkflowAction } from '@school/shared'
 
+import { isAllowed } from '../access/authorize'
 import { workflowPolicy } from '../access/policy'
 import type { Post, User } from '../payload-types'
 import { loadPostContext } from './context'
@@ -14,7 +15,8 @@ export async function availableActions(req: PayloadRequest, post: Post): Promise
   const actions: WorkflowAction[] = []
   for (const transition of TRANSITIONS) {
     if (transition.from !== (post.stage as Stage) || actions.includes(transition.action)) continue
-    if (await workflowPolicy[transition.who](actor, context)) actions.push(transition.action)
+    if (await isAllowed(req, workflowPolicy[transition.who], { post: context }))
+      actions.push(transition.action)
   }
   return actions
 }

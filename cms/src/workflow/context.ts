@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import type { PostContext } from '../access/policy'
+import type { PostContext } from '../access/rules'
 import { idOf } from '../lib/ids'
 import type { Group, Post } from '../payload-types'
 
@@ -35,6 +35,7 @@ export async function loadPostContext(req: PayloadRequest, post: Post): Promise<
     post: {
       id: post.id,
       stage: post.stage,
+      createdBy: idOf(post.createdBy) ?? null,
       authors: (post.authors ?? []).map((author) => idOf(author)!),
       reviewedBy: idOf(post.reviewedBy) ?? null,
     },

@@ -32,14 +32,14 @@ export async function recipientsFor(
   const stage = post.stage as Stage
   if (BACK_TO_WRITERS.includes(stage)) {
     return staff.filter((person) =>
-      context.post.authors.some((author) => sameId(author, person.id)),
+      context.post.authors.some((author: User['id']) => sameId(author, person.id)),
     )
   }
   const steps = TRANSITIONS.filter((transition) => transition.from === stage)
   const recipients: User[] = []
   for (const person of staff) {
     for (const step of steps) {
-      if (await workflowPolicy[step.who](person, context)) {
+      if ((await workflowPolicy[step.who]({ user: person, req, post: context })) === true) {
         recipients.push(person)
         break
       }

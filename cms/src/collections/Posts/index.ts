@@ -9,6 +9,7 @@ import { workflowEndpoint, workflowStatusEndpoint } from '../../workflow/endpoin
 import { assignOwnership } from './hooks/assignOwnership'
 import { guardPostUpdate, guardWorkflowState } from './hooks/guardWorkflowState'
 
+const CREATED_BY_LABEL = { vi: 'Người tạo bài', en: 'Created by' }
 const STAGE_LABEL = { vi: 'Bước duyệt', en: 'Stage' }
 const REVIEWED_BY_LABEL = { vi: 'Người thẩm định', en: 'Reviewed by' }
 const APPROVED_BY_LABEL = { vi: 'Người phê duyệt', en: 'Approved by' }
@@ -105,6 +106,15 @@ export const Posts: CollectionConfig = {
       hasMany: true,
       label: { vi: 'Tác giả', en: 'Authors' },
       admin: { position: 'sidebar' },
+    },
+    {
+      name: 'createdBy',
+      type: 'relationship',
+      relationTo: 'users',
+      label: CREATED_BY_LABEL,
+      // Recorded by the server (hooks/assignOwnership); nobody sets or changes it.
+      access: fieldAccess('posts', 'createdBy', CREATED_BY_LABEL),
+      admin: { position: 'sidebar', readOnly: true },
     },
     {
       name: 'assignment',

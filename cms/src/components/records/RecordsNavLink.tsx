@@ -1,20 +1,10 @@
 import type { ServerProps } from 'payload'
 
-import type { User } from '../../payload-types'
+import { abilitiesOf } from '../../access/authorize'
 
-const ROLES_WITH_WORK_THERE = [
-  'principal',
-  'vice_principal',
-  'it_teacher',
-  'homeroom_teacher',
-  'subject_teacher',
-  'group_head',
-]
-
-/** A link to /admin/records in the menu, for those with something to do there. */
-export function RecordsNavLink({ user, payload }: ServerProps) {
-  const roles = (user as User | undefined)?.roles ?? []
-  if (!roles.some((role) => ROLES_WITH_WORK_THERE.includes(role))) return null
+/** A link to /admin/records in the menu, for those the policy gives something to do there. */
+export async function RecordsNavLink({ user, payload }: ServerProps) {
+  if (!user || !(await abilitiesOf(payload, user)).recordsPage) return null
   return (
     <a
       className="nav__link"

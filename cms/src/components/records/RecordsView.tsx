@@ -2,24 +2,17 @@ import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps, PayloadRequest, Where } from 'payload'
 
 import { AdminPage } from '../AdminPage'
-import { importPolicy, leadership, reportPolicy } from '../../access/policy'
-import type { User } from '../../payload-types'
+import { abilities } from '../../access/authorize'
 import { pupilStatistics, type ClassStatistics } from '../../records-import/endpoints'
 import { ImportPanel } from './ImportPanel'
 import './records.scss'
 
-/** The classes whose list this user may export: all for leadership, else those they keep or teach. */
-async function exportableClasses(req: PayloadRequest, user: User) {
-  const mine: Where = {
-    or: [{ homeroomTeacher: { equals: user.id } }, { members: { equals: user.id } }],
-  }
-  const everything = (await leadership({ user, req })) === true
-  const where: Where = everything
-    ? { kind: { equals: 'class' } }
-    : { and: [{ kind: { equals: 'class' } }, mine] }
+/** The classes whose list this user may download (the policy's `exportPolicy.classList`). */
+async function exportableClasses(req: PayloadRequest, classLists: Where | false) {
+  if (classLists === false) return []
   const { docs } = await req.payload.find({
     collection: 'groups',
-    where,
+    where: { and: [{ kind: { equals: 'class' } }, classLists] },
     sort: 'name',
     limit: 0,
     depth: 0,
@@ -45,10 +38,10 @@ const STATISTICS: Array<[keyof ClassStatistics, string]> = [
  */
 export async function RecordsView({ initPageResult, params, searchParams }: AdminViewServerProps) {
   const { req } = initPageResult
-  const user = req.user as User | null
-  const canImport = user ? (await importPolicy.records({ user, req })) === true : false
-  const canCount = user ? (await reportPolicy.pupilStatistics({ user, req })) === true : false
-  const classes = user ? await exportableClasses(req, user) : []
+  const may = await abilities(req)
+  const canImport = may.recordsImport
+  const canCount = may.pupilStatistics
+  const classes = await exportableClasses(req, may.classLists)
   const rows = canCount ? await pupilStatistics(req) : []
   const api = req.payload.config.routes.api
 

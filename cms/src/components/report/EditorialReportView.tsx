@@ -2,8 +2,7 @@ import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 
 import { AdminPage } from '../AdminPage'
-import { reportPolicy } from '../../access/policy'
-import type { User } from '../../payload-types'
+import { abilities } from '../../access/authorize'
 import { currentMonth, editorialReport, isMonth, type ReportCounts } from '../../reports/editorial'
 import './report.scss'
 
@@ -23,7 +22,7 @@ export async function EditorialReportView({
   const { req } = initPageResult
   const requested = typeof searchParams?.month === 'string' ? searchParams.month : undefined
   const month = isMonth(requested) ? requested : currentMonth()
-  const allowed = req.user ? await reportPolicy.editorial({ user: req.user as User, req }) : false
+  const allowed = (await abilities(req)).editorialReport
   const report = allowed ? await editorialReport(req, month) : null
   const [year, mm] = month.split('-')
   const api = `${req.payload.config.routes.api}/editorial-report?month=${month}`

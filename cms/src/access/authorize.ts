@@ -1,0 +1,104 @@
+/**
+ * How code outside the policy asks it. Endpoints, hooks and workflow steps call `authorize()`,
+ * which answers 401/403 with a Vietnamese message when the policy says no; the admin asks
+ * `abilities()` which links and panels to show. Both read only `./policy.ts`.
+ */
+import { createLocalReq, type Payload, type PayloadRequest, type Where } from 'payload'
+
+import { localize, userError, type Message } from '../lib/messages'
+import type { User } from '../payload-types'
+import { importPolicy, reportPolicy, exportPolicy, type PolicyCollection } from './policy'
+import type { Grant, PostContext, Rule } from './rules'
+
+export function actorOf(req: PayloadRequest): User | null {
+  return (req.user as User | null | undefined) ?? null
+}
+
+const LOGIN_REQUIRED: Message = { vi: 'Cần đăng nhập.', en: 'You must log in.' }
+
+/** What the rule is asked about: a stored document, or a post in the workflow. */
+export type Target = { collection: PolicyCollection; id: number | string } | { post: PostContext }
+
+/** Does the document satisfy the rule's `Where`? Asked of the database, as Payload would. */
+export async function grantCovers(
+  req: PayloadRequest,
+  grant: Grant,
+  collection: PolicyCollection,
+  id: number | string,
+): Promise<boolean> {
+  if (typeof grant === 'boolean') return grant
+  const { totalDocs } = await req.payload.count({
+    collection,
+    where: { and: [{ id: { equals: id } }, grant] },
+    overrideAccess: true,
+    req,
+  })
+  return totalDocs > 0
+}
+
+/** Does the policy allow it? Yes or no, never a query. */
+export async function isAllowed(
+  req: PayloadRequest,
+  rule: Rule,
+  target?: Target,
+): Promise<boolean> {
+  const post = target && 'post' in target ? target.post : undefined
+  const id = target && 'id' in target ? target.id : undefined
+  const grant = await rule({ user: actorOf(req), req, id, post })
+  if (typeof grant === 'boolean') return grant
+  if (target && 'collection' in target) return grantCovers(req, grant, target.collection, target.id)
+  throw new Error('A rule that answers with a query needs the document it is asked about')
+}
+
+/**
+ * Goes on when the policy allows it; otherwise throws 401 (nobody logged in) or 403 with
+ * `refusal`, which the user reads in the admin or the API's answer.
+ */
+export async function authorize(
+  req: PayloadRequest,
+  rule: Rule,
+  refusal: Message,
+  target?: Target,
+): Promise<void> {
+  if (await isAllowed(req, rule, target)) return
+  if (!req.user) throw userError(req, 401, LOGIN_REQUIRED)
+  throw userError(req, 403, refusal)
+}
+
+/** The message of a refusal, in the user's language, for code that shows it without throwing. */
+export const refusalText = (req: PayloadRequest, refusal: Message) => localize(req, refusal)
+
+/** What the admin shows this user: the serialised answer of the policy, one flag per ability. */
+export interface Abilities {
+  editorialReport: boolean
+  recordsImport: boolean
+  pupilStatistics: boolean
+  /** The classes whose list the user may download; none when the user keeps or teaches none. */
+  classLists: Where | false
+  /** Whether the records page has anything for the user. */
+  recordsPage: boolean
+}
+
+export async function abilities(req: PayloadRequest): Promise<Abilities> {
+  const [editorialReport, recordsImport, pupilStatistics] = await Promise.all([
+    isAllowed(req, reportPolicy.editorial),
+    isAllowed(req, importPolicy.records),
+    isAllowed(req, reportPolicy.pupilStatistics),
+  ])
+  const grant = await exportPolicy.classList({ user: actorOf(req), req })
+  const classLists: Where | false =
+    grant === true ? { kind: { equals: 'class' } } : grant === false ? false : grant
+  return {
+    editorialReport,
+    recordsImport,
+    pupilStatistics,
+    classLists,
+    recordsPage: recordsImport || pupilStatistics || classLists !== false,
+  }
+}
+
+/** For server components of the admin, which have the user and Payload but no request. */
+export async function abilitiesOf(payload: Payload, user: unknown): Promise<Abilities> {
+  const req = await createLocalReq({ user: user as User & { collection: 'users' } }, payload)
+  return abilities(req)
+}

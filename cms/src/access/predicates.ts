@@ -1,0 +1,274 @@
+/**
+ * The policy's vocabulary: who someone is to a document (principal, author of the post, homeroom
+ * teacher of the pupil's class…), each as a small predicate with the article it comes from.
+ * `./policy.ts` builds its tables from these alone; nothing outside `access/` uses them directly.
+ */
+import type { Where } from 'payload'
+
+import { idOf, sameId as same } from '../lib/ids'
+import { hasFlag } from '../lib/request-flags'
+import type { Group, User } from '../payload-types'
+import { groupsOf } from './groups-of'
+import {
+  allOf,
+  anyOf,
+  hasRole,
+  type Grant,
+  type PostContext,
+  type Rule,
+  type RuleContext,
+} from './rules'
+
+/**
+ * Điều 5.1–5.2: the principal sets up accounts and permissions, or delegates account management
+ * to someone (a flag only the principal can grant).
+ */
+export const principal: Rule = hasRole('principal')
+export const delegate: Rule = ({ user }) => Boolean(user?.canManageAccounts)
+export const accountManager: Rule = anyOf(principal, delegate)
+
+/**
+ * A delegate manages everyone's account but the principal's: no delegate can take over the school.
+ * (A `not_in` on the roles array would match a principal who also holds another role, so the
+ * principals are looked up by id.)
+ */
+export const notPrincipalAccount: Rule = async ({ req }) => {
+  const { docs } = await req.payload.find({
+    collection: 'users',
+    where: { roles: { in: ['principal'] } },
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    select: {},
+    overrideAccess: true,
+    req,
+  })
+  return { id: { not_in: docs.map((doc) => doc.id) } }
+}
+export const manageableAccount: Rule = anyOf(principal, allOf(delegate, notPrincipalAccount))
+
+const mentionsPrincipal = (roles: unknown) => Array.isArray(roles) && roles.includes('principal')
+/** Only the principal gives or takes away the principal role. */
+export const principalRoleOnlyByPrincipal: Rule = async (context) =>
+  (await principal(context)) === true ||
+  (!mentionsPrincipal(context.data?.roles) && !mentionsPrincipal(context.doc?.roles))
+
+export const leadership: Rule = hasRole('principal', 'vice_principal')
+
+/**
+ * The workflow itself is writing (it set `req.context.workflow` after checking `workflowPolicy`).
+ * Only server code can set a request's context: no REST or GraphQL client can.
+ */
+export const workflowInProgress: Rule = ({ req }) => hasFlag(req, 'workflow')
+
+/** Posts the actor writes: as an author, or as a member of the post's owner group (Điều 7, 9.6, 10.3). */
+export const ownPost: Rule = async ({ user, req }) => {
+  if (!user) return false
+  const groups = await groupsOf(req, user.id)
+  const mine: Where[] = [{ authors: { equals: user.id } }]
+  if (groups.length > 0) mine.push({ ownerGroup: { in: groups.map((group) => group.id) } })
+  return { or: mine }
+}
+
+export const published: Rule = () => ({ _status: { equals: 'published' } })
+/** Between submission and publication a post is in the reviewers' hands, not its writers'. */
+export const notInReview: Rule = () => ({
+  stage: { not_in: ['submitted', 'reviewed', 'approved'] },
+})
+/** Heads of a group or organisation assign writers (Điều 7); leadership may too. */
+export const headOfAGroup: Rule = async ({ user, req }) => {
+  if (!user) return false
+  const groups = await groupsOf(req, user.id)
+  return groups.some((group) => same(group.head, user.id))
+}
+export const assignedBySelf: Rule = ({ user }) =>
+  user ? { assignedBy: { equals: user.id } } : false
+
+/** Not on the website: a writer may withdraw (delete) it. */
+export const notLive: Rule = () => ({ _status: { equals: 'draft' } })
+export const uploadedBySelf: Rule = ({ user }) =>
+  user ? { uploadedBy: { equals: user.id } } : false
+
+/**
+ * The start-of-year import is writing (Điều 8): it checked `importPolicy` first and set
+ * `req.context.recordsImport`, which only server code can set.
+ */
+export const importInProgress: Rule = ({ req }) => hasFlag(req, 'recordsImport')
+
+export const nurse: Rule = hasRole('nurse')
+export const hrOfficer: Rule = hasRole('hr_officer')
+
+type ClassIds = Array<Group['id']>
+
+/** Classes whose homeroom teacher the actor is (Điều 9.1). */
+export async function homeroomClasses(req: RuleContext['req'], user: User): Promise<ClassIds> {
+  const groups = await groupsOf(req, user.id)
+  return groups
+    .filter((group) => group.kind === 'class' && same(group.homeroomTeacher, user.id))
+    .map((group) => group.id)
+}
+
+/** Classes the actor teaches: a class's members are the teachers who teach it. */
+export async function taughtClasses(req: RuleContext['req'], user: User): Promise<ClassIds> {
+  const groups = await groupsOf(req, user.id)
+  return groups
+    .filter(
+      (group) =>
+        group.kind === 'class' && (group.members ?? []).some((member) => same(member, user.id)),
+    )
+    .map((group) => group.id)
+}
+
+/** How a kind of record reaches a pupil's class: for lists (a `Where`) and for one record. */
+interface PupilScope {
+  where: (classes: ClassIds) => Where
+  classOf: (record: Record<string, unknown>, req: RuleContext['req']) => Promise<Group['id'] | null>
+}
+
+const pupilClassCache = new WeakMap<RuleContext['req'], Map<string, Promise<Group['id'] | null>>>()
+
+/** The class of a pupil, looked up once per request (check-up rules ask for it per field). */
+function classOfPupil(
+  req: RuleContext['req'],
+  pupilId: number | string | null,
+): Promise<Group['id'] | null> {
+  if (pupilId === null) return Promise.resolve(null)
+  let byPupil = pupilClassCache.get(req)
+  if (!byPupil) pupilClassCache.set(req, (byPupil = new Map()))
+  let found = byPupil.get(String(pupilId))
+  if (!found) {
+    found = req.payload
+      .find({
+        collection: 'students',
+        where: { id: { equals: pupilId } },
+        depth: 0,
+        limit: 1,
+        select: { class: true },
+        overrideAccess: true,
+        req,
+      })
+      .then(({ docs }) => idOf(docs[0]?.class))
+    byPupil.set(String(pupilId), found)
+  }
+  return found
+}
+
+const pupilRecord: PupilScope = {
+  where: (classes) => ({ class: { in: classes } }),
+  classOf: async (record) => idOf(record.class as Group['id'] | Group | null | undefined),
+}
+const pupilHealthRecord: PupilScope = {
+  where: (classes) => ({ 'student.class': { in: classes } }),
+  classOf: (record, req) =>
+    classOfPupil(
+      req,
+      idOf(record.student as number | string | { id: number | string } | null | undefined),
+    ),
+}
+
+/**
+ * Records of pupils in the classes `classesOf` gives the actor. Answers a `Where` for lists and
+ * updates by id, and yes/no for one record in hand (field rules, and a create's incoming data).
+ */
+function pupilsOfClasses(classesOf: typeof homeroomClasses, scope: PupilScope): Rule {
+  return async ({ user, req, id, doc, data }) => {
+    if (!user) return false
+    const classes = await classesOf(req, user)
+    if (classes.length === 0) return false
+    const record = doc && 'id' in doc ? doc : id === undefined ? data : undefined
+    if (!record) return scope.where(classes)
+    const pupilClass = await scope.classOf(record, req)
+    return pupilClass !== null && classes.some((classId) => same(classId, pupilClass))
+  }
+}
+
+/** Điều 9.1: the homeroom teacher keeps the records of their own class. */
+export const homeroomOfPupil: Rule = pupilsOfClasses(homeroomClasses, pupilRecord)
+/** A subject teacher sees who is in the classes they teach, nothing more. */
+export const teacherOfPupil: Rule = pupilsOfClasses(taughtClasses, pupilRecord)
+export const homeroomOfExaminedPupil: Rule = pupilsOfClasses(homeroomClasses, pupilHealthRecord)
+/** A record being created (no document yet). */
+export const newRecord: Rule = ({ doc }) => !(doc && 'id' in doc)
+export const ownStaffProfile: Rule = ({ user }) => (user ? { user: { equals: user.id } } : false)
+
+/** Who may enter the admin panel: any staff account with at least one role. */
+export const adminPanel: Rule = ({ user }) => Boolean(user?.roles?.length)
+
+/** Website managers: the web admin runs the site (Điều 17), the principal answers for it (5.1). */
+export const websiteManager: Rule = hasRole('principal', 'web_admin')
+/** Who watches the site's builds and reads the editorial report (Điều 17.1). */
+export const editorialOversight: Rule = hasRole('principal', 'vice_principal', 'web_admin')
+export const itTeacher: Rule = hasRole('it_teacher')
+
+// ── The workflow's predicates (Điều 5.1, 5.6, 6, 7, 17.3): asked with the post in `post`. ──
+
+const postOf = ({ post }: RuleContext): PostContext | undefined => post
+
+/**
+ * The people a post is credited to or was made by: its creator (recorded by the server) and
+ * every author. None of them reviews or approves it.
+ */
+export const writerOfRecord: Rule = (context) => {
+  const post = postOf(context)
+  const { user } = context
+  if (!post || !user) return false
+  return same(post.post.createdBy, user.id) || post.post.authors.some((a) => same(a, user.id))
+}
+
+/** A member (head, homeroom teacher, member) of the post's owner group. */
+export const memberOfOwnerGroup: Rule = (context) => {
+  const group = postOf(context)?.ownerGroup
+  const { user } = context
+  if (!group || !user) return false
+  return [group.head, group.homeroomTeacher, ...(group.members ?? [])].some((member) =>
+    same(member, user.id),
+  )
+}
+
+/** The head who checks a post's accuracy (thẩm định, Điều 7); null when leadership does it. */
+export function reviewerOf({ ownerGroup, parentGroup }: PostContext): User['id'] | null {
+  const group = ownerGroup?.kind === 'class' ? parentGroup : ownerGroup
+  return idOf(group?.head)
+}
+
+/**
+ * The head of the owner group (of the grade's group, for a class; the leader, for an
+ * organisation); when there is none, or the head is among the post's writers, null: leadership
+ * reviews instead.
+ */
+function designatedReviewer(post: PostContext): User['id'] | null {
+  const head = reviewerOf(post)
+  if (head === null) return null
+  const headWrote = same(post.post.createdBy, head) || post.post.authors.some((a) => same(a, head))
+  return headWrote ? null : head
+}
+
+export const designatedReviewerOfPost: Rule = (context) => {
+  const post = postOf(context)
+  if (!post || !context.user) return false
+  const reviewer = designatedReviewer(post)
+  return reviewer !== null && same(reviewer, context.user.id)
+}
+
+/** No head can review the post: leadership does it. */
+export const postWithoutDesignatedReviewer: Rule = (context) => {
+  const post = postOf(context)
+  return Boolean(post) && designatedReviewer(post!) === null
+}
+
+/** The person who accepted the post in review: a second person must approve it. */
+export const reviewerOfRecord: Rule = (context) => {
+  const post = postOf(context)
+  return Boolean(post && context.user && same(post.post.reviewedBy, context.user.id))
+}
+
+/** Classes (groups) the actor keeps as homeroom teacher or teaches (Điều 9.1, 10). */
+export const keptOrTaughtClass: Rule = ({ user }): Grant =>
+  user
+    ? ({
+        and: [
+          { kind: { equals: 'class' } },
+          { or: [{ homeroomTeacher: { equals: user.id } }, { members: { equals: user.id } }] },
+        ],
+      } satisfies Where)
+    : false

@@ -1,0 +1,31 @@
+/**
+ * Markers that server code puts on a request while it does something the policy trusts: the
+ * workflow writing a post after checking `workflowPolicy`, the import writing records after
+ * checking `importPolicy`. They live in `req.context`, which no REST or GraphQL client can set.
+ * `withFlag` always restores the value it found, so a flag never outlives the work it marks, even
+ * when that work fails or runs inside another flagged piece of work.
+ */
+import type { PayloadRequest } from 'payload'
+
+export type RequestFlag = 'workflow' | 'recordsImport'
+
+export function hasFlag(req: PayloadRequest | undefined, flag: RequestFlag): boolean {
+  return req?.context?.[flag] === true
+}
+
+export async function withFlag<T>(
+  req: PayloadRequest,
+  flag: RequestFlag,
+  work: () => Promise<T>,
+): Promise<T> {
+  req.context ??= {}
+  const had = Object.prototype.hasOwnProperty.call(req.context, flag)
+  const previous = req.context[flag]
+  req.context[flag] = true
+  try {
+    return await work()
+  } finally {
+    if (had) req.context[flag] = previous
+    else delete req.context[flag]
+  }
+}
