@@ -11,7 +11,12 @@ export default defineConfig({
     // SCHOOL_TEMPLATE_DIR: the run that seeds the template every test file copies (global-setup).
     include: process.env.SCHOOL_TEMPLATE_DIR
       ? ['tests/int/support/seed-template.ts']
-      : ['tests/int/**/*.int.test.ts', 'shared/**/*.test.ts', 'site/src/**/*.test.ts'],
+      : [
+          'tests/int/**/*.int.test.ts',
+          'shared/**/*.test.ts',
+          'cms/src/**/*.test.ts',
+          'site/src/**/*.test.ts',
+        ],
     environment: 'node',
     globalSetup: process.env.SCHOOL_TEMPLATE_DIR ? [] : ['tests/int/support/global-setup.ts'],
     pool: 'forks',

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig, type Config } from 'payload'
 import sharp from 'sharp'
 
+import { withPolicy } from './access/apply-policy'
 import { Assignments } from './collections/Assignments'
 import { AuditLog } from './collections/AuditLog'
 import { HealthCheckups } from './collections/HealthCheckups'
@@ -37,74 +38,76 @@ const trustedOrigins = [
   ...new Set([serverURL, siteURL, 'http://127.0.0.1:3000', 'http://localhost:3000']),
 ]
 
-export default buildConfig({
-  serverURL,
-  admin: {
-    user: Users.slug,
-    // The default avatar is fetched from the internet; the school's line is slow and filtered.
-    avatar: 'default',
-    importMap: { baseDir: dirname },
-    meta: { titleSuffix: ' · Trường Tiểu học Gia Thượng' },
-    dateFormat: 'dd/MM/yyyy HH:mm',
-    components: {
-      beforeDashboard: ['/components/dashboard/EditorialDashboard#EditorialDashboard'],
-      afterNavLinks: [
-        '/components/report/ReportNavLink#ReportNavLink',
-        '/components/records/RecordsNavLink#RecordsNavLink',
-      ],
-      views: {
-        editorialReport: {
-          Component: '/components/report/EditorialReportView#EditorialReportView',
-          path: '/editorial-report',
-        },
-        records: {
-          Component: '/components/records/RecordsView#RecordsView',
-          path: '/records',
+export default withPolicy(
+  buildConfig({
+    serverURL,
+    admin: {
+      user: Users.slug,
+      // The default avatar is fetched from the internet; the school's line is slow and filtered.
+      avatar: 'default',
+      importMap: { baseDir: dirname },
+      meta: { titleSuffix: ' · Trường Tiểu học Gia Thượng' },
+      dateFormat: 'dd/MM/yyyy HH:mm',
+      components: {
+        beforeDashboard: ['/components/dashboard/EditorialDashboard#EditorialDashboard'],
+        afterNavLinks: [
+          '/components/report/ReportNavLink#ReportNavLink',
+          '/components/records/RecordsNavLink#RecordsNavLink',
+        ],
+        views: {
+          editorialReport: {
+            Component: '/components/report/EditorialReportView#EditorialReportView',
+            path: '/editorial-report',
+          },
+          records: {
+            Component: '/components/records/RecordsView#RecordsView',
+            path: '/records',
+          },
         },
       },
     },
-  },
-  i18n: {
-    supportedLanguages: { vi, en },
-    fallbackLanguage: 'vi',
-  },
-  collections: withRequestGuards([
-    Users,
-    Groups,
-    Posts,
-    Assignments,
-    WorkflowEvents,
-    Media,
-    Students,
-    HealthCheckups,
-    StaffProfiles,
-    AuditLog,
-  ]),
-  globals: [SchoolProfile, SiteBuild],
-  endpoints: [editorialReportEndpoint, ...recordsEndpoints],
-  db: databaseAdapter(path.resolve(dirname, 'migrations')),
-  editor: lexicalEditor(),
-  email: smtpEmailAdapter(),
-  secret: process.env.PAYLOAD_SECRET || '',
-  sharp,
-  telemetry: false,
-  // Refusals the user is told about are not server faults: one line each, no stack trace.
-  loggingLevels: { UserFacingError: 'info' } as Config['loggingLevels'],
-  cors: trustedOrigins,
-  csrf: trustedOrigins,
-  graphQL: { disablePlaygroundInProduction: true },
-  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
-  jobs: {
-    tasks: [publishScheduledPost],
-    // The CMS process itself runs scheduled publication every minute: no extra service to start.
-    autoRun: [{ cron: '* * * * *', queue: SCHEDULED_PUBLICATION_QUEUE }],
-    jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
-      ...defaultJobsCollection,
-      admin: { ...defaultJobsCollection.admin, hidden: true },
-    }),
-  },
-  onInit: async (payload) => {
-    await seedDemoSchoolIfEmpty(payload)
-    requestSiteBuildAtStart(payload)
-  },
-})
+    i18n: {
+      supportedLanguages: { vi, en },
+      fallbackLanguage: 'vi',
+    },
+    collections: withRequestGuards([
+      Users,
+      Groups,
+      Posts,
+      Assignments,
+      WorkflowEvents,
+      Media,
+      Students,
+      HealthCheckups,
+      StaffProfiles,
+      AuditLog,
+    ]),
+    globals: [SchoolProfile, SiteBuild],
+    endpoints: [editorialReportEndpoint, ...recordsEndpoints],
+    db: databaseAdapter(path.resolve(dirname, 'migrations')),
+    editor: lexicalEditor(),
+    email: smtpEmailAdapter(),
+    secret: process.env.PAYLOAD_SECRET || '',
+    sharp,
+    telemetry: false,
+    // Refusals the user is told about are not server faults: one line each, no stack trace.
+    loggingLevels: { UserFacingError: 'info' } as Config['loggingLevels'],
+    cors: trustedOrigins,
+    csrf: trustedOrigins,
+    graphQL: { disablePlaygroundInProduction: true },
+    typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+    jobs: {
+      tasks: [publishScheduledPost],
+      // The CMS process itself runs scheduled publication every minute: no extra service to start.
+      autoRun: [{ cron: '* * * * *', queue: SCHEDULED_PUBLICATION_QUEUE }],
+      jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
+        ...defaultJobsCollection,
+        admin: { ...defaultJobsCollection.admin, hidden: true },
+      }),
+    },
+    onInit: async (payload) => {
+      await seedDemoSchoolIfEmpty(payload)
+      requestSiteBuildAtStart(payload)
+    },
+  }),
+)

@@ -13,6 +13,9 @@ export const STAGES = [
 ] as const
 export type Stage = (typeof STAGES)[number]
 
+/** Between submission and publication a post is in the reviewers' hands, not its writers'. */
+export const IN_REVIEW_STAGES: readonly Stage[] = ['submitted', 'reviewed', 'approved']
+
 export const STAGE_LABELS: Record<Stage, { vi: string; en: string }> = {
   draft: { vi: 'Bản nháp', en: 'Draft' },
   submitted: { vi: 'Chờ thẩm định', en: 'Submitted for review' },

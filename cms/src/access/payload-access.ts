@@ -6,10 +6,9 @@
 import type {
   Access,
   CollectionAfterReadHook,
-  CollectionBeforeOperationHook,
   FieldAccess,
+  FilterOptions,
   PayloadRequest,
-  Where,
 } from 'payload'
 
 import { MESSAGES, userError, type Message } from '../lib/messages'
@@ -20,6 +19,7 @@ import {
   fieldWritePolicy,
   fieldReadPolicy,
   globalPolicy,
+  pickerPolicy,
   type AccessKey,
   type CollectionRules,
   type PolicyCollection,
@@ -27,7 +27,7 @@ import {
 } from './policy'
 import type { Rule } from './rules'
 
-function toAccess(rule: Rule): Access {
+export function toAccess(rule: Rule): Access {
   return ({ req, id, data }) => rule({ user: actorOf(req), req, id, data })
 }
 
@@ -108,6 +108,8 @@ export function fieldAccess<C extends keyof typeof fieldWritePolicy>(
   label: Message,
   /** The value a new document starts with (the field's default), which a create form sends as is. */
   initialValue?: unknown,
+  /** What the user is told when refused, when the field's name alone does not say why. */
+  refusal: Message = MESSAGES.fieldForbidden(label),
 ): { create: FieldAccess; update: FieldAccess } {
   const rule = fieldWritePolicy[collection][field] as Rule
   const check: FieldAccess = async ({ req, id, data, doc, siblingData }) => {
@@ -123,7 +125,7 @@ export function fieldAccess<C extends keyof typeof fieldWritePolicy>(
     // A create's `doc` is an empty object: the value it starts from is the field's default.
     const current = doc && 'id' in doc ? doc[field] : initialValue
     if (!grant && siblingData && changes(siblingData[field], current)) {
-      throw userError(req, 403, MESSAGES.fieldForbidden(label))
+      throw userError(req, 403, refusal)
     }
     return grant
   }
@@ -144,7 +146,7 @@ export function fieldReadAccess<C extends keyof typeof fieldReadPolicy>(
       if (doc === undefined && id !== undefined) return grantCovers(req, grant, collection, id)
       // Asked without a document (the admin's schema of what this user may see): a rule that
       // depends on the record answers "for some records". Filtering by such a field is refused
-      // separately (refuseFiltersBeyondReach): it would reveal the field for the other records.
+      // separately (./query-guard.ts): it would reveal the field for the other records.
       if (doc === undefined) return true
       throw new Error(
         `Field read rule ${collection}.${field} must answer true or false for a document`,
@@ -171,39 +173,11 @@ export function hideUnreadableEmptyArrays<C extends keyof typeof fieldReadPolicy
   }
 }
 
-function pathsOf(where: Where | undefined, found = new Set<string>()): Set<string> {
-  if (!where || typeof where !== 'object') return found
-  for (const [key, value] of Object.entries(where)) {
-    if ((key === 'and' || key === 'or') && Array.isArray(value))
-      for (const inner of value) pathsOf(inner as Where, found)
-    else found.add(key.split('.')[0])
-  }
-  return found
-}
-
-/**
- * Refuses a list filtered by a field the user reads only for some of the records (a homeroom
- * teacher filtering by address would learn the addresses of pupils in classes they only teach).
- */
-export function refuseFiltersBeyondReach<C extends keyof typeof fieldReadPolicy>(
+/** A relationship's picker (and the values a save accepts), from `pickerPolicy`. */
+export function pickerFilter<C extends keyof typeof pickerPolicy>(
   collection: C,
-  /** The fields guarded this way, with their labels for the message. */
-  guarded: Partial<Record<keyof (typeof fieldReadPolicy)[C] & string, Message>>,
-): CollectionBeforeOperationHook {
-  return async ({ args, operation, req }) => {
-    if (operation !== 'read' && operation !== 'count') return args
-    const { where, overrideAccess } = args as { where?: Where; overrideAccess?: boolean }
-    if (overrideAccess || !req.user) return args
-    for (const path of pathsOf(where)) {
-      const label = guarded[path as keyof typeof guarded]
-      const rule = (fieldReadPolicy[collection] as Record<string, Rule | undefined>)[path]
-      if (!label || !rule) continue
-      if ((await rule({ user: actorOf(req), req })) === true) continue
-      throw userError(req, 403, {
-        vi: `Bạn không được lọc theo trường "${label.vi}" (${path}).`,
-        en: `You may not filter by "${label.en}" (${path}).`,
-      })
-    }
-    return args
-  }
+  field: keyof (typeof pickerPolicy)[C] & string,
+): FilterOptions {
+  const rule = pickerPolicy[collection][field] as Rule
+  return ({ req }) => rule({ user: actorOf(req), req })
 }

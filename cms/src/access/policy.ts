@@ -7,8 +7,15 @@
  * user asks `authorize()` and the admin asks `abilities()` (`./authorize.ts`). Nothing else
  * decides. `tests/int/policy-matrix.int.test.ts` walks every role through these tables.
  */
+import { grantCovers } from './authorize'
 import {
   accountManager,
+  assignedToSelf,
+  authorsFromOwnCircle,
+  headOfAssignedGroup,
+  lockHeldBySelf,
+  ownerGroupOfActor,
+  ownPreference,
   adminPanel,
   assignedBySelf,
   designatedReviewerOfPost,
@@ -50,7 +57,9 @@ import {
   notSelfById,
   self,
   staff,
+  type Grant,
   type Rule,
+  type RuleContext,
 } from './rules'
 
 export { adminPanel }
@@ -182,6 +191,56 @@ export const collectionPolicy = {
     ...noVersions,
     ...noAccounts,
   },
+  // ── Payload's own collections: declared like ours, so none keeps Payload's permissive default.
+  /**
+   * Who is editing what. The admin writes a lock itself when a form opens; through the API
+   * nobody creates one, and a lock is read, taken over or released only on a document the
+   * actor may edit (a clerk cannot lock a pupil's record against its homeroom teacher).
+   */
+  'payload-locked-documents': {
+    create: nobody,
+    read: (context) => locksOnEditableDocuments(context),
+    update: allOf(lockHeldBySelf, (context) => locksOnEditableDocuments(context)),
+    delete: (context) => locksOnEditableDocuments(context),
+    ...noVersions,
+    ...noAccounts,
+  },
+  /** Each person's own admin preferences (column choices, collapsed groups). */
+  'payload-preferences': {
+    create: staff,
+    read: ownPreference,
+    update: ownPreference,
+    delete: ownPreference,
+    ...noVersions,
+    ...noAccounts,
+  },
+  /** Applied by the server at start; never through the API. */
+  'payload-migrations': {
+    create: nobody,
+    read: nobody,
+    update: nobody,
+    delete: nobody,
+    ...noVersions,
+    ...noAccounts,
+  },
+  /** Payload's key-value store for its own bookkeeping: the server's alone. */
+  'payload-kv': {
+    create: nobody,
+    read: nobody,
+    update: nobody,
+    delete: nobody,
+    ...noVersions,
+    ...noAccounts,
+  },
+  /** Scheduled publication's queue: the CMS process runs it; nobody reads or edits it. */
+  'payload-jobs': {
+    create: nobody,
+    read: nobody,
+    update: nobody,
+    delete: nobody,
+    ...noVersions,
+    ...noAccounts,
+  },
 } satisfies Record<string, CollectionRules>
 
 export type PolicyCollection = keyof typeof collectionPolicy
@@ -277,6 +336,17 @@ export const fieldWritePolicy = {
     returnComment: workflowInProgress,
     publishAt: workflowInProgress,
     publishedAt: workflowInProgress,
+    // Authors and owner group decide who reviews the post (Điều 7): a writer credits colleagues
+    // of the post's group and files it under a group they are in; leadership may set either.
+    authors: anyOf(workflowInProgress, leadership, authorsFromOwnCircle),
+    ownerGroup: anyOf(workflowInProgress, leadership, ownerGroupOfActor),
+  },
+  assignments: {
+    // Điều 7: a group head assigns writers for the group they head; leadership for any group.
+    group: anyOf(leadership, headOfAssignedGroup),
+    // Recorded by the server (Assignments: recordAssigner) and the workflow.
+    assignedBy: nobody,
+    status: workflowInProgress,
   },
   students: studentFieldWriters(),
 } satisfies Partial<Record<PolicyCollection, Record<string, Rule>>>
@@ -360,3 +430,59 @@ export const exportPolicy = {
    */
   classList: anyOf(leadership, keptOrTaughtClass),
 } satisfies Record<string, Rule>
+
+/** The job queue's own endpoints (`/api/payload-jobs/run`…): the CMS runs its queue itself. */
+export const jobsPolicy = {
+  run: nobody,
+  queue: nobody,
+  cancel: nobody,
+} satisfies Record<string, Rule>
+
+/**
+ * What a relationship field offers in the admin's picker, and accepts on save (Payload checks
+ * a saved value against the same filter).
+ */
+export const pickerPolicy = {
+  posts: {
+    // A writer links a post to a topic assigned to them; the workflow keeps what is there.
+    assignment: anyOf(workflowInProgress, assignedToSelf),
+  },
+} satisfies Partial<Record<PolicyCollection, Record<string, Rule>>>
+
+/**
+ * Locks on documents the actor may update (and the actor's own), as a query on the locks. Locks
+ * are few (one per open form), so each is weighed against its document's `update` rule.
+ */
+async function locksOnEditableDocuments(context: RuleContext): Promise<Grant> {
+  const { user, req } = context
+  if (!user) return false
+  const { docs: locks } = await req.payload.find({
+    collection: 'payload-locked-documents',
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  const reachable: Array<number | string> = []
+  for (const lock of locks) {
+    const holder = lock.user as { value?: unknown } | undefined
+    if (String(holder?.value) === String(user.id)) {
+      reachable.push(lock.id)
+      continue
+    }
+    const document = lock.document as { relationTo?: string; value?: unknown } | null | undefined
+    const slug = (document?.relationTo ?? null) as PolicyCollection | null
+    const global = lock.globalSlug as PolicyGlobal | null | undefined
+    let editable = false
+    if (slug && slug in collectionPolicy && document?.value !== undefined) {
+      const id = document.value as number | string
+      const grant = await collectionPolicy[slug].update({ user, req, id })
+      editable = await grantCovers(req, grant, slug, id)
+    } else if (global && global in globalPolicy) {
+      editable = (await globalPolicy[global].update({ user, req })) === true
+    }
+    if (editable) reachable.push(lock.id)
+  }
+  return reachable.length > 0 ? { id: { in: reachable } } : false
+}

@@ -4,6 +4,7 @@
  * `./policy.ts` builds its tables from these alone; nothing outside `access/` uses them directly.
  */
 import type { Where } from 'payload'
+import { IN_REVIEW_STAGES } from '@school/shared'
 
 import { idOf, sameId as same } from '../lib/ids'
 import { hasFlag } from '../lib/request-flags'
@@ -73,7 +74,7 @@ export const ownPost: Rule = async ({ user, req }) => {
 export const published: Rule = () => ({ _status: { equals: 'published' } })
 /** Between submission and publication a post is in the reviewers' hands, not its writers'. */
 export const notInReview: Rule = () => ({
-  stage: { not_in: ['submitted', 'reviewed', 'approved'] },
+  stage: { not_in: [...IN_REVIEW_STAGES] },
 })
 /** Heads of a group or organisation assign writers (Điều 7); leadership may too. */
 export const headOfAGroup: Rule = async ({ user, req }) => {
@@ -272,3 +273,98 @@ export const keptOrTaughtClass: Rule = ({ user }): Grant =>
         ],
       } satisfies Where)
     : false
+
+// ── Who a post is credited to and which group it belongs to (Điều 7): these pick its reviewer. ──
+
+type Relation = number | string | { id: number | string } | null | undefined
+
+const idsOf = (value: unknown): Array<number | string> =>
+  (Array.isArray(value) ? value : [])
+    .map((item) => idOf(item as Relation))
+    .filter((id): id is number | string => id !== null)
+
+/** The value a save gives a field: the incoming one, else the stored one. */
+function incoming(context: RuleContext, field: string): unknown {
+  if (context.data && field in context.data) return context.data[field]
+  return context.doc?.[field]
+}
+
+/**
+ * The post's authors are the actor, authors it already had, and members of the group it belongs
+ * to: a writer credits colleagues they write with, never someone outside (the principal, say).
+ */
+export const authorsFromOwnCircle: Rule = async (context) => {
+  const { user, req } = context
+  if (!user) return false
+  const allowed = new Set([String(user.id), ...idsOf(context.doc?.authors).map(String)])
+  const mine = await groupsOf(req, user.id)
+  const chosen = incoming(context, 'ownerGroup')
+  // A new post without a group is filed under the writer's own (Posts/hooks/assignOwnership).
+  const groupId =
+    chosen === undefined ? (defaultOwnerGroup(mine)?.id ?? null) : idOf(chosen as Relation)
+  const circle = mine.filter((group) => groupId !== null && same(group.id, groupId))
+  for (const group of circle) {
+    for (const person of [group.head, group.homeroomTeacher, ...(group.members ?? [])]) {
+      const id = idOf(person as Relation)
+      if (id !== null) allowed.add(String(id))
+    }
+  }
+  return idsOf(incoming(context, 'authors')).every((author) => allowed.has(String(author)))
+}
+
+/** A writer's own group, in the order a post most likely belongs to it. */
+const OWNER_GROUP_PREFERENCE: Group['kind'][] = [
+  'professional',
+  'class',
+  'organisation',
+  'editorial_board',
+]
+
+/** The group a new post of this writer belongs to when the writer names none. */
+export function defaultOwnerGroup(groups: Group[]): Group | undefined {
+  return [...groups].sort(
+    (a, b) => OWNER_GROUP_PREFERENCE.indexOf(a.kind) - OWNER_GROUP_PREFERENCE.indexOf(b.kind),
+  )[0]
+}
+
+/** The post belongs to a group the actor is in, or to the whole school (reviewed by leadership). */
+export const ownerGroupOfActor: Rule = async (context) => {
+  const { user, req } = context
+  if (!user) return false
+  const groupId = idOf(incoming(context, 'ownerGroup') as Relation)
+  if (groupId === null) return true
+  return (await groupsOf(req, user.id)).some((group) => same(group.id, groupId))
+}
+
+/** An assignment for a group the actor heads (Điều 7: the head assigns the group's writers). */
+export const headOfAssignedGroup: Rule = async (context) => {
+  const { user, req } = context
+  if (!user) return false
+  const groupId = idOf(incoming(context, 'group') as Relation)
+  if (groupId === null) return false
+  return (await groupsOf(req, user.id)).some(
+    (group) => same(group.id, groupId) && same(group.head, user.id),
+  )
+}
+
+/** Assignments given to the actor: the topics they may link a post to. */
+export const assignedToSelf: Rule = ({ user }) => (user ? { writer: { equals: user.id } } : false)
+
+// ── Payload's own collections ──
+
+/** The actor's own admin preferences (columns, filters), as Payload itself scopes them. */
+export const ownPreference: Rule = ({ user }): Grant =>
+  user
+    ? ({
+        and: [{ 'user.value': { equals: user.id } }, { 'user.relationTo': { equals: 'users' } }],
+      } satisfies Where)
+    : false
+
+/** A save of a lock names the actor as its holder (or leaves the holder as it is). */
+export const lockHeldBySelf: Rule = ({ user, data }) => {
+  if (!user) return false
+  const holder = data?.user as { value?: Relation } | Relation
+  if (holder === undefined) return true
+  const value = holder && typeof holder === 'object' && 'value' in holder ? holder.value : holder
+  return same(value, user.id)
+}

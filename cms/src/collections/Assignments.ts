@@ -1,10 +1,7 @@
 import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
-import { groupsOf } from '../access/groups-of'
-import { collectionAccess } from '../access/payload-access'
-import { sameId } from '../lib/ids'
-import { userError } from '../lib/messages'
-import type { User } from '../payload-types'
+import { collectionAccess, fieldAccess } from '../access/payload-access'
+import { hasFlag } from '../lib/request-flags'
 
 export const ASSIGNMENT_STATUSES = [
   { value: 'open', label: { vi: 'Chưa viết', en: 'Not started' } },
@@ -14,30 +11,20 @@ export const ASSIGNMENT_STATUSES = [
 ]
 
 /**
- * The assigner is the person who saves the assignment; a group head assigns only for a group they
- * head (leadership for any).
+ * The assigner is the person who saves the assignment, and a new one is open; who may assign
+ * for which group is the policy's (`fieldWritePolicy.assignments`).
  */
-const recordAssigner: CollectionBeforeChangeHook = async ({
-  data,
-  operation,
-  req,
-  originalDoc,
-}) => {
-  const user = req.user as User | null
-  if (!user || req.context?.workflow === true) return data
-  const next = operation === 'create' ? { ...data, assignedBy: user.id, status: 'open' } : data
-  const group = next.group ?? originalDoc?.group
-  const isLeader = user.roles.some((role) => role === 'principal' || role === 'vice_principal')
-  if (!isLeader && group !== undefined && group !== null) {
-    const headed = (await groupsOf(req, user.id)).filter((g) => sameId(g.head, user.id))
-    if (!headed.some((g) => sameId(g.id, group))) {
-      throw userError(req, 403, {
-        vi: 'Bạn chỉ phân công viết bài cho tổ / đoàn thể mà mình phụ trách.',
-        en: 'You assign writers only for a group you head.',
-      })
-    }
-  }
-  return next
+const recordAssigner: CollectionBeforeChangeHook = ({ data, operation, req }) => {
+  if (!req.user || operation !== 'create' || hasFlag(req, 'workflow')) return data
+  return { ...data, assignedBy: req.user.id, status: 'open' }
+}
+
+const GROUP_LABEL = { vi: 'Tổ / đoàn thể', en: 'Group' }
+const ASSIGNED_BY_LABEL = { vi: 'Người phân công', en: 'Assigned by' }
+const STATUS_LABEL = { vi: 'Tình trạng', en: 'Status' }
+const ONLY_OWN_GROUP = {
+  vi: 'Bạn chỉ phân công viết bài cho tổ / đoàn thể mà mình phụ trách.',
+  en: 'You assign writers only for a group you head.',
 }
 
 /** A writer is given a topic and a due date by their group head (Điều 7: phân công người viết bài). */
@@ -62,7 +49,8 @@ export const Assignments: CollectionConfig = {
       type: 'relationship',
       relationTo: 'groups',
       required: true,
-      label: { vi: 'Tổ / đoàn thể', en: 'Group' },
+      label: GROUP_LABEL,
+      access: fieldAccess('assignments', 'group', GROUP_LABEL, undefined, ONLY_OWN_GROUP),
     },
     {
       name: 'writer',
@@ -87,7 +75,8 @@ export const Assignments: CollectionConfig = {
       type: 'select',
       defaultValue: 'open',
       options: ASSIGNMENT_STATUSES,
-      label: { vi: 'Tình trạng', en: 'Status' },
+      label: STATUS_LABEL,
+      access: fieldAccess('assignments', 'status', STATUS_LABEL, 'open'),
       admin: {
         readOnly: true,
         position: 'sidebar',
@@ -101,7 +90,8 @@ export const Assignments: CollectionConfig = {
       name: 'assignedBy',
       type: 'relationship',
       relationTo: 'users',
-      label: { vi: 'Người phân công', en: 'Assigned by' },
+      label: ASSIGNED_BY_LABEL,
+      access: fieldAccess('assignments', 'assignedBy', ASSIGNED_BY_LABEL),
       admin: { readOnly: true, position: 'sidebar' },
     },
     {

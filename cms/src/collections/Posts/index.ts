@@ -1,7 +1,12 @@
 import type { CollectionConfig } from 'payload'
 import { POST_KIND_LABELS, POST_KINDS, STAGE_LABELS, STAGES } from '@school/shared'
 
-import { collectionAccess, fieldAccess, fieldReadAccess } from '../../access/payload-access'
+import {
+  collectionAccess,
+  fieldAccess,
+  fieldReadAccess,
+  pickerFilter,
+} from '../../access/payload-access'
 import { slugField } from '../../fields/slug'
 import { rebuildSiteWhenLivePostDeleted } from '../../site-build/hooks'
 import { startLinkedAssignment } from '../../workflow/assignments'
@@ -9,6 +14,8 @@ import { workflowEndpoint, workflowStatusEndpoint } from '../../workflow/endpoin
 import { assignOwnership } from './hooks/assignOwnership'
 import { guardPostUpdate, guardWorkflowState } from './hooks/guardWorkflowState'
 
+const OWNER_GROUP_LABEL = { vi: 'Thuộc tổ / lớp / đoàn thể', en: 'Owner group' }
+const AUTHORS_LABEL = { vi: 'Tác giả', en: 'Authors' }
 const CREATED_BY_LABEL = { vi: 'Người tạo bài', en: 'Created by' }
 const STAGE_LABEL = { vi: 'Bước duyệt', en: 'Stage' }
 const REVIEWED_BY_LABEL = { vi: 'Người thẩm định', en: 'Reviewed by' }
@@ -90,7 +97,8 @@ export const Posts: CollectionConfig = {
       name: 'ownerGroup',
       type: 'relationship',
       relationTo: 'groups',
-      label: { vi: 'Thuộc tổ / lớp / đoàn thể', en: 'Owner group' },
+      label: OWNER_GROUP_LABEL,
+      access: fieldAccess('posts', 'ownerGroup', OWNER_GROUP_LABEL),
       admin: {
         position: 'sidebar',
         description: {
@@ -104,7 +112,8 @@ export const Posts: CollectionConfig = {
       type: 'relationship',
       relationTo: 'users',
       hasMany: true,
-      label: { vi: 'Tác giả', en: 'Authors' },
+      label: AUTHORS_LABEL,
+      access: fieldAccess('posts', 'authors', AUTHORS_LABEL),
       admin: { position: 'sidebar' },
     },
     {
@@ -121,9 +130,7 @@ export const Posts: CollectionConfig = {
       type: 'relationship',
       relationTo: 'assignments',
       label: { vi: 'Thực hiện phân công', en: 'Fulfils assignment' },
-      // A writer picks among the topics assigned to them; the reviewers moving the post keep it.
-      filterOptions: ({ user, req }) =>
-        req.context?.workflow === true ? true : user ? { writer: { equals: user.id } } : false,
+      filterOptions: pickerFilter('posts', 'assignment'),
       admin: { position: 'sidebar' },
     },
     {

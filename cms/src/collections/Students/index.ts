@@ -18,7 +18,6 @@ import {
   fieldAccess,
   fieldReadAccess,
   hideUnreadableEmptyArrays,
-  refuseFiltersBeyondReach,
 } from '../../access/payload-access'
 import type { PupilField } from '../../access/policy'
 import { audited } from '../../audit/hooks'
@@ -144,18 +143,6 @@ export const Students: CollectionConfig = audited({
   access: collectionAccess('students'),
   defaultSort: 'fullName',
   hooks: {
-    // Searching by name or code stays open to all who read the list; family and health do not.
-    beforeOperation: [
-      refuseFiltersBeyondReach('students', {
-        ethnicity: L.ethnicity,
-        permanentAddress: L.permanentAddress,
-        policyStatus: L.policyStatus,
-        guardians: L.guardians,
-        consent: L.consent,
-        enrollmentEvents: L.enrollmentEvents,
-        health: L.health,
-      }),
-    ],
     beforeChange: [keepEnrollmentHistory],
     afterRead: [hideUnreadableEmptyArrays('students', ['guardians', 'enrollmentEvents'])],
   },

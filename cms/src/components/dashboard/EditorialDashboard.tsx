@@ -1,6 +1,7 @@
 import { createLocalReq, type ServerProps } from 'payload'
 import {
   ACTION_LABELS,
+  IN_REVIEW_STAGES,
   STAGE_LABELS,
   STAGES,
   formatDateVi,
@@ -53,7 +54,7 @@ export async function EditorialDashboard({ payload, user, i18n }: ServerProps) {
   const { docs: inProgress } = await payload.find({
     collection: 'posts',
     ...asUser,
-    where: { stage: { in: ['submitted', 'reviewed', 'approved', 'returned'] } },
+    where: { stage: { in: [...IN_REVIEW_STAGES, 'returned'] } },
     sort: '-updatedAt',
     limit: 200,
   })

@@ -1,10 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import { groupsOf } from '../../../access/groups-of'
-import type { Group } from '../../../payload-types'
-
-/** A writer's own group, in the order a post most likely belongs to it. */
-const PREFERENCE: Group['kind'][] = ['professional', 'class', 'organisation', 'editorial_board']
+import { defaultOwnerGroup } from '../../../access/predicates'
 
 /**
  * The server records who made a post (`createdBy`, kept for good on every later save). A new post
@@ -23,9 +20,7 @@ export const assignOwnership: CollectionBeforeChangeHook = async ({
   if (!Array.isArray(next.authors) || next.authors.length === 0) next.authors = [req.user.id]
   if (next.ownerGroup === undefined) {
     const groups = await groupsOf(req, req.user.id)
-    const preferred = [...groups].sort(
-      (a, b) => PREFERENCE.indexOf(a.kind) - PREFERENCE.indexOf(b.kind),
-    )[0]
+    const preferred = defaultOwnerGroup(groups)
     next.ownerGroup = preferred?.id ?? null
   }
   return next

@@ -3,11 +3,10 @@ import type {
   CollectionBeforeOperationHook,
   PayloadRequest,
 } from 'payload'
-import { STAGE_LABELS, type Stage } from '@school/shared'
+import { IN_REVIEW_STAGES, STAGE_LABELS, type Stage } from '@school/shared'
 
 import { userError } from '../../../lib/messages'
-
-const IN_REVIEW: Stage[] = ['submitted', 'reviewed', 'approved']
+import { hasFlag } from '../../../lib/request-flags'
 
 /** The workflow's stage lives in the newest version: a live post may have a newer draft in review. */
 async function latestStage(req: PayloadRequest, id: number | string): Promise<Stage | null> {
@@ -30,7 +29,7 @@ async function latestStage(req: PayloadRequest, id: number | string): Promise<St
  * version of a post on the website, which only the workflow does (403).
  */
 export const guardPostUpdate: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
-  if (operation !== 'update' || req.context?.workflow === true) return args
+  if (operation !== 'update' || hasFlag(req, 'workflow')) return args
   const { draft, id } = args as { draft?: boolean; id?: number | string }
   const refuseLiveWrite = () =>
     userError(req, 403, {
@@ -42,7 +41,7 @@ export const guardPostUpdate: CollectionBeforeOperationHook = async ({ args, ope
     return args
   }
   const stage = await latestStage(req, id)
-  if (stage && IN_REVIEW.includes(stage)) {
+  if (stage && IN_REVIEW_STAGES.includes(stage)) {
     throw userError(req, 409, {
       vi: `Bài viết đang ở bước "${STAGE_LABELS[stage].vi}": không sửa được cho đến khi được trả lại hoặc đăng.`,
       en: `The post is at "${STAGE_LABELS[stage].en}": it cannot be edited until it is sent back or published.`,
@@ -74,7 +73,7 @@ export const guardWorkflowState: CollectionBeforeChangeHook = async ({
   originalDoc,
   req,
 }) => {
-  if (req.context?.workflow === true) return data
+  if (hasFlag(req, 'workflow')) return data
   if (data._status === 'published') {
     throw userError(req, 403, {
       vi: 'Bài viết chỉ được đăng qua quy trình duyệt: lưu bản nháp (?draft=true) rồi gửi thẩm định.',

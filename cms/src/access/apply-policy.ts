@@ -1,0 +1,49 @@
+/**
+ * Applies the policy to the whole sanitized config, Payload's own collections included (the
+ * locks, preferences, migrations and job queue that a plugin-time hook never sees): every access
+ * key of every collection and global, the job queue's endpoints, and the query guard. A
+ * collection or global without an entry in the policy stops the CMS at start, so a new one cannot
+ * be forgotten.
+ */
+import type { SanitizedConfig } from 'payload'
+
+import { collectionAccess, globalAccess, toAccess } from './payload-access'
+import {
+  collectionPolicy,
+  globalPolicy,
+  jobsPolicy,
+  type PolicyCollection,
+  type PolicyGlobal,
+} from './policy'
+import { hiddenPathGuard } from './query-guard'
+
+export async function withPolicy(pending: Promise<SanitizedConfig>): Promise<SanitizedConfig> {
+  const config = await pending
+  for (const collection of config.collections) {
+    if (!(collection.slug in collectionPolicy)) {
+      throw new Error(`The policy has no entry for the collection "${collection.slug}"`)
+    }
+    const access = collectionAccess(collection.slug as PolicyCollection)
+    if (!collection.auth) delete access.admin
+    collection.access = access as typeof collection.access
+    // Payload answers 501 for a collection without REST endpoints (its migrations): with its
+    // default endpoints, the policy (nobody) answers instead, 403.
+    if (collection.endpoints === false) collection.endpoints = []
+    collection.hooks.beforeOperation = [
+      hiddenPathGuard(config, collection),
+      ...(collection.hooks.beforeOperation ?? []),
+    ]
+  }
+  for (const global of config.globals) {
+    if (!(global.slug in globalPolicy)) {
+      throw new Error(`The policy has no entry for the global "${global.slug}"`)
+    }
+    global.access = globalAccess(global.slug as PolicyGlobal) as typeof global.access
+  }
+  config.jobs.access = {
+    run: toAccess(jobsPolicy.run),
+    queue: toAccess(jobsPolicy.queue),
+    cancel: toAccess(jobsPolicy.cancel),
+  } as typeof config.jobs.access
+  return config
+}

@@ -1,0 +1,220 @@
+/**
+ * Refuses a query that filters, sorts or counts by a field the reader may not read on every
+ * document it could match. Payload checks `where` paths against field read access without the
+ * documents (and `sort` not at all), and our record-dependent rules answer "yes, for some
+ * documents" there, so a homeroom teacher could otherwise sort the pupils of a class they only
+ * teach by address, or filter them by a guardian's phone until one matched.
+ *
+ * The guarded fields are exactly those of `fieldReadPolicy`; a path is followed through groups,
+ * arrays, relationships and joins into every collection it reaches, in every spelling Payload
+ * accepts (`and`/`AND`/`Or`, `a.b`/`a__b`, nested objects, `sort`/`-sort`, lists of sorts).
+ */
+import type {
+  CollectionBeforeOperationHook,
+  Field,
+  PayloadRequest,
+  SanitizedCollectionConfig,
+  SanitizedConfig,
+} from 'payload'
+
+import { userError } from '../lib/messages'
+import { actorOf } from './authorize'
+import { fieldReadPolicy } from './policy'
+import type { Rule } from './rules'
+
+const OPERATORS = new Set([
+  'equals',
+  'not_equals',
+  'in',
+  'not_in',
+  'all',
+  'exists',
+  'greater_than',
+  'greater_than_equal',
+  'less_than',
+  'less_than_equal',
+  'like',
+  'not_like',
+  'contains',
+  'near',
+  'within',
+  'intersects',
+])
+
+const isLogical = (key: string) => key.toLowerCase() === 'and' || key.toLowerCase() === 'or'
+
+/** Every field path a `where` names, whatever its spelling. */
+export function wherePaths(where: unknown, prefix = '', found: string[] = []): string[] {
+  if (!where || typeof where !== 'object') return found
+  if (Array.isArray(where)) {
+    for (const inner of where) wherePaths(inner, prefix, found)
+    return found
+  }
+  for (const [key, value] of Object.entries(where as Record<string, unknown>)) {
+    if (isLogical(key)) {
+      wherePaths(value, prefix, found)
+      continue
+    }
+    if (prefix && OPERATORS.has(key)) continue
+    const path = prefix ? `${prefix}.${key}` : key
+    const nested =
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.keys(value).filter((inner) => !OPERATORS.has(inner))
+        : []
+    if (nested.length === 0) found.push(path)
+    else wherePaths(value, path, found)
+  }
+  return found
+}
+
+/** Every field path a `sort` names: a string, a comma-separated list or an array of them. */
+export function sortPaths(sort: unknown): string[] {
+  const items = Array.isArray(sort) ? sort : typeof sort === 'string' ? [sort] : []
+  return items
+    .flatMap((item) => String(item).split(','))
+    .map((item) => item.trim().replace(/^[-+]/, ''))
+    .filter(Boolean)
+}
+
+interface Step {
+  collection: string
+  field: Field & { name: string }
+}
+
+/** The named fields of a fields list, with rows, collapsibles and unnamed tabs flattened. */
+function namedFields(fields: Field[]): Array<Field & { name: string }> {
+  return fields.flatMap((field): Array<Field & { name: string }> => {
+    if (field.type === 'tabs') {
+      return field.tabs.flatMap((tab) =>
+        'name' in tab && tab.name
+          ? [{ ...tab, type: 'group', name: tab.name } as Field & { name: string }]
+          : namedFields(tab.fields),
+      )
+    }
+    if ('name' in field && field.name) return [field as Field & { name: string }]
+    if ('fields' in field) return namedFields(field.fields)
+    return []
+  })
+}
+
+/**
+ * The top-level field of each collection a path goes through: `pupils.guardians.phone` on
+ * posts is posts' `pupils`, then students' `guardians`.
+ */
+export function pathSteps(
+  config: SanitizedConfig,
+  collection: string,
+  path: string,
+  seen = 0,
+): Step[] {
+  const segments = path.replace(/__/g, '.').split('.').filter(Boolean)
+  const steps: Step[] = []
+  const walk = (slug: string, fields: Field[], index: number, topLevel: boolean): void => {
+    if (index >= segments.length || seen + steps.length > 20) return
+    const field = namedFields(fields).find((candidate) => candidate.name === segments[index])
+    if (!field) return
+    if (topLevel) steps.push({ collection: slug, field })
+    if (field.type === 'group' || field.type === 'array') {
+      walk(slug, field.fields, index + 1, false)
+    } else if (field.type === 'blocks') {
+      for (const block of field.blocks) walk(slug, block.fields, index + 1, false)
+    } else if (field.type === 'relationship' || field.type === 'upload' || field.type === 'join') {
+      const targets =
+        field.type === 'join'
+          ? [field.collection].flat()
+          : Array.isArray(field.relationTo)
+            ? field.relationTo
+            : [field.relationTo]
+      // A polymorphic relationship's value is { relationTo, value }: `value` leads on.
+      const next = segments[index + 1] === 'value' ? index + 2 : index + 1
+      for (const target of targets) {
+        const related = config.collections.find((candidate) => candidate.slug === target)
+        if (related) walk(target, related.fields, next, true)
+      }
+    }
+  }
+  const start = config.collections.find((candidate) => candidate.slug === collection)
+  if (start) walk(collection, start.fields, 0, true)
+  return steps
+}
+
+type GuardedCollection = keyof typeof fieldReadPolicy
+
+function guardRule(collection: string, field: string): Rule | undefined {
+  const table = fieldReadPolicy[collection as GuardedCollection] as
+    Record<string, Rule | undefined> | undefined
+  return table?.[field]
+}
+
+function labelOf(field: Field): string | undefined {
+  const label = 'label' in field ? field.label : undefined
+  if (typeof label === 'string') return label
+  if (label && typeof label === 'object' && 'vi' in label) return String(label.vi)
+  return undefined
+}
+
+/** Throws 403 when a path reaches a field the reader does not read on every document. */
+async function refuseHiddenPaths(
+  req: PayloadRequest,
+  config: SanitizedConfig,
+  collection: string,
+  paths: string[],
+): Promise<void> {
+  for (const path of paths) {
+    for (const { collection: slug, field } of pathSteps(config, collection, path)) {
+      const rule = guardRule(slug, field.name)
+      if (!rule) continue
+      if ((await rule({ user: actorOf(req), req })) === true) continue
+      const label = labelOf(field) ?? field.name
+      throw userError(req, 403, {
+        vi: `Bạn không được lọc hay sắp xếp theo trường "${label}" (${path}).`,
+        en: `You may not filter or sort by "${field.name}" (${path}).`,
+      })
+    }
+  }
+}
+
+interface QueryArgs {
+  where?: unknown
+  sort?: unknown
+  field?: unknown
+  overrideAccess?: boolean
+  joins?: Record<string, { where?: unknown; sort?: unknown } | false> | false
+}
+
+/** The joins a query asks for, with the collection each one lists. */
+function joinQueries(
+  collection: SanitizedCollectionConfig,
+  joins: QueryArgs['joins'],
+): Array<{ collection: string; paths: string[] }> {
+  if (!joins) return []
+  return Object.entries(joins).flatMap(([name, query]) => {
+    if (!query) return []
+    const field = namedFields(collection.fields).find((candidate) => candidate.name === name)
+    if (!field || field.type !== 'join') return []
+    const paths = [...wherePaths(query.where), ...sortPaths(query.sort)]
+    return [field.collection].flat().map((slug) => ({ collection: slug, paths }))
+  })
+}
+
+/** The guard, for every collection of the config (a path may lead into any of them). */
+export function hiddenPathGuard(
+  config: SanitizedConfig,
+  collection: SanitizedCollectionConfig,
+): CollectionBeforeOperationHook {
+  return async ({ args, overrideAccess, req }) => {
+    const query = args as QueryArgs
+    // Queries the server makes for itself bypass access, and are not a reader's queries.
+    if (overrideAccess === true || query.overrideAccess === true) return args
+    const paths = [
+      ...wherePaths(query.where),
+      ...sortPaths(query.sort),
+      ...(typeof query.field === 'string' ? [query.field] : []),
+    ]
+    await refuseHiddenPaths(req, config, collection.slug, paths)
+    for (const join of joinQueries(collection, query.joins)) {
+      await refuseHiddenPaths(req, config, join.collection, join.paths)
+    }
+    return args
+  }
+}

@@ -1,0 +1,592 @@
+/**
+ * The attacks that once worked, and the sweeps that keep them closed (issue 10): unlock and every
+ * Payload access key (hole 3), filters and sorts on hidden fields in every spelling over REST and
+ * GraphQL (hole 4), and posts credited to someone else to approve them oneself (hole 6).
+ */
+import { ROLES, type Role } from '@school/shared'
+import type { Payload } from 'payload'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+import { fieldReadPolicy } from '../../cms/src/access/policy'
+import type { Rule } from '../../cms/src/access/rules'
+import type { User } from '../../cms/src/payload-types'
+import { demoLoginEmail, demoPassword } from '../../cms/src/seed/demo-school'
+import { richText } from './support/content'
+import { createTestUser, findUserByEmail, useTestSchool } from './support/payload'
+import type {
+  GraphQLClient as GraphQLClientType,
+  RestClient as RestClientType,
+} from './support/rest'
+import { stepAs } from './support/workflow'
+
+const school = useTestSchool()
+let RestClient: typeof RestClientType
+let GraphQLClient: typeof GraphQLClientType
+const TEST_PASSWORD = 'TestUser@2024'
+
+type Actor = Role | 'anonymous' | 'mixed_teacher'
+const clients = new Map<Actor, RestClientType>()
+const graphql = new Map<Actor, GraphQLClientType>()
+const users = new Map<Actor, User | null>()
+
+async function classId(name: string) {
+  const { docs } = await school.payload.find({
+    collection: 'groups',
+    where: { name: { equals: name } },
+    overrideAccess: true,
+  })
+  return docs[0].id
+}
+
+beforeAll(async () => {
+  ;({ RestClient, GraphQLClient } = await import('./support/rest'))
+  const { payload } = school
+  // Homeroom teacher of 3B who also teaches 3A: reads 3A's pupils, but not their families.
+  const mixed = await createTestUser(payload, ['homeroom_teacher', 'subject_teacher'])
+  const [threeA, threeB] = [await classId('Lớp 3A'), await classId('Lớp 3B')]
+  for (const [id, field] of [
+    [threeA, 'members'],
+    [threeB, 'members'],
+  ] as const) {
+    const group = await payload.findByID({ collection: 'groups', id, overrideAccess: true })
+    await payload.update({
+      collection: 'groups',
+      id,
+      overrideAccess: true,
+      data: {
+        [field]: [
+          ...(group.members ?? []).map((m) => (typeof m === 'object' ? m.id : m)),
+          mixed.id,
+        ],
+      },
+    })
+  }
+  await payload.update({
+    collection: 'groups',
+    id: threeB,
+    overrideAccess: true,
+    data: { homeroomTeacher: mixed.id },
+  })
+  const actors: Actor[] = [...ROLES, 'anonymous', 'mixed_teacher']
+  for (const actor of actors) {
+    const rest = new RestClient()
+    const gql = new GraphQLClient()
+    if (actor === 'anonymous') {
+      users.set(actor, null)
+    } else {
+      const email = actor === 'mixed_teacher' ? mixed.email : demoLoginEmail(actor)
+      const password = actor === 'mixed_teacher' ? TEST_PASSWORD : demoPassword()
+      expect((await rest.login(email, password)).status, email).toBe(200)
+      expect((await gql.login(email, password)).status, email).toBe(200)
+      users.set(actor, actor === 'mixed_teacher' ? mixed : await findUserByEmail(payload, email))
+    }
+    clients.set(actor, rest)
+    graphql.set(actor, gql)
+  }
+}, 180_000)
+
+describe('hole 3: unlocking accounts and every access key', () => {
+  async function lockedAccount(payload: Payload) {
+    const target = await createTestUser(payload, ['librarian'])
+    const stranger = new RestClient()
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      await stranger.login(target.email, 'Sai-mat-khau-1')
+    }
+    const locked = await payload.findByID({
+      collection: 'users',
+      id: target.id,
+      overrideAccess: true,
+      showHiddenFields: true,
+    })
+    expect(locked.lockUntil, 'the account is locked after five wrong passwords').toBeTruthy()
+    return target
+  }
+
+  it.each(ROLES.filter((role) => role !== 'principal'))(
+    '%s cannot unlock an account: it stays locked',
+    async (role) => {
+      const { payload } = school
+      const target = await lockedAccount(payload)
+      const response = await clients.get(role)!.post('/users/unlock', { email: target.email })
+      expect(response.status).toBe(403)
+      const after = await payload.findByID({
+        collection: 'users',
+        id: target.id,
+        overrideAccess: true,
+        showHiddenFields: true,
+      })
+      expect(after.lockUntil).toBeTruthy()
+    },
+  )
+
+  it('the principal unlocks it; a delegate unlocks anyone but the principal', async () => {
+    const { payload } = school
+    const target = await lockedAccount(payload)
+    expect(
+      (await clients.get('principal')!.post('/users/unlock', { email: target.email })).status,
+    ).toBe(200)
+    const after = await payload.findByID({
+      collection: 'users',
+      id: target.id,
+      overrideAccess: true,
+      showHiddenFields: true,
+    })
+    expect(after.lockUntil ?? null).toBeNull()
+
+    const delegate = await createTestUser(payload, ['clerk'], { canManageAccounts: true })
+    const asDelegate = new RestClient()
+    expect((await asDelegate.login(delegate.email, TEST_PASSWORD)).status).toBe(200)
+    const other = await lockedAccount(payload)
+    expect((await asDelegate.post('/users/unlock', { email: other.email })).status).toBe(200)
+    const principal = users.get('principal')!
+    const answer = await asDelegate.post('/users/unlock', { email: principal.email })
+    // The principal's account is outside the delegate's reach: nothing is unlocked (not found).
+    expect([403, 404]).toContain(answer.status)
+  })
+
+  it('anonymous cannot unlock', async () => {
+    const target = await lockedAccount(school.payload)
+    const response = await clients.get('anonymous')!.post('/users/unlock', { email: target.email })
+    expect([401, 403]).toContain(response.status)
+  })
+
+  const WITHOUT_VERSIONS = [
+    'users',
+    'groups',
+    'assignments',
+    'workflow-events',
+    'media',
+    'students',
+    'health-checkups',
+    'staff-profiles',
+    'audit-log',
+  ]
+
+  it.each(WITHOUT_VERSIONS)(
+    'nobody reads versions of %s (it keeps none): a 4xx, never a 500',
+    async (slug) => {
+      for (const actor of ['principal', 'clerk', 'anonymous'] as const) {
+        const { status } = await clients.get(actor)!.get(`/${slug}/versions`)
+        expect(status, `${actor} ${slug}`).toBeGreaterThanOrEqual(400)
+        expect(status, `${actor} ${slug}`).toBeLessThan(500)
+      }
+    },
+  )
+
+  it('versions of posts (drafts, review states) are for staff, never the public', async () => {
+    expect((await clients.get('clerk')!.get('/posts/versions')).status).toBe(200)
+    expect([401, 403]).toContain((await clients.get('anonymous')!.get('/posts/versions')).status)
+  })
+
+  it('the admin panel is for accounts with a role', async () => {
+    for (const role of ROLES) {
+      const { body } = await clients.get(role)!.get('/access')
+      expect(body.canAccessAdmin, role).toBe(true)
+    }
+    const { body } = await clients.get('anonymous')!.get('/access')
+    expect(body.canAccessAdmin ?? false).toBe(false)
+  })
+})
+
+describe("hole 3: Payload's own collections", () => {
+  let pupil: { id: number }
+  beforeAll(async () => {
+    const { docs } = await school.payload.find({
+      collection: 'students',
+      where: { class: { equals: await classId('Lớp 3B') } },
+      limit: 1,
+      overrideAccess: true,
+    })
+    pupil = docs[0] as { id: number }
+  })
+
+  it('nobody creates a lock through the API: a clerk cannot lock a pupil against the teacher', async () => {
+    for (const actor of ['clerk', 'homeroom_teacher', 'principal'] as const) {
+      const user = users.get(actor)!
+      const response = await clients.get(actor)!.post('/payload-locked-documents', {
+        document: { relationTo: 'students', value: pupil.id },
+        user: { relationTo: 'users', value: user.id },
+      })
+      expect(response.status, actor).toBe(403)
+    }
+    const { totalDocs } = await school.payload.count({
+      collection: 'payload-locked-documents',
+      overrideAccess: true,
+    })
+    expect(totalDocs).toBe(0)
+  })
+
+  it('a lock is seen, taken over and released only by who may edit the document', async () => {
+    const { payload } = school
+    const nurse = users.get('nurse')!
+    const lock = await payload.create({
+      collection: 'payload-locked-documents',
+      overrideAccess: true,
+      data: {
+        document: { relationTo: 'students', value: pupil.id },
+        user: { relationTo: 'users', value: nurse.id },
+      },
+    })
+    const query = `/payload-locked-documents?where[document.value][equals]=${pupil.id}`
+    expect((await clients.get('nurse')!.get(query)).body.totalDocs).toBe(1)
+    for (const actor of ['clerk', 'subject_teacher', 'anonymous'] as const) {
+      const { status, body } = await clients.get(actor)!.get(query)
+      expect(status === 403 || body.totalDocs === 0, actor).toBe(true)
+      const patch = await clients.get(actor)!.patch(`/payload-locked-documents/${lock.id}`, {
+        user: { relationTo: 'users', value: users.get('clerk')?.id ?? 1 },
+      })
+      expect([401, 403, 404], actor).toContain(patch.status)
+      expect([401, 403, 404], actor).toContain(
+        (await clients.get(actor)!.delete(`/payload-locked-documents/${lock.id}`)).status,
+      )
+    }
+    // The holder releases it.
+    const released = await clients.get('nurse')!.delete(`/payload-locked-documents/${lock.id}`)
+    expect(released.status).toBe(200)
+  })
+
+  it('preferences are each person’s own', async () => {
+    const { payload } = school
+    const principal = users.get('principal')!
+    const preference = await payload.create({
+      collection: 'payload-preferences',
+      overrideAccess: true,
+      user: principal,
+      data: {
+        key: 'students-list',
+        user: { relationTo: 'users', value: principal.id },
+        value: { columns: [] },
+      },
+    })
+    expect(
+      (await clients.get('principal')!.get(`/payload-preferences/${preference.id}`)).status,
+    ).not.toBe(403)
+    const list = await clients.get('clerk')!.get('/payload-preferences')
+    expect(list.body.docs?.some((doc: { id: number }) => doc.id === preference.id) ?? false).toBe(
+      false,
+    )
+    // Payload's own delete-by-key endpoint: whatever it answers, the principal's entry stays.
+    await clients.get('clerk')!.delete('/payload-preferences/students-list')
+    const kept = await payload.count({
+      collection: 'payload-preferences',
+      where: { id: { equals: preference.id } },
+      overrideAccess: true,
+    })
+    expect(kept.totalDocs).toBe(1)
+  })
+
+  it.each(['payload-migrations', 'payload-jobs', 'payload-kv'])(
+    'nobody reads or writes %s',
+    async (slug) => {
+      for (const actor of ['principal', 'it_teacher', 'anonymous'] as const) {
+        const client = clients.get(actor)!
+        const read = (await client.get(`/${slug}`)).status
+        const create = (await client.post(`/${slug}`, {})).status
+        expect([401, 403, 404], `${actor} read`).toContain(read)
+        expect([401, 403, 404], `${actor} create`).toContain(create)
+      }
+    },
+  )
+
+  it('nobody runs, queues or cancels jobs through the API', async () => {
+    for (const actor of ['principal', 'web_admin', 'clerk', 'anonymous'] as const) {
+      const { status } = await clients.get(actor)!.get('/payload-jobs/run')
+      expect([401, 403], actor).toContain(status)
+    }
+  })
+})
+
+// ── hole 4 ──
+
+/** Fields whose values are ids: filtered by an id, so the answer is about access, not input. */
+const ID_PATHS = new Set(['head', 'homeroomTeacher', 'members', 'pupils'])
+const ID_OPERATORS = ['equals', 'not_equals', 'in', 'not_in', 'exists']
+
+const GUARDED_PATHS: Record<string, Array<{ field: string; paths: string[] }>> = {
+  students: [
+    { field: 'studentCode', paths: ['studentCode'] },
+    { field: 'status', paths: ['status'] },
+    { field: 'ethnicity', paths: ['ethnicity'] },
+    { field: 'permanentAddress', paths: ['permanentAddress'] },
+    { field: 'policyStatus', paths: ['policyStatus'] },
+    { field: 'guardians', paths: ['guardians.phone', 'guardians__phone', 'guardians.name'] },
+    { field: 'consent', paths: ['consent.guardian', 'consent__pupil'] },
+    { field: 'enrollmentEvents', paths: ['enrollmentEvents.reason', 'enrollmentEvents__kind'] },
+    { field: 'health', paths: ['health.bloodType', 'health__insuranceCode'] },
+  ],
+  groups: [
+    { field: 'head', paths: ['head', 'head.email'] },
+    { field: 'homeroomTeacher', paths: ['homeroomTeacher', 'homeroomTeacher__phone'] },
+    { field: 'members', paths: ['members', 'members.email'] },
+  ],
+  posts: [{ field: 'pupils', paths: ['pupils'] }],
+}
+/** Paths that lead through a relationship into a pupil's guarded fields. */
+const THROUGH_RELATIONSHIPS: Array<{ collection: string; path: string; field: string }> = [
+  { collection: 'posts', path: 'pupils.permanentAddress', field: 'permanentAddress' },
+  { collection: 'posts', path: 'pupils.guardians.phone', field: 'guardians' },
+  { collection: 'health-checkups', path: 'student.permanentAddress', field: 'permanentAddress' },
+  { collection: 'health-checkups', path: 'student__guardians__phone', field: 'guardians' },
+]
+
+const OPERATORS: Array<[string, string]> = [
+  ['equals', '0912345678'],
+  ['not_equals', 'x'],
+  ['like', '09'],
+  ['contains', '09'],
+  ['exists', 'true'],
+  ['in', '0912345678'],
+  ['not_in', 'x'],
+  ['greater_than', '0'],
+  ['less_than', 'z'],
+]
+
+/** The same filter in each spelling Payload accepts, as query strings. */
+function spellings(path: string, value = '0912345678'): string[] {
+  const v = encodeURIComponent(value)
+  return [
+    `where[${path}][equals]=${v}`,
+    `where[and][0][${path}][equals]=${v}`,
+    `where[AND][0][${path}][equals]=${v}`,
+    `where[Or][0][${path}][equals]=${v}`,
+    `where[or][0][and][0][${path}][exists]=true`,
+    `where[or][0][fullName][exists]=true&where[or][1][${path}][like]=09`,
+    `sort=${path}`,
+    `sort=-${path}`,
+    `sort=createdAt,-${path}`,
+  ]
+}
+
+async function readsEverywhere(actor: Actor, collection: string, field: string) {
+  const table = fieldReadPolicy[collection as keyof typeof fieldReadPolicy] as Record<string, Rule>
+  const user = users.get(actor) ?? null
+  const req = await (
+    await import('payload')
+  ).createLocalReq({ user: user ? { ...user, collection: 'users' } : undefined }, school.payload)
+  return (await table[field]({ user, req })) === true
+}
+
+describe('hole 4: no filter or sort on a field the reader may not read everywhere', () => {
+  const actors: Actor[] = [...ROLES, 'anonymous', 'mixed_teacher']
+
+  it.each(Object.keys(GUARDED_PATHS))(
+    'REST, %s: every field × operator × spelling',
+    async (collection) => {
+      let refused = 0
+      let allowed = 0
+      for (const actor of actors) {
+        const client = clients.get(actor)!
+        for (const { field, paths } of GUARDED_PATHS[collection]) {
+          const everywhere = await readsEverywhere(actor, collection, field)
+          for (const path of paths) {
+            const isId = ID_PATHS.has(path)
+            const operators = OPERATORS.filter(([op]) => !isId || ID_OPERATORS.includes(op))
+            const queries = [
+              ...spellings(path, isId ? '1' : undefined),
+              ...operators.map(([operator, value]) => {
+                const v = isId && operator !== 'exists' ? '1' : value
+                return `where[${path}][${operator}]=${encodeURIComponent(v)}`
+              }),
+            ]
+            for (const query of queries) {
+              const { status, body } = await client.get(`/${collection}?${query}&limit=1&depth=0`)
+              const label = `${actor} ${collection} ${query}`
+              expect(status, label).not.toBe(500)
+              if (!everywhere) {
+                expect(
+                  status,
+                  `${label}: ${JSON.stringify(body).slice(0, 200)}`,
+                ).toBeGreaterThanOrEqual(400)
+                refused += 1
+              } else if (query.startsWith(`where[${path}][equals]`) || query.startsWith('sort=')) {
+                // Both ways: who reads the field on every document still filters and sorts by it.
+                expect([200, 400], label).toContain(status)
+                if (status === 200) allowed += 1
+              }
+            }
+          }
+        }
+      }
+      expect(refused).toBeGreaterThan(0)
+      expect(allowed).toBeGreaterThan(0)
+    },
+  )
+
+  it('REST: paths through relationships into a pupil’s family data are refused', async () => {
+    for (const actor of actors) {
+      for (const { collection, path, field } of THROUGH_RELATIONSHIPS) {
+        const everywhere = await readsEverywhere(actor, 'students', field)
+        for (const query of spellings(path)) {
+          const { status } = await clients
+            .get(actor)!
+            .get(`/${collection}?${query}&limit=1&depth=0`)
+          const label = `${actor} ${collection} ${query}`
+          expect(status, label).not.toBe(500)
+          if (!everywhere) expect(status, label).toBeGreaterThanOrEqual(400)
+        }
+      }
+    }
+  })
+
+  it('REST: the attack of the 47 requests gets nothing (a guardian’s phone digit by digit)', async () => {
+    const client = clients.get('mixed_teacher')!
+    for (const digit of '0123456789') {
+      const query = `where[and][0][class][equals]=${await classId('Lớp 3A')}&where[and][1][guardians__phone][like]=09${digit}`
+      const { status } = await client.get(`/students?${query}`)
+      expect(status).toBe(403)
+    }
+    // Even narrowed to the class they keep, a field they read only there is no filter.
+    const own = await client.get(
+      `/students?where[and][0][class][equals]=${await classId('Lớp 3B')}&where[and][1][guardians__phone][like]=09`,
+    )
+    expect(own.status).toBe(403)
+  })
+
+  it('GraphQL: the same in AND/OR, a__b and sort', async () => {
+    const filters = [
+      (p: string) => `where: { ${p}: { equals: "0912345678" } }`,
+      (p: string) => `where: { AND: [{ ${p}: { like: "09" } }] }`,
+      (p: string) => `where: { OR: [{ fullName: { exists: true } }, { ${p}: { exists: true } }] }`,
+      (p: string) => `where: { AND: [{ OR: [{ ${p}: { exists: true } }] }] }`,
+      (p: string) => `sort: "${p.replace(/__/g, '.')}"`,
+      (p: string) => `sort: "-${p.replace(/__/g, '.')}"`,
+    ]
+    const studentPaths = [
+      ['permanentAddress', 'permanentAddress'],
+      ['guardians__phone', 'guardians'],
+      ['policyStatus', 'policyStatus'],
+      ['studentCode', 'studentCode'],
+    ]
+    for (const actor of [
+      'mixed_teacher',
+      'subject_teacher',
+      'nurse',
+      'clerk',
+      'anonymous',
+    ] as const) {
+      for (const [path, field] of studentPaths) {
+        const everywhere = await readsEverywhere(actor, 'students', field)
+        for (const filter of filters) {
+          const result = await graphql
+            .get(actor)!
+            .query(`{ Students(${filter(path)}) { totalDocs docs { id } } }`)
+          const label = `${actor} ${filter(path)}`
+          if (!everywhere) {
+            expect(result.data?.Students ?? null, label).toBeNull()
+            expect(result.errors?.length, label).toBeGreaterThan(0)
+          }
+        }
+      }
+    }
+    // Both ways: the vice-principal reads families everywhere and filters by them.
+    const allowed = await graphql
+      .get('vice_principal')!
+      .query(
+        '{ Students(where: { AND: [{ guardians__phone: { like: "0" } }] }, sort: "permanentAddress") { totalDocs } }',
+      )
+    expect(allowed.errors).toBeUndefined()
+    expect(allowed.data.Students.totalDocs).toBeGreaterThan(0)
+  })
+
+  it('GraphQL: a post’s pupils and a check-up’s pupil do not open a path into the family', async () => {
+    const viaPosts = await graphql
+      .get('clerk')!
+      .query('{ Posts(where: { pupils__guardians__phone: { exists: true } }) { totalDocs } }')
+    expect(viaPosts.data?.Posts ?? null).toBeNull()
+    const viaCheckups = await graphql
+      .get('nurse')!
+      .query(
+        '{ HealthCheckups(where: { student__permanentAddress: { exists: true } }) { totalDocs } }',
+      )
+    expect(viaCheckups.data?.HealthCheckups ?? null).toBeNull()
+  })
+})
+
+// ── hole 6 ──
+
+describe('hole 6: who made a post, who it credits, and who reviews it', () => {
+  async function draft(client: RestClientType, extra: Record<string, unknown> = {}) {
+    return client.post('/posts?draft=true', {
+      title: 'Bài viết thử quyền tác giả',
+      excerpt: 'Tóm tắt.',
+      content: richText('Nội dung.'),
+      ...extra,
+    })
+  }
+
+  it('the server records the creator; nobody sends or changes it', async () => {
+    const writer = clients.get('subject_teacher')!
+    const created = await draft(writer)
+    expect(created.status).toBe(201)
+    const stored = await school.payload.findByID({
+      collection: 'posts',
+      id: created.body.doc.id,
+      draft: true,
+      overrideAccess: true,
+      depth: 0,
+    })
+    expect(stored.createdBy).toBe(users.get('subject_teacher')!.id)
+    const spoofed = await draft(writer, { createdBy: users.get('principal')!.id })
+    expect(spoofed.status).toBe(403)
+    const changed = await writer.patch(`/posts/${created.body.doc.id}?draft=true`, {
+      createdBy: users.get('principal')!.id,
+    })
+    expect(changed.status).toBe(403)
+    const again = await school.payload.findByID({
+      collection: 'posts',
+      id: created.body.doc.id,
+      draft: true,
+      overrideAccess: true,
+      depth: 0,
+    })
+    expect(again.createdBy).toBe(users.get('subject_teacher')!.id)
+  })
+
+  it('a writer cannot credit someone outside the post’s group (the principal, say)', async () => {
+    const writer = clients.get('subject_teacher')!
+    const principalId = users.get('principal')!.id
+    expect((await draft(writer, { authors: [principalId] })).status).toBe(403)
+    const created = await draft(writer)
+    const patch = await writer.patch(`/posts/${created.body.doc.id}?draft=true`, {
+      authors: [principalId],
+    })
+    expect(patch.status).toBe(403)
+    // A colleague of the same group can be credited (both ways).
+    const colleague = users.get('homeroom_teacher')!.id
+    const together = await draft(writer, {
+      authors: [users.get('subject_teacher')!.id, colleague],
+      ownerGroup: await classId('Lớp 3B'),
+    })
+    expect(together.status, JSON.stringify(together.body)).toBe(201)
+  })
+
+  it('a writer files a post only under a group they belong to (the group picks the reviewer)', async () => {
+    const writer = clients.get('subject_teacher')!
+    const foreign = await classId('Lớp 5B')
+    expect((await draft(writer, { ownerGroup: foreign })).status).toBe(403)
+    const own = await classId('Lớp 3A')
+    expect((await draft(writer, { ownerGroup: own })).status).toBe(201)
+    expect((await draft(writer, { ownerGroup: null })).status).toBe(201)
+  })
+
+  it('the creator cannot review or approve their own post, though not listed as author', async () => {
+    const { payload } = school
+    const principal = users.get('principal')!
+    const vice = users.get('vice_principal')!
+    const teacher = users.get('subject_teacher')!
+    // Leadership may credit others: the principal writes a post credited to a teacher.
+    const created = await clients.get('principal')!.post('/posts?draft=true', {
+      title: 'Bài của Hiệu trưởng ghi tên giáo viên',
+      excerpt: 'Tóm tắt.',
+      content: richText('Nội dung.'),
+      authors: [teacher.id],
+      ownerGroup: null,
+    })
+    expect(created.status, JSON.stringify(created.body)).toBe(201)
+    const id = created.body.doc.id
+    await stepAs(payload, principal, id, 'submit')
+    await expect(stepAs(payload, principal, id, 'accept')).rejects.toMatchObject({ status: 403 })
+    await stepAs(payload, vice, id, 'accept')
+    await expect(stepAs(payload, principal, id, 'approve')).rejects.toMatchObject({ status: 403 })
+  })
+})
