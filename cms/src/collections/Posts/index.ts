@@ -3,6 +3,11 @@ import { POST_KIND_LABELS, POST_KINDS, STAGE_LABELS, STAGES } from '@school/shar
 
 import { collectionAccess, fieldAccess, fieldReadAccess } from '../../access/payload-access'
 import { slugField } from '../../fields/slug'
+import {
+  markMediaOfLivePost,
+  noteMediaOfDeletedPost,
+  unmarkMediaOfDeletedPost,
+} from '../../media/public-use'
 import { rebuildSiteWhenLivePostDeleted } from '../../site-build/hooks'
 import { startLinkedAssignment } from '../../workflow/assignments'
 import { workflowEndpoint, workflowStatusEndpoint } from '../../workflow/endpoint'
@@ -49,8 +54,9 @@ export const Posts: CollectionConfig = {
   hooks: {
     beforeOperation: [guardPostUpdate],
     beforeChange: [assignOwnership, guardWorkflowState],
-    afterChange: [startLinkedAssignment],
-    afterDelete: [rebuildSiteWhenLivePostDeleted],
+    afterChange: [startLinkedAssignment, markMediaOfLivePost],
+    beforeDelete: [noteMediaOfDeletedPost],
+    afterDelete: [rebuildSiteWhenLivePostDeleted, unmarkMediaOfDeletedPost],
   },
   fields: [
     {
