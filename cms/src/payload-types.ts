@@ -294,6 +294,9 @@ export interface Media {
   id: number;
   alt: string;
   uploadedBy?: (number | null) | User;
+  onWebsite?: boolean | null;
+  publishedIn?: (number | Post)[] | null;
+  onSchoolProfile?: boolean | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -849,6 +852,9 @@ export interface WorkflowEventsSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   uploadedBy?: T;
+  onWebsite?: T;
+  publishedIn?: T;
+  onSchoolProfile?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

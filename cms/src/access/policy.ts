@@ -33,7 +33,9 @@ import {
   newRecord,
   notInReview,
   notLive,
+  notOnWebsite,
   nurse,
+  onWebsite,
   ownPost,
   ownStaffProfile,
   postWithoutDesignatedReviewer,
@@ -182,12 +184,17 @@ export const collectionPolicy = {
     ...noVersions,
     ...noAccounts,
   },
-  /** Images and files of posts: public once uploaded (they appear on the website). */
+  /**
+   * Images and files of posts. The public reads a file once published content shows it; before
+   * that, an image attached to a draft may name or show a pupil without consent (Law 91/2025).
+   * A file on the website changes only through the workflow (Điều 17.3): a new draft of the post
+   * with a new file, reviewed and published, replaces it.
+   */
   media: {
     create: staff,
-    read: anyone,
-    update: anyOf(websiteManager, uploadedBySelf),
-    delete: anyOf(websiteManager, uploadedBySelf),
+    read: anyOf(staff, onWebsite),
+    update: allOf(anyOf(websiteManager, uploadedBySelf), notOnWebsite),
+    delete: allOf(anyOf(websiteManager, uploadedBySelf), notOnWebsite),
     ...noVersions,
     ...noAccounts,
   },
@@ -349,6 +356,14 @@ export const fieldWritePolicy = {
     status: workflowInProgress,
   },
   students: studentFieldWriters(),
+  media: {
+    // Who uploaded a file is recorded by the server (collections/Media), never sent.
+    uploadedBy: nobody,
+    // Where a file is shown is kept by the server from what is published (media/public-use.ts).
+    publishedIn: nobody,
+    onSchoolProfile: nobody,
+    onWebsite: nobody,
+  },
 } satisfies Partial<Record<PolicyCollection, Record<string, Rule>>>
 
 /** Fields only some readers of the document may see. */
@@ -362,6 +377,11 @@ export const fieldReadPolicy = {
   posts: {
     // Which pupils appear in a post is a staff matter (consent), never public.
     pupils: staff,
+  },
+  media: {
+    // Staff names stay in the school; the website shows the image, not who uploaded it.
+    uploadedBy: staff,
+    publishedIn: staff,
   },
 } satisfies Partial<Record<PolicyCollection, Record<string, Rule>>>
 
@@ -381,6 +401,12 @@ export const globalPolicy = {
 } satisfies Record<string, { read: Rule; readVersions: Rule; update: Rule }>
 
 export type PolicyGlobal = keyof typeof globalPolicy
+
+/** Files on the website stay as published (Điều 17.3): asked before a file is changed. */
+export const mediaPolicy = {
+  /** No published content shows the file: it may be replaced, edited or deleted. */
+  changeable: notOnWebsite,
+} satisfies Record<string, Rule>
 
 /**
  * Who may move a post (Điều 5.1, 5.6, 6, 7, 17.3). The workflow's transition table names one of

@@ -91,6 +91,16 @@ export const uploadedBySelf: Rule = ({ user }) =>
   user ? { uploadedBy: { equals: user.id } } : false
 
 /**
+ * A file that published content shows (a live post's cover or image, the school's about text):
+ * the mark is kept by the server (media/public-use.ts), never sent by a client.
+ */
+export const onWebsite: Rule = () => ({ onWebsite: { equals: true } })
+/** A file no published content shows (files stored before the mark existed have none). */
+export const notOnWebsite: Rule = () => ({
+  or: [{ onWebsite: { equals: false } }, { onWebsite: { exists: false } }],
+})
+
+/**
  * The start-of-year import is writing (Điều 8): it checked `importPolicy` first and set
  * `req.context.recordsImport`, which only server code can set.
  */

@@ -2,6 +2,7 @@ import type { GlobalConfig } from 'payload'
 
 import { globalAccess } from '../access/payload-access'
 import { vietnamesePhone } from '../fields/validators'
+import { markMediaOfSchoolProfile } from '../media/public-use'
 import { rebuildSiteWhenPublicContentChanges } from '../site-build/hooks'
 
 /**
@@ -13,7 +14,7 @@ export const SchoolProfile: GlobalConfig = {
   label: { vi: 'Thông tin nhà trường', en: 'School profile' },
   admin: { group: { vi: 'Website', en: 'Website' } },
   access: globalAccess('school-profile'),
-  hooks: { afterChange: [rebuildSiteWhenPublicContentChanges.global] },
+  hooks: { afterChange: [markMediaOfSchoolProfile, rebuildSiteWhenPublicContentChanges.global] },
   fields: [
     { name: 'name', type: 'text', required: true, label: { vi: 'Tên trường', en: 'School name' } },
     { name: 'motto', type: 'text', label: { vi: 'Khẩu hiệu', en: 'Motto' } },

@@ -8,6 +8,11 @@ import {
   pickerFilter,
 } from '../../access/payload-access'
 import { slugField } from '../../fields/slug'
+import {
+  markMediaOfLivePost,
+  noteMediaOfDeletedPost,
+  unmarkMediaOfDeletedPost,
+} from '../../media/public-use'
 import { rebuildSiteWhenLivePostDeleted } from '../../site-build/hooks'
 import { startLinkedAssignment } from '../../workflow/assignments'
 import { workflowEndpoint, workflowStatusEndpoint } from '../../workflow/endpoint'
@@ -56,8 +61,9 @@ export const Posts: CollectionConfig = {
   hooks: {
     beforeOperation: [guardPostUpdate],
     beforeChange: [assignOwnership, guardWorkflowState],
-    afterChange: [startLinkedAssignment],
-    afterDelete: [rebuildSiteWhenLivePostDeleted],
+    afterChange: [startLinkedAssignment, markMediaOfLivePost],
+    beforeDelete: [noteMediaOfDeletedPost],
+    afterDelete: [rebuildSiteWhenLivePostDeleted, unmarkMediaOfDeletedPost],
   },
   fields: [
     {
