@@ -5,6 +5,7 @@
 import type { CollectionBeforeOperationHook, CollectionConfig } from 'payload'
 
 import { userError } from '../lib/messages'
+import { refuseDeletingWhatIsReferenced } from './deletionGuard'
 
 function isWellFormedId(id: unknown, idType: 'number' | 'text'): boolean {
   if (idType === 'number') return /^\d+$/.test(String(id))
@@ -33,6 +34,25 @@ export const rejectNonObjectData: CollectionBeforeOperationHook = ({ args, opera
   })
 }
 
+/**
+ * `POST /api/users/versions/1` restores a version of a collection that keeps none: Payload reads
+ * it from a table that does not exist and answers 500. (Reading versions reaches the hooks as
+ * 'read', and `readVersions: nobody` already refuses it with a 403.)
+ */
+export const rejectVersionsOfUnversioned: CollectionBeforeOperationHook = ({
+  args,
+  collection,
+  operation,
+  req,
+}) => {
+  if (operation !== 'restoreVersion' && operation !== 'countVersions') return args
+  if (collection.versions) return args
+  throw userError(req, 404, {
+    vi: 'Mục này không lưu các phiên bản cũ: không có phiên bản nào để xem hay khôi phục.',
+    en: 'This collection keeps no versions: there is none to read or restore.',
+  })
+}
+
 /** Adds the guards to every collection, so no new collection can forget them. */
 export function withRequestGuards(collections: CollectionConfig[]): CollectionConfig[] {
   return collections.map((collection) => ({
@@ -40,10 +60,12 @@ export function withRequestGuards(collections: CollectionConfig[]): CollectionCo
     hooks: {
       ...collection.hooks,
       beforeOperation: [
+        rejectVersionsOfUnversioned,
         rejectMalformedId,
         rejectNonObjectData,
         ...(collection.hooks?.beforeOperation ?? []),
       ],
+      beforeDelete: [refuseDeletingWhatIsReferenced, ...(collection.hooks?.beforeDelete ?? [])],
     },
   }))
 }
