@@ -14,5 +14,6 @@ export default defineConfig({
   // Several pages in flight: while one is written to disk the next is rendered.
   // Stylesheets are linked, never inlined: the site server's CSP allows no inline style.
   build: { format: 'directory', concurrency: 4, inlineStylesheets: 'never' },
-  vite: { ssr: { noExternal: ['@school/shared'] } },
+  // Scripts are files too (Astro inlines small ones otherwise): the CSP allows no inline script.
+  vite: { ssr: { noExternal: ['@school/shared'] }, build: { assetsInlineLimit: 0 } },
 })
