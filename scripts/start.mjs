@@ -53,7 +53,7 @@ try {
   console.log('▸ CMS đang xây dựng website tĩnh từ nội dung đã xuất bản…')
   const liveSite = env.SITE_LIVE_DIR
   await waitFor(() => existsSync(path.join(liveSite, 'index.html')), 'website', 180_000, cms)
-  siteServer = await serveSite(liveSite, sitePort)
+  siteServer = await serveSite(liveSite, sitePort, { siteURL: env.SITE_URL })
 
   const seeded = env.SEED_DEMO !== 'false'
   console.log(`

@@ -12,6 +12,8 @@ export default defineConfig({
   outDir: process.env.SITE_OUT_DIR || './dist',
   integrations: [cmsPrefetch(), sitemap(), searchIndex()],
   // Several pages in flight: while one is written to disk the next is rendered.
-  build: { format: 'directory', concurrency: 4 },
-  vite: { ssr: { noExternal: ['@school/shared'] } },
+  // Stylesheets are linked, never inlined: the site server's CSP allows no inline style.
+  build: { format: 'directory', concurrency: 4, inlineStylesheets: 'never' },
+  // Scripts are files too (Astro inlines small ones otherwise): the CSP allows no inline script.
+  vite: { ssr: { noExternal: ['@school/shared'] }, build: { assetsInlineLimit: 0 } },
 })

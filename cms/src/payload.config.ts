@@ -32,11 +32,12 @@ import { publishScheduledPost } from './workflow/scheduled'
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 const serverURL = process.env.SERVER_URL || 'http://localhost:3000'
-const siteURL = process.env.SITE_URL || 'http://localhost:4321'
-/** Only the CMS itself and the school's site may call the API from a browser. */
-const trustedOrigins = [
-  ...new Set([serverURL, siteURL, 'http://127.0.0.1:3000', 'http://localhost:3000']),
-]
+/**
+ * Only the CMS's own pages may call the API from a browser with the staff's cookie. The website
+ * is not among them: it never calls the CMS from a browser (its build reads the public API on
+ * the server, without credentials), and a page on its origin must never act as a logged-in user.
+ */
+const trustedOrigins = [...new Set([serverURL, 'http://127.0.0.1:3000', 'http://localhost:3000'])]
 
 export default withPolicy(
   buildConfig({

@@ -421,3 +421,30 @@ describe('a file on the website changes only through the workflow', () => {
     expect(unchanged.status, JSON.stringify(unchanged.body)).toBe(200)
   })
 })
+
+describe('the website is not a credentialed origin of the CMS', () => {
+  /** GET /api/users/me with the staff cookie, as a page on `origin` would send it. */
+  async function meFrom(origin: string, token: string) {
+    const { REST_GET } = await import('@payloadcms/next/routes')
+    const { default: config } = await import('@payload-config')
+    const response = await REST_GET(config)(
+      new Request('http://localhost:3000/api/users/me', {
+        headers: { Origin: origin, Cookie: `payload-token=${token}` },
+      }),
+      { params: Promise.resolve({ slug: ['users', 'me'] }) },
+    )
+    return { headers: response.headers, body: await response.json() }
+  }
+
+  it("a page on the site's origin neither reads the CMS's answers nor acts with the staff's cookie", async () => {
+    const login = await new RestClient().login(demoLoginEmail('principal'), demoPassword())
+    const token = login.body.token as string
+    const fromSite = await meFrom(process.env.SITE_URL || 'http://localhost:4321', token)
+    expect(fromSite.body.user).toBeNull()
+    expect(fromSite.headers.get('Access-Control-Allow-Origin')).toBeNull()
+    // The admin's own pages still do.
+    const fromAdmin = await meFrom('http://localhost:3000', token)
+    expect(fromAdmin.body.user?.email).toBe(demoLoginEmail('principal'))
+    expect(fromAdmin.headers.get('Access-Control-Allow-Origin')).toBe('http://localhost:3000')
+  })
+})

@@ -97,6 +97,56 @@ describe("the site's data module", () => {
     }
   })
 
+  it('names every image file by its type, whatever its upload was called (a PNG sent as a page is a .png)', async () => {
+    const { payload } = school
+    const writer = await demoUser(payload, 'homeroom_teacher')
+    const sharp = (await import('sharp')).default
+    const png = await sharp({
+      create: { width: 1400, height: 60, channels: 3, background: { r: 9, g: 9, b: 9 } },
+    })
+      .png()
+      .toBuffer()
+    const data = Buffer.concat([png, Buffer.from('<html><script>alert(1)</script></html>')])
+    const cover = await payload.create({
+      collection: 'media',
+      user: writer,
+      overrideAccess: false,
+      data: { alt: 'Ảnh bìa' },
+      file: { data, mimetype: 'text/html', name: 'bia.HTML', size: data.length },
+    })
+    const post = await payload.create({
+      collection: 'posts',
+      draft: true,
+      user: writer,
+      overrideAccess: false,
+      data: {
+        title: 'Ảnh bìa là ảnh',
+        excerpt: 'Ảnh bìa tải lên dưới tên trang web.',
+        content: richText('Nội dung.'),
+        coverImage: cover.id,
+      },
+    })
+    await stepAs(payload, writer, post.id, 'submit')
+    await stepAs(payload, await demoUser(payload, 'group_head'), post.id, 'accept')
+    await stepAs(payload, await demoUser(payload, 'vice_principal'), post.id, 'approve')
+    await stepAs(payload, await demoUser(payload, 'web_admin'), post.id, 'publish')
+    const cms = await siteData()
+    const seen = (await cms.getPublishedPosts()).find((p) => p.id === post.id)
+    expect(seen?.coverImage?.original).toMatchObject({
+      src: expect.stringMatching(/^\/media\/\d+\/bia(-\d+)?\.png$/),
+      mimeType: 'image/png',
+    })
+    const files = (await cms.getMediaFiles()).filter((file) =>
+      file.src.startsWith(`/media/${cover.id}/`),
+    )
+    expect(files.length).toBeGreaterThan(1)
+    for (const file of files) {
+      expect(file.src).toMatch(/\.(png|webp)$/)
+      const response = await fetch(file.from)
+      expect(response.headers.get('Content-Type')).toBe(file.mimeType)
+    }
+  })
+
   it('keeps showing the published version while a correction waits in review', async () => {
     const { payload } = school
     const writer = await demoUser(payload, 'homeroom_teacher')

@@ -20,6 +20,5 @@ export function fileResponseHeaders({ headers }: { headers: Headers }): Headers 
   headers.set('X-Content-Type-Options', 'nosniff')
   headers.set('Content-Security-Policy', type === 'application/pdf' ? PDF_POLICY : FILE_POLICY)
   headers.set('Cross-Origin-Resource-Policy', 'same-site')
-  headers.set('Referrer-Policy', 'no-referrer')
   return headers
 }

@@ -7,7 +7,13 @@
  * integrations (integrations/cms-prefetch.ts) start reading while Vite is still bundling the
  * pages, and the bundled pages, a second copy of this module, take the same answers.
  */
-import { compareVi, slugify } from '@school/shared'
+import {
+  compareVi,
+  isSiteImageType,
+  mediaFileName,
+  slugify,
+  type SiteImageType,
+} from '@school/shared'
 
 export const CMS_URL = (process.env.CMS_URL ?? 'http://localhost:3000').replace(/\/$/, '')
 
@@ -98,8 +104,8 @@ async function getJSON<T>(path: string): Promise<T> {
 interface BuildData {
   profile?: Promise<SchoolProfile>
   posts?: Promise<PublishedPost[]>
-  /** Where the build fetches each file the site serves: site path → CMS address. */
-  mediaFiles: Map<string, string>
+  /** Where the build fetches each file the site serves, and its type: site path → CMS file. */
+  mediaFiles: Map<string, { from: string; mimeType: string }>
 }
 
 const BUILD_DATA = Symbol.for('giathuong.site.cmsData')
@@ -161,18 +167,14 @@ interface MediaDoc {
   >
 }
 
-/** "Ảnh khai giảng-800x450.webp" → "anh-khai-giang-800x450.webp": plain names for plain URLs. */
-function siteFileName(filename: string): string {
-  const dot = filename.lastIndexOf('.')
-  const base = dot > 0 ? filename.slice(0, dot) : filename
-  const ext =
-    dot > 0
-      ? filename
-          .slice(dot + 1)
-          .toLowerCase()
-          .replace(/[^a-z0-9]/g, '')
-      : ''
-  return `${slugify(base) || 'anh'}${ext ? `.${ext}` : ''}`
+/**
+ * "Ảnh khai giảng-800x450.webp" → "anh-khai-giang-800x450.webp": plain names for plain URLs,
+ * under the extension of the file's type as the CMS detected it from its bytes, never the one
+ * in the stored name. The site server types files by extension: a file named `.html` would be
+ * served as a page, on the site's origin.
+ */
+function siteFileName(filename: string, mimeType: SiteImageType): string {
+  return mediaFileName(filename, mimeType, 'anh')
 }
 
 function imageFile(
@@ -184,18 +186,24 @@ function imageFile(
     height?: number | null
   },
 ): ImageFile | null {
-  if (!file.filename || !file.width || !file.height || !file.mimeType) return null
+  if (!file.filename || !file.width || !file.height || !isSiteImageType(file.mimeType)) return null
   // The media id keeps two uploads whose names slug alike apart.
-  const src = `/media/${media.id}/${siteFileName(file.filename)}`
-  buildData().mediaFiles.set(src, `${CMS_URL}/api/media/file/${encodeURIComponent(file.filename)}`)
+  const src = `/media/${media.id}/${siteFileName(file.filename, file.mimeType)}`
+  buildData().mediaFiles.set(src, {
+    from: `${CMS_URL}/api/media/file/${encodeURIComponent(file.filename)}`,
+    mimeType: file.mimeType,
+  })
   return { src, width: file.width, height: file.height, mimeType: file.mimeType }
 }
 
-/** A raster image the site can show; null for PDFs, SVGs and anything without known dimensions. */
+/**
+ * A raster image the site can show (JPEG, PNG, WebP, GIF, AVIF); null for PDFs, SVGs, any other
+ * type and anything without known dimensions.
+ */
 function toSiteImage(value: unknown): SiteImage | null {
   if (!value || typeof value !== 'object') return null
   const media = value as MediaDoc
-  if (!media.mimeType?.startsWith('image/') || media.mimeType === 'image/svg+xml') return null
+  if (!isSiteImageType(media.mimeType)) return null
   const original = imageFile(media, media)
   if (!original) return null
   const webp = Object.values(media.sizes ?? {})
@@ -249,10 +257,15 @@ async function resolveImages(
   }
 }
 
-/** Every image file the published pages show, with where to fetch it from; complete once the posts are read. */
-export async function getMediaFiles(): Promise<Array<{ src: string; from: string }>> {
+/**
+ * Every image file the published pages show, with where to fetch it from and the type it must
+ * have; complete once the posts are read.
+ */
+export async function getMediaFiles(): Promise<
+  Array<{ src: string; from: string; mimeType: string }>
+> {
   await Promise.all([getPublishedPosts(), getSchoolProfile()])
-  return [...buildData().mediaFiles].map(([src, from]) => ({ src, from }))
+  return [...buildData().mediaFiles].map(([src, file]) => ({ src, ...file }))
 }
 
 const POST_FIELDS = [
