@@ -3,6 +3,7 @@
  * client address, a request tries at most one login however many GraphQL aliases it sends, and a
  * locked account is answered exactly like an unknown one.
  */
+import { pbkdf2Sync, randomBytes } from 'node:crypto'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import { demoLoginEmail, demoPassword } from '../../cms/src/seed/demo-school'
@@ -209,5 +210,26 @@ describe('locked and unknown accounts are answered alike', () => {
     const locked = await attempt(user.email, '198.51.100.62')
     expect(locked).toEqual(unknown)
     expect(unknown.extensions).toMatchObject({ name: 'AuthenticationError', statusCode: 401 })
+  })
+
+  it('an unknown or locked account takes as long as a password check (no timing oracle)', async () => {
+    const fastest = async (work: () => Promise<unknown> | unknown) => {
+      const samples: number[] = []
+      for (let n = 0; n < 3; n += 1) {
+        const start = performance.now()
+        await work()
+        samples.push(performance.now() - start)
+      }
+      return Math.min(...samples)
+    }
+    // Payload's password hash: what a login of a real account spends checking the password.
+    const passwordCheck = await fastest(() =>
+      pbkdf2Sync('Sai@1234', randomBytes(32), 600_000, 32, 'sha256'),
+    )
+    let n = 700
+    const unknown = await fastest(() =>
+      new RestClient('vi', `198.51.100.70`).login(unknownEmail((n += 1)), 'Sai@1234'),
+    )
+    expect(unknown).toBeGreaterThan(passwordCheck * 0.5)
   })
 })

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { collectionAccess, fieldAccess } from '../access/payload-access'
 import {
   ACCOUNT_LOCKOUT,
+  failedLookupsTakeAsLongAsPasswordChecks,
   successfulLoginsDoNotCount,
   throttleLoginsPerAddress,
 } from '../auth/login-throttle'
@@ -40,7 +41,7 @@ export const Users: CollectionConfig = {
   },
   access: collectionAccess('users'),
   hooks: {
-    beforeOperation: [throttleLoginsPerAddress],
+    beforeOperation: [throttleLoginsPerAddress, failedLookupsTakeAsLongAsPasswordChecks],
     afterLogin: [successfulLoginsDoNotCount],
     beforeValidate: [requireStrongPassword],
     beforeChange: [firstAccountIsPrincipal],
