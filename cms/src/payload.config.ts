@@ -25,6 +25,7 @@ import { requestSiteBuildAtStart } from './site-build/hooks'
 import { editorialReportEndpoint } from './reports/endpoint'
 import { recordsEndpoints } from './records-import/endpoints'
 import { withRequestGuards } from './hooks/requestGuards'
+import { answerFailedLoginsAlike } from './auth/login-throttle'
 import { seedDemoSchoolIfEmpty } from './seed'
 import { SCHEDULED_PUBLICATION_QUEUE } from './workflow/apply'
 import { publishScheduledPost } from './workflow/scheduled'
@@ -84,6 +85,8 @@ export default withPolicy(
       AuditLog,
     ]),
     globals: [SchoolProfile, SiteBuild],
+    // A locked account is answered like an unknown one, in REST and in GraphQL.
+    hooks: { afterError: [answerFailedLoginsAlike] },
     endpoints: [editorialReportEndpoint, ...recordsEndpoints],
     db: databaseAdapter(path.resolve(dirname, 'migrations')),
     editor: lexicalEditor(),

@@ -1,6 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
 import { collectionAccess, fieldAccess } from '../access/payload-access'
+import {
+  ACCOUNT_LOCKOUT,
+  failedLookupsTakeAsLongAsPasswordChecks,
+  successfulLoginsDoNotCount,
+  throttleLoginsPerAddress,
+} from '../auth/login-throttle'
 import { roleOptions } from '../fields/labels'
 import { vietnamesePhone } from '../fields/validators'
 import { firstAccountIsPrincipal } from '../hooks/firstAccountIsPrincipal'
@@ -23,9 +29,10 @@ export const Users: CollectionConfig = {
     group: { vi: 'Nhà trường', en: 'School' },
   },
   auth: {
-    // Điều 4 and 17.6: accounts are protected against guessing.
-    maxLoginAttempts: 5,
-    lockTime: 15 * 60 * 1000,
+    // Điều 4 and 17.6: accounts are protected against guessing (and ../auth/login-throttle
+    // protects them all against guessing from one client).
+    maxLoginAttempts: ACCOUNT_LOCKOUT.attempts,
+    lockTime: ACCOUNT_LOCKOUT.minutes * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
     cookies: {
       secure: process.env.NODE_ENV === 'production' && process.env.INSECURE_COOKIES !== 'true',
@@ -34,6 +41,8 @@ export const Users: CollectionConfig = {
   },
   access: collectionAccess('users'),
   hooks: {
+    beforeOperation: [throttleLoginsPerAddress, failedLookupsTakeAsLongAsPasswordChecks],
+    afterLogin: [successfulLoginsDoNotCount],
     beforeValidate: [requireStrongPassword],
     beforeChange: [firstAccountIsPrincipal],
   },

@@ -16,6 +16,16 @@ const BASE = 'http://localhost:3000/api'
 
 type Method = keyof typeof handlers
 
+let clientCount = 0
+/**
+ * A client address of its own for each test client, sent as Next sends the socket's address
+ * (X-Forwarded-For): logins are throttled per address, and each client plays one browser.
+ */
+function nextClientAddress(): string {
+  clientCount += 1
+  return `10.0.${Math.floor(clientCount / 250)}.${(clientCount % 250) + 1}`
+}
+
 export interface RestResponse {
   status: number
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the API's JSON, checked by each test
@@ -25,7 +35,10 @@ export interface RestResponse {
 export class RestClient {
   private token?: string
 
-  constructor(private readonly language: 'vi' | 'en' = 'vi') {}
+  constructor(
+    private readonly language: 'vi' | 'en' = 'vi',
+    readonly address: string = nextClientAddress(),
+  ) {}
 
   /** The raw Response, for downloads. */
   async raw(
@@ -38,6 +51,7 @@ export class RestClient {
     const headers: Record<string, string> = {
       'Content-Type': contentType,
       Cookie: `payload-lng=${this.language}`,
+      'X-Forwarded-For': this.address,
     }
     if (this.token) headers.Authorization = `JWT ${this.token}`
     const slug = url.pathname.replace(/^\/api\//, '').split('/')
@@ -112,8 +126,12 @@ export async function serveRestOverHttp(): Promise<{ url: string; close: () => P
 
 /** Calls the CMS's real GraphQL route handler, logged in through REST like the admin does. */
 export class GraphQLClient {
-  private readonly rest = new RestClient()
+  private readonly rest: RestClient
   private token?: string
+
+  constructor(readonly address: string = nextClientAddress()) {
+    this.rest = new RestClient('vi', address)
+  }
 
   async login(email: string, password: string): Promise<RestResponse> {
     const response = await this.rest.login(email, password)
@@ -123,7 +141,10 @@ export class GraphQLClient {
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the API's JSON, checked by each test
   async query(query: string): Promise<any> {
-    const headers: Record<string, string> = { 'Content-Type': 'application/json' }
+    const headers: Record<string, string> = {
+      'Content-Type': 'application/json',
+      'X-Forwarded-For': this.address,
+    }
     if (this.token) headers.Authorization = `JWT ${this.token}`
     const request = new Request('http://localhost:3000/api/graphql', {
       method: 'POST',
