@@ -7,6 +7,7 @@ import { buildConfig, type Config } from 'payload'
 import sharp from 'sharp'
 
 import { Assignments } from './collections/Assignments'
+import { auditedReferences } from './audit/references'
 import { AuditLog } from './collections/AuditLog'
 import { HealthCheckups } from './collections/HealthCheckups'
 import { StaffProfiles } from './collections/StaffProfiles'
@@ -81,6 +82,7 @@ export default buildConfig({
     AuditLog,
   ]),
   globals: [SchoolProfile, SiteBuild],
+  plugins: [auditedReferences],
   endpoints: [editorialReportEndpoint, ...recordsEndpoints],
   db: databaseAdapter(path.resolve(dirname, 'migrations')),
   editor: lexicalEditor(),
