@@ -50,6 +50,10 @@ export function databaseAdapter(
       // must not survive its audit entry, audit/hooks undoes it by hand (see there).
       // Committed migrations (src/migrations) build a fresh database under `next start`.
       prodMigrations: migrations,
+      // AUTOINCREMENT keys: SQLite otherwise gives a new row the id of the newest deleted one,
+      // and the audit log's history of that id would mix two children (or two staff). MongoDB's
+      // ObjectIds are never reused.
+      autoIncrement: true,
       migrationDir,
       afterSchemaInit: [indexValueTablesByParent],
     })

@@ -533,13 +533,21 @@ export interface AuditLog {
   /**
    * Empty: the system.
    */
+  actorUserId?: string | null;
+  actorName?: string | null;
+  actorEmail?: string | null;
+  /**
+   * Empty: the system, or an account since deleted (see the fields above).
+   */
   actor?: (number | null) | User;
   action: 'read' | 'create' | 'update' | 'delete';
+  outcome?: ('done' | 'unconfirmed') | null;
   collection: 'students' | 'health-checkups' | 'staff-profiles';
   /**
    * Empty: a list was read.
    */
   docId?: string | null;
+  docIds?: string[] | null;
   fields?: string[] | null;
   count?: number | null;
   updatedAt: string;
@@ -1024,10 +1032,15 @@ export interface StaffProfilesSelect<T extends boolean = true> {
  * via the `definition` "audit-log_select".
  */
 export interface AuditLogSelect<T extends boolean = true> {
+  actorUserId?: T;
+  actorName?: T;
+  actorEmail?: T;
   actor?: T;
   action?: T;
+  outcome?: T;
   collection?: T;
   docId?: T;
+  docIds?: T;
   fields?: T;
   count?: T;
   updatedAt?: T;

@@ -8,6 +8,7 @@ import sharp from 'sharp'
 
 import { withPolicy } from './access/apply-policy'
 import { Assignments } from './collections/Assignments'
+import { auditedReferences } from './audit/references'
 import { AuditLog } from './collections/AuditLog'
 import { HealthCheckups } from './collections/HealthCheckups'
 import { StaffProfiles } from './collections/StaffProfiles'
@@ -87,6 +88,7 @@ export default withPolicy(
     globals: [SchoolProfile, SiteBuild],
     // A locked account is answered like an unknown one, in REST and in GraphQL.
     hooks: { afterError: [answerFailedLoginsAlike] },
+    plugins: [auditedReferences],
     endpoints: [editorialReportEndpoint, ...recordsEndpoints],
     db: databaseAdapter(path.resolve(dirname, 'migrations')),
     editor: lexicalEditor(),

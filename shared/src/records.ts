@@ -129,6 +129,21 @@ export const AUDIT_ACTION_LABELS: Labels<AuditAction> = {
   delete: { vi: 'Xóa', en: 'Delete' },
 }
 
+/**
+ * Whether what an entry records happened. A deletion's entry is written before the record goes
+ * (a deletion that cannot be logged does not happen) and confirmed once it is gone: one that
+ * failed or was interrupted stays unconfirmed, and the record is still there.
+ */
+export const AUDIT_OUTCOMES = ['done', 'unconfirmed'] as const
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number]
+export const AUDIT_OUTCOME_LABELS: Labels<AuditOutcome> = {
+  done: { vi: 'Đã thực hiện', en: 'Done' },
+  unconfirmed: {
+    vi: 'Chưa hoàn tất (lỗi hoặc bị gián đoạn)',
+    en: 'Not completed (failed or interrupted)',
+  },
+}
+
 /** The collections that hold records: each touch of them is audited (Điều 9.1, 11, 16). */
 export const RECORD_COLLECTIONS = ['students', 'health-checkups', 'staff-profiles'] as const
 export type RecordCollection = (typeof RECORD_COLLECTIONS)[number]

@@ -10,15 +10,18 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { idOf } from '../../cms/src/lib/ids'
 import type { AuditLog, Student, User } from '../../cms/src/payload-types'
+import { demoLoginEmail, demoPassword } from '../../cms/src/seed/demo-school'
 import { richText } from './support/content'
 import { outcomeOf } from './support/outcome'
-import { useTestSchool } from './support/payload'
+import { createTestUser, useTestSchool } from './support/payload'
+import type { GraphQLClient as GraphQLClientType } from './support/rest'
 import { demoUser, stepAs } from './support/workflow'
 
 const school = useTestSchool()
 let payload: Payload
 let users: Record<Role, User>
 let pupil: Student & { id: number }
+let GraphQLClient: typeof GraphQLClientType
 
 async function entriesAfter(
   since: string,
@@ -49,6 +52,8 @@ async function now(): Promise<string> {
 
 beforeAll(async () => {
   payload = school.payload
+  // The route handlers read the config at import: after the test school has set the database.
+  ;({ GraphQLClient } = await import('./support/rest'))
   users = Object.fromEntries(
     await Promise.all(ROLES.map(async (role) => [role, await demoUser(payload, role)])),
   ) as Record<Role, User>
@@ -89,9 +94,14 @@ describe('audit log entries', () => {
       docId: String(pupil.id),
     })
     expect(String(idOf(entries[0].actor))).toBe(String(users.homeroom_teacher.id))
+    expect(entries[0]).toMatchObject({
+      actorUserId: String(users.homeroom_teacher.id),
+      actorName: users.homeroom_teacher.fullName,
+      actorEmail: users.homeroom_teacher.email,
+    })
   })
 
-  it('a list of pupils: one entry for the list, not one per pupil', async () => {
+  it('a list of pupils: one entry for the list (not one per pupil), with its ids', async () => {
     const since = await now()
     const { docs } = await payload.find({
       collection: 'students',
@@ -108,6 +118,33 @@ describe('audit log entries', () => {
       docId: null,
       count: 50,
     })
+    expect(entries[0].docIds).toEqual(docs.map((doc) => String(doc.id)))
+  })
+
+  it('a pupil’s check-ups read with the pupil belong to that read: still one entry', async () => {
+    const withCheckups = (
+      await payload.find({
+        collection: 'health-checkups',
+        where: { student: { equals: pupil.id } },
+        limit: 1,
+        depth: 0,
+        overrideAccess: true,
+      })
+    ).totalDocs
+    expect(withCheckups).toBeGreaterThan(0)
+    const since = await now()
+    const read = await payload.findByID({
+      collection: 'students',
+      id: pupil.id,
+      depth: 2,
+      overrideAccess: false,
+      user: users.homeroom_teacher,
+    })
+    expect(read.checkups?.docs?.[0]).toMatchObject({ id: expect.anything() })
+    const entries = await entriesAfter(since)
+    expect(entries.map((e) => [e.action, e.collection, e.docId])).toEqual([
+      ['read', 'students', String(pupil.id)],
+    ])
   })
 
   it('the system’s own lookups are not reads by anyone', async () => {
@@ -214,9 +251,270 @@ describe('audit log entries', () => {
       ['delete', 'staff-profiles', String(users.hr_officer.id)],
       ['delete', 'students', String(users.principal.id)],
     ])
+    expect((await entriesAfter(since, { action: 'delete' })).map((entry) => entry.outcome)).toEqual(
+      ['done', 'done', 'done'],
+    )
     const creation = (await entriesAfter(since, { action: 'create', collection: 'students' }))[0]
     expect(creation.fields).toContain('fullName')
     expect(JSON.stringify(creation)).not.toContain('Ngô Bảo Ngọc')
+  })
+})
+
+describe('every read of one GraphQL request is logged', () => {
+  it('aliased queries: one entry per query, each with the ids it returned', async () => {
+    const { docs: listed } = await payload.find({
+      collection: 'students',
+      where: { class: { equals: pupil.class } },
+      sort: 'studentCode',
+      limit: 3,
+      depth: 0,
+      overrideAccess: true,
+    })
+    const [first, second] = listed
+    const client = new GraphQLClient()
+    expect((await client.login(demoLoginEmail('homeroom_teacher'), demoPassword())).status).toBe(
+      200,
+    )
+    const since = await now()
+    const answer = await client.query(`{
+      a: Students(where: { id: { equals: ${first.id} } }) { docs { id } }
+      b: Student(id: ${second.id}) { id }
+      c: Students(where: { class: { equals: ${idOf(pupil.class)} } }, limit: 3,
+        sort: "studentCode") {
+        docs { id fullName }
+      }
+    }`)
+    expect(answer.errors).toBeUndefined()
+    expect(answer.data.c.docs.map((doc: { id: number }) => doc.id)).toEqual(
+      listed.map((doc) => doc.id),
+    )
+    const entries = (await entriesAfter(since)).map((entry) => ({
+      actor: entry.actorUserId,
+      collection: entry.collection,
+      docId: entry.docId,
+      docIds: entry.docIds,
+      count: entry.count,
+    }))
+    const actor = String(users.homeroom_teacher.id)
+    expect(entries).toHaveLength(3)
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        { actor, collection: 'students', docId: null, docIds: [String(first.id)], count: 1 },
+        { actor, collection: 'students', docId: String(second.id), docIds: [], count: null },
+        {
+          actor,
+          collection: 'students',
+          docId: null,
+          docIds: listed.map((doc) => String(doc.id)),
+          count: 3,
+        },
+      ]),
+    )
+  })
+
+  it('pupils reached through check-ups’ relationship are logged with their ids', async () => {
+    const client = new GraphQLClient()
+    expect((await client.login(demoLoginEmail('nurse'), demoPassword())).status).toBe(200)
+    const since = await now()
+    const answer = await client.query(`{
+      HealthCheckups(where: { student: { equals: ${pupil.id} } }, limit: 2) {
+        docs { id student { id fullName } }
+      }
+    }`)
+    expect(answer.errors).toBeUndefined()
+    const checkups: { id: number; student: { id: number } }[] = answer.data.HealthCheckups.docs
+    expect(checkups.length).toBeGreaterThan(0)
+    expect(checkups[0].student.id).toBe(pupil.id)
+    const entries = await entriesAfter(since)
+    expect(entries.map((e) => [e.collection, e.docId, e.docIds])).toEqual(
+      expect.arrayContaining([
+        ['health-checkups', null, checkups.map((checkup) => String(checkup.id))],
+        ['students', null, [String(pupil.id)]],
+      ]),
+    )
+    expect(entries).toHaveLength(2)
+  })
+})
+
+describe('the log cannot be made to lie', () => {
+  it('an account deleted later leaves its entries naming who acted', async () => {
+    const reader = await createTestUser(payload, ['vice_principal'], { fullName: 'Trần Thị Đọc' })
+    const since = await now()
+    await payload.findByID({
+      collection: 'students',
+      id: pupil.id,
+      depth: 0,
+      overrideAccess: false,
+      user: reader,
+    })
+    await payload.delete({
+      collection: 'users',
+      id: reader.id,
+      overrideAccess: false,
+      user: users.principal,
+    })
+    const [entry] = await entriesAfter(since, { action: 'read' })
+    expect(entry).toMatchObject({
+      actor: null,
+      actorUserId: String(reader.id),
+      actorName: 'Trần Thị Đọc',
+      actorEmail: reader.email,
+      docId: String(pupil.id),
+    })
+  })
+
+  it('a deleted pupil’s id is never given to the next pupil', async () => {
+    const data = (studentCode: string, fullName: string) => ({
+      fullName,
+      studentCode,
+      dateOfBirth: '2018-03-03T00:00:00.000Z',
+      gender: 'male' as const,
+      class: pupil.class,
+      status: 'studying' as const,
+      guardians: [{ name: 'Lê Văn Ba', relationship: 'father' as const, phone: '0912555666' }],
+    })
+    const as = { overrideAccess: false, user: users.homeroom_teacher } as const
+    const gone = await payload.create({
+      collection: 'students',
+      data: data('AUD0000002', 'Lê Minh Một'),
+      ...as,
+    })
+    await payload.delete({
+      collection: 'students',
+      id: gone.id,
+      overrideAccess: false,
+      user: users.principal,
+    })
+    const next = await payload.create({
+      collection: 'students',
+      data: data('AUD0000003', 'Lê Minh Hai'),
+      ...as,
+    })
+    expect(next.id).not.toBe(gone.id)
+    const history = await payload.find({
+      collection: 'audit-log',
+      where: {
+        and: [{ collection: { equals: 'students' } }, { docId: { equals: String(gone.id) } }],
+      },
+      sort: 'createdAt',
+      depth: 0,
+      overrideAccess: true,
+    })
+    expect(history.docs.map((entry) => entry.action)).toEqual(['create', 'delete'])
+  })
+
+  it.skipIf(String(process.env.DATABASE_URL ?? '').startsWith('mongodb'))(
+    'a deletion the database refuses leaves an unconfirmed entry and the record in place',
+    async () => {
+      const checkup = await payload.create({
+        collection: 'health-checkups',
+        data: { student: pupil.id, date: new Date().toISOString(), heightCm: 121 },
+        overrideAccess: false,
+        user: users.nurse,
+      })
+      // A real refusal of the database, at the moment the row is deleted.
+      const db = payload.db as unknown as { drizzle: { run: (query: unknown) => Promise<unknown> } }
+      const { sql } = await import('@payloadcms/db-sqlite')
+      await db.drizzle.run(
+        sql.raw(`CREATE TRIGGER keep_checkup BEFORE DELETE ON health_checkups
+          WHEN OLD.id = ${Number(checkup.id)} BEGIN SELECT RAISE(ABORT, 'kept'); END`),
+      )
+      const since = await now()
+      try {
+        await expect(
+          payload.delete({
+            collection: 'health-checkups',
+            id: checkup.id,
+            overrideAccess: false,
+            user: users.nurse,
+          }),
+        ).rejects.toThrow()
+      } finally {
+        await db.drizzle.run(sql`DROP TRIGGER keep_checkup`)
+      }
+      const entries = await entriesAfter(since, { action: 'delete' })
+      expect(entries.map((entry) => [entry.docId, entry.outcome])).toEqual([
+        [String(checkup.id), 'unconfirmed'],
+      ])
+      const still = await payload.findByID({
+        collection: 'health-checkups',
+        id: checkup.id,
+        depth: 0,
+        overrideAccess: true,
+      })
+      expect(still.heightCm).toBe(121)
+    },
+  )
+
+  it('deleting an account a staff profile points at logs the change to the profile', async () => {
+    const account = await createTestUser(payload, ['clerk'])
+    const profile = await payload.create({
+      collection: 'staff-profiles',
+      data: {
+        fullName: account.fullName,
+        email: 'audit-linked@test.giathuong.edu.vn',
+        user: account.id,
+      },
+      overrideAccess: false,
+      user: users.hr_officer,
+    })
+    const since = await now()
+    await payload.delete({
+      collection: 'users',
+      id: account.id,
+      overrideAccess: false,
+      user: users.principal,
+    })
+    const after = await payload.findByID({
+      collection: 'staff-profiles',
+      id: profile.id,
+      depth: 0,
+      overrideAccess: true,
+    })
+    const entries = (await entriesAfter(since)).map((entry) => ({
+      action: entry.action,
+      collection: entry.collection,
+      docId: entry.docId,
+      fields: entry.fields,
+      actorUserId: entry.actorUserId,
+    }))
+    // SQLite empties the link with the account; MongoDB leaves it, and then nothing changed.
+    if (after.user === null || after.user === undefined)
+      expect(entries).toEqual([
+        {
+          action: 'update',
+          collection: 'staff-profiles',
+          docId: String(profile.id),
+          fields: ['user'],
+          actorUserId: String(users.principal.id),
+        },
+      ])
+    else expect(entries).toEqual([])
+  })
+
+  it('the system deleting an account logs the change to the profile, as the system', async () => {
+    const account = await createTestUser(payload, ['librarian'])
+    const profile = await payload.create({
+      collection: 'staff-profiles',
+      data: {
+        fullName: account.fullName,
+        email: 'audit-linked-2@test.giathuong.edu.vn',
+        user: account.id,
+      },
+      overrideAccess: true,
+    })
+    const since = await now()
+    await payload.delete({ collection: 'users', id: account.id, overrideAccess: true })
+    const after = await payload.findByID({
+      collection: 'staff-profiles',
+      id: profile.id,
+      depth: 0,
+      overrideAccess: true,
+    })
+    const entries = await entriesAfter(since)
+    expect(entries.map((e) => [e.action, e.docId, e.fields, e.actorUserId])).toEqual(
+      after.user ? [] : [['update', String(profile.id), ['user'], null]],
+    )
   })
 })
 

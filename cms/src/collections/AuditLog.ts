@@ -1,5 +1,12 @@
 import type { CollectionConfig } from 'payload'
-import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, RECORD_COLLECTIONS, optionsOf } from '@school/shared'
+import {
+  AUDIT_ACTION_LABELS,
+  AUDIT_ACTIONS,
+  AUDIT_OUTCOME_LABELS,
+  AUDIT_OUTCOMES,
+  RECORD_COLLECTIONS,
+  optionsOf,
+} from '@school/shared'
 
 import { collectionAccess } from '../access/payload-access'
 
@@ -11,7 +18,9 @@ const COLLECTION_LABELS = {
 
 /**
  * Who read or changed which record, and which fields (never their values). Written by
- * `audit/hooks` only; the principal reads it; nobody edits or deletes an entry.
+ * `audit/hooks` only; the principal reads it; nobody edits or deletes an entry (the server only
+ * confirms a deletion's entry once the record is gone). The actor is kept as text: an account
+ * deleted later leaves its entries naming it.
  */
 export const AuditLog: CollectionConfig = {
   slug: 'audit-log',
@@ -21,7 +30,16 @@ export const AuditLog: CollectionConfig = {
   },
   admin: {
     group: { vi: 'Hồ sơ', en: 'Records' },
-    defaultColumns: ['createdAt', 'actor', 'action', 'collection', 'docId', 'fields', 'count'],
+    defaultColumns: [
+      'createdAt',
+      'actorName',
+      'action',
+      'outcome',
+      'collection',
+      'docId',
+      'fields',
+      'count',
+    ],
     useAsTitle: 'action',
     description: {
       vi: 'Mỗi lần xem hồ sơ học sinh và mỗi thay đổi hồ sơ. Chỉ ghi tên trường đã đổi, không ghi giá trị.',
@@ -32,12 +50,36 @@ export const AuditLog: CollectionConfig = {
   defaultSort: '-createdAt',
   fields: [
     {
+      name: 'actorUserId',
+      type: 'text',
+      index: true,
+      label: { vi: 'Mã người thực hiện', en: 'Actor id' },
+      admin: { description: { vi: 'Trống: hệ thống.', en: 'Empty: the system.' } },
+    },
+    {
+      name: 'actorName',
+      type: 'text',
+      label: { vi: 'Người thực hiện', en: 'Actor' },
+    },
+    {
+      name: 'actorEmail',
+      type: 'text',
+      label: { vi: 'Email người thực hiện', en: 'Actor email' },
+    },
+    {
+      // A link to the account while it exists; the database empties it when the account is
+      // deleted, and the three fields above still say who acted.
       name: 'actor',
       type: 'relationship',
       relationTo: 'users',
       index: true,
-      label: { vi: 'Người thực hiện', en: 'Actor' },
-      admin: { description: { vi: 'Trống: hệ thống.', en: 'Empty: the system.' } },
+      label: { vi: 'Tài khoản', en: 'Account' },
+      admin: {
+        description: {
+          vi: 'Trống: hệ thống, hoặc tài khoản đã bị xóa (xem các trường trên).',
+          en: 'Empty: the system, or an account since deleted (see the fields above).',
+        },
+      },
     },
     {
       name: 'action',
@@ -45,6 +87,13 @@ export const AuditLog: CollectionConfig = {
       required: true,
       options: optionsOf(AUDIT_ACTIONS, AUDIT_ACTION_LABELS),
       label: { vi: 'Thao tác', en: 'Action' },
+    },
+    {
+      name: 'outcome',
+      type: 'select',
+      defaultValue: 'done',
+      options: optionsOf(AUDIT_OUTCOMES, AUDIT_OUTCOME_LABELS),
+      label: { vi: 'Kết quả', en: 'Outcome' },
     },
     {
       name: 'collection',
@@ -60,6 +109,13 @@ export const AuditLog: CollectionConfig = {
       index: true,
       label: { vi: 'Mã bản ghi', en: 'Record id' },
       admin: { description: { vi: 'Trống: xem danh sách.', en: 'Empty: a list was read.' } },
+    },
+    {
+      name: 'docIds',
+      type: 'text',
+      hasMany: true,
+      index: true,
+      label: { vi: 'Mã các bản ghi trong danh sách', en: 'Records listed (ids)' },
     },
     {
       name: 'fields',
