@@ -9,6 +9,7 @@ import sharp from 'sharp'
 import { Assignments } from './collections/Assignments'
 import { AuditLog } from './collections/AuditLog'
 import { HealthCheckups } from './collections/HealthCheckups'
+import { ImportProposals } from './collections/ImportProposals'
 import { StaffProfiles } from './collections/StaffProfiles'
 import { Students } from './collections/Students'
 import { Groups } from './collections/Groups'
@@ -78,6 +79,7 @@ export default buildConfig({
     Students,
     HealthCheckups,
     StaffProfiles,
+    ImportProposals,
     AuditLog,
   ]),
   globals: [SchoolProfile, SiteBuild],

@@ -199,9 +199,10 @@ export interface PupilRow {
   dateOfBirth: string
   gender: (typeof GENDERS)[number]
   className: string
-  ethnicity: string
+  /** Blank cells are null: a blank never erases a saved value (new pupils get the defaults). */
+  ethnicity: string | null
   permanentAddress: string | null
-  policyStatus: (typeof POLICY_STATUSES)[number]
+  policyStatus: (typeof POLICY_STATUSES)[number] | null
   guardians: Array<{
     name: string
     relationship: (typeof GUARDIAN_RELATIONSHIPS)[number]
@@ -463,8 +464,8 @@ export async function parseImportWorkbook(
     const policyText = get('policyStatus')
     const policyStatus = policyText
       ? choiceOf(POLICY_STATUSES, POLICY_STATUS_LABELS, policyText)
-      : 'none'
-    if (!policyStatus)
+      : null
+    if (policyText && !policyStatus)
       fail(
         'pupils',
         row,
@@ -508,7 +509,7 @@ export async function parseImportWorkbook(
           occupation: get(`guardian${n}Occupation`) || null,
         })
     }
-    if (studentCode && fullName && dateOfBirth && gender && className && policyStatus) {
+    if (studentCode && fullName && dateOfBirth && gender && className) {
       pupils.push({
         row,
         studentCode,
@@ -516,7 +517,7 @@ export async function parseImportWorkbook(
         dateOfBirth,
         gender,
         className,
-        ethnicity: get('ethnicity') || 'Kinh',
+        ethnicity: get('ethnicity') || null,
         permanentAddress: get('permanentAddress') || null,
         policyStatus,
         guardians,
