@@ -166,7 +166,8 @@ describe("an existing class's homeroom teacher", () => {
     expect(
       (await (await as('vice_principal')).get(`/import-proposals/${proposal.id}`)).status,
     ).toBe(200)
-    expect((await (await as('homeroom_teacher')).get('/import-proposals')).body.totalDocs).toBe(0)
+    // Who neither imports nor decides has no proposals to read at all.
+    expect((await (await as('homeroom_teacher')).get('/import-proposals')).status).toBe(403)
   })
 
   it('the same file again files no second proposal while the first waits', async () => {
@@ -372,7 +373,8 @@ describe('an existing staff profile', () => {
       200,
     )
     expect((await (await as('principal')).get(`/import-proposals/${proposal.id}`)).status).toBe(200)
-    for (const role of ['it_teacher', 'vice_principal', 'subject_teacher'] as const) {
+    // The proposer and the vice-principal read other proposals, not this one.
+    for (const role of ['it_teacher', 'vice_principal'] as const) {
       const client = await as(role)
       expect((await client.get(`/import-proposals/${proposal.id}`)).status, role).toBe(404)
       const list = await client.get(
@@ -380,6 +382,9 @@ describe('an existing staff profile', () => {
       )
       expect(list.body.totalDocs, role).toBe(0)
     }
+    expect(
+      (await (await as('subject_teacher')).get(`/import-proposals/${proposal.id}`)).status,
+    ).toBe(403)
     const graphql = new GraphQLClient()
     await graphql.login(demoLoginEmail('it_teacher'), demoPassword())
     const answer = await graphql.query(

@@ -80,6 +80,8 @@ const noAccounts = { unlock: nobody } as const
  * or leads a class, and which class a pupil is in (who reads the child's record), is
  * leadership's; a staff record is the HR officer's, and the principal answers for all (5.1).
  */
+/** Điều 8: the IT teacher loads the year's records; the principal answers for all (5.1). */
+const importer: Rule = anyOf(itTeacher, principal)
 const classChangeDecider: Rule = leadership
 const pupilClassChangeDecider: Rule = leadership
 const staffProfileChangeDecider: Rule = anyOf(hrOfficer, principal)
@@ -191,7 +193,7 @@ export const collectionPolicy = {
       allOf(classChangeDecider, proposalsAbout('groups')),
       allOf(pupilClassChangeDecider, proposalsAbout('students')),
       allOf(staffProfileChangeDecider, proposalsAbout('staff-profiles')),
-      allOf(proposedBySelf, proposalsAbout('groups')),
+      allOf(importer, proposedBySelf, proposalsAbout('groups')),
     ),
     update: proposalDecisionInProgress,
     delete: nobody,
@@ -384,7 +386,7 @@ export const reportPolicy = {
 
 /** Điều 8: the IT teacher loads the year's classes, pupils and staff from a spreadsheet. */
 export const importPolicy = {
-  records: anyOf(itTeacher, principal),
+  records: importer,
   /** An existing class's homeroom teacher, grade or professional group (Điều 5.1, 6). */
   decideClassChange: classChangeDecider,
   /** An existing pupil's move to another class (Điều 6). */
