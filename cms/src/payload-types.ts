@@ -76,6 +76,7 @@ export interface Config {
     students: Student;
     'health-checkups': HealthCheckup;
     'staff-profiles': StaffProfile;
+    'import-proposals': ImportProposal;
     'audit-log': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -101,6 +102,7 @@ export interface Config {
     students: StudentsSelect<false> | StudentsSelect<true>;
     'health-checkups': HealthCheckupsSelect<false> | HealthCheckupsSelect<true>;
     'staff-profiles': StaffProfilesSelect<false> | StaffProfilesSelect<true>;
+    'import-proposals': ImportProposalsSelect<false> | ImportProposalsSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -523,6 +525,51 @@ export interface StaffProfile {
   createdAt: string;
 }
 /**
+ * Changes the start-of-year import found but may not make itself, for their deciders.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "import-proposals".
+ */
+export interface ImportProposal {
+  id: number;
+  targetCollection: 'groups' | 'students' | 'staff-profiles';
+  targetLabel: string;
+  targetId: string;
+  changes: {
+    label: string;
+    currentText?: string | null;
+    proposedText?: string | null;
+    field: string;
+    current?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    proposed?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    id?: string | null;
+  }[];
+  status: 'pending' | 'accepted' | 'rejected';
+  proposedBy?: (number | null) | User;
+  decidedBy?: (number | null) | User;
+  decidedAt?: string | null;
+  note?: string | null;
+  fingerprint?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Every view of a pupil record and every change of a record. Field names only, never values.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -704,6 +751,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'staff-profiles';
         value: number | StaffProfile;
+      } | null)
+    | ({
+        relationTo: 'import-proposals';
+        value: number | ImportProposal;
       } | null)
     | ({
         relationTo: 'audit-log';
@@ -1024,6 +1075,34 @@ export interface StaffProfilesSelect<T extends boolean = true> {
         comment?: T;
         id?: T;
       };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "import-proposals_select".
+ */
+export interface ImportProposalsSelect<T extends boolean = true> {
+  targetCollection?: T;
+  targetLabel?: T;
+  targetId?: T;
+  changes?:
+    | T
+    | {
+        label?: T;
+        currentText?: T;
+        proposedText?: T;
+        field?: T;
+        current?: T;
+        proposed?: T;
+        id?: T;
+      };
+  status?: T;
+  proposedBy?: T;
+  decidedBy?: T;
+  decidedAt?: T;
+  note?: T;
+  fingerprint?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -11,6 +11,7 @@ import { Assignments } from './collections/Assignments'
 import { auditedReferences } from './audit/references'
 import { AuditLog } from './collections/AuditLog'
 import { HealthCheckups } from './collections/HealthCheckups'
+import { ImportProposals } from './collections/ImportProposals'
 import { StaffProfiles } from './collections/StaffProfiles'
 import { Students } from './collections/Students'
 import { Groups } from './collections/Groups'
@@ -83,6 +84,7 @@ export default withPolicy(
       Students,
       HealthCheckups,
       StaffProfiles,
+      ImportProposals,
       AuditLog,
     ]),
     globals: [SchoolProfile, SiteBuild],

@@ -162,13 +162,16 @@ describe('a 500-pupil import', () => {
     const progress = result.lines.filter((line) => line.type === 'progress')
     expect(progress.length).toBeGreaterThan(10)
     expect(progress.at(-1)).toEqual({ type: 'progress', done: 507, total: 507 })
+    // The homeroom teacher's existing profile is not the import's to change (Điều 16): the
+    // file's differences go to the HR officer as one proposal.
     expect(result.body).toEqual({
       type: 'summary',
       summary: {
-        classes: { created: 5, updated: 0, unchanged: 0 },
-        staff: { created: 1, updated: 1, unchanged: 0 },
-        pupils: { created: 500, updated: 0, unchanged: 0 },
+        classes: { created: 5, updated: 0, unchanged: 0, proposed: 0, pending: 0 },
+        staff: { created: 1, updated: 0, unchanged: 0, proposed: 1, pending: 0 },
+        pupils: { created: 500, updated: 0, unchanged: 0, proposed: 0, pending: 0 },
       },
+      message: expect.stringContaining('1 thay đổi đã được gửi đề xuất, chưa áp dụng'),
     })
     expect(await counts()).toEqual({
       pupils: before.pupils + 500,
@@ -232,10 +235,11 @@ describe('a 500-pupil import', () => {
         homeroomEmail: demoLoginEmail('homeroom_teacher'),
       }),
     )
+    // The staff proposal of the first import is still waiting: counted, not filed again.
     expect(again.body.summary).toEqual({
-      classes: { created: 0, updated: 0, unchanged: 5 },
-      staff: { created: 0, updated: 0, unchanged: 2 },
-      pupils: { created: 0, updated: 0, unchanged: 500 },
+      classes: { created: 0, updated: 0, unchanged: 5, proposed: 0, pending: 0 },
+      staff: { created: 0, updated: 0, unchanged: 1, proposed: 0, pending: 1 },
+      pupils: { created: 0, updated: 0, unchanged: 500, proposed: 0, pending: 0 },
     })
     expect(await counts()).toEqual(before)
 
@@ -251,7 +255,13 @@ describe('a 500-pupil import', () => {
         homeroomEmail: demoLoginEmail('homeroom_teacher'),
       }),
     )
-    expect(corrected.body.summary.pupils).toEqual({ created: 0, updated: 1, unchanged: 499 })
+    expect(corrected.body.summary.pupils).toEqual({
+      created: 0,
+      updated: 1,
+      unchanged: 499,
+      proposed: 0,
+      pending: 0,
+    })
     expect(await counts()).toEqual(before)
   })
 

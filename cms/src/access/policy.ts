@@ -41,6 +41,9 @@ import {
   postWithoutDesignatedReviewer,
   principal,
   principalRoleOnlyByPrincipal,
+  proposalDecisionInProgress,
+  proposalsAbout,
+  proposedBySelf,
   published,
   reviewerOfRecord,
   teacherOfPupil,
@@ -83,6 +86,17 @@ export type CollectionRules = Record<AccessKey, Rule> & {
 const noVersions = { readVersions: nobody } as const
 const noAccounts = { unlock: nobody } as const
 
+/**
+ * Who decides the changes the start-of-year import may only propose (Điều 5.1, 6, 16). Who keeps
+ * or leads a class, and which class a pupil is in (who reads the child's record), is
+ * leadership's; a staff record is the HR officer's, and the principal answers for all (5.1).
+ */
+/** Điều 8: the IT teacher loads the year's records; the principal answers for all (5.1). */
+const importer: Rule = anyOf(itTeacher, principal)
+const classChangeDecider: Rule = leadership
+const pupilClassChangeDecider: Rule = leadership
+const staffProfileChangeDecider: Rule = anyOf(hrOfficer, principal)
+
 export const collectionPolicy = {
   /** Staff accounts (Điều 4, 5.1, 5.2). */
   users: {
@@ -105,7 +119,9 @@ export const collectionPolicy = {
     // The website lists each group's and class's posts: names are public, people are not
     // (see fieldReadPolicy).
     read: anyone,
-    update: anyOf(accountManager, importInProgress),
+    // Điều 5.1, 6: who keeps a class is leadership's decision. The import creates the year's new
+    // classes; a change to an existing one it only proposes, and a decider applies it.
+    update: anyOf(accountManager, allOf(proposalDecisionInProgress, classChangeDecider)),
     delete: accountManager,
     ...noVersions,
     ...noAccounts,
@@ -170,8 +186,28 @@ export const collectionPolicy = {
   'staff-profiles': {
     create: anyOf(importInProgress, hrOfficer),
     read: anyOf(leadership, hrOfficer, ownStaffProfile),
-    update: anyOf(importInProgress, hrOfficer),
+    // Điều 16: the import creates profiles of new staff; a change to an existing profile it only
+    // proposes, for the HR officer (or the principal) to accept.
+    update: anyOf(hrOfficer, allOf(proposalDecisionInProgress, staffProfileChangeDecider)),
     delete: hrOfficer,
+    ...noVersions,
+    ...noAccounts,
+  },
+  /**
+   * Changes the import found but may not make (Điều 5.1, 6, 16): filed by the import only, read
+   * by their deciders (staff-profile values are personal data: by those deciders only) and by
+   * the proposer for classes, decided once through the decision endpoint, never deleted.
+   */
+  'import-proposals': {
+    create: importInProgress,
+    read: anyOf(
+      allOf(classChangeDecider, proposalsAbout('groups')),
+      allOf(pupilClassChangeDecider, proposalsAbout('students')),
+      allOf(staffProfileChangeDecider, proposalsAbout('staff-profiles')),
+      allOf(importer, proposedBySelf, proposalsAbout('groups')),
+    ),
+    update: proposalDecisionInProgress,
+    delete: nobody,
     ...noVersions,
     ...noAccounts,
   },
@@ -310,9 +346,10 @@ function studentFieldWriters() {
   >
   return {
     ...writers,
-    // A homeroom teacher enrolls a pupil into their class; moving a pupil to another class is
-    // the school's decision (Điều 6), recorded as a class change.
-    class: anyOf(importInProgress, leadership, allOf(newRecord, homeroomOfPupil)),
+    // A homeroom teacher enrolls a pupil into their class, the import places new pupils; moving
+    // a pupil to another class is the school's decision (Điều 6), recorded as a class change:
+    // the import only proposes it (importPolicy.decidePupilClassChange).
+    class: anyOf(leadership, allOf(newRecord, anyOf(importInProgress, homeroomOfPupil))),
     // Derived from the enrollment events (Students/hooks), never typed in.
     status: nobody,
     // Điều 11: health is written by the nurse only.
@@ -445,7 +482,13 @@ export const reportPolicy = {
 
 /** Điều 8: the IT teacher loads the year's classes, pupils and staff from a spreadsheet. */
 export const importPolicy = {
-  records: anyOf(itTeacher, principal),
+  records: importer,
+  /** An existing class's homeroom teacher, grade or professional group (Điều 5.1, 6). */
+  decideClassChange: classChangeDecider,
+  /** An existing pupil's move to another class (Điều 6). */
+  decidePupilClassChange: pupilClassChangeDecider,
+  /** An existing staff profile (Điều 16). */
+  decideStaffProfileChange: staffProfileChangeDecider,
 } satisfies Record<string, Rule>
 
 /** Exports of records, and for which documents (Điều 9.1, 6). */

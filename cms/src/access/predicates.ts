@@ -106,6 +106,21 @@ export const notOnWebsite: Rule = () => ({
  */
 export const importInProgress: Rule = ({ req }) => hasFlag(req, 'recordsImport')
 
+/**
+ * A decider is applying one of the import's proposals (Điều 5.1, 6, 16): the decision endpoint
+ * set `req.context.proposalDecision` after checking `importPolicy` for that kind of change.
+ */
+export const proposalDecisionInProgress: Rule = ({ req }) => hasFlag(req, 'proposalDecision')
+
+/** Proposals the actor filed (the server records who proposed; no client sends it). */
+export const proposedBySelf: Rule = ({ user }) =>
+  user ? { proposedBy: { equals: user.id } } : false
+
+/** The import's proposals about records of these collections. */
+export const proposalsAbout =
+  (...collections: Array<'groups' | 'staff-profiles' | 'students'>): Rule =>
+  () => ({ targetCollection: { in: collections } })
+
 export const nurse: Rule = hasRole('nurse')
 export const hrOfficer: Rule = hasRole('hr_officer')
 

@@ -1,13 +1,14 @@
 /**
  * Markers that server code puts on a request while it does something the policy trusts: the
  * workflow writing a post after checking `workflowPolicy`, the import writing records after
- * checking `importPolicy`. They live in `req.context`, which no REST or GraphQL client can set.
+ * checking `importPolicy`, a decider applying an import's proposal after checking who decides it.
+ * They live in `req.context`, which no REST or GraphQL client can set.
  * `withFlag` always restores the value it found, so a flag never outlives the work it marks, even
  * when that work fails or runs inside another flagged piece of work.
  */
 import type { PayloadRequest } from 'payload'
 
-export type RequestFlag = 'workflow' | 'recordsImport'
+export type RequestFlag = 'workflow' | 'recordsImport' | 'proposalDecision'
 
 export function hasFlag(req: PayloadRequest | undefined, flag: RequestFlag): boolean {
   return req?.context?.[flag] === true

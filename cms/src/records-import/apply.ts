@@ -1,9 +1,12 @@
 /**
- * Writes a checked import (Điều 8) for the IT teacher: classes, staff profiles, then pupils, as
- * that user (`overrideAccess: false`, audited), matching each row to what is already there by its
- * stable key so a second import of the same file updates, never duplicates. A row that would
- * change nothing is left alone (no write, no audit entry). One transaction where the database has
- * them; without (SQLite), a write cut short is finished by importing the same file again.
+ * Writes a checked import (Điều 8) for the IT teacher, as that user (`overrideAccess: false`,
+ * audited), matching each row to what is already there by its stable key so a second import of
+ * the same file never duplicates. The import creates what is new: classes, staff profiles,
+ * pupils. It updates an existing pupil's data (Điều 8), but who keeps or leads a class, which
+ * class a pupil is in and a staff profile are decisions of leadership and the HR officer
+ * (Điều 5.1, 6, 16): for those it files proposals (`./proposals.ts`) and changes nothing. A blank
+ * cell never erases a saved value. One transaction where the database has them; without
+ * (SQLite), a write cut short is finished by importing the same file again.
  */
 import type { PayloadRequest } from 'payload'
 
@@ -11,12 +14,29 @@ import { idOf } from '../lib/ids'
 import { withFlag } from '../lib/request-flags'
 import { inTransaction } from '../lib/transaction'
 import type { Group, StaffProfile, Student } from '../payload-types'
-import { normalizeClassName, type ParsedWorkbook } from './workbook'
+import {
+  changesTo,
+  isBlank,
+  propose,
+  sameValue,
+  type FieldChange,
+  type ProposalTarget,
+} from './proposals'
+import { normalizeClassName, type ParsedWorkbook, type PupilRow } from './workbook'
 
+/**
+ * What the import did with the rows of one kind. `created`, `updated` and `unchanged` are what
+ * it wrote; `proposed` counts proposals filed now, `pending` the changes already waiting for a
+ * decision from an earlier import (not filed twice). A row whose only differences are proposals
+ * counts there alone; a pupil whose data was updated and whose class move was proposed counts
+ * as updated and proposed.
+ */
 export interface Tally {
   created: number
   updated: number
   unchanged: number
+  proposed: number
+  pending: number
 }
 
 export interface ImportSummary {
@@ -27,23 +47,30 @@ export interface ImportSummary {
 
 export type Progress = (done: number, total: number) => void
 
-const tally = (): Tally => ({ created: 0, updated: 0, unchanged: 0 })
+const tally = (): Tally => ({ created: 0, updated: 0, unchanged: 0, proposed: 0, pending: 0 })
 
-/** Only the fields the file sets: equal when every one of them already has that value. */
-function differs(existing: Record<string, unknown>, incoming: Record<string, unknown>): boolean {
-  const comparable = (value: unknown): string =>
-    // Row ids, empty cells and unset fields say nothing about the record.
-    String(
-      JSON.stringify(value, (key, item) =>
-        key === 'id' || item === null || item === '' ? undefined : item,
-      ),
-    )
-  return Object.entries(incoming).some(([key, value]) => {
-    const current = existing[key]
-    if (key === 'class' || key === 'homeroomTeacher' || key === 'user')
-      return String(idOf(current as never) ?? '') !== String(value ?? '')
-    return comparable(current) !== comparable(value)
-  })
+/** The fields that say something: blank cells are left out, so they never overwrite. */
+function filled(data: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(data).filter(([, value]) => !isBlank(value)))
+}
+
+type Guardian = NonNullable<Student['guardians']>[number]
+
+/**
+ * The file's guardians merged into the saved ones: a guardian is the same person by phone or by
+ * name; their blank cells keep the saved values; a guardian the file does not list is kept.
+ */
+function mergedGuardians(saved: Guardian[], incoming: PupilRow['guardians']): Guardian[] {
+  const merged = saved.map((guardian) => ({ ...guardian }))
+  const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase()
+  for (const guardian of incoming) {
+    const known =
+      merged.find((old) => old.phone === guardian.phone) ??
+      merged.find((old) => sameName(old.name, guardian.name))
+    if (known) Object.assign(known, filled(guardian))
+    else merged.push(filled(guardian) as Guardian)
+  }
+  return merged
 }
 
 export async function applyImport(
@@ -61,33 +88,32 @@ export async function applyImport(
   }
   const asUser = { req, overrideAccess: false, user: req.user, depth: 0 } as const
 
-  /** Creates the record, updates it when the file changes it, or leaves it; counts which. */
-  async function upsert<T extends { id: number | string }>(
-    collection: 'groups' | 'staff-profiles' | 'students',
+  async function create<T>(
+    collection: ProposalTarget,
     tallied: Tally,
-    existing: T | undefined,
     data: Record<string, unknown>,
-    onCreate: Record<string, unknown> = {},
   ): Promise<T> {
-    if (!existing) {
-      tallied.created += 1
-      return (await payload.create({
-        collection,
-        data: { ...data, ...onCreate } as never,
-        ...asUser,
-      })) as unknown as T
-    }
-    if (!differs(existing as never, data)) {
-      tallied.unchanged += 1
-      return existing
-    }
-    tallied.updated += 1
-    return (await payload.update({
-      collection,
-      id: existing.id,
-      data: data as never,
-      ...asUser,
-    })) as unknown as T
+    tallied.created += 1
+    return (await payload.create({ collection, data: data as never, ...asUser })) as T
+  }
+
+  /** Files what the import may not change itself; counts it. False when there is nothing. */
+  async function proposeChanges(
+    targetCollection: ProposalTarget,
+    tallied: Tally,
+    record: { id: number | string },
+    targetLabel: string,
+    changes: FieldChange[],
+  ): Promise<boolean> {
+    if (changes.length === 0) return false
+    const outcome = await propose(req, {
+      targetCollection,
+      targetId: record.id,
+      targetLabel,
+      changes,
+    })
+    tallied[outcome === 'filed' ? 'proposed' : 'pending'] += 1
+    return true
   }
 
   await withFlag(req, 'recordsImport', () =>
@@ -139,17 +165,29 @@ export async function applyImport(
           (group) =>
             normalizeClassName(group.name) === row.name && group.schoolYear === row.schoolYear,
         )
-        const data: Record<string, unknown> = {
-          name: `Lớp ${row.name}`,
-          kind: 'class',
-          grade: row.grade,
-          schoolYear: row.schoolYear,
-        }
         const homeroom = row.homeroomEmail ? accountByEmail.get(row.homeroomEmail) : undefined
-        if (homeroom !== undefined) data.homeroomTeacher = homeroom
         const gradeGroup = professional.find((group) => group.grade === row.grade)
-        if (gradeGroup && !existing?.parentGroup) data.parentGroup = gradeGroup.id
-        classByName.set(row.name, await upsert<Group>('groups', summary.classes, existing, data))
+        // Who keeps the class, its grade and the group whose head reviews its posts.
+        const decided = filled({
+          grade: row.grade,
+          homeroomTeacher: homeroom,
+          parentGroup: existing?.parentGroup ? undefined : gradeGroup?.id,
+        })
+        if (!existing) {
+          const created = await create<Group>('groups', summary.classes, {
+            name: `Lớp ${row.name}`,
+            kind: 'class',
+            schoolYear: row.schoolYear,
+            ...decided,
+          })
+          classByName.set(row.name, created)
+        } else {
+          const label = `${existing.name} (${existing.schoolYear ?? row.schoolYear})`
+          const changes = changesTo(existing as never, decided)
+          if (!(await proposeChanges('groups', summary.classes, existing, label, changes)))
+            summary.classes.unchanged += 1
+          classByName.set(row.name, existing)
+        }
         step()
       }
 
@@ -163,8 +201,7 @@ export async function applyImport(
           req,
         })
         const existing = docs[0] as StaffProfile | undefined
-        const data: Record<string, unknown> = {
-          email: row.email,
+        const data = filled({
           fullName: row.fullName,
           dateOfBirth: row.dateOfBirth,
           gender: row.gender,
@@ -172,10 +209,32 @@ export async function applyImport(
           position: row.position,
           contractType: row.contractType,
           startDate: row.startDate,
+        })
+        const qualification = row.qualification
+          ? filled({ level: row.qualification, major: row.major })
+          : undefined
+        if (!existing) {
+          await create('staff-profiles', summary.staff, {
+            email: row.email,
+            ...data,
+            ...(qualification && { qualifications: [qualification] }),
+          })
+        } else {
+          // A qualification the profile lacks is proposed as one more, never as a replacement.
+          const saved = existing.qualifications ?? []
+          const known =
+            !qualification ||
+            saved.some(
+              (held) =>
+                sameValue(held.level, qualification.level) &&
+                (qualification.major === undefined || sameValue(held.major, qualification.major)),
+            )
+          if (!known) data.qualifications = [...saved, qualification]
+          const label = `${existing.fullName} (${existing.email})`
+          const changes = changesTo(existing as never, data)
+          if (!(await proposeChanges('staff-profiles', summary.staff, existing, label, changes)))
+            summary.staff.unchanged += 1
         }
-        if (row.qualification)
-          data.qualifications = [{ level: row.qualification, major: row.major }]
-        await upsert('staff-profiles', summary.staff, existing, data)
         step()
       }
 
@@ -192,19 +251,45 @@ export async function applyImport(
         const schoolClass = classByName.get(row.className)
         if (!schoolClass)
           throw new Error(`Import: class ${row.className} vanished between check and write`)
-        const data: Record<string, unknown> = {
-          studentCode: row.studentCode,
+        const data = filled({
           fullName: row.fullName,
           dateOfBirth: row.dateOfBirth,
           gender: row.gender,
-          class: schoolClass.id,
           ethnicity: row.ethnicity,
           permanentAddress: row.permanentAddress,
           policyStatus: row.policyStatus,
-          guardians: row.guardians,
+        })
+        if (!existing) {
+          // A new pupil is studying; afterwards the status follows the enrollment events.
+          await create('students', summary.pupils, {
+            studentCode: row.studentCode,
+            ...data,
+            class: schoolClass.id,
+            guardians: row.guardians.map(filled),
+            status: 'studying',
+          })
+          step()
+          continue
         }
-        // A new pupil is studying; afterwards the status follows the enrollment events.
-        await upsert('students', summary.pupils, existing, data, { status: 'studying' })
+        data.guardians = mergedGuardians(existing.guardians ?? [], row.guardians)
+        const changes = changesTo(existing as never, data)
+        if (changes.length > 0) {
+          summary.pupils.updated += 1
+          await payload.update({
+            collection: 'students',
+            id: existing.id,
+            data: Object.fromEntries(changes.map((change) => [change.field, change.proposed])),
+            ...asUser,
+          })
+        }
+        // A class move changes who reads the child's record (Điều 6): leadership decides it.
+        const moves = changesTo(existing as never, { class: schoolClass.id }).map((change) => ({
+          ...change,
+          current: idOf(change.current as never),
+        }))
+        const label = `${existing.fullName} (${existing.studentCode})`
+        const proposed = await proposeChanges('students', summary.pupils, existing, label, moves)
+        if (changes.length === 0 && !proposed) summary.pupils.unchanged += 1
         step()
       }
     }),

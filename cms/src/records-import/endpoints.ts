@@ -20,7 +20,7 @@ import { authorize } from '../access/authorize'
 import { importPolicy, reportPolicy } from '../access/policy'
 import { userError } from '../lib/messages'
 import type { Group, Student } from '../payload-types'
-import { applyImport } from './apply'
+import { applyImport, type ImportSummary } from './apply'
 import { importTemplate, normalizeClassName, parseImportWorkbook } from './workbook'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -29,6 +29,25 @@ const MAX_BYTES = 10 * 1024 * 1024
 const IMPORT_REFUSED = {
   vi: 'Chỉ giáo viên Tin học và Hiệu trưởng nhập dữ liệu đầu năm (Điều 8).',
   en: 'Only the IT teacher and the principal import records.',
+}
+
+/**
+ * What the IT teacher is told besides the counts: changes the import may not make were sent to
+ * their deciders, and are not applied (Điều 5.1, 6, 16).
+ */
+export function summaryMessage(summary: ImportSummary): string {
+  const kinds = [summary.classes, summary.staff, summary.pupils]
+  const proposed = kinds.reduce((sum, tally) => sum + tally.proposed, 0)
+  const pending = kinds.reduce((sum, tally) => sum + tally.pending, 0)
+  const lines = ['Đã nhập xong.']
+  if (proposed > 0)
+    lines.push(
+      `${proposed} thay đổi đã được gửi đề xuất, chưa áp dụng: Ban giám hiệu quyết định thay ` +
+        'đổi của lớp và chuyển lớp học sinh; cán bộ tổ chức quyết định thay đổi hồ sơ cán bộ.',
+    )
+  if (pending > 0)
+    lines.push(`${pending} thay đổi đã được đề xuất từ trước và đang chờ quyết định.`)
+  return lines.join(' ')
 }
 
 function download(body: Buffer, filename: string): Response {
@@ -99,7 +118,7 @@ export const importEndpoint: Endpoint = {
           const summary = await applyImport(req, parsed, (done, total) =>
             send({ type: 'progress', done, total }),
           )
-          send({ type: 'summary', summary })
+          send({ type: 'summary', summary, message: summaryMessage(summary) })
         } catch (error) {
           req.payload.logger.error({ err: error, msg: 'Records import failed' })
           const message = (error as { isPublic?: boolean; message?: string }).isPublic

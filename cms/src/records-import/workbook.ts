@@ -137,6 +137,10 @@ export async function importTemplate(now = new Date()): Promise<Buffer> {
     '5. Hệ thống kiểm tra toàn bộ tệp trước; có lỗi thì không nhập gì và báo từng lỗi (trang, dòng, cột).',
     '6. Nhập lại cùng tệp sẽ cập nhật, không tạo bản trùng: lớp nhận theo Tên lớp + Năm học,',
     '   học sinh theo Mã học sinh (mã định danh CSDL ngành), cán bộ theo Email.',
+    '7. Ô để trống không xóa dữ liệu đã lưu.',
+    '8. Đổi GVCN, khối của lớp đã có, chuyển lớp học sinh đã có, sửa hồ sơ cán bộ đã có: không áp',
+    '   dụng ngay mà gửi đề xuất; Ban giám hiệu (lớp, chuyển lớp) hoặc cán bộ tổ chức (hồ sơ cán bộ)',
+    '   quyết định (Điều 5.1, 6, 16).',
     '',
     `Ví dụ dòng lớp: 3B | 3 | ${year} | ngoc.ntb@truong.edu.vn`,
     'Ví dụ dòng học sinh: 0125000001 | Nguyễn Minh An | 05/09/2018 | Nam | 3B | Kinh | Số 5, ngõ 12 Phúc Lợi | Không | Nguyễn Văn Tùng | Bố | 0912345678 | Kỹ sư',
@@ -199,9 +203,10 @@ export interface PupilRow {
   dateOfBirth: string
   gender: (typeof GENDERS)[number]
   className: string
-  ethnicity: string
+  /** Blank cells are null: a blank never erases a saved value (new pupils get the defaults). */
+  ethnicity: string | null
   permanentAddress: string | null
-  policyStatus: (typeof POLICY_STATUSES)[number]
+  policyStatus: (typeof POLICY_STATUSES)[number] | null
   guardians: Array<{
     name: string
     relationship: (typeof GUARDIAN_RELATIONSHIPS)[number]
@@ -463,8 +468,8 @@ export async function parseImportWorkbook(
     const policyText = get('policyStatus')
     const policyStatus = policyText
       ? choiceOf(POLICY_STATUSES, POLICY_STATUS_LABELS, policyText)
-      : 'none'
-    if (!policyStatus)
+      : null
+    if (policyText && !policyStatus)
       fail(
         'pupils',
         row,
@@ -508,7 +513,7 @@ export async function parseImportWorkbook(
           occupation: get(`guardian${n}Occupation`) || null,
         })
     }
-    if (studentCode && fullName && dateOfBirth && gender && className && policyStatus) {
+    if (studentCode && fullName && dateOfBirth && gender && className) {
       pupils.push({
         row,
         studentCode,
@@ -516,7 +521,7 @@ export async function parseImportWorkbook(
         dateOfBirth,
         gender,
         className,
-        ethnicity: get('ethnicity') || 'Kinh',
+        ethnicity: get('ethnicity') || null,
         permanentAddress: get('permanentAddress') || null,
         policyStatus,
         guardians,

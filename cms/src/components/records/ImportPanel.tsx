@@ -13,6 +13,8 @@ interface Tally {
   created: number
   updated: number
   unchanged: number
+  proposed: number
+  pending: number
 }
 type Summary = Record<'classes' | 'staff' | 'pupils', Tally>
 
@@ -32,6 +34,7 @@ export function ImportPanel() {
   const [errors, setErrors] = useState<ImportError[]>([])
   const [message, setMessage] = useState<string | null>(null)
   const [summary, setSummary] = useState<Summary | null>(null)
+  const [summaryText, setSummaryText] = useState<string | null>(null)
 
   async function upload() {
     if (!file) return
@@ -39,6 +42,7 @@ export function ImportPanel() {
     setErrors([])
     setMessage(null)
     setSummary(null)
+    setSummaryText(null)
     setProgress(null)
     try {
       const response = await fetch(`${api}/records-import`, {
@@ -67,7 +71,10 @@ export function ImportPanel() {
         for (const line of lines.filter(Boolean)) {
           const event = JSON.parse(line)
           if (event.type === 'progress') setProgress({ done: event.done, total: event.total })
-          if (event.type === 'summary') setSummary(event.summary)
+          if (event.type === 'summary') {
+            setSummary(event.summary)
+            setSummaryText(event.message ?? 'Đã nhập xong.')
+          }
           if (event.type === 'failed') setMessage(event.message)
         }
       }
@@ -126,7 +133,7 @@ export function ImportPanel() {
       )}
       <div role="status" aria-live="polite">
         {message && <p className="records-view__errors">{message}</p>}
-        {summary && <p>Đã nhập xong.</p>}
+        {summary && <p>{summaryText}</p>}
       </div>
       {errors.length > 0 && (
         <table aria-label="Lỗi trong tệp">
@@ -158,6 +165,8 @@ export function ImportPanel() {
               <th scope="col">Thêm mới</th>
               <th scope="col">Cập nhật</th>
               <th scope="col">Không đổi</th>
+              <th scope="col">Đã gửi đề xuất</th>
+              <th scope="col">Đề xuất đang chờ</th>
             </tr>
           </thead>
           <tbody>
@@ -167,6 +176,8 @@ export function ImportPanel() {
                 <td className="number">{summary[key].created}</td>
                 <td className="number">{summary[key].updated}</td>
                 <td className="number">{summary[key].unchanged}</td>
+                <td className="number">{summary[key].proposed}</td>
+                <td className="number">{summary[key].pending}</td>
               </tr>
             ))}
           </tbody>

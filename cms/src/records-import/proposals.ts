@@ -1,0 +1,314 @@
+/**
+ * Changes the start-of-year import found but may not make (Điều 5.1, 6, 16): an existing class's
+ * homeroom teacher, grade or professional group, an existing pupil's class, an existing staff
+ * profile. The import files them as proposals; a decider accepts (the change is then made as the
+ * decider, `overrideAccess: false`, audited under their name) or rejects, once.
+ */
+import { createHash } from 'node:crypto'
+import type { PayloadRequest } from 'payload'
+import { CONTRACT_TYPE_LABELS, GENDER_LABELS, formatDateVi } from '@school/shared'
+
+import { authorize } from '../access/authorize'
+import { importPolicy } from '../access/policy'
+import { idOf } from '../lib/ids'
+import { userError, type Message } from '../lib/messages'
+import { withFlag } from '../lib/request-flags'
+import { inTransaction } from '../lib/transaction'
+import type { ImportProposal } from '../payload-types'
+
+export type ProposalTarget = ImportProposal['targetCollection']
+
+export interface FieldChange {
+  field: string
+  current: unknown
+  proposed: unknown
+}
+
+/** Empty cells, unset fields and empty lists all mean "nothing here". */
+export function isBlank(value: unknown): boolean {
+  return (
+    value === undefined ||
+    value === null ||
+    value === '' ||
+    (Array.isArray(value) && value.length === 0)
+  )
+}
+
+/**
+ * A value in a form that compares equal however it was stored: blanks as null, row ids of arrays
+ * left out (a row is its content), objects by sorted key, relations by id.
+ */
+function canonical(value: unknown): unknown {
+  if (isBlank(value)) return null
+  if (value instanceof Date) return value.toISOString()
+  if (Array.isArray(value)) return value.map(canonical)
+  if (typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([key, item]) => key !== 'id' && !isBlank(item))
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([key, item]) => [key, canonical(item)]),
+    )
+  }
+  return String(value)
+}
+
+export function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b))
+}
+
+/** The fields of `incoming` that say something (not blank) and differ from the record. */
+export function changesTo(
+  record: Record<string, unknown>,
+  incoming: Record<string, unknown>,
+): FieldChange[] {
+  return Object.entries(incoming)
+    .filter(([field, value]) => !isBlank(value) && !sameValue(record[field], value))
+    .map(([field, proposed]) => ({ field, current: record[field] ?? null, proposed }))
+}
+
+/** Who decides each kind of proposal, and what a refused decider is told. */
+const DECIDERS = {
+  groups: {
+    rule: importPolicy.decideClassChange,
+    refusal: {
+      vi: 'Chỉ Hiệu trưởng và Phó hiệu trưởng quyết định thay đổi của lớp (Điều 5.1, 6).',
+      en: 'Only the principal and vice-principals decide changes to a class.',
+    },
+  },
+  students: {
+    rule: importPolicy.decidePupilClassChange,
+    refusal: {
+      vi: 'Chỉ Hiệu trưởng và Phó hiệu trưởng quyết định chuyển lớp học sinh (Điều 6).',
+      en: 'Only the principal and vice-principals decide a class change.',
+    },
+  },
+  'staff-profiles': {
+    rule: importPolicy.decideStaffProfileChange,
+    refusal: {
+      vi: 'Chỉ cán bộ tổ chức và Hiệu trưởng quyết định thay đổi hồ sơ cán bộ (Điều 16).',
+      en: 'Only the HR officer and the principal decide changes to a staff profile.',
+    },
+  },
+} satisfies Record<ProposalTarget, { rule: unknown; refusal: Message }>
+
+const FIELD_LABELS: Record<ProposalTarget, Record<string, string>> = {
+  groups: {
+    grade: 'Khối',
+    homeroomTeacher: 'Giáo viên chủ nhiệm',
+    parentGroup: 'Thuộc tổ chuyên môn',
+  },
+  students: { class: 'Lớp' },
+  'staff-profiles': {
+    fullName: 'Họ và tên',
+    dateOfBirth: 'Ngày sinh',
+    gender: 'Giới tính',
+    phone: 'Số điện thoại',
+    position: 'Chức vụ, vị trí việc làm',
+    contractType: 'Loại hợp đồng',
+    startDate: 'Ngày vào ngành',
+    qualifications: 'Trình độ đào tạo',
+  },
+}
+
+const USER_FIELDS = new Set(['homeroomTeacher'])
+const GROUP_FIELDS = new Set(['parentGroup', 'class'])
+const DATE_FIELDS = new Set(['dateOfBirth', 'startDate'])
+
+/** What a decider reads for a value: a person's name, a class's name, a date as dd/mm/yyyy. */
+async function describe(req: PayloadRequest, field: string, value: unknown): Promise<string> {
+  if (isBlank(value)) return '(trống)'
+  const lookup = { depth: 0, overrideAccess: true, req, disableErrors: true } as const
+  if (USER_FIELDS.has(field)) {
+    const user = await req.payload.findByID({
+      collection: 'users',
+      id: idOf(value as never)!,
+      ...lookup,
+    })
+    return user ? `${user.fullName} (${user.email})` : String(value)
+  }
+  if (GROUP_FIELDS.has(field)) {
+    const group = await req.payload.findByID({
+      collection: 'groups',
+      id: idOf(value as never)!,
+      ...lookup,
+    })
+    return group?.name ?? String(value)
+  }
+  if (DATE_FIELDS.has(field)) return formatDateVi(String(value))
+  if (field === 'gender')
+    return GENDER_LABELS[value as keyof typeof GENDER_LABELS]?.vi ?? String(value)
+  if (field === 'contractType')
+    return CONTRACT_TYPE_LABELS[value as keyof typeof CONTRACT_TYPE_LABELS]?.vi ?? String(value)
+  if (field === 'qualifications')
+    return (value as Array<{ level?: string; major?: string | null }>)
+      .map((row) => [row.level, row.major].filter(Boolean).join(', '))
+      .join('; ')
+  return String(value)
+}
+
+/** The same change to the same record from the same state: filed once while it waits. */
+function fingerprintOf(target: ProposalTarget, id: number | string, changes: FieldChange[]) {
+  const content = [...changes]
+    .sort((a, b) => a.field.localeCompare(b.field))
+    .map((change) => [change.field, canonical(change.current), canonical(change.proposed)])
+  return createHash('sha256')
+    .update(JSON.stringify([target, String(id), content]))
+    .digest('hex')
+}
+
+/**
+ * Files the proposal for the import's user (inside the import, which the policy lets create
+ * proposals), unless the very same one is already waiting. Answers which happened.
+ */
+export async function propose(
+  req: PayloadRequest,
+  proposal: {
+    targetCollection: ProposalTarget
+    targetId: number | string
+    targetLabel: string
+    changes: FieldChange[]
+  },
+): Promise<'filed' | 'pending'> {
+  const fingerprint = fingerprintOf(proposal.targetCollection, proposal.targetId, proposal.changes)
+  const { totalDocs } = await req.payload.count({
+    collection: 'import-proposals',
+    where: { and: [{ fingerprint: { equals: fingerprint } }, { status: { equals: 'pending' } }] },
+    overrideAccess: true,
+    req,
+  })
+  if (totalDocs > 0) return 'pending'
+  const changes = []
+  for (const change of proposal.changes) {
+    changes.push({
+      field: change.field,
+      label: FIELD_LABELS[proposal.targetCollection][change.field] ?? change.field,
+      // Wrapped: a JSON field takes a bare string as JSON text to parse.
+      current: { value: change.current } as never,
+      proposed: { value: change.proposed } as never,
+      currentText: await describe(req, change.field, change.current),
+      proposedText: await describe(req, change.field, change.proposed),
+    })
+  }
+  await req.payload.create({
+    collection: 'import-proposals',
+    data: {
+      targetCollection: proposal.targetCollection,
+      targetId: String(proposal.targetId),
+      targetLabel: proposal.targetLabel,
+      changes,
+      fingerprint,
+      status: 'pending',
+    },
+    overrideAccess: false,
+    user: req.user,
+    req,
+    depth: 0,
+  })
+  return 'filed'
+}
+
+export type Decision = 'accept' | 'reject'
+
+/** Two clicks on "accept" at once must not both apply: one decision per proposal at a time. */
+const beingDecided = new Set<string>()
+
+const STATUS_TEXT = { accepted: 'đã được chấp nhận', rejected: 'đã bị từ chối' } as const
+
+/**
+ * Accepts (applies the proposed values as the decider) or rejects a pending proposal, and records
+ * who decided, when and why. Refuses a second decision (409) and an acceptance of a proposal
+ * whose record changed since it was filed (409): the decider would overwrite a newer decision.
+ */
+export async function decideProposal(
+  req: PayloadRequest,
+  id: string,
+  decision: Decision,
+  note: string | null,
+): Promise<ImportProposal> {
+  const { payload } = req
+  const proposal = await payload.findByID({
+    collection: 'import-proposals',
+    id,
+    depth: 0,
+    overrideAccess: true,
+    req,
+    disableErrors: true,
+  })
+  if (!proposal) throw userError(req, 404, { vi: 'Không tìm thấy đề xuất.', en: 'Not Found' })
+  const decider = DECIDERS[proposal.targetCollection]
+  await authorize(req, decider.rule, decider.refusal)
+  if (proposal.status !== 'pending' || beingDecided.has(String(proposal.id))) {
+    const status = proposal.status === 'pending' ? 'đang được xử lý' : STATUS_TEXT[proposal.status]
+    throw userError(req, 409, {
+      vi: `Đề xuất này ${status}; mỗi đề xuất chỉ được quyết định một lần.`,
+      en: 'This proposal has already been decided.',
+    })
+  }
+  beingDecided.add(String(proposal.id))
+  try {
+    return await withFlag(req, 'proposalDecision', () =>
+      inTransaction(req, async () => {
+        if (decision === 'accept') await applyProposal(req, proposal)
+        return payload.update({
+          collection: 'import-proposals',
+          id: proposal.id,
+          data: {
+            status: decision === 'accept' ? 'accepted' : 'rejected',
+            decidedBy: req.user!.id,
+            decidedAt: new Date().toISOString(),
+            note,
+          },
+          overrideAccess: false,
+          user: req.user,
+          req,
+          depth: 0,
+        })
+      }),
+    )
+  } finally {
+    beingDecided.delete(String(proposal.id))
+  }
+}
+
+const storedValue = (wrapped: unknown) => (wrapped as { value?: unknown } | null)?.value ?? null
+
+async function applyProposal(req: PayloadRequest, proposal: ImportProposal): Promise<void> {
+  const collection = proposal.targetCollection
+  const record = (await req.payload.findByID({
+    collection,
+    id: proposal.targetId,
+    depth: 0,
+    overrideAccess: true,
+    req,
+    disableErrors: true,
+  })) as Record<string, unknown> | null
+  if (!record)
+    throw userError(req, 409, {
+      vi: 'Hồ sơ của đề xuất này không còn trong hệ thống; chỉ có thể từ chối đề xuất.',
+      en: 'The record of this proposal no longer exists; it can only be rejected.',
+    })
+  const changes = (proposal.changes ?? []).map((change) => ({
+    label: change.label,
+    field: change.field,
+    current: storedValue(change.current),
+    proposed: storedValue(change.proposed),
+  }))
+  const changed = changes.filter((change) => !sameValue(record[change.field], change.current))
+  if (changed.length > 0)
+    throw userError(req, 409, {
+      vi:
+        `Hồ sơ đã thay đổi sau khi đề xuất được gửi (${changed.map((c) => c.label).join(', ')}); ` +
+        'đề xuất không còn đúng, chỉ có thể từ chối. Nhập lại tệp để có đề xuất mới.',
+      en: 'The record changed after the proposal was filed; it can only be rejected.',
+    })
+  await req.payload.update({
+    collection,
+    id: proposal.targetId,
+    data: Object.fromEntries(changes.map((change) => [change.field, change.proposed])) as never,
+    overrideAccess: false,
+    user: req.user,
+    req,
+    depth: 0,
+  })
+}
