@@ -4,7 +4,7 @@ import * as migration_20261129_051633_site_build_status from './20261129_051633_
 import * as migration_20261129_055759_school_profile_about from './20261129_055759_school_profile_about';
 import * as migration_20261129_065345_records from './20261129_065345_records';
 import * as migration_20261129_075728_value_tables_parent_index from './20261129_075728_value_tables_parent_index';
-import * as migration_20261201_095249_authorization_layer from './20261201_095249_authorization_layer';
+import * as migration_20261201_100415_authorization_layer from './20261201_100415_authorization_layer';
 
 export const migrations = [
   {
@@ -38,8 +38,8 @@ export const migrations = [
     name: '20261129_075728_value_tables_parent_index',
   },
   {
-    up: migration_20261201_095249_authorization_layer.up,
-    down: migration_20261201_095249_authorization_layer.down,
-    name: '20261201_095249_authorization_layer'
+    up: migration_20261201_100415_authorization_layer.up,
+    down: migration_20261201_100415_authorization_layer.down,
+    name: '20261201_100415_authorization_layer'
   },
 ];
