@@ -11,15 +11,16 @@
  */
 import type {
   CollectionBeforeOperationHook,
-  Field,
+  FlattenedField,
   PayloadRequest,
   SanitizedCollectionConfig,
   SanitizedConfig,
+  Where,
 } from 'payload'
 
 import { userError } from '../lib/messages'
 import { actorOf } from './authorize'
-import { fieldReadPolicy } from './policy'
+import { collectionPolicy, fieldReadPolicy, type PolicyCollection } from './policy'
 import type { Rule } from './rules'
 
 const OPERATORS = new Set([
@@ -78,46 +79,30 @@ export function sortPaths(sort: unknown): string[] {
 
 interface Step {
   collection: string
-  field: Field & { name: string }
-}
-
-/** The named fields of a fields list, with rows, collapsibles and unnamed tabs flattened. */
-function namedFields(fields: Field[]): Array<Field & { name: string }> {
-  return fields.flatMap((field): Array<Field & { name: string }> => {
-    if (field.type === 'tabs') {
-      return field.tabs.flatMap((tab) =>
-        'name' in tab && tab.name
-          ? [{ ...tab, type: 'group', name: tab.name } as Field & { name: string }]
-          : namedFields(tab.fields),
-      )
-    }
-    if ('name' in field && field.name) return [field as Field & { name: string }]
-    if ('fields' in field) return namedFields(field.fields)
-    return []
-  })
+  field: FlattenedField
 }
 
 /**
  * The top-level field of each collection a path goes through: `pupils.guardians.phone` on
- * posts is posts' `pupils`, then students' `guardians`.
+ * posts is posts' `pupils`, then students' `guardians`. Walks Payload's own flattened fields
+ * (rows, collapsibles and unnamed tabs already folded in).
  */
-export function pathSteps(
-  config: SanitizedConfig,
-  collection: string,
-  path: string,
-  seen = 0,
-): Step[] {
+export function pathSteps(config: SanitizedConfig, collection: string, path: string): Step[] {
   const segments = path.replace(/__/g, '.').split('.').filter(Boolean)
   const steps: Step[] = []
-  const walk = (slug: string, fields: Field[], index: number, topLevel: boolean): void => {
-    if (index >= segments.length || seen + steps.length > 20) return
-    const field = namedFields(fields).find((candidate) => candidate.name === segments[index])
+  const fieldsOf = (slug: string) =>
+    config.collections.find((candidate) => candidate.slug === slug)?.flattenedFields
+  const walk = (slug: string, fields: FlattenedField[], index: number, topLevel: boolean) => {
+    // A path through relationships can loop back (a post's pupils' posts…): bound the walk.
+    if (index >= segments.length || steps.length > 20) return
+    const field = fields.find((candidate) => candidate.name === segments[index])
     if (!field) return
     if (topLevel) steps.push({ collection: slug, field })
-    if (field.type === 'group' || field.type === 'array') {
-      walk(slug, field.fields, index + 1, false)
+    if (field.type === 'group' || field.type === 'array' || field.type === 'tab') {
+      walk(slug, field.flattenedFields, index + 1, false)
     } else if (field.type === 'blocks') {
-      for (const block of field.blocks) walk(slug, block.fields, index + 1, false)
+      for (const block of field.blocks)
+        if (typeof block === 'object') walk(slug, block.flattenedFields, index + 1, false)
     } else if (field.type === 'relationship' || field.type === 'upload' || field.type === 'join') {
       const targets =
         field.type === 'join'
@@ -128,13 +113,13 @@ export function pathSteps(
       // A polymorphic relationship's value is { relationTo, value }: `value` leads on.
       const next = segments[index + 1] === 'value' ? index + 2 : index + 1
       for (const target of targets) {
-        const related = config.collections.find((candidate) => candidate.slug === target)
-        if (related) walk(target, related.fields, next, true)
+        const related = fieldsOf(target)
+        if (related) walk(target, related, next, true)
       }
     }
   }
-  const start = config.collections.find((candidate) => candidate.slug === collection)
-  if (start) walk(collection, start.fields, 0, true)
+  const start = fieldsOf(collection)
+  if (start) walk(collection, start, 0, true)
   return steps
 }
 
@@ -146,14 +131,52 @@ function guardRule(collection: string, field: string): Rule | undefined {
   return table?.[field]
 }
 
-function labelOf(field: Field): string | undefined {
+function labelOf(field: FlattenedField): string | undefined {
   const label = 'label' in field ? field.label : undefined
   if (typeof label === 'string') return label
   if (label && typeof label === 'object' && 'vi' in label) return String(label.vi)
   return undefined
 }
 
-/** Throws 403 when a path reaches a field the reader does not read on every document. */
+const coverage = new WeakMap<PayloadRequest, Map<string, Promise<boolean>>>()
+
+/**
+ * Does the reader read the field on every document of the collection they may read at all?
+ * Asked of the readable set, never of the query's own filter: the answer must not depend on the
+ * values looked for, or the refusal itself would tell them. A homeroom teacher who reads only
+ * their own class may sort it by address; one who also teaches another class may not.
+ */
+function readsOnAllReadable(
+  req: PayloadRequest,
+  collection: string,
+  field: string,
+  fieldGrant: Where,
+): Promise<boolean> {
+  let known = coverage.get(req)
+  if (!known) coverage.set(req, (known = new Map()))
+  const key = `${collection}.${field}`
+  let answer = known.get(key)
+  if (!answer) {
+    answer = (async () => {
+      if (!(collection in collectionPolicy)) return false
+      const slug = collection as PolicyCollection
+      const readGrant = await collectionPolicy[slug].read({ user: actorOf(req), req })
+      if (readGrant === false) return false
+      const readable: Where = readGrant === true ? {} : readGrant
+      const count = async (where: Where) =>
+        (await req.payload.count({ collection: slug, where, overrideAccess: true, req })).totalDocs
+      return (await count(readable)) === (await count({ and: [readable, fieldGrant] }))
+    })()
+    known.set(key, answer)
+  }
+  return answer
+}
+
+/**
+ * Throws 403 when a path reaches a field the reader does not read on every document it could
+ * match: on the queried collection, every document the reader may read; beyond a relationship,
+ * every document there is (the reader's reach into it is not what the query lists).
+ */
 async function refuseHiddenPaths(
   req: PayloadRequest,
   config: SanitizedConfig,
@@ -161,10 +184,18 @@ async function refuseHiddenPaths(
   paths: string[],
 ): Promise<void> {
   for (const path of paths) {
-    for (const { collection: slug, field } of pathSteps(config, collection, path)) {
+    const steps = pathSteps(config, collection, path)
+    for (const [index, { collection: slug, field }] of steps.entries()) {
       const rule = guardRule(slug, field.name)
       if (!rule) continue
-      if ((await rule({ user: actorOf(req), req })) === true) continue
+      const grant = await rule({ user: actorOf(req), req })
+      if (grant === true) continue
+      if (
+        grant !== false &&
+        index === 0 &&
+        (await readsOnAllReadable(req, slug, field.name, grant))
+      )
+        continue
       const label = labelOf(field) ?? field.name
       throw userError(req, 403, {
         vi: `Bạn không được lọc hay sắp xếp theo trường "${label}" (${path}).`,
@@ -190,7 +221,7 @@ function joinQueries(
   if (!joins) return []
   return Object.entries(joins).flatMap(([name, query]) => {
     if (!query) return []
-    const field = namedFields(collection.fields).find((candidate) => candidate.name === name)
+    const field = collection.flattenedFields.find((candidate) => candidate.name === name)
     if (!field || field.type !== 'join') return []
     const paths = [...wherePaths(query.where), ...sortPaths(query.sort)]
     return [field.collection].flat().map((slug) => ({ collection: slug, paths }))
