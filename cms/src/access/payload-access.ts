@@ -12,6 +12,7 @@ import type {
 } from 'payload'
 
 import { MESSAGES, userError, type Message } from '../lib/messages'
+import { sameValue, type Sameness } from '../lib/values'
 import { actorOf, grantCovers } from './authorize'
 import {
   ACCESS_KEYS,
@@ -54,47 +55,15 @@ export function globalAccess(global: PolicyGlobal) {
   }
 }
 
-function isEmptyValue(value: unknown): boolean {
-  return (
-    value === undefined ||
-    value === null ||
-    value === false ||
-    value === '' ||
-    (Array.isArray(value) && value.length === 0)
-  )
-}
-
 /**
- * A value in a form that compares equal however it was sent: ids of a hasMany as a sorted set,
- * rows of an array in order, objects by key, populated relations by id, empty values as absent.
+ * A form value compares equal however it was sent: an untouched checkbox as empty, the ids of a
+ * hasMany as a set.
  */
-function canonical(value: unknown): unknown {
-  if (isEmptyValue(value)) return null
-  if (Array.isArray(value)) {
-    const items = value.map(canonical)
-    return items.every((item) => typeof item !== 'object' || item === null)
-      ? items.map(String).sort()
-      : items
-  }
-  if (value instanceof Date) return value.toISOString()
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .map(([key, item]) => [key, canonical(item)] as const)
-      .filter(([, item]) => item !== null)
-      .sort(([a], [b]) => a.localeCompare(b))
-    return Object.fromEntries(entries)
-  }
-  return value
-}
-
-function normalized(value: unknown): string {
-  return JSON.stringify(canonical(value))
-}
+const FORM_SAMENESS: Sameness = { falseIsBlank: true, listsAsSets: true }
 
 function changes(incoming: unknown, current: unknown): boolean {
   if (incoming === undefined) return false
-  if (isEmptyValue(incoming) && isEmptyValue(current)) return false
-  return normalized(incoming) !== normalized(current)
+  return !sameValue(incoming, current, FORM_SAMENESS)
 }
 
 /**

@@ -19,28 +19,11 @@ import type {
 } from 'payload'
 import type { AuditAction, AuditOutcome, RecordCollection } from '@school/shared'
 
+import { sameValue } from '../lib/values'
 import type { AuditLog } from '../payload-types'
 
 /** Bookkeeping fields: they change on every save and say nothing about the record. */
 const IGNORED = new Set(['id', 'createdAt', 'updatedAt'])
-
-function isEmpty(value: unknown): boolean {
-  return (
-    value === undefined ||
-    value === null ||
-    value === '' ||
-    (Array.isArray(value) && value.length === 0)
-  )
-}
-
-function comparable(value: unknown): string {
-  if (isEmpty(value)) return 'null'
-  return JSON.stringify(value, (_key, item) =>
-    item && typeof item === 'object' && !Array.isArray(item) && 'id' in item && 'createdAt' in item
-      ? item.id
-      : item,
-  )
-}
 
 /** The names of the fields a collection stores (rows and collapsibles flattened; joins are queries). */
 function storedFieldNames(fields: Field[]): string[] {
@@ -57,9 +40,7 @@ export function changedFields(
   before: Record<string, unknown>,
   after: Record<string, unknown>,
 ): string[] {
-  return names
-    .filter((name) => !IGNORED.has(name) && comparable(before[name]) !== comparable(after[name]))
-    .sort()
+  return names.filter((name) => !IGNORED.has(name) && !sameValue(before[name], after[name])).sort()
 }
 
 interface Entry {

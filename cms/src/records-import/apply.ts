@@ -13,15 +13,9 @@ import type { PayloadRequest } from 'payload'
 import { idOf } from '../lib/ids'
 import { withFlag } from '../lib/request-flags'
 import { inTransaction } from '../lib/transaction'
+import { isBlank } from '../lib/values'
 import type { Group, StaffProfile, Student } from '../payload-types'
-import {
-  changesTo,
-  isBlank,
-  propose,
-  sameValue,
-  type FieldChange,
-  type ProposalTarget,
-} from './proposals'
+import { changesTo, propose, sameCell, type FieldChange, type ProposalTarget } from './proposals'
 import { normalizeClassName, type ParsedWorkbook, type PupilRow } from './workbook'
 
 /**
@@ -226,8 +220,8 @@ export async function applyImport(
             !qualification ||
             saved.some(
               (held) =>
-                sameValue(held.level, qualification.level) &&
-                (qualification.major === undefined || sameValue(held.major, qualification.major)),
+                sameCell(held.level, qualification.level) &&
+                (qualification.major === undefined || sameCell(held.major, qualification.major)),
             )
           if (!known) data.qualifications = [...saved, qualification]
           const label = `${existing.fullName} (${existing.email})`

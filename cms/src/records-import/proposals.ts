@@ -14,6 +14,7 @@ import { idOf } from '../lib/ids'
 import { userError, type Message } from '../lib/messages'
 import { withFlag } from '../lib/request-flags'
 import { inTransaction } from '../lib/transaction'
+import { canonical, isBlank, sameValue, type Sameness } from '../lib/values'
 import type { ImportProposal } from '../payload-types'
 
 export type ProposalTarget = ImportProposal['targetCollection']
@@ -24,38 +25,12 @@ export interface FieldChange {
   proposed: unknown
 }
 
-/** Empty cells, unset fields and empty lists all mean "nothing here". */
-export function isBlank(value: unknown): boolean {
-  return (
-    value === undefined ||
-    value === null ||
-    value === '' ||
-    (Array.isArray(value) && value.length === 0)
-  )
-}
+/** A cell of the file against a saved value: row ids say nothing, 5 and "5" are one cell. */
+const IMPORT_SAMENESS: Sameness = { ignoreRowIds: true, scalarsAsText: true }
 
-/**
- * A value in a form that compares equal however it was stored: blanks as null, row ids of arrays
- * left out (a row is its content), objects by sorted key, relations by id.
- */
-function canonical(value: unknown): unknown {
-  if (isBlank(value)) return null
-  if (value instanceof Date) return value.toISOString()
-  if (Array.isArray(value)) return value.map(canonical)
-  if (typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>)
-        .filter(([key, item]) => key !== 'id' && !isBlank(item))
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([key, item]) => [key, canonical(item)]),
-    )
-  }
-  return String(value)
-}
-
-export function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b))
-}
+const canonicalCell = (value: unknown) => canonical(value, IMPORT_SAMENESS)
+/** Does the file's value say what the record already holds? */
+export const sameCell = (a: unknown, b: unknown) => sameValue(a, b, IMPORT_SAMENESS)
 
 /** The fields of `incoming` that say something (not blank) and differ from the record. */
 export function changesTo(
@@ -63,7 +38,7 @@ export function changesTo(
   incoming: Record<string, unknown>,
 ): FieldChange[] {
   return Object.entries(incoming)
-    .filter(([field, value]) => !isBlank(value) && !sameValue(record[field], value))
+    .filter(([field, value]) => !isBlank(value) && !sameCell(record[field], value))
     .map(([field, proposed]) => ({ field, current: record[field] ?? null, proposed }))
 }
 
@@ -151,7 +126,7 @@ async function describe(req: PayloadRequest, field: string, value: unknown): Pro
 function fingerprintOf(target: ProposalTarget, id: number | string, changes: FieldChange[]) {
   const content = [...changes]
     .sort((a, b) => a.field.localeCompare(b.field))
-    .map((change) => [change.field, canonical(change.current), canonical(change.proposed)])
+    .map((change) => [change.field, canonicalCell(change.current), canonicalCell(change.proposed)])
   return createHash('sha256')
     .update(JSON.stringify([target, String(id), content]))
     .digest('hex')
@@ -294,7 +269,7 @@ async function applyProposal(req: PayloadRequest, proposal: ImportProposal): Pro
     current: storedValue(change.current),
     proposed: storedValue(change.proposed),
   }))
-  const changed = changes.filter((change) => !sameValue(record[change.field], change.current))
+  const changed = changes.filter((change) => !sameCell(record[change.field], change.current))
   if (changed.length > 0)
     throw userError(req, 409, {
       vi:
