@@ -26,8 +26,8 @@ export async function withPolicy(pending: Promise<SanitizedConfig>): Promise<San
     const access = collectionAccess(collection.slug as PolicyCollection)
     if (!collection.auth) delete access.admin
     collection.access = access as typeof collection.access
-    // Payload answers 501 for a collection without REST endpoints (its migrations): with its
-    // default endpoints, the policy (nobody) answers instead, 403.
+    // Payload answers 501 ("not implemented") for a collection without REST endpoints (its
+    // migrations); with an empty list of endpoints it answers 404, as for any unknown route.
     if (collection.endpoints === false) collection.endpoints = []
     collection.hooks.beforeOperation = [
       hiddenPathGuard(config, collection),

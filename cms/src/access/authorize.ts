@@ -5,7 +5,7 @@
  */
 import { createLocalReq, type Payload, type PayloadRequest, type Where } from 'payload'
 
-import { localize, userError, type Message } from '../lib/messages'
+import { userError, type Message } from '../lib/messages'
 import type { User } from '../payload-types'
 import { importPolicy, reportPolicy, exportPolicy, type PolicyCollection } from './policy'
 import type { Grant, PostContext, Rule } from './rules'
@@ -64,9 +64,6 @@ export async function authorize(
   if (!req.user) throw userError(req, 401, LOGIN_REQUIRED)
   throw userError(req, 403, refusal)
 }
-
-/** The message of a refusal, in the user's language, for code that shows it without throwing. */
-export const refusalText = (req: PayloadRequest, refusal: Message) => localize(req, refusal)
 
 /** What the admin shows this user: the serialised answer of the policy, one flag per ability. */
 export interface Abilities {

@@ -6,7 +6,7 @@
 import type { Where } from 'payload'
 import { IN_REVIEW_STAGES } from '@school/shared'
 
-import { idOf, sameId as same } from '../lib/ids'
+import { idOf, idsOf, sameId as same } from '../lib/ids'
 import { hasFlag } from '../lib/request-flags'
 import type { Group, User } from '../payload-types'
 import { groupsOf } from './groups-of'
@@ -241,14 +241,17 @@ export const writerOfRecord: Rule = (context) => {
   return same(post.post.createdBy, user.id) || post.post.authors.some((a) => same(a, user.id))
 }
 
+/** The people of a group: its head, its homeroom teacher (a class) and its members. */
+function peopleOf(group: Group): Array<User['id']> {
+  return idsOf([group.head, group.homeroomTeacher, ...(group.members ?? [])])
+}
+
 /** A member (head, homeroom teacher, member) of the post's owner group. */
 export const memberOfOwnerGroup: Rule = (context) => {
   const group = postOf(context)?.ownerGroup
   const { user } = context
   if (!group || !user) return false
-  return [group.head, group.homeroomTeacher, ...(group.members ?? [])].some((member) =>
-    same(member, user.id),
-  )
+  return peopleOf(group).some((member) => same(member, user.id))
 }
 
 /** The head who checks a post's accuracy (thẩm định, Điều 7); null when leadership does it. */
@@ -303,10 +306,7 @@ export const keptOrTaughtClass: Rule = ({ user }): Grant =>
 
 type Relation = number | string | { id: number | string } | null | undefined
 
-const idsOf = (value: unknown): Array<number | string> =>
-  (Array.isArray(value) ? value : [])
-    .map((item) => idOf(item as Relation))
-    .filter((id): id is number | string => id !== null)
+const relations = (value: unknown) => idsOf(Array.isArray(value) ? (value as Relation[]) : [])
 
 /** The value a save gives a field: the incoming one, else the stored one. */
 function incoming(context: RuleContext, field: string): unknown {
@@ -321,7 +321,7 @@ function incoming(context: RuleContext, field: string): unknown {
 export const authorsFromOwnCircle: Rule = async (context) => {
   const { user, req } = context
   if (!user) return false
-  const allowed = new Set([String(user.id), ...idsOf(context.doc?.authors).map(String)])
+  const allowed = new Set([String(user.id), ...relations(context.doc?.authors).map(String)])
   const mine = await groupsOf(req, user.id)
   const chosen = incoming(context, 'ownerGroup')
   // A new post without a group is filed under the writer's own (Posts/hooks/assignOwnership).
@@ -329,12 +329,9 @@ export const authorsFromOwnCircle: Rule = async (context) => {
     chosen === undefined ? (defaultOwnerGroup(mine)?.id ?? null) : idOf(chosen as Relation)
   const circle = mine.filter((group) => groupId !== null && same(group.id, groupId))
   for (const group of circle) {
-    for (const person of [group.head, group.homeroomTeacher, ...(group.members ?? [])]) {
-      const id = idOf(person as Relation)
-      if (id !== null) allowed.add(String(id))
-    }
+    for (const person of peopleOf(group)) allowed.add(String(person))
   }
-  return idsOf(incoming(context, 'authors')).every((author) => allowed.has(String(author)))
+  return relations(incoming(context, 'authors')).every((author) => allowed.has(String(author)))
 }
 
 /** A writer's own group, in the order a post most likely belongs to it. */

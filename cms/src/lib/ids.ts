@@ -13,3 +13,10 @@ export function sameId(a: unknown, b: unknown): boolean {
   const right = idOf(b as never)
   return left !== null && right !== null && String(left) === String(right)
 }
+
+/** The ids of a hasMany relationship's value, populated or not; empty when there is none. */
+export function idsOf<T extends string | number>(
+  values: ReadonlyArray<T | { id: T } | null | undefined> | null | undefined,
+): T[] {
+  return (values ?? []).map((value) => idOf(value)).filter((id): id is T => id !== null)
+}

@@ -14,7 +14,7 @@ import type {
   PayloadRequest,
 } from 'payload'
 
-import { idOf } from '../lib/ids'
+import { idOf, idsOf } from '../lib/ids'
 import type { Media, Post } from '../payload-types'
 
 type Id = number | string
@@ -91,8 +91,7 @@ async function findMedia(
   return docs as Marks[]
 }
 
-const idsOf = (values: Media['publishedIn']) =>
-  (values ?? []).map((value) => idOf(value as MediaRef)).filter((id): id is Id => id !== null)
+const idsOfPosts = (values: Media['publishedIn']) => idsOf<Id>(values as MediaRef[] | undefined)
 
 /** Makes the files listing `postId` exactly those in `live` (none when the post is not live). */
 async function markPostMedia(req: PayloadRequest, postId: Id, live: Set<string>): Promise<void> {
@@ -102,14 +101,14 @@ async function markPostMedia(req: PayloadRequest, postId: Id, live: Set<string>)
   const newlyUsed = added.length > 0 ? await findMedia(req, { id: { in: added } }) : []
   for (const media of listed) {
     if (live.has(String(media.id))) continue
-    const others = idsOf(media.publishedIn).filter((id) => String(id) !== String(postId))
+    const others = idsOfPosts(media.publishedIn).filter((id) => String(id) !== String(postId))
     await writeMarks(req, media, others, Boolean(media.onSchoolProfile))
   }
   for (const media of newlyUsed) {
     await writeMarks(
       req,
       media,
-      [...idsOf(media.publishedIn), postId],
+      [...idsOfPosts(media.publishedIn), postId],
       Boolean(media.onSchoolProfile),
     )
   }
@@ -156,7 +155,7 @@ export const unmarkMediaOfDeletedPost: CollectionAfterDeleteHook<Post> = async (
   const noted = req.context[`${MEDIA_OF_DELETED_POST}:${doc.id}`] as Id[] | undefined
   if (!noted?.length) return doc
   for (const media of await findMedia(req, { id: { in: noted } })) {
-    const others = idsOf(media.publishedIn).filter((id) => String(id) !== String(doc.id))
+    const others = idsOfPosts(media.publishedIn).filter((id) => String(id) !== String(doc.id))
     await writeMarks(req, media, others, Boolean(media.onSchoolProfile))
   }
   return doc
@@ -170,7 +169,8 @@ export const markMediaOfSchoolProfile: GlobalAfterChangeHook = async ({ doc, req
   const added = [...shown].filter((id) => !markedIds.has(id))
   const newlyShown = added.length > 0 ? await findMedia(req, { id: { in: added } }) : []
   for (const media of marked)
-    if (!shown.has(String(media.id))) await writeMarks(req, media, idsOf(media.publishedIn), false)
-  for (const media of newlyShown) await writeMarks(req, media, idsOf(media.publishedIn), true)
+    if (!shown.has(String(media.id)))
+      await writeMarks(req, media, idsOfPosts(media.publishedIn), false)
+  for (const media of newlyShown) await writeMarks(req, media, idsOfPosts(media.publishedIn), true)
   return doc
 }
