@@ -54,10 +54,7 @@ export default withPolicy(
       dateFormat: 'dd/MM/yyyy HH:mm',
       components: {
         beforeDashboard: ['/components/dashboard/EditorialDashboard#EditorialDashboard'],
-        afterNavLinks: [
-          '/components/report/ReportNavLink#ReportNavLink',
-          '/components/records/RecordsNavLink#RecordsNavLink',
-        ],
+        afterNavLinks: ['/components/nav/PolicyNavLinks#PolicyNavLinks'],
         views: {
           editorialReport: {
             Component: '/components/report/EditorialReportView#EditorialReportView',

@@ -26,8 +26,7 @@ import { Hidden as Hidden_9da352b2b96b4d476aa982687058afd0 } from '../../../comp
 import { DueDateCell as DueDateCell_5aff8afde43f2660af6e4f1e7badfbbe } from '../../../components/assignments/DueDateCell'
 import { GrowthChart as GrowthChart_3f4759cbdf59fe19bf6c7af5de28956a } from '../../../components/records/GrowthChart'
 import { ProposalDecision as ProposalDecision_7fb0e782ad6b2ee9fc688b071f1ae24a } from '../../../components/records/ProposalDecision'
-import { ReportNavLink as ReportNavLink_662e9ca0b1789301fe57ae6d65f7c658 } from '../../../components/report/ReportNavLink'
-import { RecordsNavLink as RecordsNavLink_77115ded7a4114e022153a8ae3b68396 } from '../../../components/records/RecordsNavLink'
+import { PolicyNavLinks as PolicyNavLinks_712314da5256e3596e18a75673b38420 } from '../../../components/nav/PolicyNavLinks'
 import { EditorialDashboard as EditorialDashboard_80874a17ed08105b45f341c1f59f634a } from '../../../components/dashboard/EditorialDashboard'
 import { EditorialReportView as EditorialReportView_66941cb4d33fc9f85f586763eb32467e } from '../../../components/report/EditorialReportView'
 import { RecordsView as RecordsView_e65871ff64af0d47624ff533c041d0bd } from '../../../components/records/RecordsView'
@@ -63,8 +62,7 @@ export const importMap = {
   "/components/assignments/DueDateCell#DueDateCell": DueDateCell_5aff8afde43f2660af6e4f1e7badfbbe,
   "/components/records/GrowthChart#GrowthChart": GrowthChart_3f4759cbdf59fe19bf6c7af5de28956a,
   "/components/records/ProposalDecision#ProposalDecision": ProposalDecision_7fb0e782ad6b2ee9fc688b071f1ae24a,
-  "/components/report/ReportNavLink#ReportNavLink": ReportNavLink_662e9ca0b1789301fe57ae6d65f7c658,
-  "/components/records/RecordsNavLink#RecordsNavLink": RecordsNavLink_77115ded7a4114e022153a8ae3b68396,
+  "/components/nav/PolicyNavLinks#PolicyNavLinks": PolicyNavLinks_712314da5256e3596e18a75673b38420,
   "/components/dashboard/EditorialDashboard#EditorialDashboard": EditorialDashboard_80874a17ed08105b45f341c1f59f634a,
   "/components/report/EditorialReportView#EditorialReportView": EditorialReportView_66941cb4d33fc9f85f586763eb32467e,
   "/components/records/RecordsView#RecordsView": RecordsView_e65871ff64af0d47624ff533c041d0bd,

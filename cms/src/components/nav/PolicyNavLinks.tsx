@@ -1,0 +1,26 @@
+import type { ServerProps } from 'payload'
+
+import { abilitiesOf } from '../../access/authorize'
+
+const LINK_STYLE = { display: 'block', padding: '4px 0' } as const
+
+/** The admin's own pages in its menu, each for those the policy gives work there (one asking). */
+export async function PolicyNavLinks({ user, payload }: ServerProps) {
+  if (!user) return null
+  const may = await abilitiesOf(payload, user)
+  const admin = payload.config.routes.admin
+  return (
+    <>
+      {may.editorialReport && (
+        <a className="nav__link" href={`${admin}/editorial-report`} style={LINK_STYLE}>
+          Báo cáo Ban biên tập
+        </a>
+      )}
+      {may.recordsPage && (
+        <a className="nav__link" href={`${admin}/records`} style={LINK_STYLE}>
+          Nhập dữ liệu, thống kê, danh sách lớp
+        </a>
+      )}
+    </>
+  )
+}
