@@ -4,6 +4,7 @@
  * public reads only files that published content shows; a file on the website changes only
  * through the workflow, and who uploaded it is recorded by the server.
  */
+import { createLocalReq } from 'payload'
 import sharp from 'sharp'
 import type { Role } from '@school/shared'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -343,6 +344,41 @@ describe('the public reads only files that published content shows', () => {
     expect(docs.length).toBeGreaterThan(0)
     for (const post of docs)
       expect((await anonymous.get(`/media/${post.coverImage}`)).status, post.title).toBe(200)
+  })
+
+  it('a database from before the marks gets them from what is live (its migration)', async () => {
+    const { payload } = school
+    const { docs } = await payload.find({
+      collection: 'posts',
+      where: { _status: { equals: 'published' }, coverImage: { exists: true } },
+      depth: 0,
+      overrideAccess: true,
+    })
+    const { docs: all } = await payload.find({
+      collection: 'media',
+      limit: 0,
+      overrideAccess: true,
+    })
+    const unused = all.find((media) => !media.onWebsite)
+    // As the old schema left them: no file marked.
+    const req = await createLocalReq({}, payload)
+    for (const media of all) {
+      await payload.update({
+        collection: 'media',
+        id: media.id,
+        data: { onWebsite: false, onSchoolProfile: false, publishedIn: [] },
+        overrideAccess: true,
+        depth: 0,
+        req,
+      })
+    }
+    expect((await anonymous.get(`/media/${docs[0].coverImage}`)).status).toBe(404)
+    const { up } =
+      await import('../../cms/src/migrations/20261201_102000_media_marks_of_live_content')
+    await up({ payload, req: await createLocalReq({}, payload) } as never)
+    for (const post of docs)
+      expect((await anonymous.get(`/media/${post.coverImage}`)).status, post.title).toBe(200)
+    if (unused) expect((await anonymous.get(`/media/${unused.id}`)).status).toBe(404)
   })
 })
 

@@ -5,6 +5,7 @@ import * as migration_20261129_055759_school_profile_about from './20261129_0557
 import * as migration_20261129_065345_records from './20261129_065345_records';
 import * as migration_20261129_075728_value_tables_parent_index from './20261129_075728_value_tables_parent_index';
 import * as migration_20261201_100415_authorization_layer from './20261201_100415_authorization_layer';
+import * as migration_20261201_102000_media_marks_of_live_content from './20261201_102000_media_marks_of_live_content';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261201_100415_authorization_layer.up,
     down: migration_20261201_100415_authorization_layer.down,
-    name: '20261201_100415_authorization_layer'
+    name: '20261201_100415_authorization_layer',
+  },
+  {
+    up: migration_20261201_102000_media_marks_of_live_content.up,
+    down: migration_20261201_102000_media_marks_of_live_content.down,
+    name: '20261201_102000_media_marks_of_live_content',
   },
 ];
