@@ -1,6 +1,28 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
-export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
+// Edited after generation, in two ways, both for a database that holds data (a fresh one never
+// showed them):
+// - drizzle-kit rebuilds a table by copying every column of the new table from the old one, the
+//   columns this migration adds included, which fails ("no such column"). Each copy takes the
+//   columns both tables have (new ones get their default), read at run time.
+// - It turned foreign keys back on between rebuilds, so dropping `users` set the NOT NULL actor
+//   of every workflow step to null and failed. Foreign keys are now off for the whole migration,
+//   which runs in one transaction (SQLite runs Payload without them): a failure leaves the
+//   database as it was, and the references are checked before the commit.
+async function copyCommonColumns(db: MigrateUpArgs['db'], from: string, to: string) {
+  const columns = async (table: string) =>
+    ((await db.all(sql.raw(`PRAGMA table_info(\`${table}\`)`))) as Array<{ name: string }>).map(
+      (column) => column.name,
+    )
+  const old = new Set(await columns(from))
+  const shared = (await columns(to))
+    .filter((name) => old.has(name))
+    .map((name) => `"${name}"`)
+    .join(', ')
+  await db.run(sql.raw(`INSERT INTO \`${to}\`(${shared}) SELECT ${shared} FROM \`${from}\`;`))
+}
+
+async function upSteps({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`media_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -55,7 +77,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`import_proposals_fingerprint_idx\` ON \`import_proposals\` (\`fingerprint\`);`)
   await db.run(sql`CREATE INDEX \`import_proposals_updated_at_idx\` ON \`import_proposals\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`import_proposals_created_at_idx\` ON \`import_proposals\` (\`created_at\`);`)
-  await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_users_roles\` (
   	\`order\` integer NOT NULL,
   	\`parent_id\` integer NOT NULL,
@@ -64,10 +85,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_users_roles\`("order", "parent_id", "value", "id") SELECT "order", "parent_id", "value", "id" FROM \`users_roles\`;`)
+  await copyCommonColumns(db, 'users_roles', '__new_users_roles')
   await db.run(sql`DROP TABLE \`users_roles\`;`)
   await db.run(sql`ALTER TABLE \`__new_users_roles\` RENAME TO \`users_roles\`;`)
-  await db.run(sql`PRAGMA foreign_keys=ON;`)
   await db.run(sql`CREATE INDEX \`users_roles_order_idx\` ON \`users_roles\` (\`order\`);`)
   await db.run(sql`CREATE INDEX \`users_roles_parent_idx\` ON \`users_roles\` (\`parent_id\`);`)
   await db.run(sql`CREATE TABLE \`__new_users\` (
@@ -88,7 +108,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`lock_until\` text
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_users\`("id", "full_name", "phone", "can_manage_accounts", "job_title", "updated_at", "created_at", "email", "reset_password_token", "reset_password_expiration", "salt", "hash", "reset_password_requested_at", "login_attempts", "lock_until") SELECT "id", "full_name", "phone", "can_manage_accounts", "job_title", "updated_at", "created_at", "email", "reset_password_token", "reset_password_expiration", "salt", "hash", "reset_password_requested_at", "login_attempts", "lock_until" FROM \`users\`;`)
+  await copyCommonColumns(db, 'users', '__new_users')
   await db.run(sql`DROP TABLE \`users\`;`)
   await db.run(sql`ALTER TABLE \`__new_users\` RENAME TO \`users\`;`)
   await db.run(sql`CREATE INDEX \`users_updated_at_idx\` ON \`users\` (\`updated_at\`);`)
@@ -111,7 +131,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`parent_group_id\`) REFERENCES \`groups\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_groups\`("id", "name", "slug", "kind", "grade", "school_year", "head_id", "homeroom_teacher_id", "parent_group_id", "updated_at", "created_at") SELECT "id", "name", "slug", "kind", "grade", "school_year", "head_id", "homeroom_teacher_id", "parent_group_id", "updated_at", "created_at" FROM \`groups\`;`)
+  await copyCommonColumns(db, 'groups', '__new_groups')
   await db.run(sql`DROP TABLE \`groups\`;`)
   await db.run(sql`ALTER TABLE \`__new_groups\` RENAME TO \`groups\`;`)
   await db.run(sql`CREATE UNIQUE INDEX \`groups_slug_idx\` ON \`groups\` (\`slug\`);`)
@@ -148,7 +168,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`approved_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_posts\`("id", "title", "slug", "excerpt", "content", "cover_image_id", "kind", "owner_group_id", "created_by_id", "assignment_id", "stage", "publish_at", "published_at", "return_comment", "reviewed_by_id", "approved_by_id", "updated_at", "created_at", "_status") SELECT "id", "title", "slug", "excerpt", "content", "cover_image_id", "kind", "owner_group_id", "created_by_id", "assignment_id", "stage", "publish_at", "published_at", "return_comment", "reviewed_by_id", "approved_by_id", "updated_at", "created_at", "_status" FROM \`posts\`;`)
+  await copyCommonColumns(db, 'posts', '__new_posts')
   await db.run(sql`DROP TABLE \`posts\`;`)
   await db.run(sql`ALTER TABLE \`__new_posts\` RENAME TO \`posts\`;`)
   await db.run(sql`CREATE UNIQUE INDEX \`posts_slug_idx\` ON \`posts\` (\`slug\`);`)
@@ -196,7 +216,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`version_approved_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`INSERT INTO \`__new__posts_v\`("id", "parent_id", "version_title", "version_slug", "version_excerpt", "version_content", "version_cover_image_id", "version_kind", "version_owner_group_id", "version_created_by_id", "version_assignment_id", "version_stage", "version_publish_at", "version_published_at", "version_return_comment", "version_reviewed_by_id", "version_approved_by_id", "version_updated_at", "version_created_at", "version__status", "created_at", "updated_at", "latest", "autosave") SELECT "id", "parent_id", "version_title", "version_slug", "version_excerpt", "version_content", "version_cover_image_id", "version_kind", "version_owner_group_id", "version_created_by_id", "version_assignment_id", "version_stage", "version_publish_at", "version_published_at", "version_return_comment", "version_reviewed_by_id", "version_approved_by_id", "version_updated_at", "version_created_at", "version__status", "created_at", "updated_at", "latest", "autosave" FROM \`_posts_v\`;`)
+  await copyCommonColumns(db, '_posts_v', '__new__posts_v')
   await db.run(sql`DROP TABLE \`_posts_v\`;`)
   await db.run(sql`ALTER TABLE \`__new__posts_v\` RENAME TO \`_posts_v\`;`)
   await db.run(sql`CREATE INDEX \`_posts_v_parent_idx\` ON \`_posts_v\` (\`parent_id\`);`)
@@ -231,7 +251,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`assigned_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_assignments\`("id", "topic", "group_id", "writer_id", "due_date", "notes", "status", "assigned_by_id", "updated_at", "created_at") SELECT "id", "topic", "group_id", "writer_id", "due_date", "notes", "status", "assigned_by_id", "updated_at", "created_at" FROM \`assignments\`;`)
+  await copyCommonColumns(db, 'assignments', '__new_assignments')
   await db.run(sql`DROP TABLE \`assignments\`;`)
   await db.run(sql`ALTER TABLE \`__new_assignments\` RENAME TO \`assignments\`;`)
   await db.run(sql`CREATE INDEX \`assignments_group_idx\` ON \`assignments\` (\`group_id\`);`)
@@ -253,7 +273,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`actor_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_workflow_events\`("id", "post_id", "action", "from_stage", "to_stage", "actor_id", "comment", "updated_at", "created_at") SELECT "id", "post_id", "action", "from_stage", "to_stage", "actor_id", "comment", "updated_at", "created_at" FROM \`workflow_events\`;`)
+  await copyCommonColumns(db, 'workflow_events', '__new_workflow_events')
   await db.run(sql`DROP TABLE \`workflow_events\`;`)
   await db.run(sql`ALTER TABLE \`__new_workflow_events\` RENAME TO \`workflow_events\`;`)
   await db.run(sql`CREATE INDEX \`workflow_events_post_idx\` ON \`workflow_events\` (\`post_id\`);`)
@@ -298,7 +318,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`uploaded_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_media\`("id", "alt", "uploaded_by_id", "on_website", "on_school_profile", "updated_at", "created_at", "url", "thumbnail_u_r_l", "filename", "mime_type", "filesize", "width", "height", "focal_x", "focal_y", "sizes_thumbnail_url", "sizes_thumbnail_width", "sizes_thumbnail_height", "sizes_thumbnail_mime_type", "sizes_thumbnail_filesize", "sizes_thumbnail_filename", "sizes_card_url", "sizes_card_width", "sizes_card_height", "sizes_card_mime_type", "sizes_card_filesize", "sizes_card_filename", "sizes_feature_url", "sizes_feature_width", "sizes_feature_height", "sizes_feature_mime_type", "sizes_feature_filesize", "sizes_feature_filename") SELECT "id", "alt", "uploaded_by_id", "on_website", "on_school_profile", "updated_at", "created_at", "url", "thumbnail_u_r_l", "filename", "mime_type", "filesize", "width", "height", "focal_x", "focal_y", "sizes_thumbnail_url", "sizes_thumbnail_width", "sizes_thumbnail_height", "sizes_thumbnail_mime_type", "sizes_thumbnail_filesize", "sizes_thumbnail_filename", "sizes_card_url", "sizes_card_width", "sizes_card_height", "sizes_card_mime_type", "sizes_card_filesize", "sizes_card_filename", "sizes_feature_url", "sizes_feature_width", "sizes_feature_height", "sizes_feature_mime_type", "sizes_feature_filesize", "sizes_feature_filename" FROM \`media\`;`)
+  await copyCommonColumns(db, 'media', '__new_media')
   await db.run(sql`DROP TABLE \`media\`;`)
   await db.run(sql`ALTER TABLE \`__new_media\` RENAME TO \`media\`;`)
   await db.run(sql`CREATE INDEX \`media_uploaded_by_idx\` ON \`media\` (\`uploaded_by_id\`);`)
@@ -332,7 +352,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`class_id\`) REFERENCES \`groups\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_students\`("id", "full_name", "student_code", "date_of_birth", "gender", "class_id", "status", "ethnicity", "policy_status", "permanent_address", "consent_guardian", "consent_pupil", "consent_recorded_on", "health_blood_type", "health_insurance_code", "health_allergies", "health_conditions", "updated_at", "created_at") SELECT "id", "full_name", "student_code", "date_of_birth", "gender", "class_id", "status", "ethnicity", "policy_status", "permanent_address", "consent_guardian", "consent_pupil", "consent_recorded_on", "health_blood_type", "health_insurance_code", "health_allergies", "health_conditions", "updated_at", "created_at" FROM \`students\`;`)
+  await copyCommonColumns(db, 'students', '__new_students')
   await db.run(sql`DROP TABLE \`students\`;`)
   await db.run(sql`ALTER TABLE \`__new_students\` RENAME TO \`students\`;`)
   await db.run(sql`CREATE UNIQUE INDEX \`students_student_code_idx\` ON \`students\` (\`student_code\`);`)
@@ -358,7 +378,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`examined_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_health_checkups\`("id", "title", "student_id", "date", "height_cm", "weight_kg", "bmi", "vision_left", "vision_right", "dental", "notes", "examined_by_id", "updated_at", "created_at") SELECT "id", "title", "student_id", "date", "height_cm", "weight_kg", "bmi", "vision_left", "vision_right", "dental", "notes", "examined_by_id", "updated_at", "created_at" FROM \`health_checkups\`;`)
+  await copyCommonColumns(db, 'health_checkups', '__new_health_checkups')
   await db.run(sql`DROP TABLE \`health_checkups\`;`)
   await db.run(sql`ALTER TABLE \`__new_health_checkups\` RENAME TO \`health_checkups\`;`)
   await db.run(sql`CREATE INDEX \`health_checkups_student_idx\` ON \`health_checkups\` (\`student_id\`);`)
@@ -386,7 +406,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`user_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_staff_profiles\`("id", "full_name", "email", "user_id", "date_of_birth", "gender", "ethnicity", "id_number", "phone", "permanent_address", "position", "contract_type", "start_date", "professional_rank", "updated_at", "created_at") SELECT "id", "full_name", "email", "user_id", "date_of_birth", "gender", "ethnicity", "id_number", "phone", "permanent_address", "position", "contract_type", "start_date", "professional_rank", "updated_at", "created_at" FROM \`staff_profiles\`;`)
+  await copyCommonColumns(db, 'staff_profiles', '__new_staff_profiles')
   await db.run(sql`DROP TABLE \`staff_profiles\`;`)
   await db.run(sql`ALTER TABLE \`__new_staff_profiles\` RENAME TO \`staff_profiles\`;`)
   await db.run(sql`CREATE UNIQUE INDEX \`staff_profiles_email_idx\` ON \`staff_profiles\` (\`email\`);`)
@@ -409,7 +429,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`actor_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_audit_log\`("id", "actor_user_id", "actor_name", "actor_email", "actor_id", "action", "outcome", "collection", "doc_id", "count", "updated_at", "created_at") SELECT "id", "actor_user_id", "actor_name", "actor_email", "actor_id", "action", "outcome", "collection", "doc_id", "count", "updated_at", "created_at" FROM \`audit_log\`;`)
+  await copyCommonColumns(db, 'audit_log', '__new_audit_log')
   await db.run(sql`DROP TABLE \`audit_log\`;`)
   await db.run(sql`ALTER TABLE \`__new_audit_log\` RENAME TO \`audit_log\`;`)
   await db.run(sql`CREATE INDEX \`audit_log_actor_user_id_idx\` ON \`audit_log\` (\`actor_user_id\`);`)
@@ -424,7 +444,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`data\` text NOT NULL
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_payload_kv\`("id", "key", "data") SELECT "id", "key", "data" FROM \`payload_kv\`;`)
+  await copyCommonColumns(db, 'payload_kv', '__new_payload_kv')
   await db.run(sql`DROP TABLE \`payload_kv\`;`)
   await db.run(sql`ALTER TABLE \`__new_payload_kv\` RENAME TO \`payload_kv\`;`)
   await db.run(sql`CREATE UNIQUE INDEX \`payload_kv_key_idx\` ON \`payload_kv\` (\`key\`);`)
@@ -443,7 +463,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_payload_jobs\`("id", "input", "completed_at", "total_tried", "has_error", "error", "task_slug", "queue", "wait_until", "processing", "updated_at", "created_at") SELECT "id", "input", "completed_at", "total_tried", "has_error", "error", "task_slug", "queue", "wait_until", "processing", "updated_at", "created_at" FROM \`payload_jobs\`;`)
+  await copyCommonColumns(db, 'payload_jobs', '__new_payload_jobs')
   await db.run(sql`DROP TABLE \`payload_jobs\`;`)
   await db.run(sql`ALTER TABLE \`__new_payload_jobs\` RENAME TO \`payload_jobs\`;`)
   await db.run(sql`CREATE INDEX \`payload_jobs_completed_at_idx\` ON \`payload_jobs\` (\`completed_at\`);`)
@@ -462,7 +482,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_payload_locked_documents\`("id", "global_slug", "updated_at", "created_at") SELECT "id", "global_slug", "updated_at", "created_at" FROM \`payload_locked_documents\`;`)
+  await copyCommonColumns(db, 'payload_locked_documents', '__new_payload_locked_documents')
   await db.run(sql`DROP TABLE \`payload_locked_documents\`;`)
   await db.run(sql`ALTER TABLE \`__new_payload_locked_documents\` RENAME TO \`payload_locked_documents\`;`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_global_slug_idx\` ON \`payload_locked_documents\` (\`global_slug\`);`)
@@ -476,7 +496,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_payload_preferences\`("id", "key", "value", "updated_at", "created_at") SELECT "id", "key", "value", "updated_at", "created_at" FROM \`payload_preferences\`;`)
+  await copyCommonColumns(db, 'payload_preferences', '__new_payload_preferences')
   await db.run(sql`DROP TABLE \`payload_preferences\`;`)
   await db.run(sql`ALTER TABLE \`__new_payload_preferences\` RENAME TO \`payload_preferences\`;`)
   await db.run(sql`CREATE INDEX \`payload_preferences_key_idx\` ON \`payload_preferences\` (\`key\`);`)
@@ -490,7 +510,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_payload_migrations\`("id", "name", "batch", "updated_at", "created_at") SELECT "id", "name", "batch", "updated_at", "created_at" FROM \`payload_migrations\`;`)
+  await copyCommonColumns(db, 'payload_migrations', '__new_payload_migrations')
   await db.run(sql`DROP TABLE \`payload_migrations\`;`)
   await db.run(sql`ALTER TABLE \`__new_payload_migrations\` RENAME TO \`payload_migrations\`;`)
   await db.run(sql`CREATE INDEX \`payload_migrations_updated_at_idx\` ON \`payload_migrations\` (\`updated_at\`);`)
@@ -507,7 +527,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`created_at\` text
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_school_profile\`("id", "name", "motto", "address", "phone", "email", "about", "updated_at", "created_at") SELECT "id", "name", "motto", "address", "phone", "email", "about", "updated_at", "created_at" FROM \`school_profile\`;`)
+  await copyCommonColumns(db, 'school_profile', '__new_school_profile')
   await db.run(sql`DROP TABLE \`school_profile\`;`)
   await db.run(sql`ALTER TABLE \`__new_school_profile\` RENAME TO \`school_profile\`;`)
   await db.run(sql`CREATE TABLE \`__new_site_build\` (
@@ -522,7 +542,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`created_at\` text
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_site_build\`("id", "status", "last_success_at", "last_attempt_at", "duration_ms", "reasons", "log", "updated_at", "created_at") SELECT "id", "status", "last_success_at", "last_attempt_at", "duration_ms", "reasons", "log", "updated_at", "created_at" FROM \`site_build\`;`)
+  await copyCommonColumns(db, 'site_build', '__new_site_build')
   await db.run(sql`DROP TABLE \`site_build\`;`)
   await db.run(sql`ALTER TABLE \`__new_site_build\` RENAME TO \`site_build\`;`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`import_proposals_id\` integer REFERENCES import_proposals(id);`)
@@ -530,11 +550,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`audit_log_texts_text_idx\` ON \`audit_log_texts\` (\`text\`);`)
 }
 
-export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
+async function downSteps({ db }: MigrateDownArgs): Promise<void> {
   await db.run(sql`DROP TABLE \`media_rels\`;`)
   await db.run(sql`DROP TABLE \`import_proposals_changes\`;`)
   await db.run(sql`DROP TABLE \`import_proposals\`;`)
-  await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_posts\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`title\` text,
@@ -561,10 +580,9 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	FOREIGN KEY (\`approved_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_posts\`("id", "title", "slug", "excerpt", "content", "cover_image_id", "kind", "owner_group_id", "assignment_id", "stage", "publish_at", "published_at", "return_comment", "reviewed_by_id", "approved_by_id", "updated_at", "created_at", "_status") SELECT "id", "title", "slug", "excerpt", "content", "cover_image_id", "kind", "owner_group_id", "assignment_id", "stage", "publish_at", "published_at", "return_comment", "reviewed_by_id", "approved_by_id", "updated_at", "created_at", "_status" FROM \`posts\`;`)
+  await copyCommonColumns(db, 'posts', '__new_posts')
   await db.run(sql`DROP TABLE \`posts\`;`)
   await db.run(sql`ALTER TABLE \`__new_posts\` RENAME TO \`posts\`;`)
-  await db.run(sql`PRAGMA foreign_keys=ON;`)
   await db.run(sql`CREATE UNIQUE INDEX \`posts_slug_idx\` ON \`posts\` (\`slug\`);`)
   await db.run(sql`CREATE INDEX \`posts_cover_image_idx\` ON \`posts\` (\`cover_image_id\`);`)
   await db.run(sql`CREATE INDEX \`posts_owner_group_idx\` ON \`posts\` (\`owner_group_id\`);`)
@@ -607,7 +625,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	FOREIGN KEY (\`version_approved_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`INSERT INTO \`__new__posts_v\`("id", "parent_id", "version_title", "version_slug", "version_excerpt", "version_content", "version_cover_image_id", "version_kind", "version_owner_group_id", "version_assignment_id", "version_stage", "version_publish_at", "version_published_at", "version_return_comment", "version_reviewed_by_id", "version_approved_by_id", "version_updated_at", "version_created_at", "version__status", "created_at", "updated_at", "latest", "autosave") SELECT "id", "parent_id", "version_title", "version_slug", "version_excerpt", "version_content", "version_cover_image_id", "version_kind", "version_owner_group_id", "version_assignment_id", "version_stage", "version_publish_at", "version_published_at", "version_return_comment", "version_reviewed_by_id", "version_approved_by_id", "version_updated_at", "version_created_at", "version__status", "created_at", "updated_at", "latest", "autosave" FROM \`_posts_v\`;`)
+  await copyCommonColumns(db, '_posts_v', '__new__posts_v')
   await db.run(sql`DROP TABLE \`_posts_v\`;`)
   await db.run(sql`ALTER TABLE \`__new__posts_v\` RENAME TO \`_posts_v\`;`)
   await db.run(sql`CREATE INDEX \`_posts_v_parent_idx\` ON \`_posts_v\` (\`parent_id\`);`)
@@ -653,7 +671,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	FOREIGN KEY (\`audit_log_id\`) REFERENCES \`audit_log\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_payload_locked_documents_rels\`("id", "order", "parent_id", "path", "users_id", "groups_id", "posts_id", "assignments_id", "workflow_events_id", "media_id", "students_id", "health_checkups_id", "staff_profiles_id", "audit_log_id") SELECT "id", "order", "parent_id", "path", "users_id", "groups_id", "posts_id", "assignments_id", "workflow_events_id", "media_id", "students_id", "health_checkups_id", "staff_profiles_id", "audit_log_id" FROM \`payload_locked_documents_rels\`;`)
+  await copyCommonColumns(db, 'payload_locked_documents_rels', '__new_payload_locked_documents_rels')
   await db.run(sql`DROP TABLE \`payload_locked_documents_rels\`;`)
   await db.run(sql`ALTER TABLE \`__new_payload_locked_documents_rels\` RENAME TO \`payload_locked_documents_rels\`;`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
@@ -705,7 +723,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	FOREIGN KEY (\`uploaded_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_media\`("id", "alt", "uploaded_by_id", "updated_at", "created_at", "url", "thumbnail_u_r_l", "filename", "mime_type", "filesize", "width", "height", "focal_x", "focal_y", "sizes_thumbnail_url", "sizes_thumbnail_width", "sizes_thumbnail_height", "sizes_thumbnail_mime_type", "sizes_thumbnail_filesize", "sizes_thumbnail_filename", "sizes_card_url", "sizes_card_width", "sizes_card_height", "sizes_card_mime_type", "sizes_card_filesize", "sizes_card_filename", "sizes_feature_url", "sizes_feature_width", "sizes_feature_height", "sizes_feature_mime_type", "sizes_feature_filesize", "sizes_feature_filename") SELECT "id", "alt", "uploaded_by_id", "updated_at", "created_at", "url", "thumbnail_u_r_l", "filename", "mime_type", "filesize", "width", "height", "focal_x", "focal_y", "sizes_thumbnail_url", "sizes_thumbnail_width", "sizes_thumbnail_height", "sizes_thumbnail_mime_type", "sizes_thumbnail_filesize", "sizes_thumbnail_filename", "sizes_card_url", "sizes_card_width", "sizes_card_height", "sizes_card_mime_type", "sizes_card_filesize", "sizes_card_filename", "sizes_feature_url", "sizes_feature_width", "sizes_feature_height", "sizes_feature_mime_type", "sizes_feature_filesize", "sizes_feature_filename" FROM \`media\`;`)
+  await copyCommonColumns(db, 'media', '__new_media')
   await db.run(sql`DROP TABLE \`media\`;`)
   await db.run(sql`ALTER TABLE \`__new_media\` RENAME TO \`media\`;`)
   await db.run(sql`CREATE INDEX \`media_uploaded_by_idx\` ON \`media\` (\`uploaded_by_id\`);`)
@@ -727,7 +745,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	FOREIGN KEY (\`actor_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_audit_log\`("id", "actor_id", "action", "collection", "doc_id", "count", "updated_at", "created_at") SELECT "id", "actor_id", "action", "collection", "doc_id", "count", "updated_at", "created_at" FROM \`audit_log\`;`)
+  await copyCommonColumns(db, 'audit_log', '__new_audit_log')
   await db.run(sql`DROP TABLE \`audit_log\`;`)
   await db.run(sql`ALTER TABLE \`__new_audit_log\` RENAME TO \`audit_log\`;`)
   await db.run(sql`CREATE INDEX \`audit_log_actor_idx\` ON \`audit_log\` (\`actor_id\`);`)
@@ -744,7 +762,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_users_roles\`("order", "parent_id", "value", "id") SELECT "order", "parent_id", "value", "id" FROM \`users_roles\`;`)
+  await copyCommonColumns(db, 'users_roles', '__new_users_roles')
   await db.run(sql`DROP TABLE \`users_roles\`;`)
   await db.run(sql`ALTER TABLE \`__new_users_roles\` RENAME TO \`users_roles\`;`)
   await db.run(sql`CREATE INDEX \`users_roles_order_idx\` ON \`users_roles\` (\`order\`);`)
@@ -767,7 +785,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	\`lock_until\` text
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_users\`("id", "full_name", "phone", "can_manage_accounts", "job_title", "updated_at", "created_at", "email", "reset_password_token", "reset_password_expiration", "salt", "hash", "reset_password_requested_at", "login_attempts", "lock_until") SELECT "id", "full_name", "phone", "can_manage_accounts", "job_title", "updated_at", "created_at", "email", "reset_password_token", "reset_password_expiration", "salt", "hash", "reset_password_requested_at", "login_attempts", "lock_until" FROM \`users\`;`)
+  await copyCommonColumns(db, 'users', '__new_users')
   await db.run(sql`DROP TABLE \`users\`;`)
   await db.run(sql`ALTER TABLE \`__new_users\` RENAME TO \`users\`;`)
   await db.run(sql`CREATE INDEX \`users_updated_at_idx\` ON \`users\` (\`updated_at\`);`)
@@ -790,7 +808,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	FOREIGN KEY (\`parent_group_id\`) REFERENCES \`groups\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_groups\`("id", "name", "slug", "kind", "grade", "school_year", "head_id", "homeroom_teacher_id", "parent_group_id", "updated_at", "created_at") SELECT "id", "name", "slug", "kind", "grade", "school_year", "head_id", "homeroom_teacher_id", "parent_group_id", "updated_at", "created_at" FROM \`groups\`;`)
+  await copyCommonColumns(db, 'groups', '__new_groups')
   await db.run(sql`DROP TABLE \`groups\`;`)
   await db.run(sql`ALTER TABLE \`__new_groups\` RENAME TO \`groups\`;`)
   await db.run(sql`CREATE UNIQUE INDEX \`groups_slug_idx\` ON \`groups\` (\`slug\`);`)
@@ -815,7 +833,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	FOREIGN KEY (\`assigned_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_assignments\`("id", "topic", "group_id", "writer_id", "due_date", "notes", "status", "assigned_by_id", "updated_at", "created_at") SELECT "id", "topic", "group_id", "writer_id", "due_date", "notes", "status", "assigned_by_id", "updated_at", "created_at" FROM \`assignments\`;`)
+  await copyCommonColumns(db, 'assignments', '__new_assignments')
   await db.run(sql`DROP TABLE \`assignments\`;`)
   await db.run(sql`ALTER TABLE \`__new_assignments\` RENAME TO \`assignments\`;`)
   await db.run(sql`CREATE INDEX \`assignments_group_idx\` ON \`assignments\` (\`group_id\`);`)
@@ -837,7 +855,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	FOREIGN KEY (\`actor_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_workflow_events\`("id", "post_id", "action", "from_stage", "to_stage", "actor_id", "comment", "updated_at", "created_at") SELECT "id", "post_id", "action", "from_stage", "to_stage", "actor_id", "comment", "updated_at", "created_at" FROM \`workflow_events\`;`)
+  await copyCommonColumns(db, 'workflow_events', '__new_workflow_events')
   await db.run(sql`DROP TABLE \`workflow_events\`;`)
   await db.run(sql`ALTER TABLE \`__new_workflow_events\` RENAME TO \`workflow_events\`;`)
   await db.run(sql`CREATE INDEX \`workflow_events_post_idx\` ON \`workflow_events\` (\`post_id\`);`)
@@ -867,7 +885,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	FOREIGN KEY (\`class_id\`) REFERENCES \`groups\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_students\`("id", "full_name", "student_code", "date_of_birth", "gender", "class_id", "status", "ethnicity", "policy_status", "permanent_address", "consent_guardian", "consent_pupil", "consent_recorded_on", "health_blood_type", "health_insurance_code", "health_allergies", "health_conditions", "updated_at", "created_at") SELECT "id", "full_name", "student_code", "date_of_birth", "gender", "class_id", "status", "ethnicity", "policy_status", "permanent_address", "consent_guardian", "consent_pupil", "consent_recorded_on", "health_blood_type", "health_insurance_code", "health_allergies", "health_conditions", "updated_at", "created_at" FROM \`students\`;`)
+  await copyCommonColumns(db, 'students', '__new_students')
   await db.run(sql`DROP TABLE \`students\`;`)
   await db.run(sql`ALTER TABLE \`__new_students\` RENAME TO \`students\`;`)
   await db.run(sql`CREATE UNIQUE INDEX \`students_student_code_idx\` ON \`students\` (\`student_code\`);`)
@@ -893,7 +911,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	FOREIGN KEY (\`examined_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_health_checkups\`("id", "title", "student_id", "date", "height_cm", "weight_kg", "bmi", "vision_left", "vision_right", "dental", "notes", "examined_by_id", "updated_at", "created_at") SELECT "id", "title", "student_id", "date", "height_cm", "weight_kg", "bmi", "vision_left", "vision_right", "dental", "notes", "examined_by_id", "updated_at", "created_at" FROM \`health_checkups\`;`)
+  await copyCommonColumns(db, 'health_checkups', '__new_health_checkups')
   await db.run(sql`DROP TABLE \`health_checkups\`;`)
   await db.run(sql`ALTER TABLE \`__new_health_checkups\` RENAME TO \`health_checkups\`;`)
   await db.run(sql`CREATE INDEX \`health_checkups_student_idx\` ON \`health_checkups\` (\`student_id\`);`)
@@ -921,7 +939,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	FOREIGN KEY (\`user_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_staff_profiles\`("id", "full_name", "email", "user_id", "date_of_birth", "gender", "ethnicity", "id_number", "phone", "permanent_address", "position", "contract_type", "start_date", "professional_rank", "updated_at", "created_at") SELECT "id", "full_name", "email", "user_id", "date_of_birth", "gender", "ethnicity", "id_number", "phone", "permanent_address", "position", "contract_type", "start_date", "professional_rank", "updated_at", "created_at" FROM \`staff_profiles\`;`)
+  await copyCommonColumns(db, 'staff_profiles', '__new_staff_profiles')
   await db.run(sql`DROP TABLE \`staff_profiles\`;`)
   await db.run(sql`ALTER TABLE \`__new_staff_profiles\` RENAME TO \`staff_profiles\`;`)
   await db.run(sql`CREATE UNIQUE INDEX \`staff_profiles_email_idx\` ON \`staff_profiles\` (\`email\`);`)
@@ -934,7 +952,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	\`data\` text NOT NULL
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_payload_kv\`("id", "key", "data") SELECT "id", "key", "data" FROM \`payload_kv\`;`)
+  await copyCommonColumns(db, 'payload_kv', '__new_payload_kv')
   await db.run(sql`DROP TABLE \`payload_kv\`;`)
   await db.run(sql`ALTER TABLE \`__new_payload_kv\` RENAME TO \`payload_kv\`;`)
   await db.run(sql`CREATE UNIQUE INDEX \`payload_kv_key_idx\` ON \`payload_kv\` (\`key\`);`)
@@ -953,7 +971,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_payload_jobs\`("id", "input", "completed_at", "total_tried", "has_error", "error", "task_slug", "queue", "wait_until", "processing", "updated_at", "created_at") SELECT "id", "input", "completed_at", "total_tried", "has_error", "error", "task_slug", "queue", "wait_until", "processing", "updated_at", "created_at" FROM \`payload_jobs\`;`)
+  await copyCommonColumns(db, 'payload_jobs', '__new_payload_jobs')
   await db.run(sql`DROP TABLE \`payload_jobs\`;`)
   await db.run(sql`ALTER TABLE \`__new_payload_jobs\` RENAME TO \`payload_jobs\`;`)
   await db.run(sql`CREATE INDEX \`payload_jobs_completed_at_idx\` ON \`payload_jobs\` (\`completed_at\`);`)
@@ -972,7 +990,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_payload_locked_documents\`("id", "global_slug", "updated_at", "created_at") SELECT "id", "global_slug", "updated_at", "created_at" FROM \`payload_locked_documents\`;`)
+  await copyCommonColumns(db, 'payload_locked_documents', '__new_payload_locked_documents')
   await db.run(sql`DROP TABLE \`payload_locked_documents\`;`)
   await db.run(sql`ALTER TABLE \`__new_payload_locked_documents\` RENAME TO \`payload_locked_documents\`;`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_global_slug_idx\` ON \`payload_locked_documents\` (\`global_slug\`);`)
@@ -986,7 +1004,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_payload_preferences\`("id", "key", "value", "updated_at", "created_at") SELECT "id", "key", "value", "updated_at", "created_at" FROM \`payload_preferences\`;`)
+  await copyCommonColumns(db, 'payload_preferences', '__new_payload_preferences')
   await db.run(sql`DROP TABLE \`payload_preferences\`;`)
   await db.run(sql`ALTER TABLE \`__new_payload_preferences\` RENAME TO \`payload_preferences\`;`)
   await db.run(sql`CREATE INDEX \`payload_preferences_key_idx\` ON \`payload_preferences\` (\`key\`);`)
@@ -1000,7 +1018,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_payload_migrations\`("id", "name", "batch", "updated_at", "created_at") SELECT "id", "name", "batch", "updated_at", "created_at" FROM \`payload_migrations\`;`)
+  await copyCommonColumns(db, 'payload_migrations', '__new_payload_migrations')
   await db.run(sql`DROP TABLE \`payload_migrations\`;`)
   await db.run(sql`ALTER TABLE \`__new_payload_migrations\` RENAME TO \`payload_migrations\`;`)
   await db.run(sql`CREATE INDEX \`payload_migrations_updated_at_idx\` ON \`payload_migrations\` (\`updated_at\`);`)
@@ -1017,7 +1035,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	\`created_at\` text
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_school_profile\`("id", "name", "motto", "address", "phone", "email", "about", "updated_at", "created_at") SELECT "id", "name", "motto", "address", "phone", "email", "about", "updated_at", "created_at" FROM \`school_profile\`;`)
+  await copyCommonColumns(db, 'school_profile', '__new_school_profile')
   await db.run(sql`DROP TABLE \`school_profile\`;`)
   await db.run(sql`ALTER TABLE \`__new_school_profile\` RENAME TO \`school_profile\`;`)
   await db.run(sql`CREATE TABLE \`__new_site_build\` (
@@ -1032,7 +1050,37 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	\`created_at\` text
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_site_build\`("id", "status", "last_success_at", "last_attempt_at", "duration_ms", "reasons", "log", "updated_at", "created_at") SELECT "id", "status", "last_success_at", "last_attempt_at", "duration_ms", "reasons", "log", "updated_at", "created_at" FROM \`site_build\`;`)
+  await copyCommonColumns(db, 'site_build', '__new_site_build')
   await db.run(sql`DROP TABLE \`site_build\`;`)
   await db.run(sql`ALTER TABLE \`__new_site_build\` RENAME TO \`site_build\`;`)
+}
+
+type Steps<T> = (args: T) => Promise<void>
+
+/** Foreign keys off (only possible outside a transaction), then every step in one transaction. */
+async function inOneTransaction<T extends MigrateUpArgs | MigrateDownArgs>(args: T, steps: Steps<T>) {
+  const { db } = args
+  await db.run(sql`PRAGMA foreign_keys=OFF;`)
+  try {
+    await db.run(sql`BEGIN;`)
+    try {
+      await steps(args)
+      const broken = await db.all(sql`PRAGMA foreign_key_check;`)
+      if (broken.length > 0) throw new Error(`Broken references: ${JSON.stringify(broken.slice(0, 5))}`)
+      await db.run(sql`COMMIT;`)
+    } catch (error) {
+      await db.run(sql`ROLLBACK;`)
+      throw error
+    }
+  } finally {
+    await db.run(sql`PRAGMA foreign_keys=ON;`)
+  }
+}
+
+export async function up(args: MigrateUpArgs): Promise<void> {
+  await inOneTransaction(args, upSteps)
+}
+
+export async function down(args: MigrateDownArgs): Promise<void> {
+  await inOneTransaction(args, downSteps)
 }
