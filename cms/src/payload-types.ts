@@ -78,6 +78,7 @@ export interface Config {
     'staff-profiles': StaffProfile;
     'import-proposals': ImportProposal;
     'audit-log': AuditLog;
+    'security-log': SecurityLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -104,6 +105,7 @@ export interface Config {
     'staff-profiles': StaffProfilesSelect<false> | StaffProfilesSelect<true>;
     'import-proposals': ImportProposalsSelect<false> | ImportProposalsSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
+    'security-log': SecurityLogSelect<false> | SecurityLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -601,6 +603,57 @@ export interface AuditLog {
   createdAt: string;
 }
 /**
+ * Logins, failed logins, lockouts and unlocks, password and role changes and refused requests: who, when, from where. Nobody can edit or delete an entry.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "security-log".
+ */
+export interface SecurityLog {
+  id: number;
+  event:
+    | 'login_succeeded'
+    | 'login_failed'
+    | 'login_throttled'
+    | 'account_locked'
+    | 'account_unlocked'
+    | 'logout'
+    | 'password_changed'
+    | 'password_reset_requested'
+    | 'password_reset'
+    | 'roles_changed'
+    | 'delegation_changed'
+    | 'account_created'
+    | 'account_deleted'
+    | 'authorization_denied';
+  /**
+   * Empty: nobody logged in.
+   */
+  actorUserId?: string | null;
+  actorName?: string | null;
+  actorEmail?: string | null;
+  /**
+   * Empty: no account has this email.
+   */
+  targetUserId?: string | null;
+  /**
+   * For a failed login: the email tried (the password is never kept).
+   */
+  targetEmail?: string | null;
+  clientAddress?: string | null;
+  userAgent?: string | null;
+  method?: string | null;
+  path?: string | null;
+  collection?: string | null;
+  status?: number | null;
+  detail?: string | null;
+  /**
+   * Above 1: one entry summarising like events from one address within a minute.
+   */
+  count?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -759,6 +812,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'audit-log';
         value: number | AuditLog;
+      } | null)
+    | ({
+        relationTo: 'security-log';
+        value: number | SecurityLog;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1121,6 +1178,28 @@ export interface AuditLogSelect<T extends boolean = true> {
   docId?: T;
   docIds?: T;
   fields?: T;
+  count?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "security-log_select".
+ */
+export interface SecurityLogSelect<T extends boolean = true> {
+  event?: T;
+  actorUserId?: T;
+  actorName?: T;
+  actorEmail?: T;
+  targetUserId?: T;
+  targetEmail?: T;
+  clientAddress?: T;
+  userAgent?: T;
+  method?: T;
+  path?: T;
+  collection?: T;
+  status?: T;
+  detail?: T;
   count?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -10,6 +10,7 @@ import { withPolicy } from './access/apply-policy'
 import { Assignments } from './collections/Assignments'
 import { auditedReferences } from './audit/references'
 import { AuditLog } from './collections/AuditLog'
+import { SecurityLog } from './collections/SecurityLog'
 import { HealthCheckups } from './collections/HealthCheckups'
 import { ImportProposals } from './collections/ImportProposals'
 import { StaffProfiles } from './collections/StaffProfiles'
@@ -28,6 +29,7 @@ import { editorialReportEndpoint } from './reports/endpoint'
 import { recordsEndpoints } from './records-import/endpoints'
 import { withRequestGuards } from './hooks/requestGuards'
 import { answerFailedLoginsAlike } from './auth/login-throttle'
+import { recordRefusals, withSecurityLog } from './auth/security-log'
 import { seedDemoSchoolIfEmpty } from './seed'
 import { SCHEDULED_PUBLICATION_QUEUE } from './workflow/apply'
 import { publishScheduledPost } from './workflow/scheduled'
@@ -72,7 +74,7 @@ export default withPolicy(
       fallbackLanguage: 'vi',
     },
     collections: withRequestGuards([
-      Users,
+      withSecurityLog(Users),
       Groups,
       Posts,
       Assignments,
@@ -83,10 +85,12 @@ export default withPolicy(
       StaffProfiles,
       ImportProposals,
       AuditLog,
+      SecurityLog,
     ]),
     globals: [SchoolProfile, SiteBuild],
-    // A locked account is answered like an unknown one, in REST and in GraphQL.
-    hooks: { afterError: [answerFailedLoginsAlike] },
+    // Failed logins and refusals go to the security log; a locked account is answered like an
+    // unknown one, in REST and in GraphQL.
+    hooks: { afterError: [recordRefusals, answerFailedLoginsAlike] },
     plugins: [auditedReferences],
     endpoints: [editorialReportEndpoint, ...recordsEndpoints],
     db: databaseAdapter(path.resolve(dirname, 'migrations')),

@@ -5,6 +5,7 @@
  */
 import { createLocalReq, type Payload, type PayloadRequest, type Where } from 'payload'
 
+import { recordDeniedAuthorization } from '../auth/security-log'
 import { userError, type Message } from '../lib/messages'
 import type { User } from '../payload-types'
 import { importPolicy, reportPolicy, exportPolicy, type PolicyCollection } from './policy'
@@ -62,7 +63,14 @@ export async function authorize(
 ): Promise<void> {
   if (await isAllowed(req, rule, target)) return
   if (!req.user) throw userError(req, 401, LOGIN_REQUIRED)
-  throw userError(req, 403, refusal)
+  const denial = userError(req, 403, refusal)
+  // A logged-in user refused by the policy is a security event (ASVS V16); nobody logged in is not.
+  await recordDeniedAuthorization(
+    req,
+    denial,
+    target && 'collection' in target ? target : undefined,
+  )
+  throw denial
 }
 
 /** What the admin shows this user: the serialised answer of the policy, one flag per ability. */

@@ -221,6 +221,18 @@ export const collectionPolicy = {
     ...noAccounts,
   },
   /**
+   * Logins, lockouts, password and role changes, refused requests (ASVS V16): written by the
+   * server only, read by the principal, who answers for the accounts (Điều 5.1), never changed.
+   */
+  'security-log': {
+    create: nobody,
+    read: principal,
+    update: nobody,
+    delete: nobody,
+    ...noVersions,
+    ...noAccounts,
+  },
+  /**
    * Images and files of posts. The public reads a file once published content shows it; before
    * that, an image attached to a draft may name or show a pupil without consent (Law 91/2025).
    * A file on the website changes only through the workflow (Điều 17.3): a new draft of the post
