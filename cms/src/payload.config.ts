@@ -27,7 +27,7 @@ import { SiteBuild } from './globals/SiteBuild'
 import { requestSiteBuildAtStart } from './site-build/hooks'
 import { editorialReportEndpoint } from './reports/endpoint'
 import { recordsEndpoints } from './records-import/endpoints'
-import { withRequestGuards } from './hooks/requestGuards'
+import { answerUnparsableParamsAsBadRequest, withRequestGuards } from './hooks/requestGuards'
 import { answerFailedLoginsAlike } from './auth/login-throttle'
 import { recordRefusals, withSecurityLog } from './auth/security-log'
 import { seedDemoSchoolIfEmpty } from './seed'
@@ -90,7 +90,9 @@ export default withPolicy(
     globals: [SchoolProfile, SiteBuild],
     // Failed logins and refusals go to the security log; a locked account is answered like an
     // unknown one, in REST and in GraphQL.
-    hooks: { afterError: [recordRefusals, answerFailedLoginsAlike] },
+    hooks: {
+      afterError: [recordRefusals, answerFailedLoginsAlike, answerUnparsableParamsAsBadRequest],
+    },
     plugins: [auditedReferences],
     endpoints: [editorialReportEndpoint, ...recordsEndpoints],
     db: databaseAdapter(path.resolve(dirname, 'migrations')),

@@ -4,7 +4,7 @@
  * GraphQL (hole 4), and posts credited to someone else to approve them oneself (hole 6).
  */
 import { ROLES, type Role } from '@school/shared'
-import type { Payload } from 'payload'
+import { createLocalReq, type Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { User } from '../../cms/src/payload-types'
@@ -21,6 +21,9 @@ const school = useTestSchool()
 let RestClient: typeof RestClientType
 let GraphQLClient: typeof GraphQLClientType
 const TEST_PASSWORD = 'TestUser@2024'
+
+const createLocalReqFor = (user: User | null) =>
+  createLocalReq(user ? { user: { ...user, collection: 'users' } } : {}, school.payload)
 
 type Actor = Role | 'anonymous' | 'mixed_teacher'
 const clients = new Map<Actor, RestClientType>()
@@ -606,5 +609,132 @@ describe('hole 6: who made a post, who it credits, and who reviews it', () => {
     await expect(stepAs(payload, principal, id, 'accept')).rejects.toMatchObject({ status: 403 })
     await stepAs(payload, vice, id, 'accept')
     await expect(stepAs(payload, principal, id, 'approve')).rejects.toMatchObject({ status: 403 })
+  })
+})
+
+describe('found by the second attack', () => {
+  it('versions of posts open no path into a pupil’s family: version., parent., GraphQL', async () => {
+    const { payload } = school
+    const { docs } = await payload.find({
+      collection: 'students',
+      where: { class: { equals: await classId('Lớp 3A') } },
+      limit: 1,
+      overrideAccess: true,
+    })
+    const pupil = docs[0]
+    const mixed = clients.get('mixed_teacher')!
+    const created = await mixed.post('/posts?draft=true&depth=0', {
+      title: 'Bài có tên học sinh lớp 3A',
+      pupils: [pupil.id],
+      ownerGroup: await classId('Lớp 3A'),
+    })
+    expect(created.status, JSON.stringify(created.body)).toBe(201)
+    const phone = encodeURIComponent(pupil.guardians?.[0]?.phone ?? '0900000000')
+    for (const path of [
+      'version.pupils.guardians.phone',
+      'version__pupils__guardians__phone',
+      'parent.pupils.guardians.phone',
+    ]) {
+      const { status } = await mixed.get(`/posts/versions?where[${path}][equals]=${phone}`)
+      expect(status, path).toBe(403)
+    }
+    const sorted = await mixed.get('/posts/versions?sort=version.pupils.permanentAddress')
+    expect(sorted.status).toBe(403)
+    const viaGraphQL = await graphql
+      .get('mixed_teacher')!
+      .query(
+        `{ versionsPosts(where: { version__pupils__permanentAddress: { like: "a" } }) { totalDocs } }`,
+      )
+    expect(viaGraphQL.data?.versionsPosts ?? null).toBeNull()
+    // Both ways: leadership reads families everywhere, through versions too.
+    const vice = await clients
+      .get('vice_principal')!
+      .get(`/posts/versions?where[version.pupils.guardians.phone][equals]=${phone}`)
+    expect(vice.status).toBe(200)
+  })
+
+  it('a lock written past access by someone who may not edit the document is no lock', async () => {
+    const { payload } = school
+    const { docs } = await payload.find({
+      collection: 'students',
+      where: { class: { equals: await classId('Lớp 3B') } },
+      limit: 1,
+      overrideAccess: true,
+    })
+    const pupil = docs[0]
+    // What the admin's form-state server function does for any document a user names.
+    const clerkLock = await payload.db.create({
+      collection: 'payload-locked-documents',
+      data: {
+        document: { relationTo: 'students', value: pupil.id },
+        user: { relationTo: 'users', value: users.get('clerk')!.id },
+      },
+      req: await createLocalReqFor(null),
+    })
+    const homeroom = clients.get('homeroom_teacher')!
+    const seen = await homeroom.get(
+      `/payload-locked-documents?where[document.value][equals]=${pupil.id}`,
+    )
+    expect(seen.body.totalDocs).toBe(0)
+    const saved = await homeroom.patch(`/students/${pupil.id}`, {
+      permanentAddress: 'Số 1, phố Mới',
+    })
+    expect(saved.status, JSON.stringify(saved.body).slice(0, 300)).toBe(200)
+    const left = await payload.count({
+      collection: 'payload-locked-documents',
+      where: { id: { equals: clerkLock.id } },
+      overrideAccess: true,
+    })
+    expect(left.totalDocs).toBe(0)
+  })
+
+  it.each([
+    '/posts?where[publishedAt][greater_than]=xyz',
+    '/groups?where[parentGroup][equals]=abc',
+    '/groups?where=abc',
+    '/posts?where[ownerGroup][in]=a,b',
+    '/posts?where[createdAt][equals]=notadate',
+    '/posts?where[title][near]=1,2',
+    '/posts?where[tags][all]=x',
+    '/posts?where[stage][in][0][x]=1',
+    '/posts?where[title]=x',
+  ])('bad filter %s: 400 with a reason, never a 500', async (query) => {
+    for (const actor of ['anonymous', 'principal'] as const) {
+      const { status, body } = await clients.get(actor)!.get(query)
+      expect(status, `${actor} ${JSON.stringify(body).slice(0, 200)}`).toBe(400)
+    }
+  })
+
+  it('filters deeper or longer than any screen makes are refused before they cost', async () => {
+    let deep: Record<string, unknown> = { title: { equals: 'x' } }
+    for (let level = 0; level < 50; level += 1) deep = { and: [deep] }
+    const wide = { or: Array.from({ length: 1000 }, (_, i) => ({ title: { equals: `t${i}` } })) }
+    for (const where of [deep, wide]) {
+      const { status } = await clients
+        .get('anonymous')!
+        .get(`/posts?where=${encodeURIComponent(JSON.stringify(where))}`)
+      expect([400, 414]).toContain(status)
+    }
+    // Both ways: an ordinary filter still answers.
+    const fine = await clients.get('anonymous')!.get('/posts?where[kind][in]=news,notice&limit=1')
+    expect(fine.status).toBe(200)
+  })
+
+  it('the public reads what was published, not who wrote, reviewed or sent it back', async () => {
+    const { body } = await clients.get('anonymous')!.get('/posts?limit=5&depth=0')
+    expect(body.docs.length).toBeGreaterThan(0)
+    for (const post of body.docs) {
+      for (const field of [
+        'authors',
+        'createdBy',
+        'reviewedBy',
+        'approvedBy',
+        'returnComment',
+        'pupils',
+      ])
+        expect(post, field).not.toHaveProperty(field)
+    }
+    const staff = await clients.get('clerk')!.get('/posts?limit=1&depth=0')
+    expect(staff.body.docs[0]).toHaveProperty('authors')
   })
 })

@@ -5,17 +5,32 @@
  * collection or global without an entry in the policy stops the CMS at start, so a new one cannot
  * be forgotten.
  */
-import type { SanitizedConfig } from 'payload'
+import type { CollectionBeforeOperationHook, SanitizedConfig } from 'payload'
 
 import { collectionAccess, globalAccess, toAccess } from './payload-access'
 import {
   collectionPolicy,
+  dropLocksOfNonEditors,
   globalPolicy,
   jobsPolicy,
   type PolicyCollection,
   type PolicyGlobal,
 } from './policy'
 import { hiddenPathGuard } from './query-guard'
+
+/** Payload's lock check runs inside the save: a non-editor's lock is gone before it. */
+const dropLocksOfNonEditorsBeforeSaving: CollectionBeforeOperationHook = async ({
+  args,
+  collection,
+  operation,
+  req,
+}) => {
+  const { id } = args as { id?: number | string }
+  if ((operation === 'update' || operation === 'delete') && id !== undefined) {
+    await dropLocksOfNonEditors(req, collection.slug, id)
+  }
+  return args
+}
 
 export async function withPolicy(pending: Promise<SanitizedConfig>): Promise<SanitizedConfig> {
   const config = await pending
@@ -29,9 +44,11 @@ export async function withPolicy(pending: Promise<SanitizedConfig>): Promise<San
     // Payload answers 501 ("not implemented") for a collection without REST endpoints (its
     // migrations); with an empty list of endpoints it answers 404, as for any unknown route.
     if (collection.endpoints === false) collection.endpoints = []
+    // The query guard first; the locks last, after the request guards checked the id.
     collection.hooks.beforeOperation = [
       hiddenPathGuard(config, collection),
       ...(collection.hooks.beforeOperation ?? []),
+      ...(collection.lockDocuments === false ? [] : [dropLocksOfNonEditorsBeforeSaving]),
     ]
   }
   for (const global of config.globals) {

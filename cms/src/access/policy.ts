@@ -7,6 +7,9 @@
  * user asks `authorize()` and the admin asks `abilities()` (`./authorize.ts`). Nothing else
  * decides. `tests/int/policy-matrix.int.test.ts` walks every role through these tables.
  */
+import type { Where } from 'payload'
+
+import type { User } from '../payload-types'
 import { grantCovers } from './authorize'
 import {
   accountManager,
@@ -426,6 +429,14 @@ export const fieldReadPolicy = {
   posts: {
     // Which pupils appear in a post is a staff matter (consent), never public.
     pupils: staff,
+    // How a post was made and reviewed is the school's own record (Điều 7): the public reads
+    // what was published, not who wrote, reviewed or sent it back, nor the comments.
+    authors: staff,
+    createdBy: staff,
+    reviewedBy: staff,
+    approvedBy: staff,
+    returnComment: staff,
+    assignment: staff,
   },
   media: {
     // Staff names stay in the school; the website shows the image, not who uploaded it.
@@ -530,44 +541,101 @@ export const pickerPolicy = {
   },
 } satisfies Partial<Record<PolicyCollection, Record<string, Rule>>>
 
+type Lock = {
+  id: number | string
+  user?: unknown
+  document?: unknown
+  globalSlug?: string | null
+}
+
+const holderIdOf = (lock: Lock) => (lock.user as { value?: unknown } | undefined)?.value
+
+/** May this person edit the document (or global) a lock is on? */
+async function mayEditLocked(req: RuleContext['req'], user: User, lock: Lock): Promise<boolean> {
+  const document = lock.document as { relationTo?: string; value?: unknown } | null | undefined
+  const slug = (document?.relationTo ?? null) as PolicyCollection | null
+  const global = lock.globalSlug as PolicyGlobal | null | undefined
+  if (slug && slug in collectionPolicy && document?.value !== undefined) {
+    const id = document.value as number | string
+    return grantCovers(req, await collectionPolicy[slug].update({ user, req, id }), slug, id)
+  }
+  if (global && global in globalPolicy) {
+    return (await globalPolicy[global].update({ user, req })) === true
+  }
+  return false
+}
+
 /**
- * Locks on documents the actor may update (and the actor's own), as a query on the locks. Locks
- * are few (one per open form), so each is weighed against its document's `update` rule.
+ * A lock counts only when its holder may edit what it locks. The admin writes locks itself,
+ * past access (its form-state server function), for any document a signed-in user names: a lock
+ * by someone who may not edit the document is no lock.
  */
-async function locksOnEditableDocuments(context: RuleContext): Promise<Grant> {
-  const { user, req } = context
-  if (!user) return false
-  const { docs: locks } = await req.payload.find({
+async function isHeldByAnEditor(req: RuleContext['req'], lock: Lock): Promise<boolean> {
+  const holderId = holderIdOf(lock)
+  if (holderId === undefined || holderId === null) return false
+  const holder = await req.payload.findByID({
+    collection: 'users',
+    id: holderId as number | string,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+  })
+  return Boolean(holder) && mayEditLocked(req, holder as User, lock)
+}
+
+async function allLocks(req: RuleContext['req'], where?: Where): Promise<Lock[]> {
+  const { docs } = await req.payload.find({
     collection: 'payload-locked-documents',
+    where,
     depth: 0,
     limit: 0,
     pagination: false,
     overrideAccess: true,
     req,
   })
+  return docs as Lock[]
+}
+
+/**
+ * Locks on documents the actor may update (and the actor's own), held by someone who may edit
+ * them, as a query on the locks. Locks are few (one per open form), so each is weighed.
+ */
+async function locksOnEditableDocuments(context: RuleContext): Promise<Grant> {
+  const { user, req } = context
+  if (!user) return false
   const reachable: Array<number | string> = []
-  for (const lock of locks) {
-    const holder = lock.user as { value?: unknown } | undefined
-    if (String(holder?.value) === String(user.id)) {
+  for (const lock of await allLocks(req)) {
+    const own = String(holderIdOf(lock)) === String(user.id)
+    if (own || ((await mayEditLocked(req, user, lock)) && (await isHeldByAnEditor(req, lock))))
       reachable.push(lock.id)
-      continue
-    }
-    const document = lock.document as { relationTo?: string; value?: unknown } | null | undefined
-    const slug = (document?.relationTo ?? null) as PolicyCollection | null
-    const global = lock.globalSlug as PolicyGlobal | null | undefined
-    let editable = false
-    if (slug && slug in collectionPolicy && document?.value !== undefined) {
-      const id = document.value as number | string
-      const grant = await collectionPolicy[slug].update({ user, req, id })
-      editable = await grantCovers(req, grant, slug, id)
-    } else if (global && global in globalPolicy) {
-      editable = (await globalPolicy[global].update({ user, req })) === true
-    }
-    if (editable) reachable.push(lock.id)
   }
   // Never a plain no: the admin reads locks for every document it opens, and a refusal there
   // would refuse the page. No reachable lock is a query that matches none.
   return reachable.length > 0
     ? { id: { in: reachable } }
     : { globalSlug: { equals: '\u0000no-lock' } }
+}
+
+/**
+ * Before a document is saved or deleted, locks on it by someone who may not edit it are
+ * dropped: Payload's own lock check (which bypasses access) would otherwise let such a lock
+ * block the people who keep the record.
+ */
+export async function dropLocksOfNonEditors(
+  req: RuleContext['req'],
+  collection: string,
+  id: number | string,
+): Promise<void> {
+  const locks = await allLocks(req, {
+    and: [{ 'document.relationTo': { equals: collection } }, { 'document.value': { equals: id } }],
+  })
+  for (const lock of locks) {
+    if (await isHeldByAnEditor(req, lock)) continue
+    await req.payload.db.deleteOne({
+      collection: 'payload-locked-documents',
+      where: { id: { equals: lock.id } },
+      req,
+    })
+  }
 }

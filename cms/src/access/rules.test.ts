@@ -6,7 +6,7 @@ import type { PayloadRequest } from 'payload'
 import { describe, expect, it } from 'vitest'
 
 import { hasFlag, withFlag } from '../lib/request-flags'
-import { sortPaths, wherePaths } from './query-guard'
+import { sortPaths, wherePaths } from '../lib/query-paths'
 import { allOf, anyOf, hasRole, nobody, not, anyone, type Rule, type RuleContext } from './rules'
 
 const req = () => ({ context: {} }) as unknown as PayloadRequest

@@ -119,7 +119,10 @@ export const Posts: CollectionConfig = {
       relationTo: 'users',
       hasMany: true,
       label: AUTHORS_LABEL,
-      access: fieldAccess('posts', 'authors', AUTHORS_LABEL),
+      access: {
+        ...fieldAccess('posts', 'authors', AUTHORS_LABEL),
+        ...fieldReadAccess('posts', 'authors'),
+      },
       admin: { position: 'sidebar' },
     },
     {
@@ -128,7 +131,10 @@ export const Posts: CollectionConfig = {
       relationTo: 'users',
       label: CREATED_BY_LABEL,
       // Recorded by the server (hooks/assignOwnership); nobody sets or changes it.
-      access: fieldAccess('posts', 'createdBy', CREATED_BY_LABEL),
+      access: {
+        ...fieldAccess('posts', 'createdBy', CREATED_BY_LABEL),
+        ...fieldReadAccess('posts', 'createdBy'),
+      },
       admin: { position: 'sidebar', readOnly: true },
     },
     {
@@ -137,6 +143,7 @@ export const Posts: CollectionConfig = {
       relationTo: 'assignments',
       label: { vi: 'Thực hiện phân công', en: 'Fulfils assignment' },
       filterOptions: pickerFilter('posts', 'assignment'),
+      access: fieldReadAccess('posts', 'assignment'),
       admin: { position: 'sidebar' },
     },
     {
@@ -194,7 +201,10 @@ export const Posts: CollectionConfig = {
       name: 'returnComment',
       type: 'textarea',
       label: RETURN_COMMENT_LABEL,
-      access: fieldAccess('posts', 'returnComment', RETURN_COMMENT_LABEL),
+      access: {
+        ...fieldAccess('posts', 'returnComment', RETURN_COMMENT_LABEL),
+        ...fieldReadAccess('posts', 'returnComment'),
+      },
       admin: { readOnly: true, condition: (data) => data?.stage === 'returned' },
     },
     {
@@ -202,7 +212,10 @@ export const Posts: CollectionConfig = {
       type: 'relationship',
       relationTo: 'users',
       label: REVIEWED_BY_LABEL,
-      access: fieldAccess('posts', 'reviewedBy', REVIEWED_BY_LABEL),
+      access: {
+        ...fieldAccess('posts', 'reviewedBy', REVIEWED_BY_LABEL),
+        ...fieldReadAccess('posts', 'reviewedBy'),
+      },
       admin: { position: 'sidebar', readOnly: true },
     },
     {
@@ -210,7 +223,10 @@ export const Posts: CollectionConfig = {
       type: 'relationship',
       relationTo: 'users',
       label: APPROVED_BY_LABEL,
-      access: fieldAccess('posts', 'approvedBy', APPROVED_BY_LABEL),
+      access: {
+        ...fieldAccess('posts', 'approvedBy', APPROVED_BY_LABEL),
+        ...fieldReadAccess('posts', 'approvedBy'),
+      },
       admin: { position: 'sidebar', readOnly: true },
     },
   ],
