@@ -22,12 +22,15 @@ import { Users } from './collections/Users'
 import { databaseAdapter } from './db'
 import { smtpEmailAdapter } from './email'
 import { SchoolProfile } from './globals/SchoolProfile'
+import { SecuritySettings } from './globals/SecuritySettings'
 import { SiteBuild } from './globals/SiteBuild'
 import { requestSiteBuildAtStart } from './site-build/hooks'
 import { editorialReportEndpoint } from './reports/endpoint'
 import { recordsEndpoints } from './records-import/endpoints'
 import { withRequestGuards } from './hooks/requestGuards'
 import { answerFailedLoginsAlike } from './auth/login-throttle'
+import { explainAccountRestriction } from './auth/account-restriction'
+import { totpEndpoints } from './auth/totp'
 import { seedDemoSchoolIfEmpty } from './seed'
 import { SCHEDULED_PUBLICATION_QUEUE } from './workflow/apply'
 import { publishScheduledPost } from './workflow/scheduled'
@@ -84,11 +87,12 @@ export default withPolicy(
       ImportProposals,
       AuditLog,
     ]),
-    globals: [SchoolProfile, SiteBuild],
+    globals: [SchoolProfile, SiteBuild, SecuritySettings],
     // A locked account is answered like an unknown one, in REST and in GraphQL.
-    hooks: { afterError: [answerFailedLoginsAlike] },
+    // A refusal of an account that must first change its password or enter its code says so.
+    hooks: { afterError: [answerFailedLoginsAlike, explainAccountRestriction] },
     plugins: [auditedReferences],
-    endpoints: [editorialReportEndpoint, ...recordsEndpoints],
+    endpoints: [editorialReportEndpoint, ...recordsEndpoints, ...totpEndpoints],
     db: databaseAdapter(path.resolve(dirname, 'migrations')),
     editor: lexicalEditor(),
     email: smtpEmailAdapter(),

@@ -7,6 +7,8 @@ import {
   successfulLoginsDoNotCount,
   throttleLoginsPerAddress,
 } from '../auth/login-throttle'
+import { keepPasswordHistory, passwordFields } from '../auth/passwords'
+import { totpFields } from '../auth/totp'
 import { roleOptions } from '../fields/labels'
 import { vietnamesePhone } from '../fields/validators'
 import { firstAccountIsPrincipal } from '../hooks/firstAccountIsPrincipal'
@@ -44,7 +46,7 @@ export const Users: CollectionConfig = {
     beforeOperation: [throttleLoginsPerAddress, failedLookupsTakeAsLongAsPasswordChecks],
     afterLogin: [successfulLoginsDoNotCount],
     beforeValidate: [requireStrongPassword],
-    beforeChange: [firstAccountIsPrincipal],
+    beforeChange: [firstAccountIsPrincipal, keepPasswordHistory],
   },
   fields: [
     {
@@ -100,5 +102,7 @@ export const Users: CollectionConfig = {
       type: 'text',
       label: { vi: 'Chức danh', en: 'Job title' },
     },
+    ...passwordFields,
+    ...totpFields,
   ],
 }
