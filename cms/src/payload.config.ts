@@ -56,7 +56,12 @@ export default withPolicy(
       meta: { titleSuffix: ' · Trường Tiểu học Gia Thượng' },
       dateFormat: 'dd/MM/yyyy HH:mm',
       components: {
-        beforeDashboard: ['/components/dashboard/EditorialDashboard#EditorialDashboard'],
+        // Điều 4: an account that must change its password or enter its code goes there first.
+        header: ['/components/account/AccountNotice#AccountGate'],
+        beforeDashboard: [
+          '/components/account/AccountNotice#PasswordReminder',
+          '/components/dashboard/EditorialDashboard#EditorialDashboard',
+        ],
         afterNavLinks: ['/components/nav/PolicyNavLinks#PolicyNavLinks'],
         views: {
           editorialReport: {
@@ -66,6 +71,10 @@ export default withPolicy(
           records: {
             Component: '/components/records/RecordsView#RecordsView',
             path: '/records',
+          },
+          totp: {
+            Component: '/components/account/TotpView#TotpView',
+            path: '/totp',
           },
         },
       },
