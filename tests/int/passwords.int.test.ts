@@ -89,6 +89,38 @@ describe('no reuse of the last five passwords', () => {
   }, 60_000)
 })
 
+describe('a password reset by e-mailed link', () => {
+  async function resetToken(email: string): Promise<string> {
+    return school.payload.forgotPassword({
+      collection: 'users',
+      data: { email },
+      disableEmail: true,
+    })
+  }
+
+  it('keeps the same rules: not the current one, not weak; a new one is recorded', async () => {
+    const user = await createTestUser(school.payload, ['clerk'], { mustChangePassword: true })
+    const client = new RestClient()
+    const token = await resetToken(user.email)
+    const reuse = await client.post('/users/reset-password', { token, password: TEST_PASSWORD })
+    expect(reuse.status).toBe(400)
+    expect(JSON.stringify(reuse.body)).toContain('không được trùng với 5 mật khẩu gần nhất')
+    const weak = await client.post('/users/reset-password', { token, password: 'abc' })
+    expect(weak.status).toBe(400)
+    expect(JSON.stringify(weak.body)).toContain('ít nhất 8 ký tự')
+    const before = await stored(user.id)
+    const reset = await client.post('/users/reset-password', { token, password: 'Reset@2025ok' })
+    expect(reset.status).toBe(200)
+    const after = await stored(user.id)
+    expect(after.passwordHistory).toHaveLength(1)
+    expect(after.mustChangePassword).toBe(false)
+    expect(new Date(after.passwordChangedAt!).getTime()).toBeGreaterThan(
+      new Date(before.passwordChangedAt!).getTime(),
+    )
+    expect((await new RestClient().login(user.email, 'Reset@2025ok')).status).toBe(200)
+  }, 60_000)
+})
+
 describe('a password that expired', () => {
   it('allows only the password change (403 elsewhere, saying what to do), then all', async () => {
     const user = await createTestUser(school.payload, ['web_admin'])

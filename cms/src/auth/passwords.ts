@@ -6,9 +6,17 @@
 import { pbkdf2, timingSafeEqual } from 'node:crypto'
 import { promisify } from 'node:util'
 
-import { ValidationError, type CollectionBeforeChangeHook, type Field } from 'payload'
+import {
+  ValidationError,
+  type CollectionBeforeChangeHook,
+  type CollectionBeforeOperationHook,
+  type CollectionBeforeValidateHook,
+  type Field,
+  type PayloadRequest,
+} from 'payload'
 
 import { fieldAccess, fieldReadAccess } from '../access/payload-access'
+import { isStrongPassword, WEAK_PASSWORD } from '../hooks/requireStrongPassword'
 import { localize } from '../lib/messages'
 
 /** The current password and the four before it may not be chosen again. */
@@ -53,10 +61,33 @@ const REUSED = {
 }
 
 /**
+ * Refuses (400) a password equal to the account's current one or one of those it remembers;
+ * answers the history to keep once the new one replaces the current one.
+ */
+async function historyAfterChange(
+  req: PayloadRequest,
+  password: string,
+  account: Record<string, unknown>,
+): Promise<StoredPassword[]> {
+  const recent = [
+    ...storedPasswords([{ hash: account.hash, salt: account.salt }]),
+    ...storedPasswords(account.passwordHistory),
+  ].slice(0, PASSWORDS_REMEMBERED)
+  const matches = await Promise.all(recent.map((stored) => isSamePassword(password, stored)))
+  if (matches.some(Boolean)) {
+    throw new ValidationError({
+      collection: 'users',
+      errors: [{ path: 'password', message: localize(req, REUSED) }],
+    })
+  }
+  return recent.slice(0, PASSWORDS_REMEMBERED - 1)
+}
+
+/**
  * Whenever a password is set: refuses one of the last five (400), remembers the one it replaces,
  * stamps the time of the change and, when the owner made it, lifts a change the principal asked
- * for. The fields are the server's: no client writes them (fieldWritePolicy.users), Payload's field access having run
- * before this hook.
+ * for. The fields are the server's: no client writes them (fieldWritePolicy.users), Payload's
+ * field access having run before this hook.
  */
 export const keepPasswordHistory: CollectionBeforeChangeHook = async ({
   data,
@@ -66,21 +97,10 @@ export const keepPasswordHistory: CollectionBeforeChangeHook = async ({
 }) => {
   const password = data?.password
   if (typeof password !== 'string' || password.length === 0) return data
-  let history: StoredPassword[] = []
-  if (operation === 'update' && originalDoc) {
-    const recent = [
-      ...storedPasswords([{ hash: originalDoc.hash, salt: originalDoc.salt }]),
-      ...storedPasswords(originalDoc.passwordHistory),
-    ].slice(0, PASSWORDS_REMEMBERED)
-    const matches = await Promise.all(recent.map((stored) => isSamePassword(password, stored)))
-    if (matches.some(Boolean)) {
-      throw new ValidationError({
-        collection: 'users',
-        errors: [{ path: 'password', message: localize(req, REUSED) }],
-      })
-    }
-    history = recent.slice(0, PASSWORDS_REMEMBERED - 1)
-  }
+  const history =
+    operation === 'update' && originalDoc
+      ? await historyAfterChange(req, password, originalDoc)
+      : []
   // The owner's own new password meets a change the principal asked for; a password the
   // principal sets for someone leaves the request as it is.
   const byOwner = operation === 'update' && String(req.user?.id) === String(originalDoc?.id)
@@ -90,6 +110,65 @@ export const keepPasswordHistory: CollectionBeforeChangeHook = async ({
     passwordChangedAt: new Date().toISOString(),
     ...(byOwner && { mustChangePassword: false }),
   }
+}
+
+/** Resets by e-mailed link checked before Payload saves them: the account and its history. */
+const pendingResets = new WeakMap<PayloadRequest, { id: unknown; history: StoredPassword[] }>()
+
+/**
+ * "Forgot password" sets the password without the update's hooks: the same rules are applied
+ * here (strong, not one of the last five), before Payload looks the token up itself.
+ */
+export const checkPasswordReset: CollectionBeforeOperationHook = async ({
+  args,
+  operation,
+  req,
+}) => {
+  if (operation !== 'resetPassword') return args
+  const { token, password } = ((args as { data?: Record<string, unknown> }).data ?? {}) as {
+    token?: unknown
+    password?: unknown
+  }
+  if (typeof token !== 'string' || typeof password !== 'string') return args
+  if (!isStrongPassword(password)) {
+    throw new ValidationError({
+      collection: 'users',
+      errors: [{ path: 'password', message: localize(req, WEAK_PASSWORD) }],
+    })
+  }
+  const account = (await req.payload.db.findOne({
+    collection: 'users',
+    where: {
+      and: [
+        { resetPasswordToken: { equals: token } },
+        { resetPasswordExpiration: { greater_than: new Date().toISOString() } },
+      ],
+    },
+    req,
+  })) as Record<string, unknown> | null
+  // An unknown or expired token: Payload answers it.
+  if (!account) return args
+  pendingResets.set(req, {
+    id: account.id,
+    history: await historyAfterChange(req, password, account),
+  })
+  return args
+}
+
+/**
+ * The reset's save: Payload passes the whole account to the beforeValidate hooks and saves that
+ * object, so the history and the time of the change are written onto it.
+ */
+export const recordPasswordReset: CollectionBeforeValidateHook = ({ data, req }) => {
+  const pending = pendingResets.get(req)
+  if (!pending || !data || String(data.id) !== String(pending.id)) return data
+  pendingResets.delete(req)
+  Object.assign(data, {
+    passwordHistory: pending.history,
+    passwordChangedAt: new Date().toISOString(),
+    mustChangePassword: false,
+  })
+  return data
 }
 
 const MUST_CHANGE_LABEL = { vi: 'Phải đổi mật khẩu', en: 'Must change password' }

@@ -7,7 +7,12 @@ import {
   successfulLoginsDoNotCount,
   throttleLoginsPerAddress,
 } from '../auth/login-throttle'
-import { keepPasswordHistory, passwordFields } from '../auth/passwords'
+import {
+  checkPasswordReset,
+  keepPasswordHistory,
+  passwordFields,
+  recordPasswordReset,
+} from '../auth/passwords'
 import { totpFields } from '../auth/totp'
 import { roleOptions } from '../fields/labels'
 import { vietnamesePhone } from '../fields/validators'
@@ -43,9 +48,13 @@ export const Users: CollectionConfig = {
   },
   access: collectionAccess('users'),
   hooks: {
-    beforeOperation: [throttleLoginsPerAddress, failedLookupsTakeAsLongAsPasswordChecks],
+    beforeOperation: [
+      throttleLoginsPerAddress,
+      failedLookupsTakeAsLongAsPasswordChecks,
+      checkPasswordReset,
+    ],
     afterLogin: [successfulLoginsDoNotCount],
-    beforeValidate: [requireStrongPassword],
+    beforeValidate: [requireStrongPassword, recordPasswordReset],
     beforeChange: [firstAccountIsPrincipal, keepPasswordHistory],
   },
   fields: [
