@@ -119,10 +119,12 @@ export interface Config {
   globals: {
     'school-profile': SchoolProfile;
     'site-build': SiteBuild;
+    'security-settings': SecuritySetting;
   };
   globalsSelect: {
     'school-profile': SchoolProfileSelect<false> | SchoolProfileSelect<true>;
     'site-build': SiteBuildSelect<false> | SiteBuildSelect<true>;
+    'security-settings': SecuritySettingsSelect<false> | SecuritySettingsSelect<true>;
   };
   locale: null;
   widgets: {
@@ -189,6 +191,34 @@ export interface User {
    */
   canManageAccounts?: boolean | null;
   jobTitle?: string | null;
+  /**
+   * Điều 4: this person must set a new password before doing anything else.
+   */
+  mustChangePassword?: boolean | null;
+  passwordChangedAt?: string | null;
+  passwordHistory?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * On once the user set up an authenticator app at /admin/totp.
+   */
+  totpEnabled?: boolean | null;
+  totpSecret?: string | null;
+  totpVerifiedSessions?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -869,6 +899,12 @@ export interface UsersSelect<T extends boolean = true> {
   roles?: T;
   canManageAccounts?: T;
   jobTitle?: T;
+  mustChangePassword?: T;
+  passwordChangedAt?: T;
+  passwordHistory?: T;
+  totpEnabled?: T;
+  totpSecret?: T;
+  totpVerifiedSessions?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -1328,6 +1364,40 @@ export interface SiteBuild {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "security-settings".
+ */
+export interface SecuritySetting {
+  id: number;
+  /**
+   * Điều 4: past this age the user must change their password first. Reminded 14 days before.
+   */
+  passwordMaxAgeDays: number;
+  totpRequired?: boolean | null;
+  /**
+   * Suggested: the roles holding pupil or staff records, or publishing on the website.
+   */
+  totpRequiredRoles?:
+    | (
+        | 'principal'
+        | 'vice_principal'
+        | 'group_head'
+        | 'it_teacher'
+        | 'homeroom_teacher'
+        | 'subject_teacher'
+        | 'nurse'
+        | 'clerk'
+        | 'accountant'
+        | 'hr_officer'
+        | 'web_admin'
+        | 'equipment_officer'
+        | 'librarian'
+      )[]
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "school-profile_select".
  */
 export interface SchoolProfileSelect<T extends boolean = true> {
@@ -1359,6 +1429,18 @@ export interface SiteBuildSelect<T extends boolean = true> {
   durationMs?: T;
   reasons?: T;
   log?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "security-settings_select".
+ */
+export interface SecuritySettingsSelect<T extends boolean = true> {
+  passwordMaxAgeDays?: T;
+  totpRequired?: T;
+  totpRequiredRoles?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

@@ -23,6 +23,7 @@ import { Users } from './collections/Users'
 import { databaseAdapter } from './db'
 import { smtpEmailAdapter } from './email'
 import { SchoolProfile } from './globals/SchoolProfile'
+import { SecuritySettings } from './globals/SecuritySettings'
 import { SiteBuild } from './globals/SiteBuild'
 import { requestSiteBuildAtStart } from './site-build/hooks'
 import { editorialReportEndpoint } from './reports/endpoint'
@@ -30,6 +31,8 @@ import { recordsEndpoints } from './records-import/endpoints'
 import { answerUnparsableParamsAsBadRequest, withRequestGuards } from './hooks/requestGuards'
 import { answerFailedLoginsAlike } from './auth/login-throttle'
 import { recordRefusals, withSecurityLog } from './auth/security-log'
+import { explainAccountRestriction } from './auth/account-restriction'
+import { totpEndpoints } from './auth/totp'
 import { seedDemoSchoolIfEmpty } from './seed'
 import { SCHEDULED_PUBLICATION_QUEUE } from './workflow/apply'
 import { publishScheduledPost } from './workflow/scheduled'
@@ -55,7 +58,12 @@ export default withPolicy(
       meta: { titleSuffix: ' · Trường Tiểu học Gia Thượng' },
       dateFormat: 'dd/MM/yyyy HH:mm',
       components: {
-        beforeDashboard: ['/components/dashboard/EditorialDashboard#EditorialDashboard'],
+        // Điều 4: an account that must change its password or enter its code goes there first.
+        header: ['/components/account/AccountNotice#AccountGate'],
+        beforeDashboard: [
+          '/components/account/AccountNotice#PasswordReminder',
+          '/components/dashboard/EditorialDashboard#EditorialDashboard',
+        ],
         afterNavLinks: ['/components/nav/PolicyNavLinks#PolicyNavLinks'],
         views: {
           editorialReport: {
@@ -65,6 +73,10 @@ export default withPolicy(
           records: {
             Component: '/components/records/RecordsView#RecordsView',
             path: '/records',
+          },
+          totp: {
+            Component: '/components/account/TotpView#TotpView',
+            path: '/totp',
           },
         },
       },
@@ -87,14 +99,20 @@ export default withPolicy(
       AuditLog,
       SecurityLog,
     ]),
-    globals: [SchoolProfile, SiteBuild],
+    globals: [SchoolProfile, SiteBuild, SecuritySettings],
     // Failed logins and refusals go to the security log; a locked account is answered like an
-    // unknown one, in REST and in GraphQL.
+    // unknown one, in REST and in GraphQL; a refusal of an account that must first change its
+    // password or enter its code says so.
     hooks: {
-      afterError: [recordRefusals, answerFailedLoginsAlike, answerUnparsableParamsAsBadRequest],
+      afterError: [
+        recordRefusals,
+        answerFailedLoginsAlike,
+        explainAccountRestriction,
+        answerUnparsableParamsAsBadRequest,
+      ],
     },
     plugins: [auditedReferences],
-    endpoints: [editorialReportEndpoint, ...recordsEndpoints],
+    endpoints: [editorialReportEndpoint, ...recordsEndpoints, ...totpEndpoints],
     db: databaseAdapter(path.resolve(dirname, 'migrations')),
     editor: lexicalEditor(),
     email: smtpEmailAdapter(),

@@ -5,6 +5,7 @@
  */
 import { createLocalReq, type Payload, type PayloadRequest, type Where } from 'payload'
 
+import { unlessRestricted } from '../auth/account-restriction'
 import { recordDeniedAuthorization } from '../auth/security-log'
 import { userError, type Message } from '../lib/messages'
 import type { User } from '../payload-types'
@@ -37,7 +38,10 @@ export async function grantCovers(
   return totalDocs > 0
 }
 
-/** Does the policy allow it? Yes or no, never a query. */
+/**
+ * Does the policy allow it? Yes or no, never a query. Never, for an account that must first
+ * change its password or confirm its second factor (Điều 4).
+ */
 export async function isAllowed(
   req: PayloadRequest,
   rule: Rule,
@@ -45,7 +49,7 @@ export async function isAllowed(
 ): Promise<boolean> {
   const post = target && 'post' in target ? target.post : undefined
   const id = target && 'id' in target ? target.id : undefined
-  const grant = await rule({ user: actorOf(req), req, id, post })
+  const grant = await unlessRestricted(rule)({ user: actorOf(req), req, id, post })
   if (typeof grant === 'boolean') return grant
   if (target && 'collection' in target) return grantCovers(req, grant, target.collection, target.id)
   throw new Error('A rule that answers with a query needs the document it is asked about')

@@ -11,6 +11,7 @@ import type {
   PayloadRequest,
 } from 'payload'
 
+import { unlessRestricted } from '../auth/account-restriction'
 import { MESSAGES, userError, type Message } from '../lib/messages'
 import { sameValue, type Sameness } from '../lib/values'
 import { actorOf, grantCovers } from './authorize'
@@ -21,6 +22,7 @@ import {
   fieldReadPolicy,
   globalPolicy,
   pickerPolicy,
+  restrictedAccountPolicy,
   type AccessKey,
   type CollectionRules,
   type PolicyCollection,
@@ -32,11 +34,21 @@ export function toAccess(rule: Rule): Access {
   return ({ req, id, data }) => rule({ user: actorOf(req), req, id, data })
 }
 
-/** The `access` block of a collection: every key Payload asks, straight from the policy table. */
+/**
+ * The `access` block of a collection: every key Payload asks, straight from the policy table;
+ * for an account that must first change its password or confirm its code, from
+ * `restrictedAccountPolicy` instead.
+ */
 export function collectionAccess(collection: PolicyCollection) {
   const rules: CollectionRules = collectionPolicy[collection]
-  const access = Object.fromEntries(ACCESS_KEYS.map((key) => [key, toAccess(rules[key])]))
-  const admin = rules.admin
+  const meanwhile: Partial<CollectionRules> =
+    (restrictedAccountPolicy as Partial<Record<PolicyCollection, Partial<CollectionRules>>>)[
+      collection
+    ] ?? {}
+  const access = Object.fromEntries(
+    ACCESS_KEYS.map((key) => [key, toAccess(unlessRestricted(rules[key], meanwhile[key]))]),
+  )
+  const admin = rules.admin && unlessRestricted(rules.admin, meanwhile.admin)
   return {
     ...access,
     ...(admin && {
@@ -49,9 +61,9 @@ export function collectionAccess(collection: PolicyCollection) {
 export function globalAccess(global: PolicyGlobal) {
   const rules = globalPolicy[global]
   return {
-    read: toAccess(rules.read),
-    readVersions: toAccess(rules.readVersions),
-    update: toAccess(rules.update),
+    read: toAccess(unlessRestricted(rules.read)),
+    readVersions: toAccess(unlessRestricted(rules.readVersions)),
+    update: toAccess(unlessRestricted(rules.update)),
   }
 }
 

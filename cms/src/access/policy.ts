@@ -19,6 +19,8 @@ import {
   lockHeldBySelf,
   ownerGroupOfActor,
   ownPreference,
+  ownAccount,
+  ownLock,
   adminPanel,
   assignedBySelf,
   designatedReviewerOfPost,
@@ -384,6 +386,15 @@ export const fieldWritePolicy = {
     canManageAccounts: allOf(principal, notSelfById),
     // The login name is part of the account the principal set up.
     email: accountManager,
+    // Điều 4: the principal (or a delegate, for the accounts they manage) requires a new password
+    // of anyone but themself; the server lifts it when the password changes (auth/passwords.ts).
+    mustChangePassword: allOf(accountManager, notSelfById, principalRoleOnlyByPrincipal),
+    // Kept by the server whenever the password or the second factor changes, never sent.
+    passwordChangedAt: nobody,
+    passwordHistory: nobody,
+    totpSecret: nobody,
+    totpEnabled: nobody,
+    totpVerifiedSessions: nobody,
   },
   posts: {
     // Who made the post is recorded by the server, never sent (Posts/hooks/assignOwnership).
@@ -420,6 +431,16 @@ export const fieldWritePolicy = {
 
 /** Fields only some readers of the document may see. */
 export const fieldReadPolicy = {
+  users: {
+    // Điều 4: the state of an account's password and second factor is its owner's and its
+    // managers' business; hashes, secrets and sessions are nobody's (the server reads them).
+    mustChangePassword: anyOf(accountManager, ownAccount),
+    passwordChangedAt: anyOf(accountManager, ownAccount),
+    totpEnabled: anyOf(accountManager, ownAccount),
+    passwordHistory: nobody,
+    totpSecret: nobody,
+    totpVerifiedSessions: nobody,
+  },
   groups: {
     head: staff,
     homeroomTeacher: staff,
@@ -452,6 +473,12 @@ export const globalPolicy = {
     readVersions: nobody,
     update: websiteManager,
   },
+  /** Điều 4: the principal sets the password age and who must use a second factor. */
+  'security-settings': {
+    read: staff,
+    readVersions: nobody,
+    update: principal,
+  },
   /** Written by the site builder only; the web admin and leadership watch it. */
   'site-build': {
     read: editorialOversight,
@@ -461,6 +488,24 @@ export const globalPolicy = {
 } satisfies Record<string, { read: Rule; readVersions: Rule; update: Rule }>
 
 export type PolicyGlobal = keyof typeof globalPolicy
+
+/**
+ * Điều 4: what an account may still do while it must change its password or confirm its second
+ * factor (auth/account-restriction.ts): read and change its own account, keep the admin's own
+ * bookkeeping (preferences, the lock of the form it edits), enter the admin to do so. Every
+ * other access key of every collection and global, and every `authorize()`, answers no; the
+ * TOTP endpoints (auth/totp.ts) act on the actor's own account only.
+ */
+export const restrictedAccountPolicy = {
+  users: { read: self, update: self, admin: adminPanel },
+  'payload-preferences': {
+    create: staff,
+    read: ownPreference,
+    update: ownPreference,
+    delete: ownPreference,
+  },
+  'payload-locked-documents': { read: ownLock, update: ownLock, delete: ownLock },
+} satisfies Partial<Record<PolicyCollection, Partial<CollectionRules>>>
 
 /** Files on the website stay as published (Điều 17.3): asked before a file is changed. */
 export const mediaPolicy = {

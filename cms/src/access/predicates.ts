@@ -48,6 +48,12 @@ export const notPrincipalAccount: Rule = async ({ req }) => {
 }
 export const manageableAccount: Rule = anyOf(principal, allOf(delegate, notPrincipalAccount))
 
+/** The document in hand (field rules) is the actor's own account: yes or no, never a query. */
+export const ownAccount: Rule = ({ user, id, doc }) => {
+  const target = doc && 'id' in doc ? doc.id : id
+  return Boolean(user) && target !== undefined && String(target) === String(user?.id)
+}
+
 const mentionsPrincipal = (roles: unknown) => Array.isArray(roles) && roles.includes('principal')
 /** Only the principal gives or takes away the principal role. */
 export const principalRoleOnlyByPrincipal: Rule = async (context) =>
@@ -376,6 +382,14 @@ export const assignedToSelf: Rule = ({ user }) => (user ? { writer: { equals: us
 
 /** The actor's own admin preferences (columns, filters), as Payload itself scopes them. */
 export const ownPreference: Rule = ({ user }): Grant =>
+  user
+    ? ({
+        and: [{ 'user.value': { equals: user.id } }, { 'user.relationTo': { equals: 'users' } }],
+      } satisfies Where)
+    : false
+
+/** Locks the actor holds (the admin's own forms). */
+export const ownLock: Rule = ({ user }): Grant =>
   user
     ? ({
         and: [{ 'user.value': { equals: user.id } }, { 'user.relationTo': { equals: 'users' } }],

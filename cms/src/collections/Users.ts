@@ -7,6 +7,13 @@ import {
   successfulLoginsDoNotCount,
   throttleLoginsPerAddress,
 } from '../auth/login-throttle'
+import {
+  checkPasswordReset,
+  keepPasswordHistory,
+  passwordFields,
+  recordPasswordReset,
+} from '../auth/passwords'
+import { totpFields } from '../auth/totp'
 import { roleOptions } from '../fields/labels'
 import { vietnamesePhone } from '../fields/validators'
 import { firstAccountIsPrincipal } from '../hooks/firstAccountIsPrincipal'
@@ -41,10 +48,14 @@ export const Users: CollectionConfig = {
   },
   access: collectionAccess('users'),
   hooks: {
-    beforeOperation: [throttleLoginsPerAddress, failedLookupsTakeAsLongAsPasswordChecks],
+    beforeOperation: [
+      throttleLoginsPerAddress,
+      failedLookupsTakeAsLongAsPasswordChecks,
+      checkPasswordReset,
+    ],
     afterLogin: [successfulLoginsDoNotCount],
-    beforeValidate: [requireStrongPassword],
-    beforeChange: [firstAccountIsPrincipal],
+    beforeValidate: [requireStrongPassword, recordPasswordReset],
+    beforeChange: [firstAccountIsPrincipal, keepPasswordHistory],
   },
   fields: [
     {
@@ -100,5 +111,7 @@ export const Users: CollectionConfig = {
       type: 'text',
       label: { vi: 'Chức danh', en: 'Job title' },
     },
+    ...passwordFields,
+    ...totpFields,
   ],
 }

@@ -7,6 +7,11 @@ export function isStrongPassword(password: string): boolean {
   return password.length >= 8 && /\p{L}/u.test(password) && /\d/.test(password)
 }
 
+export const WEAK_PASSWORD = {
+  vi: 'Mật khẩu cần ít nhất 8 ký tự, gồm cả chữ và số.',
+  en: 'A password needs at least 8 characters, with letters and digits.',
+}
+
 export const requireStrongPassword: CollectionBeforeValidateHook = ({ data, req }) => {
   const password = data?.password
   if (typeof password !== 'string' || isStrongPassword(password)) return data
@@ -15,10 +20,7 @@ export const requireStrongPassword: CollectionBeforeValidateHook = ({ data, req 
     errors: [
       {
         path: 'password',
-        message: localize(req, {
-          vi: 'Mật khẩu cần ít nhất 8 ký tự, gồm cả chữ và số.',
-          en: 'A password needs at least 8 characters, with letters and digits.',
-        }),
+        message: localize(req, WEAK_PASSWORD),
       },
     ],
   })

@@ -9,6 +9,7 @@ import {
   type WorkflowAction,
 } from '@school/shared'
 
+import { accountRestriction } from '../../auth/account-restriction'
 import type { Post, User } from '../../payload-types'
 import { availableActions } from '../../workflow/available'
 import './dashboard.scss'
@@ -37,6 +38,8 @@ export async function EditorialDashboard({ payload, user, i18n }: ServerProps) {
   const adminRoute = payload.config.routes.admin
   const asUser = { user, overrideAccess: false, depth: 0, draft: true } as const
   const req = await createLocalReq({ user: user as User & { collection: 'users' } }, payload)
+  // The account must change its password or enter its code first (components/account).
+  if (await accountRestriction(req)) return null
 
   const counts = await Promise.all(
     STAGES.map(async (stage) => {

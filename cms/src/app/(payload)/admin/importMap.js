@@ -26,10 +26,13 @@ import { Hidden as Hidden_9da352b2b96b4d476aa982687058afd0 } from '../../../comp
 import { DueDateCell as DueDateCell_5aff8afde43f2660af6e4f1e7badfbbe } from '../../../components/assignments/DueDateCell'
 import { GrowthChart as GrowthChart_3f4759cbdf59fe19bf6c7af5de28956a } from '../../../components/records/GrowthChart'
 import { ProposalDecision as ProposalDecision_7fb0e782ad6b2ee9fc688b071f1ae24a } from '../../../components/records/ProposalDecision'
+import { AccountGate as AccountGate_715560c5e902fd7d46f0a244d312135e } from '../../../components/account/AccountNotice'
 import { PolicyNavLinks as PolicyNavLinks_712314da5256e3596e18a75673b38420 } from '../../../components/nav/PolicyNavLinks'
+import { PasswordReminder as PasswordReminder_715560c5e902fd7d46f0a244d312135e } from '../../../components/account/AccountNotice'
 import { EditorialDashboard as EditorialDashboard_80874a17ed08105b45f341c1f59f634a } from '../../../components/dashboard/EditorialDashboard'
 import { EditorialReportView as EditorialReportView_66941cb4d33fc9f85f586763eb32467e } from '../../../components/report/EditorialReportView'
 import { RecordsView as RecordsView_e65871ff64af0d47624ff533c041d0bd } from '../../../components/records/RecordsView'
+import { TotpView as TotpView_3e968f3bd2d548d4f57739c42f4822f9 } from '../../../components/account/TotpView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -62,9 +65,12 @@ export const importMap = {
   "/components/assignments/DueDateCell#DueDateCell": DueDateCell_5aff8afde43f2660af6e4f1e7badfbbe,
   "/components/records/GrowthChart#GrowthChart": GrowthChart_3f4759cbdf59fe19bf6c7af5de28956a,
   "/components/records/ProposalDecision#ProposalDecision": ProposalDecision_7fb0e782ad6b2ee9fc688b071f1ae24a,
+  "/components/account/AccountNotice#AccountGate": AccountGate_715560c5e902fd7d46f0a244d312135e,
   "/components/nav/PolicyNavLinks#PolicyNavLinks": PolicyNavLinks_712314da5256e3596e18a75673b38420,
+  "/components/account/AccountNotice#PasswordReminder": PasswordReminder_715560c5e902fd7d46f0a244d312135e,
   "/components/dashboard/EditorialDashboard#EditorialDashboard": EditorialDashboard_80874a17ed08105b45f341c1f59f634a,
   "/components/report/EditorialReportView#EditorialReportView": EditorialReportView_66941cb4d33fc9f85f586763eb32467e,
   "/components/records/RecordsView#RecordsView": RecordsView_e65871ff64af0d47624ff533c041d0bd,
+  "/components/account/TotpView#TotpView": TotpView_3e968f3bd2d548d4f57739c42f4822f9,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
