@@ -61,13 +61,14 @@ const decisionEndpoint: Endpoint = {
 
 const TARGET_OPTIONS = [
   { value: 'groups', label: { vi: 'Lớp', en: 'Class' } },
-  { value: 'students', label: { vi: 'Học sinh (chuyển lớp)', en: 'Pupil (class change)' } },
+  { value: 'students', label: { vi: 'Học sinh', en: 'Pupil' } },
   { value: 'staff-profiles', label: { vi: 'Hồ sơ cán bộ', en: 'Staff profile' } },
 ]
 
 /**
- * What the start-of-year import proposes to change in existing classes, pupils' classes and staff
- * profiles (Điều 5.1, 6, 16), for leadership or the HR officer to accept or reject, once.
+ * What the start-of-year import proposes to change in classes (who keeps them), existing pupils'
+ * records and classes, and staff profiles (Điều 5.1, 6, 9.1, 16), for leadership or the HR
+ * officer to accept or reject, once.
  */
 export const ImportProposals: CollectionConfig = {
   slug: 'import-proposals',
@@ -82,7 +83,7 @@ export const ImportProposals: CollectionConfig = {
     description: {
       vi:
         'Thay đổi mà lần nhập dữ liệu đầu năm tìm thấy nhưng không được tự áp dụng. ' +
-        'Lớp (GVCN, khối) và chuyển lớp học sinh: Ban giám hiệu quyết định. ' +
+        'Lớp (GVCN, cả lớp mới; khối), hồ sơ và chuyển lớp học sinh: Ban giám hiệu quyết định. ' +
         'Hồ sơ cán bộ: cán bộ tổ chức hoặc Hiệu trưởng quyết định.',
       en: 'Changes the start-of-year import found but may not make itself, for their deciders.',
     },
