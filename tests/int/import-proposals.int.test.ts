@@ -516,7 +516,7 @@ describe('an existing pupil', () => {
     ])
   })
 
-  it('leadership decides, audited under the decider; the proposer and teachers may not', async () => {
+  it('leadership decides, audited as the decider; not the proposer or a teacher', async () => {
     for (const proposal of [dataProposal, moveProposal]) {
       // The proposer does not read pupils' proposals; a homeroom teacher does not decide them.
       expect((await (await as('it_teacher')).get(`/import-proposals/${proposal.id}`)).status).toBe(
@@ -606,7 +606,7 @@ describe("the IT teacher's takeover of a pupil through the import", () => {
       ],
     })
 
-  it('creates the class without a homeroom teacher, changes no pupil, files proposals', async () => {
+  it('makes the class without its homeroom teacher, changes no pupil, proposes', async () => {
     const in3B = await payload.find({
       collection: 'students',
       where: { class: { equals: class3B.id } },
@@ -646,7 +646,7 @@ describe("the IT teacher's takeover of a pupil through the import", () => {
     })
   })
 
-  it('the proposals say what they change: both school years, homeroom teachers, the guardian', async () => {
+  it('proposals name both years, both homeroom teachers, the guardian', async () => {
     const filed = await proposalsAbout('students', pupil.id)
     expect(filed.map(changedFields)).toEqual([['guardians'], ['class']])
     ;[guardianProposal, moveProposal] = filed
@@ -682,7 +682,7 @@ describe("the IT teacher's takeover of a pupil through the import", () => {
     expect(await pupilById(pupil.id)).toEqual(pupil)
   })
 
-  it('an accepted guardian proposal applies as the decider, audited; the IT teacher still reads nothing', async () => {
+  it('an accepted guardian applies as the decider, audited; still unread by the IT teacher', async () => {
     for (const role of ['it_teacher', 'homeroom_teacher'] as const)
       expect((await decide(role, guardianProposal.id, { decision: 'accept' })).status).toBe(403)
     const started = new Date().toISOString()
