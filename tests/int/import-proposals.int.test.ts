@@ -682,7 +682,7 @@ describe("the IT teacher's takeover of a pupil through the import", () => {
     expect(await pupilById(pupil.id)).toEqual(pupil)
   })
 
-  it('an accepted guardian applies as the decider, audited; still unread by the IT teacher', async () => {
+  it('an accepted guardian applies, audited as the decider; IT teacher reads none', async () => {
     for (const role of ['it_teacher', 'homeroom_teacher'] as const)
       expect((await decide(role, guardianProposal.id, { decision: 'accept' })).status).toBe(403)
     const started = new Date().toISOString()

@@ -241,7 +241,7 @@ describe('a 500-pupil import', () => {
     expect((await homeroom.get(`/students/${imported.id}`)).status).toBe(200)
   })
 
-  it('the same file again changes and duplicates nothing; a corrected row is a proposal', async () => {
+  it('the same file again changes nothing; a corrected row is a proposal', async () => {
     const before = await counts()
     const again = await upload(
       await as('it_teacher'),
