@@ -667,6 +667,20 @@ describe("the IT teacher's takeover of a pupil through the import", () => {
     const shown = await principal.get(`/import-proposals/${guardianProposal.id}`)
     expect(shown.status).toBe(200)
     expect(shown.body.changes[0].proposedText).toContain('Kẻ Tấn Công')
+    // A waiting proposal reads as of now: who keeps the class today, not when it was filed.
+    const setKeeper = (homeroomTeacher: number | null) =>
+      payload.update({
+        collection: 'groups',
+        id: newClass.id,
+        data: { homeroomTeacher },
+        overrideAccess: true,
+      })
+    await setKeeper(users.subject_teacher!)
+    const move = await principal.get(`/import-proposals/${moveProposal.id}`)
+    expect(move.body.changes[0].proposedText).toBe(
+      `Lớp 3B (${nextYear}, GVCN ${await person('subject_teacher')})`,
+    )
+    await setKeeper(null)
   })
 
   it('after leadership rejects, nothing changed', async () => {

@@ -1,9 +1,14 @@
-import type { CollectionBeforeChangeHook, CollectionConfig, Endpoint } from 'payload'
+import type {
+  CollectionAfterReadHook,
+  CollectionBeforeChangeHook,
+  CollectionConfig,
+  Endpoint,
+} from 'payload'
 
 import { collectionAccess } from '../access/payload-access'
 import { userError } from '../lib/messages'
 import type { ImportProposal } from '../payload-types'
-import { decideProposal } from '../records-import/proposals'
+import { currentTexts, decideProposal } from '../records-import/proposals'
 
 /** Who proposed and the state a proposal starts in are the server's, never the client's. */
 const fileAsPending: CollectionBeforeChangeHook<ImportProposal> = ({ data, operation, req }) => {
@@ -16,6 +21,12 @@ const fileAsPending: CollectionBeforeChangeHook<ImportProposal> = ({ data, opera
     decidedAt: null,
     note: null,
   }
+}
+
+/** A waiting proposal reads as of now (a class's homeroom teacher may have changed since). */
+const describeAsOfNow: CollectionAfterReadHook<ImportProposal> = async ({ doc, req }) => {
+  if (doc.status !== 'pending' || !Array.isArray(doc.changes) || !doc.targetCollection) return doc
+  return { ...doc, changes: await currentTexts(req, doc) }
 }
 
 /**
@@ -91,7 +102,7 @@ export const ImportProposals: CollectionConfig = {
   access: collectionAccess('import-proposals'),
   defaultSort: '-createdAt',
   endpoints: [decisionEndpoint],
-  hooks: { beforeChange: [fileAsPending] },
+  hooks: { beforeChange: [fileAsPending], afterRead: [describeAsOfNow] },
   fields: [
     {
       type: 'row',

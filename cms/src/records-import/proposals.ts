@@ -186,6 +186,55 @@ async function describe(req: PayloadRequest, field: string, value: unknown): Pro
   return String(value)
 }
 
+type StoredChange = ImportProposal['changes'][number]
+
+/** A stored value, unwrapped (see describeChanges). */
+const storedValue = (wrapped: unknown) => (wrapped as { value?: unknown } | null)?.value ?? null
+
+/** The changes as stored: exact values (what an acceptance writes) and what a decider reads. */
+async function describeChanges(
+  req: PayloadRequest,
+  target: ProposalTarget,
+  changes: FieldChange[],
+): Promise<StoredChange[]> {
+  const described: StoredChange[] = []
+  for (const change of changes) {
+    described.push({
+      field: change.field,
+      label: FIELD_LABELS[target][change.field] ?? change.field,
+      // Wrapped: a JSON field takes a bare string as JSON text to parse.
+      current: { value: change.current },
+      proposed: { value: change.proposed },
+      currentText: await describe(req, change.field, change.current),
+      proposedText:
+        change.field === 'guardians'
+          ? describeGuardians(change.current, change.proposed)
+          : await describe(req, change.field, change.proposed),
+    })
+  }
+  return described
+}
+
+/**
+ * A waiting proposal's texts as of now: a class named in it may have got another homeroom
+ * teacher since it was filed, and the decider must read who keeps it today.
+ */
+export async function currentTexts(
+  req: PayloadRequest,
+  proposal: Pick<ImportProposal, 'targetCollection' | 'changes'>,
+): Promise<StoredChange[]> {
+  const described = await describeChanges(
+    req,
+    proposal.targetCollection,
+    proposal.changes.map((change) => ({
+      field: change.field,
+      current: storedValue(change.current),
+      proposed: storedValue(change.proposed),
+    })),
+  )
+  return described.map((change, index) => ({ ...change, id: proposal.changes[index].id }))
+}
+
 /** The same change to the same record from the same state: filed once while it waits. */
 function fingerprintOf(target: ProposalTarget, id: number | string, changes: FieldChange[]) {
   const content = [...changes]
@@ -217,21 +266,7 @@ export async function propose(
     req,
   })
   if (totalDocs > 0) return 'pending'
-  const changes = []
-  for (const change of proposal.changes) {
-    changes.push({
-      field: change.field,
-      label: FIELD_LABELS[proposal.targetCollection][change.field] ?? change.field,
-      // Wrapped: a JSON field takes a bare string as JSON text to parse.
-      current: { value: change.current } as never,
-      proposed: { value: change.proposed } as never,
-      currentText: await describe(req, change.field, change.current),
-      proposedText:
-        change.field === 'guardians'
-          ? describeGuardians(change.current, change.proposed)
-          : await describe(req, change.field, change.proposed),
-    })
-  }
+  const changes = await describeChanges(req, proposal.targetCollection, proposal.changes)
   await req.payload.create({
     collection: 'import-proposals',
     data: {
@@ -296,6 +331,8 @@ export async function decideProposal(
           collection: 'import-proposals',
           id: proposal.id,
           data: {
+            // What the decider read when deciding stays with the decision.
+            changes: await currentTexts(req, proposal),
             status: decision === 'accept' ? 'accepted' : 'rejected',
             decidedBy: req.user!.id,
             decidedAt: new Date().toISOString(),
@@ -312,8 +349,6 @@ export async function decideProposal(
     beingDecided.delete(String(proposal.id))
   }
 }
-
-const storedValue = (wrapped: unknown) => (wrapped as { value?: unknown } | null)?.value ?? null
 
 async function applyProposal(req: PayloadRequest, proposal: ImportProposal): Promise<void> {
   const collection = proposal.targetCollection
