@@ -115,13 +115,7 @@ describe("an existing class's homeroom teacher", () => {
 
   it("the IT teacher's import keeps it and who reads the pupils, files a proposal", async () => {
     const { summary, message } = await importAs('it_teacher', await file())
-    expect(summary.classes).toEqual({
-      created: 0,
-      updated: 0,
-      unchanged: 0,
-      proposed: 1,
-      pending: 0,
-    })
+    expect(summary.classes).toEqual({ created: 0, unchanged: 0, proposed: 1, pending: 0 })
     expect(message).toContain('1 thay đổi đã được gửi đề xuất, chưa áp dụng')
 
     const after = await payload.findByID({
@@ -148,7 +142,7 @@ describe("an existing class's homeroom teacher", () => {
     expect(proposal).toMatchObject({
       status: 'pending',
       proposedBy: users.it_teacher,
-      targetLabel: expect.stringContaining('Lớp 3B'),
+      targetLabel: `Lớp 3B (${schoolYear})`,
       changes: [
         {
           field: 'homeroomTeacher',
@@ -172,13 +166,7 @@ describe("an existing class's homeroom teacher", () => {
 
   it('the same file again files no second proposal while the first waits', async () => {
     const { summary } = await importAs('it_teacher', await file())
-    expect(summary.classes).toEqual({
-      created: 0,
-      updated: 0,
-      unchanged: 0,
-      proposed: 0,
-      pending: 1,
-    })
+    expect(summary.classes).toEqual({ created: 0, unchanged: 0, proposed: 0, pending: 1 })
     expect(await proposalsAbout('groups', class3B.id)).toHaveLength(1)
   })
 
@@ -346,7 +334,7 @@ describe('an existing staff profile', () => {
         ],
       }),
     )
-    expect(summary.staff).toEqual({ created: 0, updated: 0, unchanged: 0, proposed: 1, pending: 0 })
+    expect(summary.staff).toEqual({ created: 0, unchanged: 0, proposed: 1, pending: 0 })
     const after = await payload.findByID({
       collection: 'staff-profiles',
       id: before.id,
@@ -437,11 +425,28 @@ describe('an existing staff profile', () => {
   })
 })
 
+/** How a decider reads a staff member: their name and e-mail. */
+async function person(role: Role) {
+  const user = await findUserByEmail(payload, demoLoginEmail(role))
+  return `${user.fullName} (${user.email})`
+}
+
+async function pupilById(id: number | string) {
+  return payload.findByID({ collection: 'students', id, depth: 0, overrideAccess: true })
+}
+
+const ddmmyyyy = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { timeZone: 'UTC' })
+
+const changedFields = (proposal: ImportProposal) =>
+  proposal.changes.map((change) => change.field).sort()
+
 describe('an existing pupil', () => {
   let pupil: Student
   let class3A: Group
+  let dataProposal: ImportProposal
+  let moveProposal: ImportProposal
 
-  it('the import updates given data, a blank erases nothing, a move is proposed', async () => {
+  it('the import changes nothing, a blank erases nothing: data and move are proposed', async () => {
     class3A = (
       await payload.find({
         collection: 'groups',
@@ -459,14 +464,15 @@ describe('an existing pupil', () => {
     })
     const chosen = in3B.docs.find((candidate) => candidate.guardians?.length === 2)!
     // Saved values the template's defaults (Kinh, no policy status) would have overwritten.
-    pupil = await payload.update({
+    await payload.update({
       collection: 'students',
       id: chosen.id,
       data: { ethnicity: 'Tày', policyStatus: 'poor_household' },
       depth: 0,
       overrideAccess: true,
     })
-    const [father, mother] = pupil.guardians!
+    pupil = await pupilById(chosen.id)
+    const [father] = pupil.guardians!
     const { summary } = await importAs(
       'it_teacher',
       await workbookOf({
@@ -474,9 +480,7 @@ describe('an existing pupil', () => {
           {
             studentCode: pupil.studentCode,
             fullName: `${pupil.fullName} Nhập`,
-            dateOfBirth: new Date(pupil.dateOfBirth).toLocaleDateString('en-GB', {
-              timeZone: 'UTC',
-            }),
+            dateOfBirth: ddmmyyyy(pupil.dateOfBirth),
             gender: pupil.gender === 'male' ? 'Nam' : 'Nữ',
             className: '3A',
             guardian1Name: father.name,
@@ -486,26 +490,55 @@ describe('an existing pupil', () => {
         ],
       }),
     )
-    expect(summary.pupils).toEqual({
-      created: 0,
-      updated: 1,
-      unchanged: 0,
-      proposed: 1,
-      pending: 0,
-    })
-    const after = await payload.findByID({
-      collection: 'students',
-      id: pupil.id,
-      depth: 0,
-      overrideAccess: true,
-    })
+    expect(summary.pupils).toEqual({ created: 0, unchanged: 0, proposed: 2, pending: 0 })
+    // Điều 6, 9.1: the record is the homeroom teacher's and leadership's, not the import's.
+    expect(await pupilById(pupil.id)).toEqual(pupil)
+
+    const filed = await proposalsAbout('students', pupil.id)
+    expect(filed.map(changedFields)).toEqual([['fullName', 'guardians'], ['class']])
+    ;[dataProposal, moveProposal] = filed
+    // Only what the file says: no blank ethnicity, address or policy status proposed.
+    const guardians = dataProposal.changes.find((change) => change.field === 'guardians')!
+    expect(guardians.proposedText).toContain(`[Sửa] ${father.name} (Bố, ${father.phone}`)
+    expect(guardians.proposedText).toContain(`→ ${father.name} (Bố, 0987654321`)
+    expect(guardians.proposedText).not.toContain('[Thêm]')
+  })
+
+  it('the class move names both classes with school year and homeroom teacher', async () => {
+    expect(moveProposal.changes).toMatchObject([
+      {
+        field: 'class',
+        current: { value: class3B.id },
+        proposed: { value: class3A.id },
+        currentText: `Lớp 3B (${schoolYear}, GVCN ${await person('homeroom_teacher')})`,
+        proposedText: `Lớp 3A (${schoolYear}, GVCN ${await person('group_head')})`,
+      },
+    ])
+  })
+
+  it('leadership decides, audited as the decider; not the proposer or a teacher', async () => {
+    for (const proposal of [dataProposal, moveProposal]) {
+      // The proposer does not read pupils' proposals; a homeroom teacher does not decide them.
+      expect((await (await as('it_teacher')).get(`/import-proposals/${proposal.id}`)).status).toBe(
+        404,
+      )
+      for (const role of ['homeroom_teacher', 'it_teacher', 'hr_officer'] as const)
+        expect((await decide(role, proposal.id, { decision: 'accept' })).status, role).toBe(403)
+    }
+    const started = new Date().toISOString()
+    expect((await decide('principal', moveProposal.id, { decision: 'accept' })).status).toBe(200)
+    expect((await decide('vice_principal', dataProposal.id, { decision: 'accept' })).status).toBe(
+      200,
+    )
+    const after = await pupilById(pupil.id)
     expect(after).toMatchObject({
       fullName: `${pupil.fullName} Nhập`,
-      class: class3B.id,
+      class: class3A.id,
       ethnicity: 'Tày',
       policyStatus: 'poor_household',
       permanentAddress: pupil.permanentAddress,
     })
+    const [father, mother] = pupil.guardians!
     expect(after.guardians).toHaveLength(2)
     expect(after.guardians?.[0]).toMatchObject({
       name: father.name,
@@ -513,34 +546,7 @@ describe('an existing pupil', () => {
       occupation: father.occupation,
     })
     expect(after.guardians?.[1]).toMatchObject({ name: mother.name, phone: mother.phone })
-  })
-
-  it('the class move is leadership’s to accept, and is audited under the decider', async () => {
-    const [proposal] = await proposalsAbout('students', pupil.id)
-    expect(proposal.changes).toMatchObject([
-      {
-        field: 'class',
-        current: { value: class3B.id },
-        proposed: { value: class3A.id },
-        proposedText: 'Lớp 3A',
-      },
-    ])
-    // The proposer does not read pupils' proposals; a homeroom teacher does not decide them.
-    expect((await (await as('it_teacher')).get(`/import-proposals/${proposal.id}`)).status).toBe(
-      404,
-    )
-    expect((await decide('homeroom_teacher', proposal.id, { decision: 'accept' })).status).toBe(403)
-    expect((await decide('it_teacher', proposal.id, { decision: 'accept' })).status).toBe(403)
-    const started = new Date().toISOString()
-    expect((await decide('principal', proposal.id, { decision: 'accept' })).status).toBe(200)
-    const moved = await payload.findByID({
-      collection: 'students',
-      id: pupil.id,
-      depth: 0,
-      overrideAccess: true,
-    })
-    expect(moved.class).toBe(class3A.id)
-    expect(moved.enrollmentEvents?.at(-1)).toMatchObject({
+    expect(after.enrollmentEvents?.at(-1)).toMatchObject({
       kind: 'class_change',
       fromClass: class3B.id,
       toClass: class3A.id,
@@ -555,11 +561,182 @@ describe('an existing pupil', () => {
           { createdAt: { greater_than_equal: started } },
         ],
       },
+      sort: 'createdAt',
+      depth: 0,
+      overrideAccess: true,
+    })
+    expect(docs.map((entry) => entry.actor)).toEqual([users.principal, users.vice_principal])
+    expect(docs[0].fields).toContain('class')
+    expect(docs[1].fields).toEqual(expect.arrayContaining(['fullName', 'guardians']))
+  })
+})
+
+/**
+ * The attack of the report: a workbook gives next year's 3B the IT teacher as homeroom teacher,
+ * moves a pupil of this year's 3B into it and adds the attacker as a guardian.
+ */
+describe("the IT teacher's takeover of a pupil through the import", () => {
+  const nextYear = `${Number(schoolYear.slice(0, 4)) + 1}-${Number(schoolYear.slice(0, 4)) + 2}`
+  let pupil: Student
+  let newClass: Group
+  let homeroomProposal: ImportProposal
+  let moveProposal: ImportProposal
+  let guardianProposal: ImportProposal
+  const attackFile = () =>
+    workbookOf({
+      classes: [
+        {
+          name: '3B',
+          grade: '3',
+          schoolYear: nextYear,
+          homeroomEmail: demoLoginEmail('it_teacher'),
+        },
+      ],
+      pupils: [
+        {
+          studentCode: pupil.studentCode,
+          fullName: pupil.fullName,
+          dateOfBirth: ddmmyyyy(pupil.dateOfBirth),
+          gender: pupil.gender === 'male' ? 'Nam' : 'Nữ',
+          className: '3B',
+          guardian1Name: 'Kẻ Tấn Công',
+          guardian1Relationship: 'Bố',
+          guardian1Phone: '0911111111',
+        },
+      ],
+    })
+
+  it('makes the class without its homeroom teacher, changes no pupil, proposes', async () => {
+    const in3B = await payload.find({
+      collection: 'students',
+      where: { class: { equals: class3B.id } },
+      limit: 0,
+      depth: 0,
+      overrideAccess: true,
+    })
+    pupil = await pupilById(in3B.docs.find((candidate) => candidate.guardians?.length)!.id)
+    const { summary } = await importAs('it_teacher', await attackFile())
+    expect(summary.classes).toEqual({ created: 1, unchanged: 0, proposed: 1, pending: 0 })
+    expect(summary.pupils).toEqual({ created: 0, unchanged: 0, proposed: 2, pending: 0 })
+
+    const listed = await (
+      await as('it_teacher')
+    ).get(`/groups?where[schoolYear][equals]=${nextYear}&depth=0`)
+    expect(listed.body.docs).toHaveLength(1)
+    newClass = listed.body.docs[0]
+    expect(newClass).toMatchObject({ name: 'Lớp 3B', schoolYear: nextYear })
+    expect(newClass.homeroomTeacher ?? null).toBeNull()
+    expect(await pupilById(pupil.id)).toEqual(pupil)
+
+    const [filed] = await proposalsAbout('groups', newClass.id)
+    homeroomProposal = filed
+    expect(homeroomProposal).toMatchObject({
+      status: 'pending',
+      proposedBy: users.it_teacher,
+      targetLabel: `Lớp 3B (${nextYear})`,
+      changes: [
+        {
+          field: 'homeroomTeacher',
+          current: { value: null },
+          proposed: { value: users.it_teacher },
+          currentText: '(trống)',
+          proposedText: await person('it_teacher'),
+        },
+      ],
+    })
+  })
+
+  it('proposals name both years, both homeroom teachers, the guardian', async () => {
+    const filed = await proposalsAbout('students', pupil.id)
+    expect(filed.map(changedFields)).toEqual([['guardians'], ['class']])
+    ;[guardianProposal, moveProposal] = filed
+    expect(moveProposal.changes).toMatchObject([
+      {
+        currentText: `Lớp 3B (${schoolYear}, GVCN ${await person('homeroom_teacher')})`,
+        proposedText: `Lớp 3B (${nextYear}, chưa có GVCN)`,
+      },
+    ])
+    const [guardians] = guardianProposal.changes
+    expect(guardians.proposedText).toContain('[Thêm] Kẻ Tấn Công (Bố, 0911111111)')
+    expect(guardians.currentText).not.toContain('Kẻ Tấn Công')
+    // Family data is for leadership: the IT teacher neither reads the pupil nor the proposal.
+    const itTeacher = await as('it_teacher')
+    expect((await itTeacher.get(`/import-proposals/${guardianProposal.id}`)).status).toBe(404)
+    expect((await itTeacher.get(`/students/${pupil.id}`)).body.guardians).toBeUndefined()
+    const principal = await as('principal')
+    const shown = await principal.get(`/import-proposals/${guardianProposal.id}`)
+    expect(shown.status).toBe(200)
+    expect(shown.body.changes[0].proposedText).toContain('Kẻ Tấn Công')
+    // A waiting proposal reads as of now: who keeps the class today, not when it was filed.
+    const setKeeper = (homeroomTeacher: number | null) =>
+      payload.update({
+        collection: 'groups',
+        id: newClass.id,
+        data: { homeroomTeacher },
+        overrideAccess: true,
+      })
+    await setKeeper(users.subject_teacher!)
+    const move = await principal.get(`/import-proposals/${moveProposal.id}`)
+    expect(move.body.changes[0].proposedText).toBe(
+      `Lớp 3B (${nextYear}, GVCN ${await person('subject_teacher')})`,
+    )
+    await setKeeper(null)
+  })
+
+  it('after leadership rejects, nothing changed', async () => {
+    for (const proposal of [homeroomProposal, moveProposal])
+      expect((await decide('vice_principal', proposal.id, { decision: 'reject' })).status).toBe(200)
+    const classAfter = await payload.findByID({
+      collection: 'groups',
+      id: newClass.id,
+      depth: 0,
+      overrideAccess: true,
+    })
+    expect(classAfter.homeroomTeacher ?? null).toBeNull()
+    expect(await pupilById(pupil.id)).toEqual(pupil)
+  })
+
+  it('an accepted guardian applies, audited as the decider; IT teacher reads none', async () => {
+    for (const role of ['it_teacher', 'homeroom_teacher'] as const)
+      expect((await decide(role, guardianProposal.id, { decision: 'accept' })).status).toBe(403)
+    const started = new Date().toISOString()
+    const accepted = await decide('vice_principal', guardianProposal.id, { decision: 'accept' })
+    expect(accepted.status).toBe(200)
+    expect(accepted.body.doc).toMatchObject({ status: 'accepted', decidedBy: users.vice_principal })
+    const after = await pupilById(pupil.id)
+    expect(after.guardians).toHaveLength(pupil.guardians!.length + 1)
+    expect(after.guardians?.at(-1)).toMatchObject({ name: 'Kẻ Tấn Công', phone: '0911111111' })
+    expect(after.class).toBe(class3B.id)
+    const { docs } = await payload.find({
+      collection: 'audit-log',
+      where: {
+        and: [
+          { collection: { equals: 'students' } },
+          { docId: { equals: String(pupil.id) } },
+          { action: { equals: 'update' } },
+          { createdAt: { greater_than_equal: started } },
+        ],
+      },
       depth: 0,
       overrideAccess: true,
     })
     expect(docs).toHaveLength(1)
-    expect(docs[0]).toMatchObject({ actor: users.principal })
-    expect(docs[0].fields).toContain('class')
+    expect(docs[0]).toMatchObject({ actor: users.vice_principal, fields: ['guardians'] })
+    const seen = await (await as('it_teacher')).get(`/students/${pupil.id}`)
+    expect(seen.body.guardians).toBeUndefined()
+  })
+
+  it('the same file again duplicates neither the class nor the guardian', async () => {
+    const { summary } = await importAs('it_teacher', await attackFile())
+    // The rejected homeroom teacher and move are proposed anew; the guardian is already there.
+    expect(summary.classes).toEqual({ created: 0, unchanged: 0, proposed: 1, pending: 0 })
+    expect(summary.pupils).toEqual({ created: 0, unchanged: 0, proposed: 1, pending: 0 })
+    const classes = await payload.count({
+      collection: 'groups',
+      where: { schoolYear: { equals: nextYear } },
+      overrideAccess: true,
+    })
+    expect(classes.totalDocs).toBe(1)
+    expect((await pupilById(pupil.id)).guardians).toHaveLength(pupil.guardians!.length + 1)
   })
 })

@@ -1,7 +1,8 @@
 /**
  * The start-of-year import (Điều 8) through the real REST handlers, as the IT teacher: a
  * 500-pupil file with deliberate errors imports nothing and names each error; the corrected
- * file imports once, and again without duplicates. Also the template, the statistics and the
+ * file imports once, and again without duplicates; a corrected row of an existing pupil is only a
+ * proposal. Also the template, the statistics and the
  * class-list export, each refused to those who may not have them.
  */
 import ExcelJS from 'exceljs'
@@ -9,6 +10,7 @@ import { schoolYearOf } from '@school/shared'
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
+import type { Group } from '../../cms/src/payload-types'
 import { demoLoginEmail, demoPassword } from '../../cms/src/seed/demo-school'
 import { importPupils, importWorkbook } from '../fixtures/import-workbook'
 import { useTestSchool } from './support/payload'
@@ -163,15 +165,16 @@ describe('a 500-pupil import', () => {
     expect(progress.length).toBeGreaterThan(10)
     expect(progress.at(-1)).toEqual({ type: 'progress', done: 507, total: 507 })
     // The homeroom teacher's existing profile is not the import's to change (Điều 16): the
-    // file's differences go to the HR officer as one proposal.
+    // file's differences go to the HR officer as one proposal. Who keeps the new 3C is
+    // leadership's decision (Điều 5.1, 6): proposed, not set.
     expect(result.body).toEqual({
       type: 'summary',
       summary: {
-        classes: { created: 5, updated: 0, unchanged: 0, proposed: 0, pending: 0 },
-        staff: { created: 1, updated: 0, unchanged: 0, proposed: 1, pending: 0 },
-        pupils: { created: 500, updated: 0, unchanged: 0, proposed: 0, pending: 0 },
+        classes: { created: 5, unchanged: 0, proposed: 1, pending: 0 },
+        staff: { created: 1, unchanged: 0, proposed: 1, pending: 0 },
+        pupils: { created: 500, unchanged: 0, proposed: 0, pending: 0 },
       },
-      message: expect.stringContaining('1 thay đổi đã được gửi đề xuất, chưa áp dụng'),
+      message: expect.stringContaining('2 thay đổi đã được gửi đề xuất, chưa áp dụng'),
     })
     expect(await counts()).toEqual({
       pupils: before.pupils + 500,
@@ -218,13 +221,27 @@ describe('a 500-pupil import', () => {
       overrideAccess: true,
     })
     expect(created.totalDocs).toBe(500)
-    // The new 3C's homeroom teacher (from the file) now keeps its pupils.
+    // The new 3C's homeroom teacher (from the file) keeps its pupils once leadership accepts.
+    expect(pupils[7].className).toBe('3C')
     const homeroom = await as('homeroom_teacher')
-    const their = await homeroom.get(`/students/${imported.id}`)
-    expect(their.status).toBe(pupils[7].className === '3C' ? 200 : 403)
+    expect((await homeroom.get(`/students/${imported.id}`)).status).toBe(404)
+    const class3C = (imported.class as Group).id
+    expect((imported.class as Group).homeroomTeacher ?? null).toBeNull()
+    const { docs: proposals } = await payload.find({
+      collection: 'import-proposals',
+      where: { targetId: { equals: String(class3C) } },
+      depth: 0,
+      overrideAccess: true,
+    })
+    expect(proposals).toHaveLength(1)
+    const decided = await (
+      await as('principal')
+    ).post(`/import-proposals/${proposals[0].id}/decision`, { decision: 'accept' })
+    expect(decided.status).toBe(200)
+    expect((await homeroom.get(`/students/${imported.id}`)).status).toBe(200)
   })
 
-  it('the same file again changes nothing and duplicates nothing; a corrected row updates that pupil only', async () => {
+  it('the same file again changes nothing; a corrected row is a proposal', async () => {
     const before = await counts()
     const again = await upload(
       await as('it_teacher'),
@@ -237,9 +254,9 @@ describe('a 500-pupil import', () => {
     )
     // The staff proposal of the first import is still waiting: counted, not filed again.
     expect(again.body.summary).toEqual({
-      classes: { created: 0, updated: 0, unchanged: 5, proposed: 0, pending: 0 },
-      staff: { created: 0, updated: 0, unchanged: 1, proposed: 0, pending: 1 },
-      pupils: { created: 0, updated: 0, unchanged: 500, proposed: 0, pending: 0 },
+      classes: { created: 0, unchanged: 5, proposed: 0, pending: 0 },
+      staff: { created: 0, unchanged: 1, proposed: 0, pending: 1 },
+      pupils: { created: 0, unchanged: 500, proposed: 0, pending: 0 },
     })
     expect(await counts()).toEqual(before)
 
@@ -255,14 +272,23 @@ describe('a 500-pupil import', () => {
         homeroomEmail: demoLoginEmail('homeroom_teacher'),
       }),
     )
+    // An existing pupil's record is the homeroom teacher's and leadership's (Điều 6, 9.1).
     expect(corrected.body.summary.pupils).toEqual({
       created: 0,
-      updated: 1,
       unchanged: 499,
-      proposed: 0,
+      proposed: 1,
       pending: 0,
     })
     expect(await counts()).toEqual(before)
+    const corrected3 = (
+      await payload.find({
+        collection: 'students',
+        where: { studentCode: { equals: pupils[3].studentCode } },
+        depth: 0,
+        overrideAccess: true,
+      })
+    ).docs[0]
+    expect(corrected3.permanentAddress).toBe(pupils[3].permanentAddress)
   })
 
   it('only the IT teacher and the principal import', async () => {

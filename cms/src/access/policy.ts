@@ -91,15 +91,17 @@ export type CollectionRules = Record<AccessKey, Rule> & {
 const noVersions = { readVersions: nobody } as const
 const noAccounts = { unlock: nobody } as const
 
-/**
- * Who decides the changes the start-of-year import may only propose (Điều 5.1, 6, 16). Who keeps
- * or leads a class, and which class a pupil is in (who reads the child's record), is
- * leadership's; a staff record is the HR officer's, and the principal answers for all (5.1).
- */
 /** Điều 8: the IT teacher loads the year's records; the principal answers for all (5.1). */
 const importer: Rule = anyOf(itTeacher, principal)
+/**
+ * Who decides the changes the start-of-year import may only propose (Điều 5.1, 6, 9.1, 16). Who
+ * keeps or leads a class (a new one too) is leadership's. An existing pupil's record and class
+ * (who reads the child's record) are leadership's: the homeroom teacher keeps the record too,
+ * but may not decide a move into or out of their own class, and one decider per kind keeps
+ * the rule simple. A staff record is the HR officer's; the principal answers for all (5.1).
+ */
 const classChangeDecider: Rule = leadership
-const pupilClassChangeDecider: Rule = leadership
+const pupilChangeDecider: Rule = leadership
 const staffProfileChangeDecider: Rule = anyOf(hrOfficer, principal)
 
 export const collectionPolicy = {
@@ -172,7 +174,8 @@ export const collectionPolicy = {
     create: anyOf(importInProgress, leadership, homeroomOfPupil),
     read: anyOf(leadership, nurse, homeroomOfPupil, teacherOfPupil),
     // The nurse updates the health part only (fieldPolicy); the rest stays with the homeroom.
-    update: anyOf(importInProgress, leadership, nurse, homeroomOfPupil),
+    // The import creates pupils but never changes one: it proposes (Điều 6, 9.1).
+    update: anyOf(leadership, nurse, homeroomOfPupil),
     // A pupil who leaves is marked by an enrollment event, not deleted: deletion undoes a mistake.
     delete: principal,
     ...noVersions,
@@ -207,7 +210,7 @@ export const collectionPolicy = {
     create: importInProgress,
     read: anyOf(
       allOf(classChangeDecider, proposalsAbout('groups')),
-      allOf(pupilClassChangeDecider, proposalsAbout('students')),
+      allOf(pupilChangeDecider, proposalsAbout('students')),
       allOf(staffProfileChangeDecider, proposalsAbout('staff-profiles')),
       allOf(importer, proposedBySelf, proposalsAbout('groups')),
     ),
@@ -353,7 +356,8 @@ function studentFieldReaders() {
 
 /** Who writes each field of a pupil's record. */
 function studentFieldWriters() {
-  const recordKeeper = anyOf(importInProgress, leadership, homeroomOfPupil)
+  // The import fills in the pupils it creates; an existing pupil's record it only proposes.
+  const recordKeeper = anyOf(allOf(newRecord, importInProgress), leadership, homeroomOfPupil)
   const writable = Object.keys(pupilFieldAudience).filter((field) => field !== 'checkups') as Array<
     Exclude<PupilField, 'checkups'>
   >
@@ -365,7 +369,7 @@ function studentFieldWriters() {
     ...writers,
     // A homeroom teacher enrolls a pupil into their class, the import places new pupils; moving
     // a pupil to another class is the school's decision (Điều 6), recorded as a class change:
-    // the import only proposes it (importPolicy.decidePupilClassChange).
+    // the import only proposes it (importPolicy.decidePupilChange).
     class: anyOf(leadership, allOf(newRecord, anyOf(importInProgress, homeroomOfPupil))),
     // Derived from the enrollment events (Students/hooks), never typed in.
     status: nobody,
@@ -551,10 +555,10 @@ export const reportPolicy = {
 /** Điều 8: the IT teacher loads the year's classes, pupils and staff from a spreadsheet. */
 export const importPolicy = {
   records: importer,
-  /** An existing class's homeroom teacher, grade or professional group (Điều 5.1, 6). */
+  /** A class's homeroom teacher (a new one's too), grade or professional group (Điều 5.1, 6). */
   decideClassChange: classChangeDecider,
-  /** An existing pupil's move to another class (Điều 6). */
-  decidePupilClassChange: pupilClassChangeDecider,
+  /** An existing pupil's data, guardians, or move to another class (Điều 6, 9.1). */
+  decidePupilChange: pupilChangeDecider,
   /** An existing staff profile (Điều 16). */
   decideStaffProfileChange: staffProfileChangeDecider,
 } satisfies Record<string, Rule>

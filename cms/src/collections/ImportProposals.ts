@@ -1,9 +1,14 @@
-import type { CollectionBeforeChangeHook, CollectionConfig, Endpoint } from 'payload'
+import type {
+  CollectionAfterReadHook,
+  CollectionBeforeChangeHook,
+  CollectionConfig,
+  Endpoint,
+} from 'payload'
 
 import { collectionAccess } from '../access/payload-access'
 import { userError } from '../lib/messages'
 import type { ImportProposal } from '../payload-types'
-import { decideProposal } from '../records-import/proposals'
+import { currentTexts, decideProposal } from '../records-import/proposals'
 
 /** Who proposed and the state a proposal starts in are the server's, never the client's. */
 const fileAsPending: CollectionBeforeChangeHook<ImportProposal> = ({ data, operation, req }) => {
@@ -16,6 +21,12 @@ const fileAsPending: CollectionBeforeChangeHook<ImportProposal> = ({ data, opera
     decidedAt: null,
     note: null,
   }
+}
+
+/** A waiting proposal reads as of now (a class's homeroom teacher may have changed since). */
+const describeAsOfNow: CollectionAfterReadHook<ImportProposal> = async ({ doc, req }) => {
+  if (doc.status !== 'pending' || !Array.isArray(doc.changes) || !doc.targetCollection) return doc
+  return { ...doc, changes: await currentTexts(req, doc) }
 }
 
 /**
@@ -61,13 +72,14 @@ const decisionEndpoint: Endpoint = {
 
 const TARGET_OPTIONS = [
   { value: 'groups', label: { vi: 'Lớp', en: 'Class' } },
-  { value: 'students', label: { vi: 'Học sinh (chuyển lớp)', en: 'Pupil (class change)' } },
+  { value: 'students', label: { vi: 'Học sinh', en: 'Pupil' } },
   { value: 'staff-profiles', label: { vi: 'Hồ sơ cán bộ', en: 'Staff profile' } },
 ]
 
 /**
- * What the start-of-year import proposes to change in existing classes, pupils' classes and staff
- * profiles (Điều 5.1, 6, 16), for leadership or the HR officer to accept or reject, once.
+ * What the start-of-year import proposes to change in classes (who keeps them), existing pupils'
+ * records and classes, and staff profiles (Điều 5.1, 6, 9.1, 16), for leadership or the HR
+ * officer to accept or reject, once.
  */
 export const ImportProposals: CollectionConfig = {
   slug: 'import-proposals',
@@ -82,7 +94,7 @@ export const ImportProposals: CollectionConfig = {
     description: {
       vi:
         'Thay đổi mà lần nhập dữ liệu đầu năm tìm thấy nhưng không được tự áp dụng. ' +
-        'Lớp (GVCN, khối) và chuyển lớp học sinh: Ban giám hiệu quyết định. ' +
+        'Lớp (GVCN, cả lớp mới; khối), hồ sơ và chuyển lớp học sinh: Ban giám hiệu quyết định. ' +
         'Hồ sơ cán bộ: cán bộ tổ chức hoặc Hiệu trưởng quyết định.',
       en: 'Changes the start-of-year import found but may not make itself, for their deciders.',
     },
@@ -90,7 +102,7 @@ export const ImportProposals: CollectionConfig = {
   access: collectionAccess('import-proposals'),
   defaultSort: '-createdAt',
   endpoints: [decisionEndpoint],
-  hooks: { beforeChange: [fileAsPending] },
+  hooks: { beforeChange: [fileAsPending], afterRead: [describeAsOfNow] },
   fields: [
     {
       type: 'row',

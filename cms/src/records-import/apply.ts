@@ -2,11 +2,13 @@
  * Writes a checked import (Điều 8) for the IT teacher, as that user (`overrideAccess: false`,
  * audited), matching each row to what is already there by its stable key so a second import of
  * the same file never duplicates. The import creates what is new: classes, staff profiles,
- * pupils. It updates an existing pupil's data (Điều 8), but who keeps or leads a class, which
- * class a pupil is in and a staff profile are decisions of leadership and the HR officer
- * (Điều 5.1, 6, 16): for those it files proposals (`./proposals.ts`) and changes nothing. A blank
- * cell never erases a saved value. One transaction where the database has them; without
- * (SQLite), a write cut short is finished by importing the same file again.
+ * pupils, and changes nothing that exists. Who keeps or leads a class (even a new one), an
+ * existing pupil's record and class (kept by the homeroom teacher and leadership, Điều 6, 9.1;
+ * the IT teacher does not even read a pupil's family data) and a staff profile are decisions of
+ * leadership and the HR officer (Điều 5.1, 6, 16): for those it files proposals
+ * (`./proposals.ts`). A blank cell never erases a saved value. One transaction where the
+ * database has them; without (SQLite), a write cut short is finished by importing the same file
+ * again.
  */
 import type { PayloadRequest } from 'payload'
 
@@ -15,19 +17,25 @@ import { withFlag } from '../lib/request-flags'
 import { inTransaction } from '../lib/transaction'
 import { isBlank } from '../lib/values'
 import type { Group, StaffProfile, Student } from '../payload-types'
-import { changesTo, propose, sameCell, type FieldChange, type ProposalTarget } from './proposals'
+import {
+  changesTo,
+  classLabel,
+  propose,
+  sameCell,
+  type FieldChange,
+  type ProposalTarget,
+} from './proposals'
 import { normalizeClassName, type ParsedWorkbook, type PupilRow } from './workbook'
 
 /**
- * What the import did with the rows of one kind. `created`, `updated` and `unchanged` are what
- * it wrote; `proposed` counts proposals filed now, `pending` the changes already waiting for a
- * decision from an earlier import (not filed twice). A row whose only differences are proposals
- * counts there alone; a pupil whose data was updated and whose class move was proposed counts
- * as updated and proposed.
+ * What the import did with the rows of one kind: `created` what it wrote, `unchanged` the
+ * existing records the file agrees with; `proposed` counts proposals filed now, `pending` those
+ * already waiting for a decision from an earlier import (not filed twice). A new class with a
+ * homeroom teacher counts as created and proposed; an existing pupil whose data and class both
+ * differ files two proposals (a decider may accept one and reject the other).
  */
 export interface Tally {
   created: number
-  updated: number
   unchanged: number
   proposed: number
   pending: number
@@ -41,7 +49,7 @@ export interface ImportSummary {
 
 export type Progress = (done: number, total: number) => void
 
-const tally = (): Tally => ({ created: 0, updated: 0, unchanged: 0, proposed: 0, pending: 0 })
+const tally = (): Tally => ({ created: 0, unchanged: 0, proposed: 0, pending: 0 })
 
 /** The fields that say something: blank cells are left out, so they never overwrite. */
 function filled(data: Record<string, unknown>): Record<string, unknown> {
@@ -161,24 +169,40 @@ export async function applyImport(
         )
         const homeroom = row.homeroomEmail ? accountByEmail.get(row.homeroomEmail) : undefined
         const gradeGroup = professional.find((group) => group.grade === row.grade)
-        // Who keeps the class, its grade and the group whose head reviews its posts.
-        const decided = filled({
-          grade: row.grade,
-          homeroomTeacher: homeroom,
-          parentGroup: existing?.parentGroup ? undefined : gradeGroup?.id,
-        })
         if (!existing) {
-          const created = await create<Group>('groups', summary.classes, {
-            name: `Lớp ${row.name}`,
-            kind: 'class',
-            schoolYear: row.schoolYear,
-            ...decided,
-          })
+          // The grade's professional group follows from the grade (its head reviews the class's
+          // posts, Điều 7); who keeps the class is leadership's decision even for a new class.
+          const created = await create<Group>(
+            'groups',
+            summary.classes,
+            filled({
+              name: `Lớp ${row.name}`,
+              kind: 'class',
+              schoolYear: row.schoolYear,
+              grade: row.grade,
+              parentGroup: gradeGroup?.id,
+            }),
+          )
           classByName.set(row.name, created)
+          const keeper = changesTo(created as never, filled({ homeroomTeacher: homeroom }))
+          await proposeChanges('groups', summary.classes, created, classLabel(created), keeper)
         } else {
-          const label = `${existing.name} (${existing.schoolYear ?? row.schoolYear})`
+          // Who keeps the class, its grade and the group whose head reviews its posts.
+          const decided = filled({
+            grade: row.grade,
+            homeroomTeacher: homeroom,
+            parentGroup: existing.parentGroup ? undefined : gradeGroup?.id,
+          })
           const changes = changesTo(existing as never, decided)
-          if (!(await proposeChanges('groups', summary.classes, existing, label, changes)))
+          if (
+            !(await proposeChanges(
+              'groups',
+              summary.classes,
+              existing,
+              classLabel(existing),
+              changes,
+            ))
+          )
             summary.classes.unchanged += 1
           classByName.set(row.name, existing)
         }
@@ -265,25 +289,31 @@ export async function applyImport(
           step()
           continue
         }
+        // The pupil's record is kept by the homeroom teacher and leadership (Điều 6, 9.1): what
+        // the file says differently, guardians included, is proposed to leadership.
         data.guardians = mergedGuardians(existing.guardians ?? [], row.guardians)
+        const label = `${existing.fullName} (${existing.studentCode})`
         const changes = changesTo(existing as never, data)
-        if (changes.length > 0) {
-          summary.pupils.updated += 1
-          await payload.update({
-            collection: 'students',
-            id: existing.id,
-            data: Object.fromEntries(changes.map((change) => [change.field, change.proposed])),
-            ...asUser,
-          })
-        }
-        // A class move changes who reads the child's record (Điều 6): leadership decides it.
+        const dataProposed = await proposeChanges(
+          'students',
+          summary.pupils,
+          existing,
+          label,
+          changes,
+        )
+        // A class move changes who reads the child's record (Điều 6): a proposal of its own.
         const moves = changesTo(existing as never, { class: schoolClass.id }).map((change) => ({
           ...change,
           current: idOf(change.current as never),
         }))
-        const label = `${existing.fullName} (${existing.studentCode})`
-        const proposed = await proposeChanges('students', summary.pupils, existing, label, moves)
-        if (changes.length === 0 && !proposed) summary.pupils.unchanged += 1
+        const moveProposed = await proposeChanges(
+          'students',
+          summary.pupils,
+          existing,
+          label,
+          moves,
+        )
+        if (!dataProposed && !moveProposed) summary.pupils.unchanged += 1
         step()
       }
     }),

@@ -42,8 +42,9 @@ export function summaryMessage(summary: ImportSummary): string {
   const lines = ['Đã nhập xong.']
   if (proposed > 0)
     lines.push(
-      `${proposed} thay đổi đã được gửi đề xuất, chưa áp dụng: Ban giám hiệu quyết định thay ` +
-        'đổi của lớp và chuyển lớp học sinh; cán bộ tổ chức quyết định thay đổi hồ sơ cán bộ.',
+      `${proposed} thay đổi đã được gửi đề xuất, chưa áp dụng: Ban giám hiệu quyết định GVCN ` +
+        'của lớp (cả lớp mới), thay đổi hồ sơ và chuyển lớp học sinh; cán bộ tổ chức quyết định ' +
+        'thay đổi hồ sơ cán bộ.',
     )
   if (pending > 0)
     lines.push(`${pending} thay đổi đã được đề xuất từ trước và đang chờ quyết định.`)

@@ -1,12 +1,20 @@
 /**
- * Changes the start-of-year import found but may not make (Điều 5.1, 6, 16): an existing class's
- * homeroom teacher, grade or professional group, an existing pupil's class, an existing staff
- * profile. The import files them as proposals; a decider accepts (the change is then made as the
- * decider, `overrideAccess: false`, audited under their name) or rejects, once.
+ * Changes the start-of-year import found but may not make (Điều 5.1, 6, 9.1, 16): a class's
+ * homeroom teacher (a new class's too), an existing class's grade or professional group, an
+ * existing pupil's data, guardians or class, an existing staff profile. The import files them as
+ * proposals that say exactly what changes (a class with its school year and homeroom teacher, a
+ * person with their e-mail, guardians row by row); a decider accepts (the change is then made as
+ * the decider, `overrideAccess: false`, audited under their name) or rejects, once.
  */
 import { createHash } from 'node:crypto'
 import type { PayloadRequest } from 'payload'
-import { CONTRACT_TYPE_LABELS, GENDER_LABELS, formatDateVi } from '@school/shared'
+import {
+  CONTRACT_TYPE_LABELS,
+  GENDER_LABELS,
+  GUARDIAN_RELATIONSHIP_LABELS,
+  POLICY_STATUS_LABELS,
+  formatDateVi,
+} from '@school/shared'
 
 import { authorize } from '../access/authorize'
 import { importPolicy } from '../access/policy'
@@ -15,7 +23,7 @@ import { userError, type Message } from '../lib/messages'
 import { withFlag } from '../lib/request-flags'
 import { inTransaction } from '../lib/transaction'
 import { canonical, isBlank, sameValue, type Sameness } from '../lib/values'
-import type { ImportProposal } from '../payload-types'
+import type { Group, ImportProposal, Student } from '../payload-types'
 
 export type ProposalTarget = ImportProposal['targetCollection']
 
@@ -52,10 +60,12 @@ const DECIDERS = {
     },
   },
   students: {
-    rule: importPolicy.decidePupilClassChange,
+    rule: importPolicy.decidePupilChange,
     refusal: {
-      vi: 'Chỉ Hiệu trưởng và Phó hiệu trưởng quyết định chuyển lớp học sinh (Điều 6).',
-      en: 'Only the principal and vice-principals decide a class change.',
+      vi:
+        'Chỉ Hiệu trưởng và Phó hiệu trưởng quyết định thay đổi hồ sơ và chuyển lớp học sinh ' +
+        '(Điều 6, 9.1).',
+      en: "Only the principal and vice-principals decide changes to a pupil's record.",
     },
   },
   'staff-profiles': {
@@ -73,7 +83,16 @@ const FIELD_LABELS: Record<ProposalTarget, Record<string, string>> = {
     homeroomTeacher: 'Giáo viên chủ nhiệm',
     parentGroup: 'Thuộc tổ chuyên môn',
   },
-  students: { class: 'Lớp' },
+  students: {
+    fullName: 'Họ và tên',
+    dateOfBirth: 'Ngày sinh',
+    gender: 'Giới tính',
+    ethnicity: 'Dân tộc',
+    permanentAddress: 'Địa chỉ thường trú',
+    policyStatus: 'Đối tượng chính sách',
+    guardians: 'Người giám hộ',
+    class: 'Lớp',
+  },
   'staff-profiles': {
     fullName: 'Họ và tên',
     dateOfBirth: 'Ngày sinh',
@@ -90,36 +109,130 @@ const USER_FIELDS = new Set(['homeroomTeacher'])
 const GROUP_FIELDS = new Set(['parentGroup', 'class'])
 const DATE_FIELDS = new Set(['dateOfBirth', 'startDate'])
 
-/** What a decider reads for a value: a person's name, a class's name, a date as dd/mm/yyyy. */
+const lookup = (req: PayloadRequest) =>
+  ({ depth: 0, overrideAccess: true, req, disableErrors: true }) as const
+
+/** A class as a decider must read it: two years have a "Lớp 3B", and its teacher is the point. */
+export const classLabel = (group: Pick<Group, 'name' | 'schoolYear'>) =>
+  `${group.name} (${group.schoolYear ?? 'chưa rõ năm học'})`
+
+async function describePerson(req: PayloadRequest, id: unknown): Promise<string> {
+  const user = await req.payload.findByID({
+    collection: 'users',
+    id: idOf(id as never)!,
+    ...lookup(req),
+  })
+  return user ? `${user.fullName} (${user.email})` : `tài khoản #${String(id)}`
+}
+
+async function describeGroup(req: PayloadRequest, id: unknown): Promise<string> {
+  const group = await req.payload.findByID({
+    collection: 'groups',
+    id: idOf(id as never)!,
+    ...lookup(req),
+  })
+  if (!group) return `nhóm #${String(id)}`
+  if (group.kind !== 'class') return group.name
+  const keeper = group.homeroomTeacher
+    ? `GVCN ${await describePerson(req, group.homeroomTeacher)}`
+    : 'chưa có GVCN'
+  return `${group.name} (${group.schoolYear ?? 'chưa rõ năm học'}, ${keeper})`
+}
+
+type Guardian = NonNullable<Student['guardians']>[number]
+
+const guardianText = (guardian: Partial<Guardian>) => {
+  const relationship = guardian.relationship
+    ? GUARDIAN_RELATIONSHIP_LABELS[guardian.relationship]?.vi
+    : undefined
+  const details = [relationship, guardian.phone, guardian.occupation].filter(Boolean).join(', ')
+  return `${guardian.name ?? '(không tên)'} (${details})`
+}
+
+/**
+ * The proposed guardians row by row, each added or changed row marked, so the decider sees what
+ * the file adds to a child's family, not just a list that looks like the current one.
+ */
+function describeGuardians(current: unknown, proposed: unknown): string {
+  const saved = (current as Guardian[] | null) ?? []
+  return ((proposed as Guardian[] | null) ?? [])
+    .map((guardian) => {
+      const before = guardian.id ? saved.find((row) => row.id === guardian.id) : undefined
+      if (!before) return `[Thêm] ${guardianText(guardian)}`
+      if (!sameCell(before, guardian))
+        return `[Sửa] ${guardianText(before)} → ${guardianText(guardian)}`
+      return guardianText(guardian)
+    })
+    .join('; ')
+}
+
+/** What a decider reads for a value: a person, a class, a date as dd/mm/yyyy, a label. */
 async function describe(req: PayloadRequest, field: string, value: unknown): Promise<string> {
   if (isBlank(value)) return '(trống)'
-  const lookup = { depth: 0, overrideAccess: true, req, disableErrors: true } as const
-  if (USER_FIELDS.has(field)) {
-    const user = await req.payload.findByID({
-      collection: 'users',
-      id: idOf(value as never)!,
-      ...lookup,
-    })
-    return user ? `${user.fullName} (${user.email})` : String(value)
-  }
-  if (GROUP_FIELDS.has(field)) {
-    const group = await req.payload.findByID({
-      collection: 'groups',
-      id: idOf(value as never)!,
-      ...lookup,
-    })
-    return group?.name ?? String(value)
-  }
+  if (USER_FIELDS.has(field)) return describePerson(req, value)
+  if (GROUP_FIELDS.has(field)) return describeGroup(req, value)
   if (DATE_FIELDS.has(field)) return formatDateVi(String(value))
   if (field === 'gender')
     return GENDER_LABELS[value as keyof typeof GENDER_LABELS]?.vi ?? String(value)
+  if (field === 'policyStatus')
+    return POLICY_STATUS_LABELS[value as keyof typeof POLICY_STATUS_LABELS]?.vi ?? String(value)
   if (field === 'contractType')
     return CONTRACT_TYPE_LABELS[value as keyof typeof CONTRACT_TYPE_LABELS]?.vi ?? String(value)
+  if (field === 'guardians') return (value as Guardian[]).map(guardianText).join('; ')
   if (field === 'qualifications')
     return (value as Array<{ level?: string; major?: string | null }>)
       .map((row) => [row.level, row.major].filter(Boolean).join(', '))
       .join('; ')
   return String(value)
+}
+
+type StoredChange = ImportProposal['changes'][number]
+
+/** A stored value, unwrapped (see describeChanges). */
+const storedValue = (wrapped: unknown) => (wrapped as { value?: unknown } | null)?.value ?? null
+
+/** The changes as stored: exact values (what an acceptance writes) and what a decider reads. */
+async function describeChanges(
+  req: PayloadRequest,
+  target: ProposalTarget,
+  changes: FieldChange[],
+): Promise<StoredChange[]> {
+  const described: StoredChange[] = []
+  for (const change of changes) {
+    described.push({
+      field: change.field,
+      label: FIELD_LABELS[target][change.field] ?? change.field,
+      // Wrapped: a JSON field takes a bare string as JSON text to parse.
+      current: { value: change.current },
+      proposed: { value: change.proposed },
+      currentText: await describe(req, change.field, change.current),
+      proposedText:
+        change.field === 'guardians'
+          ? describeGuardians(change.current, change.proposed)
+          : await describe(req, change.field, change.proposed),
+    })
+  }
+  return described
+}
+
+/**
+ * A waiting proposal's texts as of now: a class named in it may have got another homeroom
+ * teacher since it was filed, and the decider must read who keeps it today.
+ */
+export async function currentTexts(
+  req: PayloadRequest,
+  proposal: Pick<ImportProposal, 'targetCollection' | 'changes'>,
+): Promise<StoredChange[]> {
+  const described = await describeChanges(
+    req,
+    proposal.targetCollection,
+    proposal.changes.map((change) => ({
+      field: change.field,
+      current: storedValue(change.current),
+      proposed: storedValue(change.proposed),
+    })),
+  )
+  return described.map((change, index) => ({ ...change, id: proposal.changes[index].id }))
 }
 
 /** The same change to the same record from the same state: filed once while it waits. */
@@ -153,18 +266,7 @@ export async function propose(
     req,
   })
   if (totalDocs > 0) return 'pending'
-  const changes = []
-  for (const change of proposal.changes) {
-    changes.push({
-      field: change.field,
-      label: FIELD_LABELS[proposal.targetCollection][change.field] ?? change.field,
-      // Wrapped: a JSON field takes a bare string as JSON text to parse.
-      current: { value: change.current } as never,
-      proposed: { value: change.proposed } as never,
-      currentText: await describe(req, change.field, change.current),
-      proposedText: await describe(req, change.field, change.proposed),
-    })
-  }
+  const changes = await describeChanges(req, proposal.targetCollection, proposal.changes)
   await req.payload.create({
     collection: 'import-proposals',
     data: {
@@ -229,6 +331,8 @@ export async function decideProposal(
           collection: 'import-proposals',
           id: proposal.id,
           data: {
+            // What the decider read when deciding stays with the decision.
+            changes: await currentTexts(req, proposal),
             status: decision === 'accept' ? 'accepted' : 'rejected',
             decidedBy: req.user!.id,
             decidedAt: new Date().toISOString(),
@@ -245,8 +349,6 @@ export async function decideProposal(
     beingDecided.delete(String(proposal.id))
   }
 }
-
-const storedValue = (wrapped: unknown) => (wrapped as { value?: unknown } | null)?.value ?? null
 
 async function applyProposal(req: PayloadRequest, proposal: ImportProposal): Promise<void> {
   const collection = proposal.targetCollection

@@ -11,7 +11,6 @@ interface ImportError {
 }
 interface Tally {
   created: number
-  updated: number
   unchanged: number
   proposed: number
   pending: number
@@ -163,7 +162,6 @@ export function ImportPanel() {
             <tr>
               <th scope="col">Loại</th>
               <th scope="col">Thêm mới</th>
-              <th scope="col">Cập nhật</th>
               <th scope="col">Không đổi</th>
               <th scope="col">Đã gửi đề xuất</th>
               <th scope="col">Đề xuất đang chờ</th>
@@ -174,7 +172,6 @@ export function ImportPanel() {
               <tr key={key}>
                 <th scope="row">{label}</th>
                 <td className="number">{summary[key].created}</td>
-                <td className="number">{summary[key].updated}</td>
                 <td className="number">{summary[key].unchanged}</td>
                 <td className="number">{summary[key].proposed}</td>
                 <td className="number">{summary[key].pending}</td>
