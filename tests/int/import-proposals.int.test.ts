@@ -6,7 +6,7 @@
  * blank cell never erases saved data. Through the real REST handlers, as the demo accounts.
  */
 import ExcelJS from 'exceljs'
-import { schoolYearOf } from '@school/shared'
+import { GUARDIAN_RELATIONSHIP_LABELS, schoolYearOf } from '@school/shared'
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
@@ -334,7 +334,9 @@ describe('an existing staff profile', () => {
         ],
       }),
     )
-    expect(summary.staff).toEqual({ created: 0, unchanged: 0, proposed: 1, pending: 0 })
+    // The importer is told the profile existed, not whether the file differs (Intake).
+    expect(summary.staff).toEqual({ created: 0, existing: 1 })
+    expect(await proposalsAbout('staff-profiles', before.id)).toHaveLength(1)
     const after = await payload.findByID({
       collection: 'staff-profiles',
       id: before.id,
@@ -490,7 +492,7 @@ describe('an existing pupil', () => {
         ],
       }),
     )
-    expect(summary.pupils).toEqual({ created: 0, unchanged: 0, proposed: 2, pending: 0 })
+    expect(summary.pupils).toEqual({ created: 0, existing: 1 })
     // Điều 6, 9.1: the record is the homeroom teacher's and leadership's, not the import's.
     expect(await pupilById(pupil.id)).toEqual(pupil)
 
@@ -617,7 +619,8 @@ describe("the IT teacher's takeover of a pupil through the import", () => {
     pupil = await pupilById(in3B.docs.find((candidate) => candidate.guardians?.length)!.id)
     const { summary } = await importAs('it_teacher', await attackFile())
     expect(summary.classes).toEqual({ created: 1, unchanged: 0, proposed: 1, pending: 0 })
-    expect(summary.pupils).toEqual({ created: 0, unchanged: 0, proposed: 2, pending: 0 })
+    expect(summary.pupils).toEqual({ created: 0, existing: 1 })
+    expect(await proposalsAbout('students', pupil.id)).toHaveLength(2)
 
     const listed = await (
       await as('it_teacher')
@@ -730,7 +733,7 @@ describe("the IT teacher's takeover of a pupil through the import", () => {
     const { summary } = await importAs('it_teacher', await attackFile())
     // The rejected homeroom teacher and move are proposed anew; the guardian is already there.
     expect(summary.classes).toEqual({ created: 0, unchanged: 0, proposed: 1, pending: 0 })
-    expect(summary.pupils).toEqual({ created: 0, unchanged: 0, proposed: 1, pending: 0 })
+    expect(summary.pupils).toEqual({ created: 0, existing: 1 })
     const classes = await payload.count({
       collection: 'groups',
       where: { schoolYear: { equals: nextYear } },
@@ -738,5 +741,43 @@ describe("the IT teacher's takeover of a pupil through the import", () => {
     })
     expect(classes.totalDocs).toBe(1)
     expect((await pupilById(pupil.id)).guardians).toHaveLength(pupil.guardians!.length + 1)
+  })
+})
+
+describe('the summary tells the importer nothing about records they may not read', () => {
+  it('a right guess at a guardian’s phone and a wrong one answer alike', async () => {
+    const { docs } = await payload.find({
+      collection: 'students',
+      where: { 'guardians.phone': { exists: true } },
+      limit: 1,
+      depth: 1,
+      overrideAccess: true,
+    })
+    const pupil = docs[0]
+    const guardian = pupil.guardians![0]
+    const className = (pupil.class as { name: string }).name.replace(/^Lớp /, '')
+    const row = (phone: string) => ({
+      studentCode: pupil.studentCode,
+      fullName: pupil.fullName,
+      dateOfBirth: ddmmyyyy(pupil.dateOfBirth),
+      gender: pupil.gender === 'male' ? 'Nam' : 'Nữ',
+      className,
+      guardian1Name: guardian.name,
+      guardian1Relationship: GUARDIAN_RELATIONSHIP_LABELS[guardian.relationship].vi,
+      guardian1Phone: phone,
+    })
+    const answers = []
+    const filed: number[] = []
+    for (const phone of [guardian.phone, '0900000001']) {
+      const { summary, message } = await importAs(
+        'it_teacher',
+        await workbookOf({ pupils: [row(phone)] }),
+      )
+      answers.push({ pupils: summary.pupils, staff: summary.staff, message })
+      filed.push((await proposalsAbout('students', pupil.id)).length)
+    }
+    // The deciders see the difference: the right guess filed nothing, the wrong one a proposal.
+    expect(filed[1]).toBe(filed[0] + 1)
+    expect(answers[0]).toEqual(answers[1])
   })
 })

@@ -171,10 +171,13 @@ describe('a 500-pupil import', () => {
       type: 'summary',
       summary: {
         classes: { created: 5, unchanged: 0, proposed: 1, pending: 0 },
-        staff: { created: 1, unchanged: 0, proposed: 1, pending: 0 },
-        pupils: { created: 500, unchanged: 0, proposed: 0, pending: 0 },
+        staff: { created: 1, existing: 1 },
+        pupils: { created: 500, existing: 0 },
       },
-      message: expect.stringContaining('2 thay đổi đã được gửi đề xuất, chưa áp dụng'),
+      // The class's homeroom teacher is told as proposed; the existing profile only as existing.
+      message: expect.stringMatching(
+        /1 thay đổi đã được gửi đề xuất, chưa áp dụng.*1 hồ sơ đã có từ trước/,
+      ),
     })
     expect(await counts()).toEqual({
       pupils: before.pupils + 500,
@@ -255,8 +258,8 @@ describe('a 500-pupil import', () => {
     // The staff proposal of the first import is still waiting: counted, not filed again.
     expect(again.body.summary).toEqual({
       classes: { created: 0, unchanged: 5, proposed: 0, pending: 0 },
-      staff: { created: 0, unchanged: 1, proposed: 0, pending: 1 },
-      pupils: { created: 0, unchanged: 500, proposed: 0, pending: 0 },
+      staff: { created: 0, existing: 2 },
+      pupils: { created: 0, existing: 500 },
     })
     expect(await counts()).toEqual(before)
 
@@ -273,12 +276,8 @@ describe('a 500-pupil import', () => {
       }),
     )
     // An existing pupil's record is the homeroom teacher's and leadership's (Điều 6, 9.1).
-    expect(corrected.body.summary.pupils).toEqual({
-      created: 0,
-      unchanged: 499,
-      proposed: 1,
-      pending: 0,
-    })
+    // The importer is told how many existed, not which of them the file contradicts (Intake).
+    expect(corrected.body.summary.pupils).toEqual({ created: 0, existing: 500 })
     expect(await counts()).toEqual(before)
     const corrected3 = (
       await payload.find({
@@ -289,6 +288,12 @@ describe('a 500-pupil import', () => {
       })
     ).docs[0]
     expect(corrected3.permanentAddress).toBe(pupils[3].permanentAddress)
+    const filed = await payload.count({
+      collection: 'import-proposals',
+      where: { targetId: { equals: String(corrected3.id) } },
+      overrideAccess: true,
+    })
+    expect(filed.totalDocs).toBe(1)
   })
 
   it('only the IT teacher and the principal import', async () => {

@@ -6,6 +6,7 @@ import * as migration_20261129_065345_records from './20261129_065345_records';
 import * as migration_20261129_075728_value_tables_parent_index from './20261129_075728_value_tables_parent_index';
 import * as migration_20261201_100415_authorization_layer from './20261201_100415_authorization_layer';
 import * as migration_20261201_102000_media_marks_of_live_content from './20261201_102000_media_marks_of_live_content';
+import * as migration_20261201_105126_security_log_and_passwords from './20261201_105126_security_log_and_passwords';
 
 export const migrations = [
   {
@@ -47,5 +48,10 @@ export const migrations = [
     up: migration_20261201_102000_media_marks_of_live_content.up,
     down: migration_20261201_102000_media_marks_of_live_content.down,
     name: '20261201_102000_media_marks_of_live_content',
+  },
+  {
+    up: migration_20261201_105126_security_log_and_passwords.up,
+    down: migration_20261201_105126_security_log_and_passwords.down,
+    name: '20261201_105126_security_log_and_passwords'
   },
 ];

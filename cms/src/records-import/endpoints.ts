@@ -36,18 +36,22 @@ const IMPORT_REFUSED = {
  * their deciders, and are not applied (Điều 5.1, 6, 16).
  */
 export function summaryMessage(summary: ImportSummary): string {
-  const kinds = [summary.classes, summary.staff, summary.pupils]
-  const proposed = kinds.reduce((sum, tally) => sum + tally.proposed, 0)
-  const pending = kinds.reduce((sum, tally) => sum + tally.pending, 0)
+  const { proposed, pending } = summary.classes
+  const existing = summary.staff.existing + summary.pupils.existing
   const lines = ['Đã nhập xong.']
   if (proposed > 0)
     lines.push(
-      `${proposed} thay đổi đã được gửi đề xuất, chưa áp dụng: Ban giám hiệu quyết định GVCN ` +
-        'của lớp (cả lớp mới), thay đổi hồ sơ và chuyển lớp học sinh; cán bộ tổ chức quyết định ' +
-        'thay đổi hồ sơ cán bộ.',
+      `${proposed} thay đổi đã được gửi đề xuất, chưa áp dụng: Ban giám hiệu quyết định ` +
+        'giáo viên chủ nhiệm của lớp (cả lớp mới).',
     )
   if (pending > 0)
     lines.push(`${pending} thay đổi đã được đề xuất từ trước và đang chờ quyết định.`)
+  if (existing > 0)
+    lines.push(
+      `${existing} hồ sơ đã có từ trước: điều gì tệp ghi khác với hồ sơ đã lưu được gửi người ` +
+        'quyết định (Ban giám hiệu cho học sinh, cán bộ tổ chức cho hồ sơ cán bộ), không áp dụng ' +
+        'ngay và không hiện ở đây, vì bạn không được xem các hồ sơ đó.',
+    )
   return lines.join(' ')
 }
 

@@ -3,22 +3,16 @@
 import { useConfig } from '@payloadcms/ui'
 import { useState } from 'react'
 
+import type { ImportSummary as Summary } from '../../records-import/apply'
+
 interface ImportError {
   sheet: string
   row: number
   column: string
   message: string
 }
-interface Tally {
-  created: number
-  unchanged: number
-  proposed: number
-  pending: number
-}
-type Summary = Record<'classes' | 'staff' | 'pupils', Tally>
-
-const KINDS: Array<[keyof Summary, string]> = [
-  ['classes', 'Lớp'],
+/** Records the importer may not read: only new and existing are told (see Intake). */
+const PEOPLE: Array<['staff' | 'pupils', string]> = [
   ['staff', 'Cán bộ'],
   ['pupils', 'Học sinh'],
 ]
@@ -162,19 +156,25 @@ export function ImportPanel() {
             <tr>
               <th scope="col">Loại</th>
               <th scope="col">Thêm mới</th>
-              <th scope="col">Không đổi</th>
+              <th scope="col">Đã có</th>
               <th scope="col">Đã gửi đề xuất</th>
               <th scope="col">Đề xuất đang chờ</th>
             </tr>
           </thead>
           <tbody>
-            {KINDS.map(([key, label]) => (
+            <tr>
+              <th scope="row">Lớp</th>
+              <td className="number">{summary.classes.created}</td>
+              <td className="number">{summary.classes.unchanged}</td>
+              <td className="number">{summary.classes.proposed}</td>
+              <td className="number">{summary.classes.pending}</td>
+            </tr>
+            {PEOPLE.map(([key, label]) => (
               <tr key={key}>
                 <th scope="row">{label}</th>
                 <td className="number">{summary[key].created}</td>
-                <td className="number">{summary[key].unchanged}</td>
-                <td className="number">{summary[key].proposed}</td>
-                <td className="number">{summary[key].pending}</td>
+                <td className="number">{summary[key].existing}</td>
+                <td colSpan={2}>Gửi người quyết định, không hiện ở đây</td>
               </tr>
             ))}
           </tbody>
