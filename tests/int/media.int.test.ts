@@ -374,8 +374,8 @@ describe('the public reads only files that published content shows', () => {
     }
     expect((await anonymous.get(`/media/${docs[0].coverImage}`)).status).toBe(404)
     const { up } =
-      await import('../../cms/src/migrations/20261201_102000_media_marks_of_live_content')
-    await up({ payload, req: await createLocalReq({}, payload) } as never)
+      await import('../../cms/src/migrations/20261201_105800_media_marks_of_live_content')
+    await up({ db: (payload.db as unknown as { drizzle: unknown }).drizzle, payload, req } as never)
     for (const post of docs)
       expect((await anonymous.get(`/media/${post.coverImage}`)).status, post.title).toBe(200)
     if (unused) expect((await anonymous.get(`/media/${unused.id}`)).status).toBe(404)

@@ -174,37 +174,3 @@ export const markMediaOfSchoolProfile: GlobalAfterChangeHook = async ({ doc, req
   for (const media of newlyShown) await writeMarks(req, media, idsOfPosts(media.publishedIn), true)
   return doc
 }
-
-/**
- * Marks every file from what is live now: the published posts and the school profile. For a
- * database made before the marks existed (its files would otherwise all be private, and the
- * website's build, which reads them as the public, would fail); run once by a migration.
- */
-export async function markAllLiveMedia(req: PayloadRequest): Promise<void> {
-  const { docs: posts } = await req.payload.find({
-    collection: 'posts',
-    where: { _status: { equals: 'published' } },
-    select: { coverImage: true, content: true },
-    depth: 0,
-    limit: 0,
-    pagination: false,
-    overrideAccess: true,
-    req,
-  })
-  const postsOf = new Map<string, Id[]>()
-  for (const post of posts) {
-    for (const media of mediaOfPost(post))
-      postsOf.set(media, [...(postsOf.get(media) ?? []), post.id])
-  }
-  const profile = await req.payload.findGlobal({
-    slug: 'school-profile',
-    depth: 0,
-    overrideAccess: true,
-    req,
-  })
-  const onProfile = mediaInRichText((profile as { about?: unknown }).about)
-  for (const media of await findMedia(req, {})) {
-    const id = String(media.id)
-    await writeMarks(req, media, postsOf.get(id) ?? [], onProfile.has(id))
-  }
-}

@@ -5,8 +5,9 @@ import * as migration_20261129_055759_school_profile_about from './20261129_0557
 import * as migration_20261129_065345_records from './20261129_065345_records';
 import * as migration_20261129_075728_value_tables_parent_index from './20261129_075728_value_tables_parent_index';
 import * as migration_20261201_100415_authorization_layer from './20261201_100415_authorization_layer';
-import * as migration_20261201_102000_media_marks_of_live_content from './20261201_102000_media_marks_of_live_content';
-import * as migration_20261201_105126_security_log_and_passwords from './20261201_105126_security_log_and_passwords';
+import * as migration_20261201_105644_security_log_and_passwords from './20261201_105644_security_log_and_passwords';
+import * as migration_20261201_105700_password_age_from_upgrade from './20261201_105700_password_age_from_upgrade';
+import * as migration_20261201_105800_media_marks_of_live_content from './20261201_105800_media_marks_of_live_content';
 
 export const migrations = [
   {
@@ -45,13 +46,18 @@ export const migrations = [
     name: '20261201_100415_authorization_layer',
   },
   {
-    up: migration_20261201_102000_media_marks_of_live_content.up,
-    down: migration_20261201_102000_media_marks_of_live_content.down,
-    name: '20261201_102000_media_marks_of_live_content',
+    up: migration_20261201_105644_security_log_and_passwords.up,
+    down: migration_20261201_105644_security_log_and_passwords.down,
+    name: '20261201_105644_security_log_and_passwords',
   },
   {
-    up: migration_20261201_105126_security_log_and_passwords.up,
-    down: migration_20261201_105126_security_log_and_passwords.down,
-    name: '20261201_105126_security_log_and_passwords'
+    up: migration_20261201_105700_password_age_from_upgrade.up,
+    down: migration_20261201_105700_password_age_from_upgrade.down,
+    name: '20261201_105700_password_age_from_upgrade',
+  },
+  {
+    up: migration_20261201_105800_media_marks_of_live_content.up,
+    down: migration_20261201_105800_media_marks_of_live_content.down,
+    name: '20261201_105800_media_marks_of_live_content',
   },
 ];
