@@ -9,6 +9,7 @@ import sharp from 'sharp'
 
 import { demoLoginEmail, demoPassword } from '../../cms/src/seed/demo-school'
 import { E2E } from '../../playwright.config'
+import { richTextFromParagraphs } from '../../cms/src/lib/rich-text'
 
 const PAGE = '<html><body><script>window.__xss = 1; document.title = "owned"</script></body></html>'
 const NAMES = ['a.HTML', 'a.html.', 'a.htm ', 'a.svg', 'a.js', 'a.png.html', 'a.xhtml']
@@ -60,36 +61,7 @@ test('polyglot uploads are images only, on the CMS and on the built site; no scr
         title: `Ảnh thử đa năng ${index}`,
         slug,
         excerpt: 'Ảnh bìa tải lên dưới tên trang web.',
-        content: {
-          root: {
-            type: 'root',
-            format: '',
-            indent: 0,
-            version: 1,
-            direction: 'ltr',
-            children: [
-              {
-                type: 'paragraph',
-                format: '',
-                indent: 0,
-                version: 1,
-                direction: 'ltr',
-                textFormat: 0,
-                children: [
-                  {
-                    type: 'text',
-                    text: 'Nội dung.',
-                    format: 0,
-                    detail: 0,
-                    mode: 'normal',
-                    style: '',
-                    version: 1,
-                  },
-                ],
-              },
-            ],
-          },
-        },
+        content: richTextFromParagraphs(['Nội dung.']),
         coverImage: media.id,
       },
     })

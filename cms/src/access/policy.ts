@@ -90,6 +90,15 @@ export type CollectionRules = Record<AccessKey, Rule> & {
 /** What collections without versions or accounts declare for those keys. */
 const noVersions = { readVersions: nobody } as const
 const noAccounts = { unlock: nobody } as const
+/** What only the server itself reads and writes (with `overrideAccess`): no key opens it. */
+const serverOnly = {
+  create: nobody,
+  read: nobody,
+  update: nobody,
+  delete: nobody,
+  ...noVersions,
+  ...noAccounts,
+} as const
 
 /** Điều 8: the IT teacher loads the year's records; the principal answers for all (5.1). */
 const importer: Rule = anyOf(itTeacher, principal)
@@ -278,32 +287,11 @@ export const collectionPolicy = {
     ...noAccounts,
   },
   /** Applied by the server at start; never through the API. */
-  'payload-migrations': {
-    create: nobody,
-    read: nobody,
-    update: nobody,
-    delete: nobody,
-    ...noVersions,
-    ...noAccounts,
-  },
+  'payload-migrations': serverOnly,
   /** Payload's key-value store for its own bookkeeping: the server's alone. */
-  'payload-kv': {
-    create: nobody,
-    read: nobody,
-    update: nobody,
-    delete: nobody,
-    ...noVersions,
-    ...noAccounts,
-  },
+  'payload-kv': serverOnly,
   /** Scheduled publication's queue: the CMS process runs it; nobody reads or edits it. */
-  'payload-jobs': {
-    create: nobody,
-    read: nobody,
-    update: nobody,
-    delete: nobody,
-    ...noVersions,
-    ...noAccounts,
-  },
+  'payload-jobs': serverOnly,
 } satisfies Record<string, CollectionRules>
 
 export type PolicyCollection = keyof typeof collectionPolicy
