@@ -53,6 +53,7 @@ test('polyglot uploads are images only, on the CMS and on the built site; no scr
   }
 
   const slugs: string[] = []
+  const postIds: number[] = []
   for (const [index, media] of uploads.entries()) {
     const slug = `anh-thu-da-nang-${index}`
     const created = await request.post(`${E2E.cmsURL}/api/posts?draft=true`, {
@@ -80,6 +81,7 @@ test('polyglot uploads are images only, on the CMS and on the built site; no scr
       expect(response.status(), `${role} ${action}: ${await response.text()}`).toBe(200)
     }
     slugs.push(slug)
+    postIds.push(doc.id)
   }
 
   // The CMS answers each file as an image, never sniffed, sandboxed.
@@ -148,6 +150,22 @@ test('polyglot uploads are images only, on the CMS and on the built site; no scr
   const folder = first.slice(0, first.lastIndexOf('/') + 1)
   for (const path of [`${folder}a.html`, `${folder}a.HTML`, `${folder}a`, `${folder}a.png.html`])
     expect((await request.get(`${E2E.siteURL}${path}`)).status(), path).toBe(404)
+
+  // Taken down again, so the browser tests after this one see the demo site as seeded.
+  const webAdmin = await token(request, 'web_admin')
+  for (const id of postIds) {
+    const response = await request.post(`${E2E.cmsURL}/api/posts/${id}/workflow`, {
+      headers: webAdmin,
+      data: { action: 'unpublish' },
+    })
+    expect(response.status(), await response.text()).toBe(200)
+  }
+  await expect
+    .poll(async () => (await request.get(lastPost)).status(), {
+      timeout: 90_000,
+      intervals: [1000],
+    })
+    .toBe(404)
 })
 
 test('both servers send their security headers', async ({ request }) => {

@@ -738,3 +738,31 @@ describe('found by the second attack', () => {
     expect(staff.body.docs[0]).toHaveProperty('authors')
   })
 })
+
+describe('abilities: what the admin shows each role, from the policy', () => {
+  const SHOWN: Record<
+    'editorialReport' | 'recordsImport' | 'pupilStatistics' | 'recordsPage',
+    Role[]
+  > = {
+    editorialReport: ['principal', 'vice_principal', 'web_admin'],
+    recordsImport: ['principal', 'it_teacher'],
+    pupilStatistics: ['principal', 'vice_principal', 'it_teacher'],
+    // Leadership and the IT teacher, and those who keep or teach a class.
+    recordsPage: [
+      'principal',
+      'vice_principal',
+      'it_teacher',
+      'group_head',
+      'homeroom_teacher',
+      'subject_teacher',
+    ],
+  }
+
+  it.each(ROLES)('%s', async (role) => {
+    const { abilities } = await import('../../cms/src/access/authorize')
+    const may = await abilities(await createLocalReqFor(users.get(role)!))
+    for (const [ability, roles] of Object.entries(SHOWN)) {
+      expect(Boolean(may[ability as keyof typeof SHOWN]), ability).toBe(roles.includes(role))
+    }
+  })
+})

@@ -94,9 +94,16 @@ export async function abilities(req: PayloadRequest): Promise<Abilities> {
     isAllowed(req, importPolicy.records),
     isAllowed(req, reportPolicy.pupilStatistics),
   ])
-  const grant = await exportPolicy.classList({ user: actorOf(req), req })
-  const classLists: Where | false =
+  const grant = await unlessRestricted(exportPolicy.classList)({ user: actorOf(req), req })
+  const where: Where | false =
     grant === true ? { kind: { equals: 'class' } } : grant === false ? false : grant
+  // A rule that answers with a query gives classes only when some class matches it.
+  const classLists =
+    where !== false &&
+    (await req.payload.count({ collection: 'groups', where, overrideAccess: true, req }))
+      .totalDocs > 0
+      ? where
+      : false
   return {
     editorialReport,
     recordsImport,
