@@ -3,7 +3,7 @@
  * which answers 401/403 with a Vietnamese message when the policy says no; the admin asks
  * `abilities()` which links and panels to show. Both read only `./policy.ts`.
  */
-import { createLocalReq, type Payload, type PayloadRequest, type Where } from 'payload'
+import type { PayloadRequest, Where } from 'payload'
 
 import { unlessRestricted } from '../auth/account-restriction'
 import { recordDeniedAuthorization } from '../auth/security-log'
@@ -111,10 +111,4 @@ export async function abilities(req: PayloadRequest): Promise<Abilities> {
     classLists,
     recordsPage: recordsImport || pupilStatistics || classLists !== false,
   }
-}
-
-/** For server components of the admin, which have the user and Payload but no request. */
-export async function abilitiesOf(payload: Payload, user: unknown): Promise<Abilities> {
-  const req = await createLocalReq({ user: user as User & { collection: 'users' } }, payload)
-  return abilities(req)
 }

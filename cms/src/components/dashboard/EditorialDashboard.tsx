@@ -1,4 +1,4 @@
-import { createLocalReq, type ServerProps } from 'payload'
+import type { ServerProps } from 'payload'
 import {
   ACTION_LABELS,
   IN_REVIEW_STAGES,
@@ -10,8 +10,9 @@ import {
 } from '@school/shared'
 
 import { accountRestriction } from '../../auth/account-restriction'
-import type { Post, User } from '../../payload-types'
+import type { Post } from '../../payload-types'
 import { availableActions } from '../../workflow/available'
+import { adminRequest } from '../adminRequest'
 import './dashboard.scss'
 
 const TEXT = {
@@ -36,8 +37,9 @@ export async function EditorialDashboard({ payload, user, i18n }: ServerProps) {
   if (!user) return null
   const lang = i18n.language === 'en' ? 'en' : 'vi'
   const adminRoute = payload.config.routes.admin
-  const asUser = { user, overrideAccess: false, depth: 0, draft: true } as const
-  const req = await createLocalReq({ user: user as User & { collection: 'users' } }, payload)
+  const req = await adminRequest(payload)
+  // Asked as the full account (see adminRequest), not the `user` prop.
+  const asUser = { user: req.user, req, overrideAccess: false, depth: 0, draft: true } as const
   // The account must change its password or enter its code first (components/account).
   if (await accountRestriction(req)) return null
 
@@ -77,7 +79,8 @@ export async function EditorialDashboard({ payload, user, i18n }: ServerProps) {
 
   const { docs: assigned } = await payload.find({
     collection: 'assignments',
-    user,
+    user: req.user,
+    req,
     overrideAccess: false,
     depth: 0,
     where: { and: [{ writer: { equals: user.id } }, { status: { not_equals: 'published' } }] },

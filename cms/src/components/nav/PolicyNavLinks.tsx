@@ -1,13 +1,14 @@
 import type { ServerProps } from 'payload'
 
-import { abilitiesOf } from '../../access/authorize'
+import { abilities } from '../../access/authorize'
+import { adminRequest } from '../adminRequest'
 
 const LINK_STYLE = { display: 'block', padding: '4px 0' } as const
 
 /** The admin's own pages in its menu, each for those the policy gives work there (one asking). */
 export async function PolicyNavLinks({ user, payload }: ServerProps) {
   if (!user) return null
-  const may = await abilitiesOf(payload, user)
+  const may = await abilities(await adminRequest(payload))
   const admin = payload.config.routes.admin
   return (
     <>
