@@ -766,3 +766,40 @@ describe('abilities: what the admin shows each role, from the policy', () => {
     }
   })
 })
+
+describe('every access key of every collection answers as the policy declares it', () => {
+  it.each([...ROLES, 'anonymous'] as const)(
+    '%s: /api/access matches collectionPolicy',
+    async (actor) => {
+      const { collectionPolicy } = await import('../../cms/src/access/policy')
+      const user = users.get(actor) ?? null
+      const req = await createLocalReqFor(user)
+      const { body } = await clients.get(actor)!.get('/access')
+      // Payload's answer is sanitised: a collection all allowed is `true`, a key allowed `true` or
+      // `{ permission, where }`, a key refused is left out.
+      type Answer = true | Record<string, true | { permission: boolean }>
+      const collections = (body.collections ?? {}) as Record<string, Answer | undefined>
+      let compared = 0
+      for (const collection of school.payload.config.collections) {
+        const rules = collectionPolicy[collection.slug as keyof typeof collectionPolicy]
+        expect(rules, collection.slug).toBeDefined()
+        const asked = ['create', 'read', 'update', 'delete'] as const
+        const keys = [
+          ...asked,
+          ...(collection.auth ? (['unlock'] as const) : []),
+          ...(collection.versions ? (['readVersions'] as const) : []),
+        ]
+        const entry = collections[collection.slug]
+        for (const key of keys) {
+          const value = entry === true ? true : entry?.[key]
+          const answered =
+            value === true || (typeof value === 'object' && value.permission === true)
+          const grant = await rules[key]({ user, req })
+          expect(answered, `${collection.slug}.${key}`).toBe(grant !== false)
+          compared += 1
+        }
+      }
+      expect(compared).toBeGreaterThan(0)
+    },
+  )
+})

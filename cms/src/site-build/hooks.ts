@@ -5,6 +5,8 @@ import type {
   Payload,
 } from 'payload'
 
+import type { WorkflowAction } from '@school/shared'
+
 import { requestSiteBuild } from './runner'
 
 /** The site is built from the CMS at start, so it shows what is published now. */
@@ -32,4 +34,15 @@ export const rebuildSiteWhenPublicContentChanges = {
 export const rebuildSiteWhenLivePostDeleted: CollectionAfterDeleteHook = ({ doc, req }) => {
   if (doc?._status === 'published') requestSiteBuild(req.payload, 'post deleted')
   return doc
+}
+
+/** A post going live or coming down changes the website (Điều 17.3: right after approval). */
+export function rebuildSiteWhenPostGoesLiveOrDown(
+  payload: Payload,
+  action: WorkflowAction,
+  slug: string | null | undefined,
+  scheduled: boolean,
+): void {
+  if ((action === 'publish' && !scheduled) || action === 'unpublish')
+    requestSiteBuild(payload, `${action} ${slug}`)
 }

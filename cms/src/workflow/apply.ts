@@ -23,7 +23,7 @@ import { syncAssignment } from './assignments'
 import { consentProblems } from './consent'
 import { loadPostContext } from './context'
 import { notifyStep } from './notify'
-import { requestSiteBuild } from '../site-build/runner'
+import { rebuildSiteWhenPostGoesLiveOrDown } from '../site-build/hooks'
 import { missingForPublication } from './requirements'
 import { actionsFrom, transitionFor } from './transitions'
 
@@ -211,9 +211,7 @@ export async function applyTransition(
       return written
     }),
   )
-  // Going live or coming down changes the website (Điều 17.3: right after approval).
-  if ((action === 'publish' && !scheduled) || action === 'unpublish')
-    requestSiteBuild(payload, `${action} ${post.slug}`)
+  rebuildSiteWhenPostGoesLiveOrDown(payload, action, post.slug, scheduled)
   if (!scheduled) await notifyStep(payload, req, updated, action)
   return updated
 }
