@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { User } from '../../cms/src/payload-types'
 import { demoLoginEmail, demoPassword } from '../../cms/src/seed/demo-school'
 import { richText } from './support/content'
+import { fieldReadPolicy } from '../../cms/src/access/policy'
 import { createTestUser, findUserByEmail, useTestSchool } from './support/payload'
 import type {
   GraphQLClient as GraphQLClientType,
@@ -300,28 +301,43 @@ describe("hole 3: Payload's own collections", () => {
 // ── hole 4 ──
 
 /** Fields whose values are ids: filtered by an id, so the answer is about access, not input. */
-const ID_PATHS = new Set(['head', 'homeroomTeacher', 'members', 'pupils'])
+const ID_PATHS = new Set([
+  'head',
+  'homeroomTeacher',
+  'members',
+  'pupils',
+  'authors',
+  'createdBy',
+  'reviewedBy',
+  'approvedBy',
+  'assignment',
+  'uploadedBy',
+  'publishedIn',
+  'checkups',
+])
 const ID_OPERATORS = ['equals', 'not_equals', 'in', 'not_in', 'exists']
 
-const GUARDED_PATHS: Record<string, Array<{ field: string; paths: string[] }>> = {
-  students: [
-    { field: 'studentCode', paths: ['studentCode'] },
-    { field: 'status', paths: ['status'] },
-    { field: 'ethnicity', paths: ['ethnicity'] },
-    { field: 'permanentAddress', paths: ['permanentAddress'] },
-    { field: 'policyStatus', paths: ['policyStatus'] },
-    { field: 'guardians', paths: ['guardians.phone', 'guardians__phone', 'guardians.name'] },
-    { field: 'consent', paths: ['consent.guardian', 'consent__pupil'] },
-    { field: 'enrollmentEvents', paths: ['enrollmentEvents.reason', 'enrollmentEvents__kind'] },
-    { field: 'health', paths: ['health.bloodType', 'health__insuranceCode'] },
-  ],
-  groups: [
-    { field: 'head', paths: ['head', 'head.email'] },
-    { field: 'homeroomTeacher', paths: ['homeroomTeacher', 'homeroomTeacher__phone'] },
-    { field: 'members', paths: ['members', 'members.email'] },
-  ],
-  posts: [{ field: 'pupils', paths: ['pupils'] }],
+/** The spellings of a field's subfields tried beside the field itself. */
+const SUBPATHS: Record<string, string[]> = {
+  'students.guardians': ['guardians.phone', 'guardians__phone', 'guardians.name'],
+  'students.consent': ['consent.guardian', 'consent__pupil'],
+  'students.enrollmentEvents': ['enrollmentEvents.reason', 'enrollmentEvents__kind'],
+  'students.health': ['health.bloodType', 'health__insuranceCode'],
+  'groups.head': ['head', 'head.email'],
+  'groups.homeroomTeacher': ['homeroomTeacher', 'homeroomTeacher__phone'],
+  'groups.members': ['members', 'members.email'],
 }
+
+/** Every field of the policy's read table, with the paths that reach it (generated, not listed). */
+const GUARDED_PATHS: Record<string, Array<{ field: string; paths: string[] }>> = Object.fromEntries(
+  Object.entries(fieldReadPolicy).map(([collection, fields]) => [
+    collection,
+    Object.keys(fields).map((field) => ({
+      field,
+      paths: SUBPATHS[`${collection}.${field}`] ?? [field],
+    })),
+  ]),
+)
 /** Paths that lead through a relationship into a pupil's guarded fields. */
 const THROUGH_RELATIONSHIPS: Array<{ collection: string; path: string; field: string }> = [
   { collection: 'posts', path: 'pupils.permanentAddress', field: 'permanentAddress' },
@@ -387,9 +403,11 @@ describe('hole 4: no filter or sort on a field the reader may not read everywher
     async (collection, field, paths) => {
       let refused = 0
       let allowed = 0
+      let readers = 0
       for (const actor of actors) {
         const client = clients.get(actor)!
         const everywhere = await readsEverywhere(actor, collection, field)
+        if (everywhere) readers += 1
         for (const path of paths) {
           const isId = ID_PATHS.has(path)
           const operators = OPERATORS.filter(([op]) => !isId || ID_OPERATORS.includes(op))
@@ -420,7 +438,8 @@ describe('hole 4: no filter or sort on a field the reader may not read everywher
       }
 
       expect(refused).toBeGreaterThan(0)
-      expect(allowed).toBeGreaterThan(0)
+      // Both ways, for a field someone reads everywhere (hashes and secrets nobody reads).
+      if (readers > 0) expect(allowed).toBeGreaterThan(0)
     },
   )
 
