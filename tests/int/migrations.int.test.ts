@@ -27,10 +27,15 @@ function migrate(database: string) {
       SEED_DEMO: 'false',
       // As `npm start` runs: migrations only, no schema push.
       NODE_ENV: 'production',
+      // Payload's CLI loads the config through tsx, where Lexical's top-level await sometimes
+      // never settles and the process ends silently with 0 (STACK.md); this condition avoids it.
+      NODE_OPTIONS: '--conditions=development',
     },
     timeout: 120_000,
   })
-  return { ok: result.status === 0, output: `${result.stdout}\n${result.stderr}` }
+  const output = `${result.stdout}\n${result.stderr}`
+  // A run that ends without Payload's closing line did not migrate, whatever its exit code.
+  return { ok: result.status === 0 && output.includes('Done.'), output }
 }
 
 async function rows(database: string, query: string) {
