@@ -77,6 +77,17 @@ export interface Config {
     'health-checkups': HealthCheckup;
     'staff-profiles': StaffProfile;
     'import-proposals': ImportProposal;
+    subjects: Subject;
+    'assessment-periods': AssessmentPeriod;
+    'teaching-assignments': TeachingAssignment;
+    assessments: Assessment;
+    'trait-assessments': TraitAssessment;
+    'year-end-results': YearEndResult;
+    'assessment-confirmations': AssessmentConfirmation;
+    'correction-requests': CorrectionRequest;
+    'grade-changes': GradeChange;
+    attendance: Attendance;
+    'comment-bank': CommentBank;
     'audit-log': AuditLog;
     'security-log': SecurityLog;
     'payload-kv': PayloadKv;
@@ -104,6 +115,17 @@ export interface Config {
     'health-checkups': HealthCheckupsSelect<false> | HealthCheckupsSelect<true>;
     'staff-profiles': StaffProfilesSelect<false> | StaffProfilesSelect<true>;
     'import-proposals': ImportProposalsSelect<false> | ImportProposalsSelect<true>;
+    subjects: SubjectsSelect<false> | SubjectsSelect<true>;
+    'assessment-periods': AssessmentPeriodsSelect<false> | AssessmentPeriodsSelect<true>;
+    'teaching-assignments': TeachingAssignmentsSelect<false> | TeachingAssignmentsSelect<true>;
+    assessments: AssessmentsSelect<false> | AssessmentsSelect<true>;
+    'trait-assessments': TraitAssessmentsSelect<false> | TraitAssessmentsSelect<true>;
+    'year-end-results': YearEndResultsSelect<false> | YearEndResultsSelect<true>;
+    'assessment-confirmations': AssessmentConfirmationsSelect<false> | AssessmentConfirmationsSelect<true>;
+    'correction-requests': CorrectionRequestsSelect<false> | CorrectionRequestsSelect<true>;
+    'grade-changes': GradeChangesSelect<false> | GradeChangesSelect<true>;
+    attendance: AttendanceSelect<false> | AttendanceSelect<true>;
+    'comment-bank': CommentBankSelect<false> | CommentBankSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'security-log': SecurityLogSelect<false> | SecurityLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -602,6 +624,291 @@ export interface ImportProposal {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subjects".
+ */
+export interface Subject {
+  id: number;
+  name: string;
+  shortName?: string | null;
+  code: string;
+  order?: number | null;
+  grades?: ('1' | '2' | '3' | '4' | '5')[] | null;
+  electiveGrades?: ('1' | '2' | '3' | '4' | '5')[] | null;
+  /**
+   * TT27 Điều 7: checkpoints with a periodic test, per grade.
+   */
+  tests?:
+    | {
+        grade: '1' | '2' | '3' | '4' | '5';
+        periods: ('mid1' | 'end1' | 'mid2' | 'end')[];
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "assessment-periods".
+ */
+export interface AssessmentPeriod {
+  id: number;
+  title?: string | null;
+  schoolYear: string;
+  period: 'mid1' | 'end1' | 'mid2' | 'end';
+  opensOn: string;
+  closesOn: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "teaching-assignments".
+ */
+export interface TeachingAssignment {
+  id: number;
+  title?: string | null;
+  teacher: number | User;
+  class: number | Group;
+  /**
+   * Subject code
+   */
+  subject: string;
+  schoolYear: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "assessments".
+ */
+export interface Assessment {
+  id: number;
+  student: number | Student;
+  class: number | Group;
+  subject: string;
+  period: 'mid1' | 'end1' | 'mid2' | 'end';
+  schoolYear: string;
+  level: 'T' | 'H' | 'C';
+  score?: number | null;
+  comment?: string | null;
+  attempts?:
+    | {
+        score: number;
+        recordedAt?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  enteredBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "trait-assessments".
+ */
+export interface TraitAssessment {
+  id: number;
+  student: number | Student;
+  class: number | Group;
+  period: 'mid1' | 'end1' | 'mid2' | 'end';
+  schoolYear: string;
+  traits?:
+    | {
+        trait:
+          | 'yeu-nuoc'
+          | 'nhan-ai'
+          | 'cham-chi'
+          | 'trung-thuc'
+          | 'trach-nhiem'
+          | 'tu-chu-tu-hoc'
+          | 'giao-tiep-hop-tac'
+          | 'gqvd-sang-tao'
+          | 'ngon-ngu'
+          | 'tinh-toan'
+          | 'khoa-hoc'
+          | 'cong-nghe'
+          | 'tin-hoc'
+          | 'tham-mi'
+          | 'the-chat';
+        /**
+         * T, Đ or C
+         */
+        level: string;
+        id?: string | null;
+      }[]
+    | null;
+  qualitiesComment?: string | null;
+  competenciesComment?: string | null;
+  enteredBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "year-end-results".
+ */
+export interface YearEndResult {
+  id: number;
+  student: number | Student;
+  class: number | Group;
+  schoolYear: string;
+  result?: ('HTXS' | 'HTT' | 'HT' | 'CHT') | null;
+  resultReasons?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  comment?: string | null;
+  award?: ('excellent' | 'outstanding') | null;
+  awardNote?: string | null;
+  promotion?: ('promoted' | 'completed_primary' | 'summer_practice' | 'retained') | null;
+  supplementary?: {
+    date?: string | null;
+    passed?: boolean | null;
+    comment?: string | null;
+  };
+  /**
+   * TT27 Điều 12.2: a pupil still not completing after re-assessment.
+   */
+  principalDecision?: ('promote' | 'retain') | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "assessment-confirmations".
+ */
+export interface AssessmentConfirmation {
+  id: number;
+  class: number | Group;
+  schoolYear: string;
+  period: 'mid1' | 'end1' | 'mid2' | 'end';
+  /**
+   * A subject code, "traits" or "year-end".
+   */
+  scope: string;
+  kind: 'confirmed' | 'approved';
+  by: number | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "correction-requests".
+ */
+export interface CorrectionRequest {
+  id: number;
+  assessment: number | Assessment;
+  level?: ('T' | 'H' | 'C') | null;
+  score?: number | null;
+  comment?: string | null;
+  reason: string;
+  status?: ('pending' | 'approved' | 'refused') | null;
+  decidedBy?: (number | null) | User;
+  decidedAt?: string | null;
+  decisionComment?: string | null;
+  requestedBy?: (number | null) | User;
+  before?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  student?: (number | null) | Student;
+  class?: (number | null) | Group;
+  subject?: string | null;
+  period?: ('mid1' | 'end1' | 'mid2' | 'end') | null;
+  schoolYear?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "grade-changes".
+ */
+export interface GradeChange {
+  id: number;
+  collection: 'assessments' | 'trait-assessments' | 'year-end-results';
+  document: string;
+  student?: (number | null) | Student;
+  class?: (number | null) | Group;
+  schoolYear?: string | null;
+  period?: ('mid1' | 'end1' | 'mid2' | 'end') | null;
+  scope?: string | null;
+  before?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  after?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  source: 'entry' | 'upload' | 'correction' | 'system';
+  changedBy?: (number | null) | User;
+  correctionRequest?: (number | null) | CorrectionRequest;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "attendance".
+ */
+export interface Attendance {
+  id: number;
+  class: number | Group;
+  date: string;
+  session: 'morning' | 'afternoon';
+  day?: string | null;
+  schoolYear?: string | null;
+  marks?:
+    | {
+        student: number | Student;
+        mark: 'excused' | 'unexcused' | 'late';
+        reason?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  takenBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comment-bank".
+ */
+export interface CommentBank {
+  id: number;
+  /**
+   * A subject code, or "traits".
+   */
+  subject: string;
+  level?: string | null;
+  text: string;
+  shared?: boolean | null;
+  owner?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Every view of a pupil record and every change of a record. Field names only, never values.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -621,7 +928,14 @@ export interface AuditLog {
   actor?: (number | null) | User;
   action: 'read' | 'create' | 'update' | 'delete';
   outcome?: ('done' | 'unconfirmed') | null;
-  collection: 'students' | 'health-checkups' | 'staff-profiles';
+  collection:
+    | 'students'
+    | 'health-checkups'
+    | 'staff-profiles'
+    | 'assessments'
+    | 'trait-assessments'
+    | 'year-end-results'
+    | 'attendance';
   /**
    * Empty: a list was read.
    */
@@ -838,6 +1152,50 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'import-proposals';
         value: number | ImportProposal;
+      } | null)
+    | ({
+        relationTo: 'subjects';
+        value: number | Subject;
+      } | null)
+    | ({
+        relationTo: 'assessment-periods';
+        value: number | AssessmentPeriod;
+      } | null)
+    | ({
+        relationTo: 'teaching-assignments';
+        value: number | TeachingAssignment;
+      } | null)
+    | ({
+        relationTo: 'assessments';
+        value: number | Assessment;
+      } | null)
+    | ({
+        relationTo: 'trait-assessments';
+        value: number | TraitAssessment;
+      } | null)
+    | ({
+        relationTo: 'year-end-results';
+        value: number | YearEndResult;
+      } | null)
+    | ({
+        relationTo: 'assessment-confirmations';
+        value: number | AssessmentConfirmation;
+      } | null)
+    | ({
+        relationTo: 'correction-requests';
+        value: number | CorrectionRequest;
+      } | null)
+    | ({
+        relationTo: 'grade-changes';
+        value: number | GradeChange;
+      } | null)
+    | ({
+        relationTo: 'attendance';
+        value: number | Attendance;
+      } | null)
+    | ({
+        relationTo: 'comment-bank';
+        value: number | CommentBank;
       } | null)
     | ({
         relationTo: 'audit-log';
@@ -1196,6 +1554,217 @@ export interface ImportProposalsSelect<T extends boolean = true> {
   decidedAt?: T;
   note?: T;
   fingerprint?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subjects_select".
+ */
+export interface SubjectsSelect<T extends boolean = true> {
+  name?: T;
+  shortName?: T;
+  code?: T;
+  order?: T;
+  grades?: T;
+  electiveGrades?: T;
+  tests?:
+    | T
+    | {
+        grade?: T;
+        periods?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "assessment-periods_select".
+ */
+export interface AssessmentPeriodsSelect<T extends boolean = true> {
+  title?: T;
+  schoolYear?: T;
+  period?: T;
+  opensOn?: T;
+  closesOn?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "teaching-assignments_select".
+ */
+export interface TeachingAssignmentsSelect<T extends boolean = true> {
+  title?: T;
+  teacher?: T;
+  class?: T;
+  subject?: T;
+  schoolYear?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "assessments_select".
+ */
+export interface AssessmentsSelect<T extends boolean = true> {
+  student?: T;
+  class?: T;
+  subject?: T;
+  period?: T;
+  schoolYear?: T;
+  level?: T;
+  score?: T;
+  comment?: T;
+  attempts?:
+    | T
+    | {
+        score?: T;
+        recordedAt?: T;
+        id?: T;
+      };
+  enteredBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "trait-assessments_select".
+ */
+export interface TraitAssessmentsSelect<T extends boolean = true> {
+  student?: T;
+  class?: T;
+  period?: T;
+  schoolYear?: T;
+  traits?:
+    | T
+    | {
+        trait?: T;
+        level?: T;
+        id?: T;
+      };
+  qualitiesComment?: T;
+  competenciesComment?: T;
+  enteredBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "year-end-results_select".
+ */
+export interface YearEndResultsSelect<T extends boolean = true> {
+  student?: T;
+  class?: T;
+  schoolYear?: T;
+  result?: T;
+  resultReasons?: T;
+  comment?: T;
+  award?: T;
+  awardNote?: T;
+  promotion?: T;
+  supplementary?:
+    | T
+    | {
+        date?: T;
+        passed?: T;
+        comment?: T;
+      };
+  principalDecision?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "assessment-confirmations_select".
+ */
+export interface AssessmentConfirmationsSelect<T extends boolean = true> {
+  class?: T;
+  schoolYear?: T;
+  period?: T;
+  scope?: T;
+  kind?: T;
+  by?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "correction-requests_select".
+ */
+export interface CorrectionRequestsSelect<T extends boolean = true> {
+  assessment?: T;
+  level?: T;
+  score?: T;
+  comment?: T;
+  reason?: T;
+  status?: T;
+  decidedBy?: T;
+  decidedAt?: T;
+  decisionComment?: T;
+  requestedBy?: T;
+  before?: T;
+  student?: T;
+  class?: T;
+  subject?: T;
+  period?: T;
+  schoolYear?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "grade-changes_select".
+ */
+export interface GradeChangesSelect<T extends boolean = true> {
+  collection?: T;
+  document?: T;
+  student?: T;
+  class?: T;
+  schoolYear?: T;
+  period?: T;
+  scope?: T;
+  before?: T;
+  after?: T;
+  source?: T;
+  changedBy?: T;
+  correctionRequest?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "attendance_select".
+ */
+export interface AttendanceSelect<T extends boolean = true> {
+  class?: T;
+  date?: T;
+  session?: T;
+  day?: T;
+  schoolYear?: T;
+  marks?:
+    | T
+    | {
+        student?: T;
+        mark?: T;
+        reason?: T;
+        id?: T;
+      };
+  takenBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comment-bank_select".
+ */
+export interface CommentBankSelect<T extends boolean = true> {
+  subject?: T;
+  level?: T;
+  text?: T;
+  shared?: T;
+  owner?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -8,6 +8,18 @@ import sharp from 'sharp'
 
 import { withPolicy } from './access/apply-policy'
 import { Assignments } from './collections/Assignments'
+import { AssessmentConfirmations } from './collections/assessment/AssessmentConfirmations'
+import { AssessmentPeriods } from './collections/assessment/AssessmentPeriods'
+import { Assessments } from './collections/assessment/Assessments'
+import { Attendance } from './collections/assessment/Attendance'
+import { CommentBank } from './collections/assessment/CommentBank'
+import { CorrectionRequests } from './collections/assessment/CorrectionRequests'
+import { GradeChanges } from './collections/assessment/GradeChanges'
+import { Subjects } from './collections/assessment/Subjects'
+import { TeachingAssignments } from './collections/assessment/TeachingAssignments'
+import { TraitAssessments } from './collections/assessment/TraitAssessments'
+import { YearEndResults } from './collections/assessment/YearEndResults'
+import { assessmentEndpoints } from './assessment/endpoints'
 import { auditedReferences } from './audit/references'
 import { AuditLog } from './collections/AuditLog'
 import { SecurityLog } from './collections/SecurityLog'
@@ -96,6 +108,17 @@ export default withPolicy(
       HealthCheckups,
       StaffProfiles,
       ImportProposals,
+      Subjects,
+      AssessmentPeriods,
+      TeachingAssignments,
+      Assessments,
+      TraitAssessments,
+      YearEndResults,
+      AssessmentConfirmations,
+      CorrectionRequests,
+      GradeChanges,
+      Attendance,
+      CommentBank,
       AuditLog,
       SecurityLog,
     ]),
@@ -112,7 +135,12 @@ export default withPolicy(
       ],
     },
     plugins: [auditedReferences],
-    endpoints: [editorialReportEndpoint, ...recordsEndpoints, ...totpEndpoints],
+    endpoints: [
+      editorialReportEndpoint,
+      ...recordsEndpoints,
+      ...totpEndpoints,
+      ...assessmentEndpoints,
+    ],
     db: databaseAdapter(path.resolve(dirname, 'migrations')),
     editor: lexicalEditor(),
     email: smtpEmailAdapter(),

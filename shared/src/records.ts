@@ -144,8 +144,19 @@ export const AUDIT_OUTCOME_LABELS: Labels<AuditOutcome> = {
   },
 }
 
-/** The collections that hold records: each touch of them is audited (Điều 9.1, 11, 16). */
-export const RECORD_COLLECTIONS = ['students', 'health-checkups', 'staff-profiles'] as const
+/**
+ * The collections that hold records: each touch of them is audited (Điều 9.1, 11, 16), a pupil's
+ * results and attendance included (Điều 9.2, 9.3, 12).
+ */
+export const RECORD_COLLECTIONS = [
+  'students',
+  'health-checkups',
+  'staff-profiles',
+  'assessments',
+  'trait-assessments',
+  'year-end-results',
+  'attendance',
+] as const
 export type RecordCollection = (typeof RECORD_COLLECTIONS)[number]
 
 /** Select options with both languages, for a labels table. */

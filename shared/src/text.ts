@@ -86,6 +86,13 @@ export function schoolYearOf(value: Date = new Date()): string {
   return `${startYear}-${startYear + 1}`
 }
 
+/** The calendar day in Vietnam, as `YYYY-MM-DD` (entry windows and attendance count whole days). */
+export function vietnamDay(value: string | number | Date = new Date()): string {
+  const date = value instanceof Date ? value : new Date(value)
+  const local = inVietnam(date)
+  return `${local.getUTCFullYear()}-${twoDigits(local.getUTCMonth() + 1)}-${twoDigits(local.getUTCDate())}`
+}
+
 /** dd/mm/yyyy HH:mm in Vietnam's time zone. */
 export function formatDateTimeVi(value: string | number | Date): string {
   const date = value instanceof Date ? value : new Date(value)

@@ -18,8 +18,14 @@ export function actorOf(req: PayloadRequest): User | null {
 
 const LOGIN_REQUIRED: Message = { vi: 'Cần đăng nhập.', en: 'You must log in.' }
 
-/** What the rule is asked about: a stored document, or a post in the workflow. */
-export type Target = { collection: PolicyCollection; id: number | string } | { post: PostContext }
+/**
+ * What the rule is asked about: a stored document, a post in the workflow, or a record in hand
+ * that is not stored yet (a grid's class, subject and checkpoint).
+ */
+export type Target =
+  | { collection: PolicyCollection; id: number | string }
+  | { post: PostContext }
+  | { record: Record<string, unknown> }
 
 /** Does the document satisfy the rule's `Where`? Asked of the database, as Payload would. */
 export async function grantCovers(
@@ -49,7 +55,8 @@ export async function isAllowed(
 ): Promise<boolean> {
   const post = target && 'post' in target ? target.post : undefined
   const id = target && 'id' in target ? target.id : undefined
-  const grant = await unlessRestricted(rule)({ user: actorOf(req), req, id, post })
+  const data = target && 'record' in target ? target.record : undefined
+  const grant = await unlessRestricted(rule)({ user: actorOf(req), req, id, post, data })
   if (typeof grant === 'boolean') return grant
   if (target && 'collection' in target) return grantCovers(req, grant, target.collection, target.id)
   throw new Error('A rule that answers with a query needs the document it is asked about')

@@ -12,6 +12,20 @@ import type { Where } from 'payload'
 import type { User } from '../payload-types'
 import { grantCovers } from './authorize'
 import {
+  ofReferencedAssessment,
+  assignedTeacherOfRecord,
+  confirmationInProgress,
+  correctionDecisionInProgress,
+  correctionInProgress,
+  correctionOfApprovedYear,
+  enteredBySelf,
+  headOfRecordClassGroup,
+  homeroomOfRecordClass,
+  ownCommentTemplate,
+  pendingCorrection,
+  requestedBySelf,
+  requesterOfCorrection,
+  sharedCommentTemplate,
   accountManager,
   assignedToSelf,
   authorsFromOwnCircle,
@@ -112,6 +126,25 @@ const importer: Rule = anyOf(itTeacher, principal)
 const classChangeDecider: Rule = leadership
 const pupilChangeDecider: Rule = leadership
 const staffProfileChangeDecider: Rule = anyOf(hrOfficer, principal)
+
+/** Điều 10.1, 12.1: the teacher assigned to the class and subject enters its results. */
+const assessmentEntrant: Rule = assignedTeacherOfRecord('subject')
+const assessmentReader: Rule = anyOf(
+  leadership,
+  homeroomOfRecordClass,
+  headOfRecordClassGroup,
+  assignedTeacherOfRecord('subject'),
+  enteredBySelf,
+)
+/**
+ * Who files a correction of a locked entry (Điều 12.2): its teacher, the class's homeroom
+ * teacher (a parent's appeal reaches them, TT27 Điều 17) and leadership.
+ */
+const correctionFiler: Rule = anyOf(
+  leadership,
+  homeroomOfRecordClass,
+  assignedTeacherOfRecord('subject'),
+)
 
 export const collectionPolicy = {
   /** Staff accounts (Điều 4, 5.1, 5.2). */
@@ -263,6 +296,129 @@ export const collectionPolicy = {
     ...noVersions,
     ...noAccounts,
   },
+  // ── Assessment under Circular 27 (Điều 5.3–5.4, 6, 9.2–9.3, 10, 12). ──
+  /** The programme's subjects per grade (TT27 Điều 7): kept by leadership, read by staff. */
+  subjects: {
+    create: leadership,
+    read: staff,
+    update: leadership,
+    // A subject in use is kept (Subjects: 409 while assessments or assignments use its code).
+    delete: leadership,
+    ...noVersions,
+    ...noAccounts,
+  },
+  /** Checkpoints and their entry windows (Điều 6, 12.2): set by leadership. */
+  'assessment-periods': {
+    create: leadership,
+    read: staff,
+    update: leadership,
+    delete: leadership,
+    ...noVersions,
+    ...noAccounts,
+  },
+  /**
+   * Phân công giảng dạy (Điều 6): set by a vice-principal or the principal, loaded by the
+   * start-of-year import (Điều 8). Who teaches what is no secret among staff.
+   */
+  'teaching-assignments': {
+    create: anyOf(leadership, allOf(importInProgress, importer)),
+    read: staff,
+    update: leadership,
+    delete: leadership,
+    ...noVersions,
+    ...noAccounts,
+  },
+  /**
+   * Subject results (Điều 10.1, 12.1): written by the teacher assigned to the class and subject
+   * (the window and locks: assessment/locks.ts, 409); changed after the lock only by an approved
+   * correction. Read by leadership (Điều 6), the homeroom teacher (all of their class), the
+   * group head (their group's classes), and the subject teacher (what they teach or entered).
+   */
+  assessments: {
+    create: assessmentEntrant,
+    read: assessmentReader,
+    update: anyOf(correctionInProgress, assessmentEntrant),
+    // An entry is corrected, never removed: the change log must be able to explain every value.
+    delete: nobody,
+    ...noVersions,
+    ...noAccounts,
+  },
+  /** Qualities and competencies (TT27 Điều 5.2, 6.1b): the homeroom teacher rates the class. */
+  'trait-assessments': {
+    create: homeroomOfRecordClass,
+    read: anyOf(leadership, homeroomOfRecordClass, headOfRecordClassGroup),
+    update: anyOf(correctionInProgress, homeroomOfRecordClass),
+    delete: nobody,
+    ...noVersions,
+    ...noAccounts,
+  },
+  /**
+   * The year's overall result, comment, award proposal and promotion (TT27 Điều 9, 11, 12; Điều
+   * 5.4): the homeroom teacher proposes, the principal approves the class's year.
+   */
+  'year-end-results': {
+    create: homeroomOfRecordClass,
+    read: anyOf(leadership, homeroomOfRecordClass, headOfRecordClassGroup),
+    update: anyOf(correctionInProgress, homeroomOfRecordClass, principal),
+    delete: nobody,
+    ...noVersions,
+    ...noAccounts,
+  },
+  /** Teachers' confirmations and the principal's approvals: written by their endpoints only. */
+  'assessment-confirmations': {
+    create: confirmationInProgress,
+    read: staff,
+    update: nobody,
+    delete: nobody,
+    ...noVersions,
+    ...noAccounts,
+  },
+  /**
+   * Correction requests (Điều 12.2): filed by whoever may file one for the entry
+   * (`assessmentPolicy.fileCorrection`), decided once through the decision endpoint, read by
+   * leadership, the requester and the teachers of the entry's class and subject.
+   */
+  'correction-requests': {
+    create: ofReferencedAssessment(correctionFiler),
+    read: anyOf(
+      leadership,
+      requestedBySelf,
+      homeroomOfRecordClass,
+      assignedTeacherOfRecord('subject'),
+    ),
+    update: correctionDecisionInProgress,
+    // A pending request its requester withdraws; a decided one is part of the record.
+    delete: allOf(requestedBySelf, () => ({ status: { equals: 'pending' } })),
+    ...noVersions,
+    ...noAccounts,
+  },
+  /** The grade change log (Điều 12.2): the server writes it; leadership and the teachers concerned read it. */
+  'grade-changes': {
+    create: nobody,
+    read: anyOf(leadership, homeroomOfRecordClass, assignedTeacherOfRecord('scope')),
+    update: nobody,
+    delete: nobody,
+    ...noVersions,
+    ...noAccounts,
+  },
+  /** Điều 9.3: the homeroom teacher takes attendance; leadership reads all. Never public. */
+  attendance: {
+    create: homeroomOfRecordClass,
+    read: anyOf(leadership, homeroomOfRecordClass),
+    update: homeroomOfRecordClass,
+    delete: homeroomOfRecordClass,
+    ...noVersions,
+    ...noAccounts,
+  },
+  /** Mẫu nhận xét: each teacher's own templates, and the school's shared ones kept by leadership. */
+  'comment-bank': {
+    create: staff,
+    read: anyOf(ownCommentTemplate, sharedCommentTemplate),
+    update: anyOf(ownCommentTemplate, allOf(leadership, sharedCommentTemplate)),
+    delete: anyOf(ownCommentTemplate, allOf(leadership, sharedCommentTemplate)),
+    ...noVersions,
+    ...noAccounts,
+  },
   // ── Payload's own collections: declared like ours, so none keeps Payload's permissive default.
   /**
    * Who is editing what. The admin writes a lock itself when a form opens; through the API
@@ -411,6 +567,65 @@ export const fieldWritePolicy = {
     status: workflowInProgress,
   },
   students: studentFieldWriters(),
+  subjects: {
+    // Assessments and spreadsheets refer to a subject by its code: set once.
+    code: allOf(leadership, newRecord),
+  },
+  assessments: {
+    // What an entry is about is set when it is made; the change log explains its values only.
+    student: newRecord,
+    class: newRecord,
+    subject: newRecord,
+    period: newRecord,
+    schoolYear: newRecord,
+    // Kept by the server from the scores entered (TT27 Điều 7.2: every attempt kept).
+    attempts: nobody,
+    enteredBy: nobody,
+  },
+  'trait-assessments': {
+    student: newRecord,
+    class: newRecord,
+    period: newRecord,
+    schoolYear: newRecord,
+    enteredBy: nobody,
+  },
+  'year-end-results': {
+    student: newRecord,
+    class: newRecord,
+    schoolYear: newRecord,
+    // Computed from the end-of-year entries by TT27 Điều 9.2's rule, never typed in.
+    result: nobody,
+    resultReasons: nobody,
+    // TT27 Điều 12.2: a pupil still not completing after re-assessment: the principal decides.
+    principalDecision: principal,
+  },
+  'correction-requests': {
+    assessment: newRecord,
+    // The decision is the decision endpoint's (assessmentPolicy.decideCorrection).
+    status: correctionDecisionInProgress,
+    decidedBy: correctionDecisionInProgress,
+    decidedAt: correctionDecisionInProgress,
+    decisionComment: correctionDecisionInProgress,
+    // Copied by the server from the entry and the signed-in user.
+    requestedBy: nobody,
+    before: nobody,
+    student: nobody,
+    class: nobody,
+    subject: nobody,
+    period: nobody,
+    schoolYear: nobody,
+  },
+  attendance: {
+    class: newRecord,
+    date: newRecord,
+    session: newRecord,
+    takenBy: nobody,
+  },
+  'comment-bank': {
+    // The school's shared templates are leadership's; a teacher keeps their own.
+    shared: leadership,
+    owner: nobody,
+  },
   media: {
     // Who uploaded a file is recorded by the server (collections/Media), never sent.
     uploadedBy: nobody,
@@ -558,6 +773,42 @@ export const exportPolicy = {
    * they keep or teach. What each list holds is still decided field by field for the reader.
    */
   classList: anyOf(leadership, keptOrTaughtClass),
+} satisfies Record<string, Rule>
+
+/**
+ * The assessment's steps that are not a plain save (Điều 5.4, 6, 10, 12; TT27 Điều 13), asked
+ * with the record in hand (`{ record: { class, subject, schoolYear, period } }`) or the request.
+ */
+export const assessmentPolicy = {
+  /** Open a class's grid of a subject (read-only for those who may not enter it). */
+  viewSubjectGrid: assessmentReader,
+  enterSubject: assessmentEntrant,
+  /** The assigned teacher confirms a checkpoint is entered: the class's entries lock. */
+  confirmSubject: assessmentEntrant,
+  viewTraitGrid: anyOf(leadership, homeroomOfRecordClass, headOfRecordClassGroup),
+  enterTraits: homeroomOfRecordClass,
+  confirmTraits: homeroomOfRecordClass,
+  fileCorrection: correctionFiler,
+  /**
+   * A vice-principal or the principal decides (Điều 6, 12.2), never their own request, once;
+   * a correction of a year the principal approved, only the principal (Điều 5.4).
+   */
+  decideCorrection: allOf(
+    leadership,
+    not(requesterOfCorrection),
+    pendingCorrection,
+    anyOf(principal, not(correctionOfApprovedYear)),
+  ),
+  /** TT27 Điều 13; Điều 5.4: the principal approves a class's year-end results. */
+  approveYear: principal,
+  /** The year-end page of a class: its results with their reasons. */
+  viewYearEnd: anyOf(leadership, homeroomOfRecordClass, headOfRecordClassGroup),
+  /** Điều 6: the whole school's progress and its abnormal results. */
+  schoolProgress: leadership,
+  anomalies: leadership,
+  /** Điều 9.3. */
+  takeAttendance: homeroomOfRecordClass,
+  readAttendance: anyOf(leadership, homeroomOfRecordClass),
 } satisfies Record<string, Rule>
 
 /** The job queue's own endpoints (`/api/payload-jobs/run`…): the CMS runs its queue itself. */

@@ -4,11 +4,12 @@
  * `./policy.ts` builds its tables from these alone; nothing outside `access/` uses them directly.
  */
 import type { Where } from 'payload'
-import { IN_REVIEW_STAGES } from '@school/shared'
+import { IN_REVIEW_STAGES, schoolYearOf } from '@school/shared'
 
 import { idOf, idsOf, sameId as same } from '../lib/ids'
 import { hasFlag } from '../lib/request-flags'
 import type { Group, User } from '../payload-types'
+import { assignmentsOf } from './assignments-of'
 import { groupsOf } from './groups-of'
 import {
   allOf,
@@ -140,15 +141,13 @@ export async function homeroomClasses(req: RuleContext['req'], user: User): Prom
     .map((group) => group.id)
 }
 
-/** Classes the actor teaches: a class's members are the teachers who teach it. */
+/**
+ * Classes the actor teaches this school year, from the teaching assignments (phân công giảng
+ * dạy, Điều 6): not from class membership, which says who writes the class's posts.
+ */
 export async function taughtClasses(req: RuleContext['req'], user: User): Promise<ClassIds> {
-  const groups = await groupsOf(req, user.id)
-  return groups
-    .filter(
-      (group) =>
-        group.kind === 'class' && (group.members ?? []).some((member) => same(member, user.id)),
-    )
-    .map((group) => group.id)
+  const assignments = await assignmentsOf(req, user.id, schoolYearOf(new Date()))
+  return idsOf(assignments.map((assignment) => assignment.class))
 }
 
 /** How a kind of record reaches a pupil's class: for lists (a `Where`) and for one record. */
@@ -297,16 +296,22 @@ export const reviewerOfRecord: Rule = (context) => {
   return Boolean(post && context.user && same(post.post.reviewedBy, context.user.id))
 }
 
-/** Classes (groups) the actor keeps as homeroom teacher or teaches (Điều 9.1, 10). */
-export const keptOrTaughtClass: Rule = ({ user }): Grant =>
-  user
-    ? ({
-        and: [
-          { kind: { equals: 'class' } },
-          { or: [{ homeroomTeacher: { equals: user.id } }, { members: { equals: user.id } }] },
+/** Classes (groups) the actor keeps as homeroom teacher or teaches this year (Điều 9.1, 10). */
+export const keptOrTaughtClass: Rule = async ({ user, req }): Promise<Grant> => {
+  if (!user) return false
+  const taught = await taughtClasses(req, user)
+  return {
+    and: [
+      { kind: { equals: 'class' } },
+      {
+        or: [
+          { homeroomTeacher: { equals: user.id } },
+          ...(taught.length > 0 ? [{ id: { in: taught } }] : []),
         ],
-      } satisfies Where)
-    : false
+      },
+    ],
+  } satisfies Where
+}
 
 // ── Who a post is credited to and which group it belongs to (Điều 7): these pick its reviewer. ──
 
@@ -403,4 +408,181 @@ export const lockHeldBySelf: Rule = ({ user, data }) => {
   if (holder === undefined) return true
   const value = holder && typeof holder === 'object' && 'value' in holder ? holder.value : holder
   return same(value, user.id)
+}
+
+// ── Assessment (Điều 6, 9.2, 10, 12; TT27): records that carry their pupil's class. ──
+
+/** A record in hand (a field rule's document, a create's data), or none (a list, an update by id). */
+function recordInHand({ id, doc, data }: RuleContext): Record<string, unknown> | undefined {
+  if (doc && 'id' in doc) return doc
+  return id === undefined ? data : undefined
+}
+
+/** Records whose `class` is one of the classes `classesOf` gives the actor. */
+function recordsOfClasses(
+  classesOf: (req: RuleContext['req'], user: User) => Promise<ClassIds>,
+): Rule {
+  return async (context) => {
+    const { user, req } = context
+    if (!user) return false
+    const classes = await classesOf(req, user)
+    if (classes.length === 0) return false
+    const record = recordInHand(context)
+    if (!record) return { class: { in: classes } }
+    return classes.some((classId) => same(classId, record.class as Relation))
+  }
+}
+
+/** Classes of the professional groups the actor heads (Điều 7: the group head follows them). */
+export async function classesOfHeadedGroups(
+  req: RuleContext['req'],
+  user: User,
+): Promise<ClassIds> {
+  const headed = (await groupsOf(req, user.id)).filter(
+    (group) => group.kind === 'professional' && same(group.head, user.id),
+  )
+  if (headed.length === 0) return []
+  const { docs } = await req.payload.find({
+    collection: 'groups',
+    where: {
+      and: [
+        { kind: { equals: 'class' } },
+        { parentGroup: { in: headed.map((group) => group.id) } },
+      ],
+    },
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    select: {},
+    overrideAccess: true,
+    req,
+  })
+  return docs.map((doc) => doc.id)
+}
+
+/** Điều 9.1, 9.2: the homeroom teacher follows every result and the attendance of their class. */
+export const homeroomOfRecordClass: Rule = recordsOfClasses(homeroomClasses)
+/** Điều 7: a group head reads the results of their group's classes. */
+export const headOfRecordClassGroup: Rule = recordsOfClasses(classesOfHeadedGroups)
+
+/**
+ * The teacher assigned to the record's class and subject in its school year (Điều 10.1, 12.1):
+ * `subjectField` names where the record keeps the subject code.
+ */
+export function assignedTeacherOfRecord(subjectField: 'subject' | 'scope' = 'subject'): Rule {
+  return async (context) => {
+    const { user, req } = context
+    if (!user) return false
+    const mine = await assignmentsOf(req, user.id, null)
+    if (mine.length === 0) return false
+    const record = recordInHand(context)
+    if (!record) {
+      return {
+        or: mine.map((assignment): Where => ({
+          and: [
+            { class: { equals: idOf(assignment.class) } },
+            { [subjectField]: { equals: assignment.subject } },
+            { schoolYear: { equals: assignment.schoolYear } },
+          ],
+        })),
+      }
+    }
+    return mine.some(
+      (assignment) =>
+        same(assignment.class, record.class as Relation) &&
+        assignment.subject === record[subjectField] &&
+        assignment.schoolYear === record.schoolYear,
+    )
+  }
+}
+
+/** What the actor entered (a subject teacher reads what they entered, Điều 10.1). */
+export const enteredBySelf: Rule = ({ user }) => (user ? { enteredBy: { equals: user.id } } : false)
+
+/** Correction requests the actor filed. */
+export const requestedBySelf: Rule = ({ user }) =>
+  user ? { requestedBy: { equals: user.id } } : false
+
+async function correctionRequestOf(context: RuleContext) {
+  const record = recordInHand(context)
+  if (record && 'requestedBy' in record) return record
+  if (context.id === undefined) return null
+  return context.req.payload.findByID({
+    collection: 'correction-requests',
+    id: context.id,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    req: context.req,
+  }) as Promise<Record<string, unknown> | null>
+}
+
+/** The actor filed the correction request in hand: nobody decides their own (Điều 12.2). */
+export const requesterOfCorrection: Rule = async (context) => {
+  if (!context.user) return false
+  const request = await correctionRequestOf(context)
+  return Boolean(request) && same(request!.requestedBy as Relation, context.user.id)
+}
+
+/** The correction request in hand is still waiting for a decision. */
+export const pendingCorrection: Rule = async (context) =>
+  (await correctionRequestOf(context))?.status === 'pending'
+
+/**
+ * The correction is of a year the principal approved: only the principal decides it (Điều 5.4).
+ * Asked with the request in hand or by its id.
+ */
+export const correctionOfApprovedYear: Rule = async (context) => {
+  const request = await correctionRequestOf(context)
+  const classId = idOf(request?.class as Relation)
+  if (!request || classId === null) return false
+  const { totalDocs } = await context.req.payload.count({
+    collection: 'assessment-confirmations',
+    where: {
+      and: [
+        { class: { equals: classId } },
+        { schoolYear: { equals: request.schoolYear } },
+        { kind: { equals: 'approved' } },
+      ],
+    },
+    overrideAccess: true,
+    req: context.req,
+  })
+  return totalDocs > 0
+}
+
+/** The actor's own comment templates; the school's shared ones. */
+export const ownCommentTemplate: Rule = ({ user }) =>
+  user ? { owner: { equals: user.id } } : false
+export const sharedCommentTemplate: Rule = () => ({ shared: { equals: true } })
+
+/** Records written only by server code that recorded a teacher's or principal's step. */
+export const confirmationInProgress: Rule = ({ req }) => hasFlag(req, 'assessmentConfirmation')
+/** The decision endpoint is writing a correction request's decision (after `assessmentPolicy`). */
+export const correctionDecisionInProgress: Rule = ({ req }) => hasFlag(req, 'correctionDecision')
+/** An approved correction is being applied to its entry. */
+export const correctionInProgress: Rule = ({ req }) => hasFlag(req, 'assessmentCorrection')
+
+/**
+ * The rule, asked of the assessment a new record refers to (`data.assessment`): a correction
+ * request is filed by whoever the policy lets file one for that entry.
+ */
+export function ofReferencedAssessment(rule: Rule): Rule {
+  return async (context) => {
+    // Asked with no record (may this user file any at all? the admin's create button).
+    if (!context.data) return (await rule(context)) !== false
+    const assessmentId = idOf(context.data.assessment as Relation)
+    if (assessmentId === null) return false
+    const assessment = await context.req.payload.findByID({
+      collection: 'assessments',
+      id: assessmentId,
+      depth: 0,
+      overrideAccess: true,
+      disableErrors: true,
+      req: context.req,
+    })
+    if (!assessment) return false
+    const doc = assessment as unknown as Record<string, unknown>
+    return (await rule({ ...context, id: undefined, data: undefined, doc })) === true
+  }
 }

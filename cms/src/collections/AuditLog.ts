@@ -14,6 +14,10 @@ const COLLECTION_LABELS = {
   students: { vi: 'Học sinh', en: 'Pupils' },
   'health-checkups': { vi: 'Khám sức khỏe', en: 'Health check-ups' },
   'staff-profiles': { vi: 'Hồ sơ cán bộ', en: 'Staff profiles' },
+  assessments: { vi: 'Kết quả môn học', en: 'Subject assessments' },
+  'trait-assessments': { vi: 'Phẩm chất, năng lực', en: 'Qualities and competencies' },
+  'year-end-results': { vi: 'Kết quả cuối năm', en: 'Year-end results' },
+  attendance: { vi: 'Điểm danh', en: 'Attendance' },
 }
 
 /**

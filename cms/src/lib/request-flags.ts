@@ -8,7 +8,16 @@
  */
 import type { PayloadRequest } from 'payload'
 
-export type RequestFlag = 'workflow' | 'recordsImport' | 'proposalDecision'
+export type RequestFlag =
+  | 'workflow'
+  | 'recordsImport'
+  | 'proposalDecision'
+  // Applying an approved correction of an assessment (correction-requests' decision endpoint).
+  | 'assessmentCorrection'
+  // Recording a teacher's confirmation or the principal's approval of a class's results.
+  | 'assessmentConfirmation'
+  // Deciding a correction request (its status and decider are written by the endpoint only).
+  | 'correctionDecision'
 
 export function hasFlag(req: PayloadRequest | undefined, flag: RequestFlag): boolean {
   return req?.context?.[flag] === true

@@ -6,7 +6,9 @@ import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 import { compareVietnameseNames, schoolYearOf, slugify } from '@school/shared'
 
 import { inTransaction } from '../lib/transaction'
+import { ensureProgrammeSubjects } from './programme-subjects'
 import type { Group, User } from '../payload-types'
+import { seedAssessmentWindows, seedTeachingAssignments } from './demo-assessment'
 import { DEMO_POSTS, seedDemoPosts } from './demo-posts'
 import { seedDemoRecords } from './demo-records'
 import {
@@ -102,6 +104,9 @@ export async function seedDemoSchool(
     req,
     data: DEMO_SCHOOL_PROFILE,
   })
+  await ensureProgrammeSubjects(payload)
+  await seedTeachingAssignments(req, groupIds, userIds, schoolYear)
+  await seedAssessmentWindows(req, schoolYear)
   if (options.records) await seedDemoRecords(req, groupIds, users, Number(schoolYear.slice(0, 4)))
   return users
 }
@@ -110,6 +115,8 @@ export async function seedDemoSchoolIfEmpty(
   payload: Payload,
   options: SeedOptions = { records: process.env.SEED_DEMO_RECORDS !== 'false' },
 ): Promise<void> {
+  // Every school, demo or real, starts with the programme's subjects (TT27 Điều 7).
+  await ensureProgrammeSubjects(payload)
   if (process.env.SEED_DEMO === 'false') return
   if (!(await isDatabaseEmpty(payload))) return
   // All or nothing where the database has transactions (a MongoDB replica set); on SQLite Payload

@@ -1,0 +1,133 @@
+/**
+ * POST /api/correction-requests/:id/decision  { "decision": "approve" | "refuse", "comment" }
+ * (Điều 12.2). 200 with the request (and the corrected entry) · 400 bad input · 401 · 403 not a
+ * decider of this request (own request; an approved year's, unless principal) · 404 not found ·
+ * 409 already decided. Approval applies the proposed values to the entry as the decider, past
+ * its lock, and the change log names the request; a refusal needs its reason.
+ */
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import { authorize } from '../access/authorize'
+import { assessmentPolicy } from '../access/policy'
+import { userError } from '../lib/messages'
+import { withFlag } from '../lib/request-flags'
+import { inTransaction } from '../lib/transaction'
+import type { Assessment, CorrectionRequest } from '../payload-types'
+
+const NOT_FOUND = { vi: 'Không tìm thấy đề nghị điều chỉnh.', en: 'Not Found' }
+
+async function readBody(req: PayloadRequest): Promise<{ decision: string; comment: string }> {
+  let body: unknown
+  try {
+    body = (await req.json?.()) ?? {}
+  } catch {
+    body = null
+  }
+  const { decision, comment } = (body ?? {}) as { decision?: unknown; comment?: unknown }
+  const text = typeof comment === 'string' ? comment.trim() : ''
+  const validComment = comment === undefined || comment === null || typeof comment === 'string'
+  if ((decision !== 'approve' && decision !== 'refuse') || !validComment || text.length > 2000) {
+    throw userError(req, 400, {
+      vi:
+        'Gửi {"decision": "approve"} (duyệt) hoặc {"decision": "refuse"} (không duyệt), ' +
+        'kèm "comment" (tối đa 2000 ký tự).',
+      en: 'Send {"decision": "approve"} or {"decision": "refuse"}, with a "comment".',
+    })
+  }
+  if (decision === 'refuse' && text === '') {
+    throw userError(req, 400, {
+      vi: 'Khi không duyệt, hãy ghi lý do để giáo viên biết.',
+      en: 'Say why the request is refused.',
+    })
+  }
+  return { decision, comment: text }
+}
+
+export async function decideCorrection(
+  req: PayloadRequest,
+  id: string,
+  decision: string,
+  comment: string,
+): Promise<{ doc: CorrectionRequest; assessment: Assessment | null }> {
+  const request = await req.payload.findByID({
+    collection: 'correction-requests',
+    id,
+    depth: 0,
+    overrideAccess: false,
+    user: req.user,
+    disableErrors: true,
+    req,
+  })
+  if (!request) throw userError(req, 404, NOT_FOUND)
+  if (request.status !== 'pending') {
+    throw userError(req, 409, {
+      vi: 'Đề nghị này đã được quyết định.',
+      en: 'This request has already been decided.',
+    })
+  }
+  await authorize(
+    req,
+    assessmentPolicy.decideCorrection,
+    {
+      vi:
+        'Phó hiệu trưởng hoặc Hiệu trưởng duyệt đề nghị điều chỉnh, không ai tự duyệt đề nghị ' +
+        'của mình; kết quả năm học đã phê duyệt chỉ Hiệu trưởng được điều chỉnh.',
+      en: 'Leadership decides, never their own request; an approved year only the principal.',
+    },
+    { collection: 'correction-requests', id },
+  )
+  return inTransaction(req, async () => {
+    let assessment: Assessment | null = null
+    if (decision === 'approve') {
+      const changes: Partial<Assessment> = {}
+      if (request.level) changes.level = request.level
+      if (request.score !== null && request.score !== undefined) changes.score = request.score
+      if (request.comment) changes.comment = request.comment
+      req.context.correctionRequest = request.id
+      try {
+        assessment = await withFlag(req, 'assessmentCorrection', () =>
+          req.payload.update({
+            collection: 'assessments',
+            id: request.assessment as number,
+            data: changes,
+            depth: 0,
+            overrideAccess: false,
+            user: req.user,
+            req,
+          }),
+        )
+      } finally {
+        delete req.context.correctionRequest
+      }
+    }
+    const doc = await withFlag(req, 'correctionDecision', () =>
+      req.payload.update({
+        collection: 'correction-requests',
+        id,
+        data: {
+          status: decision === 'approve' ? 'approved' : 'refused',
+          decidedBy: req.user!.id,
+          decidedAt: new Date().toISOString(),
+          decisionComment: comment || null,
+        },
+        depth: 0,
+        overrideAccess: false,
+        user: req.user,
+        req,
+      }),
+    )
+    return { doc, assessment }
+  })
+}
+
+export const correctionDecisionEndpoint: Endpoint = {
+  path: '/:id/decision',
+  method: 'post',
+  handler: async (req) => {
+    if (!req.user) throw userError(req, 401, { vi: 'Cần đăng nhập.', en: 'You must log in.' })
+    const id = String(req.routeParams?.id ?? '')
+    if (!/^[a-f0-9]{1,24}$/i.test(id)) throw userError(req, 404, NOT_FOUND)
+    const { decision, comment } = await readBody(req)
+    return Response.json(await decideCorrection(req, id, decision, comment))
+  },
+}

@@ -1,0 +1,163 @@
+import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+import { schoolYearOf, vietnamDay } from '@school/shared'
+
+import { collectionAccess, fieldAccess } from '../../access/payload-access'
+import { classById } from '../../assessment/catalogue'
+import { audited } from '../../audit/hooks'
+import { dateOnly } from '../../fields/records'
+import { idOf, sameId } from '../../lib/ids'
+import { userError } from '../../lib/messages'
+import type { Attendance as AttendanceDoc } from '../../payload-types'
+import { attendanceMarkOptions, GROUP, L, sessionOptions } from './labels'
+
+/** Marked pupils are of the class, each once; the day and school year come from the date. */
+const checkMarks: CollectionBeforeChangeHook<AttendanceDoc> = async ({
+  data,
+  originalDoc,
+  req,
+}) => {
+  const merged = { ...originalDoc, ...data } as AttendanceDoc
+  const schoolClass = await classById(req, merged.class)
+  if (!schoolClass)
+    throw userError(req, 400, { vi: 'Cần chọn một lớp học.', en: 'Choose a class.' })
+  if (!merged.date || Number.isNaN(new Date(merged.date).getTime())) {
+    throw userError(req, 400, { vi: 'Cần nhập ngày điểm danh.', en: 'Enter the date.' })
+  }
+  const pupils = idsOfMarks(merged)
+  if (new Set(pupils.map(String)).size !== pupils.length) {
+    throw userError(req, 400, {
+      vi: 'Một học sinh được điểm danh hai lần trong cùng buổi.',
+      en: 'A pupil is marked twice in one session.',
+    })
+  }
+  if (pupils.length > 0) {
+    const { docs } = await req.payload.find({
+      collection: 'students',
+      where: { id: { in: pupils } },
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      select: { class: true },
+      overrideAccess: true,
+      req,
+    })
+    const inClass = docs.filter((pupil) => sameId(pupil.class, schoolClass.id)).length
+    if (inClass !== pupils.length) {
+      throw userError(req, 400, {
+        vi: `Chỉ điểm danh học sinh của ${schoolClass.name}.`,
+        en: `Only pupils of ${schoolClass.name} are marked.`,
+      })
+    }
+  }
+  const day = vietnamDay(merged.date)
+  return {
+    ...data,
+    class: schoolClass.id,
+    day,
+    schoolYear: schoolYearOf(new Date(`${day}T12:00:00+07:00`)),
+    takenBy: req.user?.id ?? merged.takenBy ?? null,
+  }
+}
+
+function idsOfMarks(record: AttendanceDoc) {
+  return (record.marks ?? [])
+    .map((row) => idOf(row.student))
+    .filter((id): id is number => id !== null)
+}
+
+const TAKEN_BY = { vi: 'Người điểm danh', en: 'Taken by' }
+
+/**
+ * Điểm danh (Điều 9.3): one document per class × day × session, holding only the pupils who were
+ * not simply present (absent with or without leave, late): a class of 35 present pupils is one
+ * empty row, not 35. Kept by the homeroom teacher, a week ahead for a known leave; read by
+ * leadership; the totals feed the transcript. Never on the public site.
+ */
+export const Attendance: CollectionConfig = audited({
+  slug: 'attendance',
+  labels: {
+    singular: { vi: 'Điểm danh', en: 'Attendance' },
+    plural: { vi: 'Điểm danh', en: 'Attendance' },
+  },
+  admin: { defaultColumns: ['class', 'date', 'session', 'takenBy'], group: GROUP },
+  access: collectionAccess('attendance'),
+  defaultSort: '-date',
+  indexes: [{ fields: ['class', 'day', 'session'], unique: true }],
+  hooks: { beforeChange: [checkMarks] },
+  fields: [
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'class',
+          type: 'relationship',
+          relationTo: 'groups',
+          required: true,
+          index: true,
+          label: L.class,
+          filterOptions: { kind: { equals: 'class' } },
+          access: fieldAccess('attendance', 'class', L.class),
+        },
+        {
+          name: 'date',
+          type: 'date',
+          required: true,
+          label: { vi: 'Ngày', en: 'Date' },
+          admin: dateOnly,
+          access: fieldAccess('attendance', 'date', { vi: 'Ngày', en: 'Date' }),
+        },
+        {
+          name: 'session',
+          type: 'select',
+          required: true,
+          options: sessionOptions,
+          label: { vi: 'Buổi', en: 'Session' },
+          access: fieldAccess('attendance', 'session', { vi: 'Buổi', en: 'Session' }),
+        },
+      ],
+    },
+    { name: 'day', type: 'text', index: true, admin: { hidden: true } },
+    {
+      name: 'schoolYear',
+      type: 'text',
+      index: true,
+      label: L.schoolYear,
+      admin: { readOnly: true },
+    },
+    {
+      name: 'marks',
+      type: 'array',
+      label: { vi: 'Học sinh vắng, đi muộn', en: 'Absent or late pupils' },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            {
+              name: 'student',
+              type: 'relationship',
+              relationTo: 'students',
+              required: true,
+              label: L.student,
+            },
+            {
+              name: 'mark',
+              type: 'select',
+              required: true,
+              options: attendanceMarkOptions,
+              label: { vi: 'Điểm danh', en: 'Mark' },
+            },
+            { name: 'reason', type: 'text', maxLength: 200, label: { vi: 'Lý do', en: 'Reason' } },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'takenBy',
+      type: 'relationship',
+      relationTo: 'users',
+      label: TAKEN_BY,
+      access: fieldAccess('attendance', 'takenBy', TAKEN_BY),
+      admin: { readOnly: true },
+    },
+  ],
+})
