@@ -224,6 +224,14 @@ describe('readSubjectGridWorkbook', () => {
     const read = await readSubjectGridWorkbook(upload, grid)
     expect(read.errors).toEqual([])
     expect(read.rows).toEqual([{ student: 12, level: 'T', score: 8, comment: 'Chữ viết đẹp.' }])
+
+    // A formula saved without its result has no value to read: an error, not a silent blank.
+    const uncomputed = await sheetOf([
+      ['Mã học sinh', 'Mức đạt được', 'Điểm KTĐK'],
+      ['0125000002', 'T', { formula: 'SUM(Z1:Z3)' }],
+    ])
+    const refused = await readSubjectGridWorkbook(uncomputed, grid)
+    expect(refused.errors).toMatchObject([{ column: 'score', cell: 'C2', student: 12 }])
   })
 
   it('reads a cell merged into its neighbour as blank, not as the neighbour’s value', async () => {
@@ -342,6 +350,9 @@ describe('readSubjectGridWorkbook', () => {
       ['hoàn thành', 'H'],
       ['CHƯA HOÀN THÀNH', 'C'],
       ['  Chưa   hoàn thành ', 'C'],
+      ['HTT', 'T'],
+      ['ht', 'H'],
+      ['CHT', 'C'],
     ]
     for (const [text, level] of levels) {
       const upload = await sheetOf([
@@ -492,7 +503,7 @@ describe('the qualities and competencies grid', () => {
     const upload = await sheetOf([
       [...header, 'Công nghệ'],
       ['HS2026A03', 'Tự tin trình bày.', ...fill('d')], // row 2
-      ['0125000001', null, 'Tốt', 'ĐẠT', 'cần cố gắng', 'Đ', ...fill('C').slice(4)], // row 3
+      ['0125000001', null, 'Tốt', 'ĐẠT', 'cần cố gắng', 'Đ', 'CCG', ...fill('C').slice(5)], // row 3
       ['0125000002', null, 'Giỏi', ...fill('T').slice(1, -1), 'X', 'T'], // row 4: C4, O4, P4
     ])
     const read = await readTraitGridWorkbook(upload, grid)

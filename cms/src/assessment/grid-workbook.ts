@@ -17,7 +17,10 @@
  *   stored state (for a pupil not assessed yet, `level: null` and nothing else).
  * - A pupil of the grid missing from the file is "no change" too, not an error: a teacher may
  *   upload only the pupils they have assessed. Such a pupil gets no entry.
- * - Formula cells are read as the value Excel saved with them, rich text as its plain text.
+ * - Formula cells are read as the value Excel saved with them (one saved without a value is an
+ *   error), rich text as its plain text, a cell merged into its neighbour as blank.
+ * - Levels: the letter in any case, the full words with or without marks, HTT/HT/CHT; for
+ *   qualities and competencies also D for Đ and CCG. Scores: whole numbers 1–10 only.
  */
 import ExcelJS from 'exceljs'
 import {
@@ -38,6 +41,7 @@ import {
   type SubjectGrid,
   type SubjectGridEntry,
   type SubjectGridRow,
+  type SubjectLevel,
   type TraitCode,
   type TraitGrid,
   type TraitGridRow,
@@ -384,6 +388,15 @@ function plainValue(value: ExcelJS.CellValue | undefined): PlainValue {
   return null
 }
 
+function isUncomputedFormula(value: ExcelJS.CellValue): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    ('formula' in value || 'sharedFormula' in value) &&
+    (value.result === undefined || value.result === null)
+  )
+}
+
 /** A cell merged into another shows nothing of its own (exceljs would repeat the first's value). */
 function cellValue(cell: ExcelJS.Cell): PlainValue {
   if (cell.isMerged && cell.master.address !== cell.address) return null
@@ -572,6 +585,22 @@ async function readGridSheet<Row extends PupilRow>(
       return
     }
     seen.set(pupil, keyCell)
+    for (const key of spec.valueKeys) {
+      const index = positions.get(key)
+      const raw = index === undefined ? null : excelRow.getCell(index)
+      // A formula saved without its result (written by a program, never opened in Excel): its
+      // value is unknown, and reading it as blank would drop what the teacher meant silently.
+      if (raw && isUncomputedFormula(raw.value))
+        errors.push({
+          student: pupil.student,
+          studentCode: pupil.studentCode ?? undefined,
+          column: key,
+          cell: raw.address,
+          message:
+            'Ô có công thức chưa được tính: mở tệp bằng Excel, lưu lại rồi tải lên, ' +
+            'hoặc nhập giá trị thay cho công thức.',
+        })
+    }
     matched.push({ row: pupil, cell })
   })
   return { matched, errors }
@@ -657,6 +686,9 @@ function levelOf<Level extends string>(
   )
 }
 
+/** HTT, HT, CHT: the abbreviations of the Ministry's summary tables and of teachers' own files. */
+const SUBJECT_ALIASES: Record<string, SubjectLevel> = { htt: 'T', ht: 'H', cht: 'C' }
+
 /** A whole number 1–10: 8, "8", 8.0 and "8,0" are 8; 8.5, 0, 11 and "tám" are not scores. */
 export function scoreOf(value: PlainValue): number | null {
   let number: number
@@ -713,7 +745,7 @@ export async function readSubjectGridWorkbook(
     const commentCell = cell('comment')
     let level = row.level
     if (levelCell?.text) {
-      const read = levelOf(levelCell.text, SUBJECT_LEVELS, SUBJECT_LEVEL_LABELS)
+      const read = levelOf(levelCell.text, SUBJECT_LEVELS, SUBJECT_LEVEL_LABELS, SUBJECT_ALIASES)
       if (read) level = read
       else
         fail(
@@ -769,7 +801,8 @@ export interface TraitGridEntry {
   competenciesComment: string | null
 }
 
-const QUALITY_ALIASES: Record<string, QualityLevel> = { d: 'Đ' }
+/** "D" for Đ (a keyboard without Vietnamese input), "CCG" as teachers abbreviate it. */
+const QUALITY_ALIASES: Record<string, QualityLevel> = { d: 'Đ', ccg: 'C' }
 
 /** Reads an uploaded qualities and competencies grid; the same rules as a subject's. */
 export async function readTraitGridWorkbook(
