@@ -9,7 +9,13 @@ import { unlessRestricted } from '../auth/account-restriction'
 import { recordDeniedAuthorization } from '../auth/security-log'
 import { userError, type Message } from '../lib/messages'
 import type { User } from '../payload-types'
-import { importPolicy, reportPolicy, exportPolicy, type PolicyCollection } from './policy'
+import {
+  assessmentPolicy,
+  exportPolicy,
+  importPolicy,
+  reportPolicy,
+  type PolicyCollection,
+} from './policy'
 import type { Grant, PostContext, Rule } from './rules'
 
 export function actorOf(req: PayloadRequest): User | null {
@@ -93,13 +99,30 @@ export interface Abilities {
   classLists: Where | false
   /** Whether the records page has anything for the user. */
   recordsPage: boolean
+  /** The assessment's pages (Điều 6, 9.2, 9.3, 10, 12). */
+  assessmentGrid: boolean
+  yearEnd: boolean
+  attendance: boolean
+  assessmentProgress: boolean
 }
 
 export async function abilities(req: PayloadRequest): Promise<Abilities> {
-  const [editorialReport, recordsImport, pupilStatistics] = await Promise.all([
+  const [
+    editorialReport,
+    recordsImport,
+    pupilStatistics,
+    assessmentGrid,
+    yearEnd,
+    attendance,
+    assessmentProgress,
+  ] = await Promise.all([
     isAllowed(req, reportPolicy.editorial),
     isAllowed(req, importPolicy.records),
     isAllowed(req, reportPolicy.pupilStatistics),
+    isAllowed(req, assessmentPolicy.gridPage),
+    isAllowed(req, assessmentPolicy.yearEndPage),
+    isAllowed(req, assessmentPolicy.attendancePage),
+    isAllowed(req, assessmentPolicy.progressPage),
   ])
   const grant = await unlessRestricted(exportPolicy.classList)({ user: actorOf(req), req })
   const where: Where | false =
@@ -117,5 +140,9 @@ export async function abilities(req: PayloadRequest): Promise<Abilities> {
     pupilStatistics,
     classLists,
     recordsPage: recordsImport || pupilStatistics || classLists !== false,
+    assessmentGrid,
+    yearEnd,
+    attendance,
+    assessmentProgress,
   }
 }

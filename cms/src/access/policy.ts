@@ -12,6 +12,8 @@ import type { Where } from 'payload'
 import type { User } from '../payload-types'
 import { grantCovers } from './authorize'
 import {
+  homeroomOfAClass,
+  teacherThisYear,
   ofReferencedAssessment,
   assignedTeacherOfRecord,
   confirmationInProgress,
@@ -809,6 +811,11 @@ export const assessmentPolicy = {
   /** Điều 9.3. */
   takeAttendance: homeroomOfRecordClass,
   readAttendance: anyOf(leadership, homeroomOfRecordClass),
+  // The admin's pages, for those who have work there (the menu's links).
+  gridPage: anyOf(leadership, teacherThisYear, homeroomOfAClass, headOfAGroup),
+  yearEndPage: anyOf(leadership, homeroomOfAClass, headOfAGroup),
+  attendancePage: anyOf(leadership, homeroomOfAClass),
+  progressPage: anyOf(leadership, headOfAGroup, teacherThisYear),
 } satisfies Record<string, Rule>
 
 /** The job queue's own endpoints (`/api/payload-jobs/run`…): the CMS runs its queue itself. */

@@ -586,3 +586,10 @@ export function ofReferencedAssessment(rule: Rule): Rule {
     return (await rule({ ...context, id: undefined, data: undefined, doc })) === true
   }
 }
+
+/** Has teaching assignments this school year (the grid and progress pages have work for them). */
+export const teacherThisYear: Rule = async ({ user, req }) =>
+  Boolean(user) && (await assignmentsOf(req, user!.id, schoolYearOf(new Date()))).length > 0
+/** Homeroom teacher of some class (Điều 9.1). */
+export const homeroomOfAClass: Rule = async ({ user, req }) =>
+  Boolean(user) && (await homeroomClasses(req, user!)).length > 0

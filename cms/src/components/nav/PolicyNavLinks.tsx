@@ -17,6 +17,26 @@ export async function PolicyNavLinks({ user, payload }: ServerProps) {
           Báo cáo Ban biên tập
         </a>
       )}
+      {may.assessmentGrid && (
+        <a className="nav__link" href={`${admin}/assessments`} style={LINK_STYLE}>
+          Nhập kết quả đánh giá
+        </a>
+      )}
+      {may.assessmentProgress && (
+        <a className="nav__link" href={`${admin}/assessment-progress`} style={LINK_STYLE}>
+          Tiến độ nhập kết quả
+        </a>
+      )}
+      {may.yearEnd && (
+        <a className="nav__link" href={`${admin}/year-end`} style={LINK_STYLE}>
+          Tổng hợp cuối năm
+        </a>
+      )}
+      {may.attendance && (
+        <a className="nav__link" href={`${admin}/attendance`} style={LINK_STYLE}>
+          Điểm danh
+        </a>
+      )}
       {may.recordsPage && (
         <a className="nav__link" href={`${admin}/records`} style={LINK_STYLE}>
           Nhập dữ liệu, thống kê, danh sách lớp
