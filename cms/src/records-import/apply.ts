@@ -185,8 +185,13 @@ export async function applyImport(
           req,
         })
       ).docs
+      // A pupil row names its class without a year: the newest year's class of that name (past
+      // years' classes keep their names, and their pupils' results).
       const classByName = new Map<string, Group>()
-      for (const group of existingClasses) classByName.set(normalizeClassName(group.name), group)
+      const byYear = [...existingClasses].sort((a, b) =>
+        (a.schoolYear ?? '').localeCompare(b.schoolYear ?? ''),
+      )
+      for (const group of byYear) classByName.set(normalizeClassName(group.name), group)
       /** Two years have a "3B": an assignment names its year. */
       const classOfYear = new Map<string, Group>()
       const yearKey = (name: string, schoolYear: string | null | undefined) =>
