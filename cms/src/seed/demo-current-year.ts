@@ -3,7 +3,7 @@
  * entered for most classes (4B's Âm nhạc half done, 1B's Giáo dục thể chất not yet) and closed;
  * the qualities and competencies of `mid1`; attendance for the last three weeks, with one leave
  * filled in ahead for next week; the school's comment bank. Then, as the real people through the
- * real steps: the open `end1` begun by the demo subject teacher in 3A's Ngoại ngữ, and three
+ * real steps: the open `end1` begun by the demo subject teacher in 3B's Ngoại ngữ, and three
  * correction requests of 3A's `mid1` (pending, approved by the demo vice-principal, refused).
  */
 import { createLocalReq, type Payload } from 'payload'
@@ -325,13 +325,16 @@ export async function seedAssessmentSteps(
       payload,
     )
   const teacherReq = await asUser('english-1')
-  const { docs: classes } = await payload.find({
-    collection: 'groups',
-    where: { and: [{ name: { equals: 'Lớp 3A' } }, { schoolYear: { equals: schoolYear } }] },
-    depth: 0,
-    overrideAccess: true,
-  })
-  const classId = classes[0]!.id
+  const classIdOf = async (name: string) => {
+    const { docs } = await payload.find({
+      collection: 'groups',
+      where: { and: [{ name: { equals: name } }, { schoolYear: { equals: schoolYear } }] },
+      depth: 0,
+      overrideAccess: true,
+    })
+    return docs[0]!.id
+  }
+  const classId = await classIdOf('Lớp 3A')
   const { docs: entries } = await payload.find({
     collection: 'assessments',
     where: {
@@ -367,16 +370,27 @@ export async function seedAssessmentSteps(
     }
   }
 
-  // `end1` is open: the teacher has entered the first ten pupils of 3A so far.
-  const pupils = entries.slice(0, 10)
+  // `end1` is open: the teacher has entered the first ten pupils of 3B so far (3A is left for
+  // whoever tries the grid).
+  const threeB = await classIdOf('Lớp 3B')
+  const { docs: pupils } = await payload.find({
+    collection: 'students',
+    where: { and: [{ class: { equals: threeB } }, { status: { equals: 'studying' } }] },
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    select: { fullName: true },
+    overrideAccess: true,
+  })
+  pupils.sort((a, b) => compareVietnameseNames(a.fullName, b.fullName))
   const random = generator(40_000)
-  for (const entry of pupils) {
+  for (const pupil of pupils.slice(0, 10)) {
     const level = random.chance(0.55) ? 'T' : 'H'
     await payload.create({
       collection: 'assessments',
       data: {
-        student: typeof entry.student === 'object' ? entry.student.id : entry.student,
-        class: classId,
+        student: pupil.id,
+        class: threeB,
         subject: 'ngoai-ngu',
         period: 'end1',
         schoolYear,
