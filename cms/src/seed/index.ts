@@ -151,7 +151,11 @@ export async function seedDemoSchoolIfEmpty(
   // The posts go through the real workflow, one step (and transaction) at a time.
   await seedDemoPosts(payload, staff)
   // So do the corrections and the open checkpoint's first entries, as their people.
-  if (options.records) await seedAssessmentSteps(payload, staff, schoolYearOf(new Date()))
+  if (options.records) {
+    const started = Date.now()
+    await seedAssessmentSteps(payload, staff, schoolYearOf(new Date()))
+    payload.logger.info(`Demo corrections and end1 entries made in ${Date.now() - started} ms.`)
+  }
   payload.logger.info(
     `Demo school seeded: ${staff.size} staff accounts, ${DEMO_GROUPS.length} groups, ${DEMO_POSTS.length} posts.`,
   )
