@@ -10,6 +10,7 @@ import { createLocalReq, type Payload } from 'payload'
 import {
   compareVietnameseNames,
   mondayOf,
+  schoolYearOf,
   SUBJECT_LEVELS,
   vietnamDay,
   weekDays,
@@ -18,16 +19,16 @@ import {
 } from '@school/shared'
 
 import { decideCorrection } from '../assessment/corrections'
-import type { Assessment, Group, User } from '../payload-types'
+import type { Assessment, Group, Student, User } from '../payload-types'
 import {
   rowId,
   storeSeededHistory,
   type DemoAssessmentContext,
   type SeededPupil,
 } from './demo-assessment'
-import { DEMO_ELECTIVES } from './demo-past-year'
 import { generator } from './demo-records'
 import {
+  DEMO_ELECTIVES,
   OWN_ENGLISH_COMMENTS,
   pupilProfile,
   pupilResults,
@@ -149,6 +150,41 @@ function attendanceDays(today: string) {
   return { past, nextWeek: weekDays(monday(1)) }
 }
 
+/**
+ * A class's attendance over school days, morning and afternoon: a record per session holding
+ * only who was absent (a whole day, with or without leave) or late (one session).
+ */
+export function classSessions(options: {
+  classId: Group['id']
+  pupils: Array<Student['id']>
+  days: string[]
+  takenBy: User['id']
+  seed: number
+}): Array<Record<string, unknown>> {
+  const random = generator(options.seed)
+  const rows: Array<Record<string, unknown>> = []
+  for (const day of options.days) {
+    const marks = { morning: [] as typeof rows, afternoon: [] as typeof rows }
+    for (const student of options.pupils) {
+      const roll = random.next()
+      const whole: AttendanceMark | null =
+        roll < 0.014 ? 'excused' : roll < 0.018 ? 'unexcused' : null
+      if (whole) {
+        const reason = random.pick(whole === 'excused' ? EXCUSED_REASONS : UNEXCUSED_REASONS)
+        for (const session of ['morning', 'afternoon'] as const) {
+          marks[session].push({ id: rowId(), student, mark: whole, reason })
+        }
+      } else if (roll < 0.026) {
+        marks.morning.push({ id: rowId(), student, mark: 'late', reason: 'Đến lớp sau 7 giờ' })
+      }
+    }
+    for (const session of ['morning', 'afternoon'] as const) {
+      rows.push(attendanceRow(options, day, session, marks[session]))
+    }
+  }
+  return rows
+}
+
 const dateOf = (day: string) => new Date(`${day}T12:00:00+07:00`).toISOString()
 
 /**
@@ -164,32 +200,15 @@ async function seedAttendance(context: DemoAssessmentContext, today: Date): Prom
     const classId = context.groupIds.get(classKey)!
     const takenBy = context.users.get(group.homeroomTeacher!)!.id
     const pupils = pupilsOfClass(context.pupils, classKey)
-    const random = generator(30_000 + classKeys().indexOf(classKey))
-    for (const day of past) {
-      const marks = { morning: [] as Array<Record<string, unknown>>, afternoon: [] as typeof rows }
-      for (const pupil of pupils) {
-        const roll = random.next()
-        // An absence takes the whole day; coming late, one session.
-        const whole: AttendanceMark | null =
-          roll < 0.014 ? 'excused' : roll < 0.018 ? 'unexcused' : null
-        if (whole) {
-          const reason = random.pick(whole === 'excused' ? EXCUSED_REASONS : UNEXCUSED_REASONS)
-          for (const session of ['morning', 'afternoon'] as const) {
-            marks[session].push({ id: rowId(), student: pupil.id, mark: whole, reason })
-          }
-        } else if (roll < 0.026) {
-          marks.morning.push({
-            id: rowId(),
-            student: pupil.id,
-            mark: 'late',
-            reason: 'Đến lớp sau 7 giờ',
-          })
-        }
-      }
-      for (const session of ['morning', 'afternoon'] as const) {
-        rows.push(attendanceRow(context, classId, day, session, marks[session], takenBy))
-      }
-    }
+    rows.push(
+      ...classSessions({
+        classId,
+        pupils: pupils.map((pupil) => pupil.id),
+        days: past,
+        takenBy,
+        seed: 30_000 + classKeys().indexOf(classKey),
+      }),
+    )
   }
   // A leave known ahead: a pupil of 3B goes to hospital for a check next Wednesday and Thursday.
   const classId = context.groupIds.get('class-3B')!
@@ -203,7 +222,7 @@ async function seedAttendance(context: DemoAssessmentContext, today: Date): Prom
         mark: 'excused',
         reason: 'Đi khám tại Bệnh viện Nhi Trung ương, gia đình đã xin phép trước',
       }
-      rows.push(attendanceRow(context, classId, day, session, [mark], takenBy))
+      rows.push(attendanceRow({ classId, takenBy }, day, session, [mark]))
     }
   }
   await storeSeededHistory(context.req, 'attendance', rows)
@@ -211,22 +230,21 @@ async function seedAttendance(context: DemoAssessmentContext, today: Date): Prom
 }
 
 function attendanceRow(
-  context: DemoAssessmentContext,
-  classId: Group['id'],
+  where: { classId: Group['id']; takenBy: User['id'] },
   day: string,
   session: 'morning' | 'afternoon',
   marks: Array<Record<string, unknown>>,
-  takenBy: User['id'],
 ): Record<string, unknown> {
   const at = new Date(`${day}T${session === 'morning' ? '07:40' : '14:10'}:00+07:00`).toISOString()
   return {
-    class: classId,
+    class: where.classId,
     date: dateOf(day),
     day,
     session,
-    schoolYear: context.schoolYear,
+    // As the collection's hook sets it: the school year of the day.
+    schoolYear: schoolYearOf(new Date(`${day}T12:00:00+07:00`)),
     marks,
-    takenBy,
+    takenBy: where.takenBy,
     createdAt: at,
     updatedAt: at,
   }

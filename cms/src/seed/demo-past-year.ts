@@ -22,11 +22,15 @@ import {
   type SeededPupil,
 } from './demo-assessment'
 import { generator } from './demo-records'
-import { pupilProfile, pupilResults, subjectsOfGrade, YEAR_END_COMMENTS } from './demo-results'
+import { classSessions } from './demo-current-year'
+import {
+  DEMO_ELECTIVES,
+  pupilProfile,
+  pupilResults,
+  subjectsOfGrade,
+  YEAR_END_COMMENTS,
+} from './demo-results'
 import { DEMO_GROUPS } from './demo-school'
-
-/** Electives every class of these grades takes (the school teaches English from grade 1). */
-export const DEMO_ELECTIVES: Record<number, string[]> = { 1: ['ngoai-ngu'], 2: ['ngoai-ngu'] }
 
 /** Last year's windows, by month (0-based) and day of the school year's first or second year. */
 const PAST_WINDOWS: Record<
@@ -59,10 +63,38 @@ function lastYearPupils(pupils: SeededPupil[]) {
  */
 const STRUGGLING = new Set([60, 120])
 
+/** Lunar New Year's day: the school breaks for Tết from five days before to a week after. */
+const TET: Record<number, string> = {
+  2025: '2025-01-29',
+  2026: '2026-02-17',
+  2027: '2027-02-06',
+  2028: '2028-01-26',
+  2029: '2029-02-13',
+  2030: '2030-02-03',
+}
+const HOLIDAYS = ['01-01', '04-30', '05-01']
+
+/** The school days (Monday to Friday) of the school year starting in `startYear`: 5/9 to 31/5. */
+export function pastSchoolDays(startYear: number): string[] {
+  const days: string[] = []
+  const tet = TET[startYear + 1] ? new Date(`${TET[startYear + 1]}T00:00:00Z`).getTime() : null
+  const last = Date.UTC(startYear + 1, 4, 31)
+  for (let time = Date.UTC(startYear, 8, 5); time <= last; time += 86_400_000) {
+    const date = new Date(time)
+    const weekday = date.getUTCDay()
+    const day = date.toISOString().slice(0, 10)
+    if (weekday === 0 || weekday === 6 || HOLIDAYS.includes(day.slice(5))) continue
+    if (tet !== null && time >= tet - 5 * 86_400_000 && time <= tet + 7 * 86_400_000) continue
+    days.push(day)
+  }
+  return days
+}
+
 export interface PastYearSummary {
   schoolYear: string
   classIds: Map<string, Group['id']>
   results: Record<string, number>
+  sessions: number
 }
 
 export async function seedPastYear(context: DemoAssessmentContext): Promise<PastYearSummary> {
@@ -219,6 +251,26 @@ export async function seedPastYear(context: DemoAssessmentContext): Promise<Past
   await storeSeededHistory(req, 'trait-assessments', sheets)
   await storeSeededHistory(req, 'year-end-results', years)
 
+  // The year's attendance, for the transcript's days absent with and without leave (Điều 9.3).
+  const days = pastSchoolDays(startYear)
+  const pupilsByClass = new Map<string, Array<SeededPupil['id']>>()
+  for (const { pupil, classKey } of lastYearPupils(context.pupils)) {
+    pupilsByClass.set(classKey, [...(pupilsByClass.get(classKey) ?? []), pupil.id])
+  }
+  let sessions = 0
+  for (const [index, [classKey, classId]] of [...classIds].entries()) {
+    const homeroom = DEMO_GROUPS.find((group) => group.key === classKey)!.homeroomTeacher!
+    const rows = classSessions({
+      classId,
+      pupils: pupilsByClass.get(classKey) ?? [],
+      days,
+      takenBy: person(homeroom).id,
+      seed: 50_000 + index,
+    })
+    sessions += rows.length
+    await storeSeededHistory(req, 'attendance', rows)
+  }
+
   const principal = person('principal')
   for (const classId of classIds.values()) {
     await req.payload.create({
@@ -236,5 +288,5 @@ export async function seedPastYear(context: DemoAssessmentContext): Promise<Past
       },
     })
   }
-  return { schoolYear, classIds, results }
+  return { schoolYear, classIds, results, sessions }
 }

@@ -80,6 +80,9 @@ const COMPETENCY_COMMENTS: Record<QualityLevel, string[]> = {
   C: ['Cần được hướng dẫn thêm để tự học và hợp tác với bạn.'],
 }
 
+/** Electives every class of these grades takes (the school teaches English from grade 1). */
+export const DEMO_ELECTIVES: Record<number, string[]> = { 1: ['ngoai-ngu'], 2: ['ngoai-ngu'] }
+
 export function subjectName(code: string): string {
   return PROGRAMME_SUBJECTS.find((subject) => subject.code === code)?.name ?? code
 }

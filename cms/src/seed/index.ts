@@ -127,7 +127,8 @@ export async function seedDemoSchool(
     }))
     payload.logger.info(
       `Demo assessments seeded in ${Date.now() - started} ms: ${past.schoolYear} approved ` +
-        `(${JSON.stringify(past.results)}), ${current.entries} mid-term entries, ` +
+        `(${JSON.stringify(past.results)}, ${past.sessions} attendance sessions), ` +
+        `${current.entries} mid-term entries, ` +
         `${current.attendance} attendance sessions, ${current.templates} comment templates.`,
     )
   }
