@@ -83,22 +83,53 @@ describe('entering a subject result', () => {
     const { payload } = school
     const english = await user('subject_teacher')
     const vice = await user('vice_principal')
-    const { pupil, schoolClass } = await pupilOf('Lớp 3A', 1)
+    const { schoolClass } = await pupilOf('Lớp 3A')
+    // The demo's mid1 is entered and closed: take an entry no correction request is about yet.
+    const { docs: entries } = await payload.find({
+      collection: 'assessments',
+      where: {
+        and: [
+          { class: { equals: schoolClass.id } },
+          { subject: { equals: 'ngoai-ngu' } },
+          { period: { equals: 'mid1' } },
+          { schoolYear: { equals: schoolYear } },
+        ],
+      },
+      depth: 0,
+      limit: 0,
+      overrideAccess: true,
+    })
+    const { docs: requests } = await payload.find({
+      collection: 'correction-requests',
+      depth: 0,
+      limit: 0,
+      overrideAccess: true,
+    })
+    const stored = entries.find((entry) => !requests.some((r) => r.assessment === entry.id))!
     const data = {
-      student: pupil.id,
+      student: stored.student,
       class: schoolClass.id,
       subject: 'ngoai-ngu',
       period: 'mid1' as const,
       schoolYear,
-      level: 'H' as const,
+      level: stored.level,
     }
+    await expect(
+      payload.update({
+        collection: 'assessments',
+        id: stored.id,
+        data: { level: stored.level === 'T' ? 'H' : 'T' },
+        user: english,
+        overrideAccess: false,
+      }),
+    ).rejects.toMatchObject({ status: 409 })
     await expect(
       payload.create({ collection: 'assessments', data, user: english, overrideAccess: false }),
     ).rejects.toMatchObject({ status: 409 })
-    const stored = await payload.create({ collection: 'assessments', data, overrideAccess: true })
+    const proposed = stored.level === 'T' ? 'H' : 'T'
     const request = await payload.create({
       collection: 'correction-requests',
-      data: { assessment: stored.id, level: 'T', reason: 'Nhập nhầm mức.' },
+      data: { assessment: stored.id, level: proposed, reason: 'Nhập nhầm mức.' },
       user: english,
       overrideAccess: false,
     })
@@ -112,7 +143,7 @@ describe('entering a subject result', () => {
     const asVice = await createLocalReq({ user: vice }, payload)
     const decided = await decideCorrection(asVice, String(request.id), 'approve', 'Đồng ý.')
     expect(decided.doc.status).toBe('approved')
-    expect(decided.assessment?.level).toBe('T')
+    expect(decided.assessment?.level).toBe(proposed)
     await expect(decideCorrection(asVice, String(request.id), 'approve', '')).rejects.toMatchObject(
       { status: 409 },
     )
@@ -122,6 +153,6 @@ describe('entering a subject result', () => {
       sort: 'createdAt',
       overrideAccess: true,
     })
-    expect(log.at(-1)).toMatchObject({ source: 'correction', before: { level: 'H' } })
+    expect(log.at(-1)).toMatchObject({ source: 'correction', before: { level: stored.level } })
   })
 })

@@ -3,10 +3,12 @@
  * placed around the day of seeding: `mid1` closed a few days ago, `end1` open now, the rest to
  * come, so every demo shows an open checkpoint and a locked one.
  */
-import type { PayloadRequest } from 'payload'
+import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
+import type { Payload, PayloadRequest } from 'payload'
 import type { Period } from '@school/shared'
 
-import type { Group, User } from '../payload-types'
+import type { Group, Student, User } from '../payload-types'
+import { demoPupils, type DemoPupil } from './demo-records'
 import { DEMO_GROUPS } from './demo-school'
 
 /** What each specialist teaches (the homeroom teacher teaches the rest of the class's subjects). */
@@ -70,6 +72,8 @@ export async function seedTeachingAssignments(
   schoolYear: string,
 ): Promise<void> {
   for (const assignment of demoTeachingAssignments()) {
+    // Last year's map holds only the classes that year had.
+    if (!groupIds.has(assignment.classKey)) continue
     await req.payload.create({
       collection: 'teaching-assignments',
       overrideAccess: true,
@@ -113,5 +117,83 @@ export async function seedAssessmentWindows(
         closesOn: new Date(today.getTime() + closes * DAY).toISOString(),
       },
     })
+  }
+}
+
+/** A pupil of the demo school as seeded: the made-up data and the stored id. */
+export interface SeededPupil {
+  id: Student['id']
+  index: number
+  demo: DemoPupil
+  status: Student['status']
+}
+
+/** What the assessment seed works from: the request, this year's classes, people and pupils. */
+export interface DemoAssessmentContext {
+  req: PayloadRequest
+  schoolYear: string
+  groupIds: Map<string, Group['id']>
+  users: Map<string, User>
+  pupils: SeededPupil[]
+}
+
+/** The pupils just seeded by demo-records, in seeding order, with their ids. */
+export async function seededPupils(req: PayloadRequest, startYear: number): Promise<SeededPupil[]> {
+  const { docs } = await req.payload.find({
+    collection: 'students',
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    select: { studentCode: true, status: true },
+    overrideAccess: true,
+    req,
+  })
+  const byCode = new Map(docs.map((doc) => [doc.studentCode, doc]))
+  return demoPupils(startYear).flatMap((demo, index) => {
+    const doc = byCode.get(demo.studentCode)
+    return doc ? [{ id: doc.id, index, demo, status: doc.status }] : []
+  })
+}
+
+let rowSequence = 0
+/** An id for an array row (Payload's are 24 hex digits), the same on every run. */
+export function rowId(): string {
+  rowSequence += 1
+  return `5eed${String(rowSequence).padStart(20, '0')}`
+}
+
+/**
+ * Stores seeded history straight through the database adapter: thousands of past results in a
+ * few seconds. What the hooks would add is given here (class, enteredBy, timestamps); the
+ * history written so is the school's record before this system, so it has no audit or
+ * grade-change entries (a change made after the seed has both).
+ */
+export async function storeSeededHistory(
+  req: PayloadRequest,
+  collection: 'assessments' | 'trait-assessments' | 'year-end-results' | 'attendance',
+  rows: Array<Record<string, unknown>>,
+): Promise<void> {
+  for (const data of rows) {
+    await req.payload.db.create({ collection, data, req, returning: false })
+  }
+}
+
+/**
+ * Runs the seed's bulk writes as one SQLite transaction: the application runs SQLite without
+ * transactions (see ../db.ts), so every insert would be a commit of its own and wait for the
+ * disk (≈ 15 ms each on a busy machine; the assessment history is ten thousand rows). Nothing
+ * else writes while the demo is seeded on start-up. Other databases just run the work.
+ */
+export async function inOneSqliteWrite<T>(payload: Payload, work: () => Promise<T>): Promise<T> {
+  if (payload.db.name !== 'sqlite') return work()
+  const { client } = payload.db as unknown as SQLiteAdapter
+  await client.execute('BEGIN IMMEDIATE')
+  try {
+    const result = await work()
+    await client.execute('COMMIT')
+    return result
+  } catch (error) {
+    await client.execute('ROLLBACK')
+    throw error
   }
 }

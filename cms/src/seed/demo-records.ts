@@ -161,7 +161,7 @@ const OTHER_SCHOOLS = [
 ]
 
 /** A small deterministic generator (mulberry32): the same school on every run. */
-function generator(seed: number) {
+export function generator(seed: number) {
   let state = seed
   const next = () => {
     state = (state + 0x6d2b79f5) | 0

@@ -8,7 +8,14 @@ import { compareVietnameseNames, schoolYearOf, slugify } from '@school/shared'
 import { inTransaction } from '../lib/transaction'
 import { ensureProgrammeSubjects } from './programme-subjects'
 import type { Group, User } from '../payload-types'
-import { seedAssessmentWindows, seedTeachingAssignments } from './demo-assessment'
+import {
+  inOneSqliteWrite,
+  seedAssessmentWindows,
+  seededPupils,
+  seedTeachingAssignments,
+} from './demo-assessment'
+import { seedAssessmentSteps, seedCurrentYear } from './demo-current-year'
+import { seedPastYear } from './demo-past-year'
 import { DEMO_POSTS, seedDemoPosts } from './demo-posts'
 import { seedDemoRecords } from './demo-records'
 import {
@@ -107,7 +114,24 @@ export async function seedDemoSchool(
   await ensureProgrammeSubjects(payload)
   await seedTeachingAssignments(req, groupIds, userIds, schoolYear)
   await seedAssessmentWindows(req, schoolYear)
-  if (options.records) await seedDemoRecords(req, groupIds, users, Number(schoolYear.slice(0, 4)))
+  if (options.records) {
+    const startYear = Number(schoolYear.slice(0, 4))
+    await seedDemoRecords(req, groupIds, users, startYear)
+    // Results need pupils: last year complete and approved, this year up to today.
+    const pupils = await seededPupils(req, startYear)
+    const context = { req, schoolYear, groupIds, users, pupils }
+    const started = Date.now()
+    const { past, current } = await inOneSqliteWrite(payload, async () => ({
+      past: await seedPastYear(context),
+      current: await seedCurrentYear(context),
+    }))
+    payload.logger.info(
+      `Demo assessments seeded in ${Date.now() - started} ms: ${past.schoolYear} approved ` +
+        `(${JSON.stringify(past.results)}, ${past.sessions} attendance sessions), ` +
+        `${current.entries} mid-term entries, ` +
+        `${current.attendance} attendance sessions, ${current.templates} comment templates.`,
+    )
+  }
   return users
 }
 
@@ -127,6 +151,12 @@ export async function seedDemoSchoolIfEmpty(
   )
   // The posts go through the real workflow, one step (and transaction) at a time.
   await seedDemoPosts(payload, staff)
+  // So do the corrections and the open checkpoint's first entries, as their people.
+  if (options.records) {
+    const started = Date.now()
+    await seedAssessmentSteps(payload, staff, schoolYearOf(new Date()))
+    payload.logger.info(`Demo corrections and end1 entries made in ${Date.now() - started} ms.`)
+  }
   payload.logger.info(
     `Demo school seeded: ${staff.size} staff accounts, ${DEMO_GROUPS.length} groups, ${DEMO_POSTS.length} posts.`,
   )
