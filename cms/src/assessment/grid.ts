@@ -110,11 +110,19 @@ interface Pupil {
   studentCode: string | null
 }
 
-/** The class's pupils as the user may see them, in Vietnamese name order. */
-async function pupilsOf(req: PayloadRequest, sheet: Sheet): Promise<Pupil[]> {
+/**
+ * The sheet's pupils as the user may see them, in Vietnamese name order: the class's pupils, and
+ * those with results in it who have since moved on (a past year's class, a class change).
+ */
+async function pupilsOf(
+  req: PayloadRequest,
+  sheet: Sheet,
+  withEntries: Array<number | string> = [],
+): Promise<Pupil[]> {
+  const inClass = { class: { equals: sheet.schoolClass.id } }
   const { docs } = await req.payload.find({
     collection: 'students',
-    where: { class: { equals: sheet.schoolClass.id } },
+    where: withEntries.length > 0 ? { or: [inClass, { id: { in: withEntries } }] } : inClass,
     depth: 0,
     limit: 0,
     pagination: false,
@@ -180,9 +188,9 @@ export async function loadSubjectGrid(req: PayloadRequest, key: SheetKey): Promi
   const subject = await subjectOf(req, sheet, key.subject)
   const record = recordOf(sheet, subject.code)
   await authorize(req, assessmentPolicy.viewSubjectGrid, REFUSED_VIEW, { record })
-  const [pupils, entries, commentBank, lock, mayEnter] = await Promise.all([
-    pupilsOf(req, sheet),
-    subjectEntries(req, sheet, subject.code),
+  const entries = await subjectEntries(req, sheet, subject.code)
+  const [pupils, commentBank, lock, mayEnter] = await Promise.all([
+    pupilsOf(req, sheet, [...entries.keys()]),
     commentBankOf(req, subject.code),
     lockOf(req, { ...lockTargetOfSheet(sheet), scope: subject.code }),
     isAllowed(req, assessmentPolicy.enterSubject, { record }),
@@ -381,10 +389,8 @@ export async function saveSubjectGrid(
   const subject = await subjectOf(req, sheet, body.subject)
   const rows = rowsOf(req, body)
   await refuseUnlessWritable(req, sheet, subject.code, assessmentPolicy.enterSubject, REFUSED_ENTRY)
-  const [pupils, existing] = await Promise.all([
-    pupilsOf(req, sheet),
-    subjectEntries(req, sheet, subject.code),
-  ])
+  const existing = await subjectEntries(req, sheet, subject.code)
+  const pupils = await pupilsOf(req, sheet, [...existing.keys()])
   const tested = isTested(subject, sheet.schoolClass.grade ?? 0, sheet.period)
   const { errors, entries } = checkSubjectRows(
     rows,
@@ -453,9 +459,9 @@ export async function loadTraitGrid(req: PayloadRequest, key: SheetKey): Promise
   const sheet = await sheetOf(req, key)
   const record = recordOf(sheet, null)
   await authorize(req, assessmentPolicy.viewTraitGrid, REFUSED_VIEW, { record })
-  const [pupils, entries, commentBank, lock, mayEnter] = await Promise.all([
-    pupilsOf(req, sheet),
-    traitEntries(req, sheet),
+  const entries = await traitEntries(req, sheet)
+  const [pupils, commentBank, lock, mayEnter] = await Promise.all([
+    pupilsOf(req, sheet, [...entries.keys()]),
     commentBankOf(req, TRAITS_SCOPE),
     lockOf(req, { ...lockTargetOfSheet(sheet), scope: TRAITS_SCOPE }),
     isAllowed(req, assessmentPolicy.enterTraits, { record }),
@@ -548,7 +554,8 @@ export async function saveTraitGrid(
   const sheet = await sheetOf(req, body)
   const rows = rowsOf(req, body)
   await refuseUnlessWritable(req, sheet, TRAITS_SCOPE, assessmentPolicy.enterTraits, REFUSED_TRAITS)
-  const [pupils, existing] = await Promise.all([pupilsOf(req, sheet), traitEntries(req, sheet)])
+  const existing = await traitEntries(req, sheet)
+  const pupils = await pupilsOf(req, sheet, [...existing.keys()])
   const traits = traitsOfGrade(sheet.schoolClass.grade ?? 0)
   const { errors, entries } = checkTraitRows(
     rows,
