@@ -4,4 +4,10 @@
  */
 import type { Endpoint } from 'payload'
 
-export const assessmentEndpoints: Endpoint[] = []
+import { attendanceGridEndpoint, saveAttendanceGridEndpoint } from './attendance-grid'
+
+export const assessmentEndpoints: Endpoint[] = [
+  // Điều 9.3: the attendance grid (its totals are an endpoint of the attendance collection).
+  attendanceGridEndpoint,
+  saveAttendanceGridEndpoint,
+]

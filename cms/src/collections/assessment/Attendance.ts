@@ -2,6 +2,7 @@ import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 import { schoolYearOf, vietnamDay } from '@school/shared'
 
 import { collectionAccess, fieldAccess } from '../../access/payload-access'
+import { attendanceTotalsEndpoint } from '../../assessment/attendance-totals'
 import { classById } from '../../assessment/catalogue'
 import { audited } from '../../audit/hooks'
 import { dateOnly } from '../../fields/records'
@@ -84,6 +85,8 @@ export const Attendance: CollectionConfig = audited({
   defaultSort: '-date',
   indexes: [{ fields: ['class', 'day', 'session'], unique: true }],
   hooks: { beforeChange: [checkMarks] },
+  // GET /api/attendance/totals: Payload routes /api/attendance/* to the collection's endpoints.
+  endpoints: [attendanceTotalsEndpoint],
   fields: [
     {
       type: 'row',
