@@ -440,6 +440,16 @@ describe('bad input', () => {
       const bad = await rest('homeroom_teacher').post('/attendance-grid', body)
       expect(bad.status, JSON.stringify(body)).toBe(400)
     }
+    // Straight through the collection's API, the same bounds hold.
+    for (const date of [`${shift(today, 15)}T05:00:00.000Z`, `${start}-08-20T05:00:00.000Z`]) {
+      const direct = await rest('homeroom_teacher').post('/attendance', {
+        class: class3B.id,
+        date,
+        session: 'morning',
+      })
+      expect(direct.status, date).toBe(400)
+      expect(JSON.stringify(direct.body)).toMatch(/trước tối đa 14 ngày/)
+    }
     const notJson = await rest('homeroom_teacher').request(
       'POST',
       '/attendance-grid',
