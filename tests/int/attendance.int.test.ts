@@ -218,6 +218,16 @@ describe('the weekly grid', () => {
       overrideAccess: false,
     })
     expect(totalDocs).toBeGreaterThan(0)
+    expect(
+      await outcomeOf(() =>
+        school.payload.create({
+          collection: 'attendance',
+          data: { class: class3B.id, date: `${days[4]}T05:00:00.000Z`, session: 'afternoon' },
+          user: principal,
+          overrideAccess: false,
+        }),
+      ),
+    ).toBe('refused')
   })
 
   it('another homeroom teacher, a subject teacher, the nurse and the clerk are refused', async () => {
@@ -329,6 +339,10 @@ describe('the weekly grid', () => {
     const answer = await graphql.query('{ Attendances { totalDocs docs { id } } }')
     expect(answer.data?.Attendances?.totalDocs ?? 0).toBe(0)
     expect(JSON.stringify(answer)).not.toContain('Ốm, mẹ xin phép')
+    const subjectTeacher = new GraphQLClient()
+    await subjectTeacher.login(demoLoginEmail('subject_teacher'), demoPassword())
+    const taught = await subjectTeacher.query('{ Attendances { totalDocs docs { id } } }')
+    expect(taught.data?.Attendances?.totalDocs ?? 0).toBe(0)
     const homeroom = new GraphQLClient()
     await homeroom.login(demoLoginEmail('homeroom_teacher'), demoPassword())
     const own = await homeroom.query('{ Attendances { totalDocs } }')
