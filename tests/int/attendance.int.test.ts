@@ -195,6 +195,54 @@ describe('the weekly grid', () => {
     })
   })
 
+  it('a pupil who left mid-week keeps their marks, and the session saves again', async () => {
+    const leaver = pupils3B.at(-1)!
+    const afternoon = {
+      date: days[0],
+      session: 'afternoon',
+      taken: true,
+      marks: [{ student: leaver.id, mark: 'excused', reason: 'Chuyển nhà' }],
+    }
+    const first = await rest('homeroom_teacher').post('/attendance-grid', {
+      class: class3B.id,
+      week,
+      sessions: [afternoon],
+    })
+    expect(first.status).toBe(200)
+    // The status follows the latest enrollment event (a history that is never rewritten).
+    await school.payload.update({
+      collection: 'students',
+      id: leaver.id,
+      data: {
+        enrollmentEvents: [
+          ...(leaver.enrollmentEvents ?? []),
+          {
+            kind: 'transfer_out',
+            date: new Date().toISOString(),
+            reason: 'Gia đình chuyển nhà',
+            school: 'Trường Tiểu học Yên Viên',
+          },
+        ],
+      },
+      overrideAccess: true,
+    })
+    const grid = await rest('homeroom_teacher').get(
+      `/attendance-grid?class=${class3B.id}&week=${week}`,
+    )
+    const listed = grid.body.pupils.find((pupil: { id: number }) => pupil.id === leaver.id)
+    expect(listed).toMatchObject({ left: true })
+    expect(grid.body.pupils.at(-1).id).toBe(leaver.id)
+    const again = await rest('homeroom_teacher').post('/attendance-grid', {
+      class: class3B.id,
+      week,
+      sessions: [
+        { ...afternoon, marks: [...afternoon.marks, { student: pupils3B[3]!.id, mark: 'late' }] },
+      ],
+    })
+    expect(again.status, JSON.stringify(again.body)).toBe(200)
+    expect(again.body.saved.updated).toBe(1)
+  })
+
   it('leadership reads every class but does not take attendance', async () => {
     for (const role of ['principal', 'vice_principal'] as const) {
       const grid = await rest(role).get(`/attendance-grid?class=${class3B.id}&week=${week}`)
@@ -550,7 +598,8 @@ describe('totals per term and year', () => {
       year: { excusedDays: 0.5, unexcusedDays: 0, lateCount: 0 },
     })
     expect(totalsOf(pupils3B[2]!).year).toMatchObject({ excusedDays: 0, unexcusedDays: 0 })
-    expect(response.body.pupils).toHaveLength(pupils3B.length)
+    // The pupil who transferred out above is no longer the class's.
+    expect(response.body.pupils).toHaveLength(pupils3B.length - 1)
 
     const principal = await rest('principal').get(`/attendance/totals?class=${class3B.id}`)
     expect(principal.status).toBe(200)

@@ -57,6 +57,8 @@ export interface GridPupil {
   id: number | string
   name: string
   code: string | null
+  /** No longer studying in the class, listed because the week marks them. */
+  left?: boolean
 }
 
 export interface AttendanceGrid {
@@ -130,6 +132,44 @@ export async function pupilsOfClass(req: PayloadRequest, classId: Group['id']) {
     .sort((a, b) => compareVietnameseNames(a.name, b.name))
 }
 
+/**
+ * The week's pupils: those studying in the class, and those the week's sessions mark who have
+ * left since (a transfer mid-week), so that their marks stay visible and a session re-saved
+ * with them is not refused.
+ */
+async function pupilsOfWeek(
+  req: PayloadRequest,
+  classId: Group['id'],
+  docs: Attendance[],
+): Promise<GridPupil[]> {
+  const studying = await pupilsOfClass(req, classId)
+  const listed = new Set(studying.map((pupil) => String(pupil.id)))
+  const missing = [
+    ...new Set(docs.flatMap((doc) => marksOf(doc).map((mark) => String(mark.student)))),
+  ].filter((id) => !listed.has(id))
+  if (missing.length === 0) return studying
+  const { docs: former } = await req.payload.find({
+    collection: 'students',
+    where: { id: { in: missing } },
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    select: { fullName: true, studentCode: true },
+    overrideAccess: false,
+    user: req.user,
+    req,
+  })
+  const left = (former as Array<Pick<Student, 'id' | 'fullName' | 'studentCode'>>).map(
+    (pupil): GridPupil => ({
+      id: pupil.id,
+      name: pupil.fullName ?? '',
+      code: pupil.studentCode ?? null,
+      left: true,
+    }),
+  )
+  return [...studying, ...left.sort((a, b) => compareVietnameseNames(a.name, b.name))]
+}
+
 async function sessionsOfWeek(req: PayloadRequest, classId: Group['id'], days: string[]) {
   const { docs } = await req.payload.find({
     collection: 'attendance',
@@ -190,11 +230,11 @@ export async function attendanceGrid(
   const record = { record: { class: schoolClass.id } }
   await authorize(req, assessmentPolicy.readAttendance, READ_REFUSED, record)
   const days = weekDays(week)
-  const [pupils, docs, editable] = await Promise.all([
-    pupilsOfClass(req, schoolClass.id),
+  const [docs, editable] = await Promise.all([
     sessionsOfWeek(req, schoolClass.id, days),
     isAllowed(req, assessmentPolicy.takeAttendance, record),
   ])
+  const pupils = await pupilsOfWeek(req, schoolClass.id, docs)
   const byKey = new Map(docs.map((doc) => [keyOf(doc.day ?? '', doc.session), doc]))
   const sessions = days.flatMap((date) =>
     SESSIONS.map((session): GridSession => {
@@ -400,7 +440,8 @@ export async function saveAttendanceWeek(
   await authorize(req, assessmentPolicy.takeAttendance, TAKE_REFUSED, {
     record: { class: schoolClass.id },
   })
-  const pupils = await pupilsOfClass(req, schoolClass.id)
+  const existing = await sessionsOfWeek(req, schoolClass.id, weekDays(week))
+  const pupils = await pupilsOfWeek(req, schoolClass.id, existing)
   const { errors, sessions } = checkWeek(
     req,
     { week, sessions: body.sessions },
@@ -409,7 +450,6 @@ export async function saveAttendanceWeek(
   )
   if (errors.length > 0) return { errors }
 
-  const existing = await sessionsOfWeek(req, schoolClass.id, weekDays(week))
   const byKey = new Map(existing.map((doc) => [keyOf(doc.day ?? '', doc.session), doc]))
   const saved: SaveResult = { created: 0, updated: 0, removed: 0, unchanged: 0 }
   const asUser = { depth: 0, overrideAccess: false, user: req.user, req } as const

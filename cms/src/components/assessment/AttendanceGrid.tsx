@@ -419,7 +419,10 @@ export function AttendanceGrid({
             <tbody>
               {grid.pupils.map((pupil, row) => (
                 <tr key={String(pupil.id)}>
-                  <th scope="row">{pupil.name}</th>
+                  <th scope="row">
+                    {pupil.name}
+                    {pupil.left && <small> (đã chuyển/nghỉ)</small>}
+                  </th>
                   {grid.sessions.map((session, column) => {
                     const key = keyOf(session)
                     const student = String(pupil.id)
