@@ -90,6 +90,10 @@ export default withPolicy(
             Component: '/components/account/TotpView#TotpView',
             path: '/totp',
           },
+          attendance: {
+            Component: '/components/assessment/AttendanceView#AttendanceView',
+            path: '/attendance',
+          },
         },
       },
     },

@@ -2,6 +2,8 @@ import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 import { schoolYearOf, vietnamDay } from '@school/shared'
 
 import { collectionAccess, fieldAccess } from '../../access/payload-access'
+import { DAYS_AHEAD, schoolYearStart, shiftDay } from '../../assessment/attendance-grid'
+import { attendanceTotalsEndpoint } from '../../assessment/attendance-totals'
 import { classById } from '../../assessment/catalogue'
 import { audited } from '../../audit/hooks'
 import { dateOnly } from '../../fields/records'
@@ -13,6 +15,7 @@ import { attendanceMarkOptions, GROUP, L, sessionOptions } from './labels'
 /** Marked pupils are of the class, each once; the day and school year come from the date. */
 const checkMarks: CollectionBeforeChangeHook<AttendanceDoc> = async ({
   data,
+  operation,
   originalDoc,
   req,
 }) => {
@@ -22,6 +25,21 @@ const checkMarks: CollectionBeforeChangeHook<AttendanceDoc> = async ({
     throw userError(req, 400, { vi: 'Cần chọn một lớp học.', en: 'Choose a class.' })
   if (!merged.date || Number.isNaN(new Date(merged.date).getTime())) {
     throw userError(req, 400, { vi: 'Cần nhập ngày điểm danh.', en: 'Enter the date.' })
+  }
+  // A user (not the seed, not an import) takes attendance for this school year, at most
+  // DAYS_AHEAD days ahead (a known leave): through the grid or straight through the API alike.
+  if (operation === 'create' && req.user) {
+    const today = vietnamDay()
+    const day = vietnamDay(merged.date)
+    const lastDay = shiftDay(today, DAYS_AHEAD)
+    if (day < schoolYearStart(today) || day > lastDay) {
+      throw userError(req, 400, {
+        vi:
+          `Chỉ điểm danh các ngày của năm học này, trước tối đa ${DAYS_AHEAD} ngày ` +
+          `(đến ${lastDay}).`,
+        en: `Attendance is for this school year, at most ${DAYS_AHEAD} days ahead.`,
+      })
+    }
   }
   const pupils = idsOfMarks(merged)
   if (new Set(pupils.map(String)).size !== pupils.length) {
@@ -84,6 +102,8 @@ export const Attendance: CollectionConfig = audited({
   defaultSort: '-date',
   indexes: [{ fields: ['class', 'day', 'session'], unique: true }],
   hooks: { beforeChange: [checkMarks] },
+  // GET /api/attendance/totals: Payload routes /api/attendance/* to the collection's endpoints.
+  endpoints: [attendanceTotalsEndpoint],
   fields: [
     {
       type: 'row',
