@@ -31,6 +31,7 @@ import { authorize, isAllowed } from '../access/authorize'
 import { assessmentPolicy } from '../access/policy'
 import { idOf } from '../lib/ids'
 import { userError, type Message } from '../lib/messages'
+import { inOneSqliteWrite } from '../lib/sqlite-write'
 import { inTransaction } from '../lib/transaction'
 import type { Assessment, Group, Subject, TraitAssessment } from '../payload-types'
 import { classById, isTested, subjectByCode, taughtInGrade } from './catalogue'
@@ -342,42 +343,44 @@ async function writeEntries<T extends { id: number | string }>(
   collection: 'assessments' | 'trait-assessments',
   source: 'entry' | 'upload',
 ): Promise<number> {
-  return inTransaction(req, async () => {
-    req.context ??= {}
-    if (source === 'upload') req.context.gridUpload = true
-    try {
-      for (const change of changes) {
-        if (change.retest) req.context.retest = true
-        try {
-          if (change.existing) {
-            await req.payload.update({
-              collection,
-              id: change.existing.id,
-              data: change.data,
-              depth: 0,
-              overrideAccess: false,
-              user: req.user,
-              req,
-            })
-          } else {
-            await req.payload.create({
-              collection,
-              data: change.data as never,
-              depth: 0,
-              overrideAccess: false,
-              user: req.user,
-              req,
-            })
+  return inOneSqliteWrite(req.payload, () =>
+    inTransaction(req, async () => {
+      req.context ??= {}
+      if (source === 'upload') req.context.gridUpload = true
+      try {
+        for (const change of changes) {
+          if (change.retest) req.context.retest = true
+          try {
+            if (change.existing) {
+              await req.payload.update({
+                collection,
+                id: change.existing.id,
+                data: change.data,
+                depth: 0,
+                overrideAccess: false,
+                user: req.user,
+                req,
+              })
+            } else {
+              await req.payload.create({
+                collection,
+                data: change.data as never,
+                depth: 0,
+                overrideAccess: false,
+                user: req.user,
+                req,
+              })
+            }
+          } finally {
+            delete req.context.retest
           }
-        } finally {
-          delete req.context.retest
         }
+      } finally {
+        delete req.context.gridUpload
       }
-    } finally {
-      delete req.context.gridUpload
-    }
-    return changes.length
-  })
+      return changes.length
+    }),
+  )
 }
 
 export async function saveSubjectGrid(

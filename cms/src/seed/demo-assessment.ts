@@ -3,8 +3,7 @@
  * placed around the day of seeding: `mid1` closed a few days ago, `end1` open now, the rest to
  * come, so every demo shows an open checkpoint and a locked one.
  */
-import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
-import type { Payload, PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 import type { Period } from '@school/shared'
 
 import type { Group, Student, User } from '../payload-types'
@@ -175,25 +174,5 @@ export async function storeSeededHistory(
 ): Promise<void> {
   for (const data of rows) {
     await req.payload.db.create({ collection, data, req, returning: false })
-  }
-}
-
-/**
- * Runs the seed's bulk writes as one SQLite transaction: the application runs SQLite without
- * transactions (see ../db.ts), so every insert would be a commit of its own and wait for the
- * disk (≈ 15 ms each on a busy machine; the assessment history is ten thousand rows). Nothing
- * else writes while the demo is seeded on start-up. Other databases just run the work.
- */
-export async function inOneSqliteWrite<T>(payload: Payload, work: () => Promise<T>): Promise<T> {
-  if (payload.db.name !== 'sqlite') return work()
-  const { client } = payload.db as unknown as SQLiteAdapter
-  await client.execute('BEGIN IMMEDIATE')
-  try {
-    const result = await work()
-    await client.execute('COMMIT')
-    return result
-  } catch (error) {
-    await client.execute('ROLLBACK')
-    throw error
   }
 }

@@ -5,15 +5,11 @@
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 import { compareVietnameseNames, schoolYearOf, slugify } from '@school/shared'
 
+import { inOneSqliteWrite } from '../lib/sqlite-write'
 import { inTransaction } from '../lib/transaction'
 import { ensureProgrammeSubjects } from './programme-subjects'
 import type { Group, User } from '../payload-types'
-import {
-  inOneSqliteWrite,
-  seedAssessmentWindows,
-  seededPupils,
-  seedTeachingAssignments,
-} from './demo-assessment'
+import { seedAssessmentWindows, seededPupils, seedTeachingAssignments } from './demo-assessment'
 import { seedAssessmentSteps, seedCurrentYear } from './demo-current-year'
 import { seedPastYear } from './demo-past-year'
 import { DEMO_POSTS, seedDemoPosts } from './demo-posts'
