@@ -4,4 +4,6 @@
  */
 import type { Endpoint } from 'payload'
 
-export const assessmentEndpoints: Endpoint[] = []
+import { yearEndEndpoints } from './year-end-endpoints'
+
+export const assessmentEndpoints: Endpoint[] = [...yearEndEndpoints]
