@@ -90,6 +90,10 @@ export default withPolicy(
             Component: '/components/account/TotpView#TotpView',
             path: '/totp',
           },
+          yearEnd: {
+            Component: '/components/assessment/YearEndView#YearEndView',
+            path: '/year-end',
+          },
         },
       },
     },

@@ -178,7 +178,7 @@ async function approvalOf(
 
 /**
  * The class's year, computed now. The caller has checked `assessmentPolicy.viewYearEnd`; the
- * records are read for the user (`overrideAccess: false`), so a reader sees no more than the
+ * results are read for the user (`overrideAccess: false`), so a reader sees no more than the
  * collections give them.
  */
 export async function classYear(
@@ -188,6 +188,16 @@ export async function classYear(
 ): Promise<ClassYear> {
   const grade = schoolClass.grade ?? 0
   const asUser = { overrideAccess: false, user: req.user, req, depth: 0 } as const
+  // The pupils' names and codes, no more: whoever may view the class's year sees who is in it
+  // (a group head reads the results of their group's classes, not the pupils' records).
+  const pupilNames = {
+    select: { fullName: true, studentCode: true },
+    limit: 0,
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  } as const
   const ofClass: Where[] = [
     { class: { equals: schoolClass.id } },
     { schoolYear: { equals: schoolYear } },
@@ -222,10 +232,7 @@ export async function classYear(
       where: {
         and: [{ class: { equals: schoolClass.id } }, { status: { equals: 'studying' } }],
       },
-      select: { fullName: true, studentCode: true },
-      limit: 0,
-      pagination: false,
-      ...asUser,
+      ...pupilNames,
     }),
     approvalOf(req, schoolClass.id, schoolYear),
   ])
@@ -257,10 +264,7 @@ export async function classYear(
     const { docs } = await req.payload.find({
       collection: 'students',
       where: { id: { in: movedIds } },
-      select: { fullName: true, studentCode: true },
-      limit: 0,
-      pagination: false,
-      ...asUser,
+      ...pupilNames,
     })
     for (const pupil of docs) pupils.set(pupil.id, pupil)
   }
