@@ -114,6 +114,12 @@ beforeAll(async () => {
   })
   subjects = docs
   // The end-of-year window open today: teachers can write, until the principal approves.
+  await setEndWindow(-2, 10)
+}, 120_000)
+
+/** Moves this year's `end` window to [today + opens, today + closes] days. */
+async function setEndWindow(opens: number, closes: number) {
+  const { payload } = school
   const { docs: windows } = await payload.find({
     collection: 'assessment-periods',
     where: { and: [{ schoolYear: { equals: schoolYear } }, { period: { equals: 'end' } }] },
@@ -124,12 +130,12 @@ beforeAll(async () => {
     collection: 'assessment-periods',
     id: windows[0]!.id,
     data: {
-      opensOn: new Date(Date.now() - 2 * day).toISOString(),
-      closesOn: new Date(Date.now() + 10 * day).toISOString(),
+      opensOn: new Date(Date.now() + opens * day).toISOString(),
+      closesOn: new Date(Date.now() + closes * day).toISOString(),
     },
     overrideAccess: true,
   })
-}, 120_000)
+}
 
 describe('reading a class year', () => {
   it('leadership, the homeroom teacher and the group head read it; others are refused', async () => {
@@ -287,6 +293,10 @@ describe("approving a class's year", () => {
       ...asTeacher(homeroom),
     })
 
+    // The principal approves once the window has closed: the results are written past its lock.
+    await setEndWindow(-20, -1)
+    const closed = await (await as('homeroom_teacher')).get(`/year-end/${class3B.id}`)
+    expect(closed.body.may.lock).toBe('closed')
     const approved = await (
       await as('principal')
     ).post(`/year-end/${class3B.id}`, {

@@ -69,11 +69,16 @@ export function YearEndPanel({
   awards,
   promotions,
   rule,
+  initialClass,
+  initialYear,
 }: {
   api: string
   awards: Option[]
   promotions: Option[]
   rule: string[]
+  /** From the page's address (`?class=…&schoolYear=…`), so a class's year can be linked to. */
+  initialClass: number | null
+  initialYear: string | null
 }) {
   const [schoolYears, setSchoolYears] = useState<string[]>([])
   const [schoolYear, setSchoolYear] = useState<string | null>(null)
@@ -98,11 +103,12 @@ export function YearEndPanel({
       setSchoolYear(body.schoolYear as string | null)
       const choices = body.classes as ClassChoice[]
       setClasses(choices)
-      setClassId((current) =>
-        choices.some((choice) => choice.id === current) ? current : (choices[0]?.id ?? null),
-      )
+      setClassId((current) => {
+        const wanted = current ?? initialClass
+        return choices.some((choice) => choice.id === wanted) ? wanted : (choices[0]?.id ?? null)
+      })
     },
-    [api],
+    [api, initialClass],
   )
 
   const loadYear = useCallback(
@@ -125,8 +131,8 @@ export function YearEndPanel({
   )
 
   useEffect(() => {
-    void loadClasses(null)
-  }, [loadClasses])
+    void loadClasses(initialYear)
+  }, [loadClasses, initialYear])
   useEffect(() => {
     if (classId !== null) void loadYear(classId)
   }, [classId, loadYear])

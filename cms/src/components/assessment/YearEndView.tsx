@@ -19,6 +19,11 @@ const optionsVi = (options: Array<{ value: string; label: { vi: string } }>) =>
 export async function YearEndView({ initPageResult, params, searchParams }: AdminViewServerProps) {
   const { req } = initPageResult
   const may = await abilities(req)
+  const asked = (name: string) => {
+    const value = searchParams?.[name]
+    return typeof value === 'string' && value !== '' ? value : null
+  }
+  const initialClass = Number(asked('class')) || null
   return (
     <AdminPage initPageResult={initPageResult} params={params} searchParams={searchParams}>
       <Gutter className="year-end-view">
@@ -29,6 +34,8 @@ export async function YearEndView({ initPageResult, params, searchParams }: Admi
             awards={optionsVi(AWARD_OPTIONS)}
             promotions={optionsVi(PROMOTION_OPTIONS)}
             rule={YEAR_RESULTS.map((result) => YEAR_RESULT_RULE_LINES[result])}
+            initialClass={initialClass}
+            initialYear={asked('schoolYear')}
           />
         ) : (
           <p>Bạn không có việc nào ở trang này.</p>
