@@ -145,7 +145,18 @@ describe('reading a class year', () => {
       expect(response.status, role).toBe(200)
       expect(response.body.pupils, role).toHaveLength(pupils.length)
     }
-    for (const role of ['subject_teacher', 'nurse', 'clerk', 'web_admin'] as const) {
+    const others = [
+      'subject_teacher',
+      'it_teacher',
+      'nurse',
+      'clerk',
+      'accountant',
+      'hr_officer',
+      'web_admin',
+      'equipment_officer',
+      'librarian',
+    ] as const
+    for (const role of others) {
       expect((await (await as(role)).get(path)).status, role).toBe(403)
     }
     expect((await new RestClient().get(path)).status).toBe(401)

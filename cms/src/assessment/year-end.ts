@@ -3,6 +3,11 @@
  * overall result computed from the `end` checkpoint by `yearEndResult`, with its reasons and
  * what is still missing; the principal's approval that stores the results and locks the year.
  *
+ * What an approval requires is what the result needs (TT27 Điều 9.2): every required subject's
+ * level, every end-of-year test score, every quality and competency of the grade. The homeroom
+ * teacher's year-end comment, award proposal and promotion note are not required: they do not
+ * make the result, and a missing comment should not hold up the class's approval.
+ *
  * Reads are a fixed handful of queries whatever the class's size: its pupils, its assessments of
  * the year, its `end` trait sheets, its year-end records, its confirmations.
  */
