@@ -80,10 +80,11 @@ export async function classAndYear(
 ): Promise<{ schoolClass: Group; schoolYear: string }> {
   const notFound = { vi: 'Không tìm thấy lớp học.', en: 'Class not found.' }
   const raw = String(classIdParam ?? '')
-  if (!/^\d{1,12}$/.test(raw)) throw userError(req, 404, notFound)
+  // A SQLite id is a number, a MongoDB id 24 hex digits.
+  if (!/^[a-f0-9]{1,24}$/i.test(raw)) throw userError(req, 404, notFound)
   const found = await req.payload.findByID({
     collection: 'groups',
-    id: Number(raw),
+    id: raw,
     depth: 0,
     overrideAccess: true,
     disableErrors: true,

@@ -77,13 +77,13 @@ export function YearEndPanel({
   promotions: Option[]
   rule: string[]
   /** From the page's address (`?class=…&schoolYear=…`), so a class's year can be linked to. */
-  initialClass: number | null
+  initialClass: string | null
   initialYear: string | null
 }) {
   const [schoolYears, setSchoolYears] = useState<string[]>([])
   const [schoolYear, setSchoolYear] = useState<string | null>(null)
   const [classes, setClasses] = useState<ClassChoice[]>([])
-  const [classId, setClassId] = useState<number | null>(null)
+  const [classId, setClassId] = useState<string | null>(null)
   const [year, setYear] = useState<ClassYearAnswer | null>(null)
   const [drafts, setDrafts] = useState<Record<number, Draft>>({})
   const [saving, setSaving] = useState<number | null>(null)
@@ -105,14 +105,15 @@ export function YearEndPanel({
       setClasses(choices)
       setClassId((current) => {
         const wanted = current ?? initialClass
-        return choices.some((choice) => choice.id === wanted) ? wanted : (choices[0]?.id ?? null)
+        if (choices.some((choice) => String(choice.id) === wanted)) return wanted
+        return choices[0] ? String(choices[0].id) : null
       })
     },
     [api, initialClass],
   )
 
   const loadYear = useCallback(
-    async (id: number) => {
+    async (id: string) => {
       const response = await fetch(`${api}/year-end/${id}`, { credentials: 'include' })
       const body = await readJson(response)
       if (!response.ok) {
@@ -179,7 +180,7 @@ export function YearEndPanel({
         return
       }
       toast.success(`Đã lưu: ${pupil.student.fullName}`)
-      await loadYear(year.class.id)
+      await loadYear(String(year.class.id))
     } finally {
       setSaving(null)
     }
@@ -198,7 +199,7 @@ export function YearEndPanel({
       const body = await readJson(response)
       if (!response.ok) {
         toast.error(body.errors?.[0]?.message ?? `HTTP ${response.status}`)
-        await loadYear(year.class.id)
+        await loadYear(String(year.class.id))
         return
       }
       toast.success('Đã phê duyệt kết quả năm học của lớp.')
@@ -232,11 +233,11 @@ export function YearEndPanel({
           path="class"
           label="Lớp"
           options={classOptions}
-          value={classId === null ? undefined : String(classId)}
+          value={classId ?? undefined}
           isClearable={false}
           onChange={(option) => {
             const value = (option as { value?: string } | null)?.value
-            if (value) setClassId(Number(value))
+            if (value) setClassId(value)
           }}
         />
       </div>

@@ -23,7 +23,6 @@ export async function YearEndView({ initPageResult, params, searchParams }: Admi
     const value = searchParams?.[name]
     return typeof value === 'string' && value !== '' ? value : null
   }
-  const initialClass = Number(asked('class')) || null
   return (
     <AdminPage initPageResult={initPageResult} params={params} searchParams={searchParams}>
       <Gutter className="year-end-view">
@@ -34,7 +33,7 @@ export async function YearEndView({ initPageResult, params, searchParams }: Admi
             awards={optionsVi(AWARD_OPTIONS)}
             promotions={optionsVi(PROMOTION_OPTIONS)}
             rule={YEAR_RESULTS.map((result) => YEAR_RESULT_RULE_LINES[result])}
-            initialClass={initialClass}
+            initialClass={asked('class')}
             initialYear={asked('schoolYear')}
           />
         ) : (
