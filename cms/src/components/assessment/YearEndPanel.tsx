@@ -50,6 +50,20 @@ const draftOf = (pupil: PupilYear): Draft => ({
   promotion: pupil.record?.promotion ?? '',
 })
 
+/** The first missing entries above the table; each pupil's row lists all of theirs. */
+const SHOWN_MISSING = 12
+
+const NETWORK_PROBLEM = 'Không kết nối được máy chủ, hãy thử lại.'
+
+/** A fetch that answers a network failure like a refused request, so the page can say so. */
+async function call(url: string, init: RequestInit = {}): Promise<Response> {
+  try {
+    return await fetch(url, { credentials: 'include', ...init })
+  } catch {
+    return Response.json({ errors: [{ message: NETWORK_PROBLEM }] }, { status: 503 })
+  }
+}
+
 async function readJson(response: Response): Promise<{
   errors?: Array<{ message?: string; data?: { missing?: ClassYear['missing'] } }>
   [key: string]: unknown
@@ -89,12 +103,14 @@ export function YearEndPanel({
   const [saving, setSaving] = useState<number | null>(null)
   const [approving, setApproving] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
+  const [loaded, setLoaded] = useState(false)
 
   const loadClasses = useCallback(
     async (wanted: string | null) => {
       const query = wanted ? `?schoolYear=${encodeURIComponent(wanted)}` : ''
-      const response = await fetch(`${api}/year-end${query}`, { credentials: 'include' })
+      const response = await call(`${api}/year-end${query}`)
       const body = await readJson(response)
+      setLoaded(true)
       if (!response.ok) {
         setProblem(body.errors?.[0]?.message ?? `HTTP ${response.status}`)
         return
@@ -114,7 +130,7 @@ export function YearEndPanel({
 
   const loadYear = useCallback(
     async (id: string) => {
-      const response = await fetch(`${api}/year-end/${id}`, { credentials: 'include' })
+      const response = await call(`${api}/year-end/${id}`)
       const body = await readJson(response)
       if (!response.ok) {
         setYear(null)
@@ -156,15 +172,13 @@ export function YearEndPanel({
     setSaving(pupil.student.id)
     try {
       const response = pupil.record
-        ? await fetch(`${api}/year-end-results/${pupil.record.id}`, {
+        ? await call(`${api}/year-end-results/${pupil.record.id}`, {
             method: 'PATCH',
-            credentials: 'include',
             headers: { 'Content-Type': 'application/json' },
             body: JSON.stringify(fields),
           })
-        : await fetch(`${api}/year-end-results`, {
+        : await call(`${api}/year-end-results`, {
             method: 'POST',
-            credentials: 'include',
             headers: { 'Content-Type': 'application/json' },
             body: JSON.stringify({
               ...fields,
@@ -190,9 +204,8 @@ export function YearEndPanel({
     if (!year) return
     setApproving(true)
     try {
-      const response = await fetch(`${api}/year-end/${year.class.id}`, {
+      const response = await call(`${api}/year-end/${year.class.id}`, {
         method: 'POST',
-        credentials: 'include',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ action: 'approve', schoolYear: year.schoolYear }),
       })
@@ -242,7 +255,10 @@ export function YearEndPanel({
         />
       </div>
       {problem && <Banner type="error">{problem}</Banner>}
-      {classes.length === 0 && !problem && <p>Không có lớp nào để xem trong năm học này.</p>}
+      {!loaded && <p>Đang tải…</p>}
+      {loaded && classes.length === 0 && !problem && (
+        <p>Không có lớp nào để xem trong năm học này.</p>
+      )}
       {year && (
         <YearTable
           year={year}
@@ -320,12 +336,14 @@ function YearTable({
             <div className="year-end-view__missing" role="status">
               <strong>Còn {year.missing.length} mục chưa nhập, chưa thể phê duyệt:</strong>
               <ul>
-                {year.missing.slice(0, 50).map((item) => (
+                {year.missing.slice(0, SHOWN_MISSING).map((item) => (
                   <li key={`${item.student}:${item.kind}:${item.code}`}>
                     {item.fullName}: {MISSING_WORD[item.kind]} {item.name}
                   </li>
                 ))}
-                {year.missing.length > 50 && <li>… và {year.missing.length - 50} mục khác</li>}
+                {year.missing.length > SHOWN_MISSING && (
+                  <li>… và {year.missing.length - SHOWN_MISSING} mục khác (xem cột Còn thiếu)</li>
+                )}
               </ul>
             </div>
           )}
@@ -335,8 +353,12 @@ function YearTable({
         <thead>
           <tr>
             <th scope="col">Học sinh</th>
-            <th scope="col">Kết quả</th>
-            <th scope="col">Lý do</th>
+            <th scope="col" className="year-end-view__result">
+              Kết quả
+            </th>
+            <th scope="col" className="year-end-view__reasons">
+              Lý do
+            </th>
             <th scope="col">Còn thiếu</th>
             <th scope="col">Nhận xét, khen thưởng, lên lớp</th>
           </tr>

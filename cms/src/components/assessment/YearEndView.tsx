@@ -29,7 +29,7 @@ export async function YearEndView({ initPageResult, params, searchParams }: Admi
         <h1>Kết quả cuối năm học</h1>
         {may.yearEnd ? (
           <YearEndPanel
-            api={`${req.payload.config.serverURL ?? ''}${req.payload.config.routes.api}`}
+            api={req.payload.config.routes.api}
             awards={optionsVi(AWARD_OPTIONS)}
             promotions={optionsVi(PROMOTION_OPTIONS)}
             rule={YEAR_RESULTS.map((result) => YEAR_RESULT_RULE_LINES[result])}
