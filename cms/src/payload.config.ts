@@ -94,6 +94,10 @@ export default withPolicy(
             Component: '/components/assessment/AttendanceView#AttendanceView',
             path: '/attendance',
           },
+          yearEnd: {
+            Component: '/components/assessment/YearEndView#YearEndView',
+            path: '/year-end',
+          },
         },
       },
     },

@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 
 import { idOf, sameId } from '../lib/ids'
 import { userError } from '../lib/messages'
+import { hasFlag } from '../lib/request-flags'
 import type { Group } from '../payload-types'
 import { classById } from './catalogue'
 
@@ -24,7 +25,9 @@ export async function classOfEntry(
       en: `${schoolClass.name} is a class of ${schoolClass.schoolYear}, not ${String(record.schoolYear)}.`,
     })
   }
-  if (operation === 'create' && req.user && record.student !== undefined) {
+  // The approval records the year of every pupil assessed in the class, moved or not.
+  const approving = hasFlag(req, 'yearEndApproval')
+  if (operation === 'create' && req.user && !approving && record.student !== undefined) {
     const pupil = await req.payload.findByID({
       collection: 'students',
       id: idOf(record.student as number) as number,

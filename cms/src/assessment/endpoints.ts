@@ -6,10 +6,12 @@ import type { Endpoint } from 'payload'
 
 import { attendanceGridEndpoint, saveAttendanceGridEndpoint } from './attendance-grid'
 import { gridEndpoints } from './grid-endpoints'
+import { yearEndEndpoints } from './year-end-endpoints'
 
 export const assessmentEndpoints: Endpoint[] = [
   ...gridEndpoints,
   // Điều 9.3: the attendance grid (its totals are an endpoint of the attendance collection).
   attendanceGridEndpoint,
   saveAttendanceGridEndpoint,
+  ...yearEndEndpoints,
 ]

@@ -18,6 +18,8 @@ export type RequestFlag =
   | 'assessmentConfirmation'
   // Deciding a correction request (its status and decider are written by the endpoint only).
   | 'correctionDecision'
+  // The principal's approval writing each pupil's computed year-end result (past the year's lock).
+  | 'yearEndApproval'
 
 export function hasFlag(req: PayloadRequest | undefined, flag: RequestFlag): boolean {
   return req?.context?.[flag] === true

@@ -1,3 +1,5 @@
+import { isDeepStrictEqual } from 'node:util'
+
 import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
 import { collectionAccess, fieldAccess } from '../../access/payload-access'
@@ -31,6 +33,17 @@ export const PROMOTION_OPTIONS = [
   { value: 'retained', label: { vi: 'Ở lại lớp', en: 'Retained' } },
 ]
 
+const BOOKKEEPING_KEYS: ReadonlySet<string> = new Set(['id', 'createdAt', 'updatedAt'])
+/** What is recorded after the year is approved: a CHT pupil's re-assessment and its outcome. */
+const AFTER_APPROVAL_KEYS: ReadonlySet<string> = new Set(['supplementary', 'principalDecision'])
+
+/** A value as stored: a relationship by its id, an absent value as null. */
+function comparable(value: unknown): unknown {
+  if (value === undefined) return null
+  if (value && typeof value === 'object' && 'id' in value) return (value as { id: unknown }).id
+  return value
+}
+
 /**
  * The homeroom teacher's part (comments, award proposal, promotion note) changes only before the
  * principal approves the class's year; the supplementary assessment of a CHT pupil (TT27
@@ -44,9 +57,17 @@ const checkYearEnd: CollectionBeforeChangeHook<YearEndResult> = async ({
 }) => {
   const merged = { ...originalDoc, ...data } as YearEndResult
   const schoolClass = await classOfEntry(req, merged, operation)
-  const onlySupplementary = Object.keys(data).every((key) =>
-    ['supplementary', 'principalDecision', 'updatedAt'].includes(key),
+  // Payload fills every field the request left out with the stored value before this hook, so
+  // what changes is what differs from the stored document, not the keys of `data`.
+  const changed = Object.keys(data).filter(
+    (key) =>
+      !BOOKKEEPING_KEYS.has(key) &&
+      !isDeepStrictEqual(
+        comparable(data[key as keyof YearEndResult]),
+        comparable(originalDoc?.[key as keyof YearEndResult]),
+      ),
   )
+  const onlySupplementary = changed.every((key) => AFTER_APPROVAL_KEYS.has(key))
   if (!onlySupplementary || merged.result !== 'CHT') {
     await refuseWhenLocked(req, {
       class: schoolClass.id,
