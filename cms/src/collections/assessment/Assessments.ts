@@ -113,6 +113,9 @@ export const Assessments: CollectionConfig = audited({
     group: GROUP,
   },
   access: collectionAccess('assessments'),
+  // Entered through their grids, a whole class at once: no per-document edit locks to keep
+  // (two queries a row on every save).
+  lockDocuments: false,
   defaultSort: '-updatedAt',
   indexes: [
     { fields: ['student', 'subject', 'period', 'schoolYear'], unique: true },

@@ -99,6 +99,9 @@ export const Attendance: CollectionConfig = audited({
   },
   admin: { defaultColumns: ['class', 'date', 'session', 'takenBy'], group: GROUP },
   access: collectionAccess('attendance'),
+  // Entered through their grids, a whole class at once: no per-document edit locks to keep
+  // (two queries a row on every save).
+  lockDocuments: false,
   defaultSort: '-date',
   indexes: [{ fields: ['class', 'day', 'session'], unique: true }],
   hooks: { beforeChange: [checkMarks] },

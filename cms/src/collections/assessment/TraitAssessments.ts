@@ -64,6 +64,9 @@ export const TraitAssessments: CollectionConfig = audited({
   },
   admin: { defaultColumns: ['student', 'period', 'schoolYear'], group: GROUP },
   access: collectionAccess('trait-assessments'),
+  // Entered through their grids, a whole class at once: no per-document edit locks to keep
+  // (two queries a row on every save).
+  lockDocuments: false,
   defaultSort: '-updatedAt',
   indexes: [
     { fields: ['student', 'period', 'schoolYear'], unique: true },
