@@ -15,6 +15,10 @@ import { inTransaction } from '../lib/transaction'
 import type { Assessment, CorrectionRequest } from '../payload-types'
 
 const NOT_FOUND = { vi: 'Không tìm thấy đề nghị điều chỉnh.', en: 'Not Found' }
+const ALREADY_DECIDED = {
+  vi: 'Đề nghị này đã được quyết định.',
+  en: 'This request has already been decided.',
+}
 
 async function readBody(req: PayloadRequest): Promise<{ decision: string; comment: string }> {
   let body: unknown
@@ -59,12 +63,7 @@ export async function decideCorrection(
     req,
   })
   if (!request) throw userError(req, 404, NOT_FOUND)
-  if (request.status !== 'pending') {
-    throw userError(req, 409, {
-      vi: 'Đề nghị này đã được quyết định.',
-      en: 'This request has already been decided.',
-    })
-  }
+  if (request.status !== 'pending') throw userError(req, 409, ALREADY_DECIDED)
   await authorize(
     req,
     assessmentPolicy.decideCorrection,
@@ -77,6 +76,16 @@ export async function decideCorrection(
     { collection: 'correction-requests', id },
   )
   return inTransaction(req, async () => {
+    // Two deciders at once both read "pending" above: the first to turn it into a decision in
+    // one conditional write wins, the other is told it was decided (and applies nothing).
+    const claimed = await req.payload.db.updateOne({
+      collection: 'correction-requests',
+      where: { and: [{ id: { equals: id } }, { status: { equals: 'pending' } }] },
+      data: { status: decision === 'approve' ? 'approved' : 'refused' },
+      options: { atomic: true },
+      req,
+    })
+    if (!claimed) throw userError(req, 409, ALREADY_DECIDED)
     let assessment: Assessment | null = null
     if (decision === 'approve') {
       const changes: Partial<Assessment> = {}
