@@ -1252,3 +1252,57 @@ describe('the comment bank', () => {
     expect(anonymous.body.docs ?? []).toEqual([])
   })
 })
+
+describe('the correction decision, when the change cannot be applied or the year is approved', () => {
+  const decide = (actor: Actor, id: Id, decision: string) =>
+    rest.get(actor)!.post(`/correction-requests/${id}/decision`, { decision, comment: 'Ý kiến.' })
+
+  it('an approval the entry refuses leaves the request pending and the entry as it was', async () => {
+    await freshRequest()
+    await payload.update({
+      collection: 'correction-requests',
+      where: { status: { equals: 'pending' } },
+      data: { status: 'refused' },
+      overrideAccess: true,
+    })
+    // English has no test at mid1 in grade 3: applying a score there is refused (400).
+    const request = (await payload.create({
+      collection: 'correction-requests',
+      data: { assessment: fixture.a3AMid1.id as number, score: 9, reason: 'Có điểm.' },
+      user: users.get('subject_teacher')!,
+      overrideAccess: false,
+    })) as unknown as Doc
+    expect((await decide('vice_principal', request.id, 'approve')).status).toBe(400)
+    expect((await systemFind('correction-requests', request.id)).status).toBe('pending')
+    expect((await systemFind('assessments', fixture.a3AMid1.id)).score ?? null).toBeNull()
+    expect((await decide('vice_principal', request.id, 'refuse')).status).toBe(200)
+    // Decided, it is part of the record: its requester can no longer withdraw it.
+    const withdrawn = await rest
+      .get('subject_teacher')!
+      .delete(`/correction-requests/${request.id}`)
+    expect(ACCESS_REFUSALS).toContain(withdrawn.status)
+  })
+
+  // Last: the principal's approval locks 3A's year for the rest of this file.
+  it("a correction of an approved year is the principal's alone (Điều 5.4)", async () => {
+    const request = await freshRequest('subject_teacher', 'C')
+    await system('assessment-confirmations', {
+      class: classes['3A'].id,
+      schoolYear,
+      period: 'end',
+      scope: 'year-end',
+      kind: 'approved',
+      by: users.get('principal')!.id,
+    })
+    expect(
+      (
+        await rest.get('subject_teacher')!.patch(`/assessments/${fixture.a3A.id}`, {
+          comment: 'Sau phê duyệt.',
+        })
+      ).status,
+    ).toBe(409)
+    expect((await decide('vice_principal', request.id, 'approve')).status).toBe(403)
+    expect((await decide('principal', request.id, 'approve')).status).toBe(200)
+    expect((await systemFind('assessments', fixture.a3AMid1.id)).level).toBe('C')
+  })
+})

@@ -75,58 +75,76 @@ export async function decideCorrection(
     },
     { collection: 'correction-requests', id },
   )
-  return inTransaction(req, async () => {
-    // Two deciders at once both read "pending" above: the first to turn it into a decision in
-    // one conditional write wins, the other is told it was decided (and applies nothing).
-    const claimed = await req.payload.db.updateOne({
+  const outcome = decision === 'approve' ? 'approved' : 'refused'
+  const setStatus = (from: string, to: string) =>
+    req.payload.db.updateOne({
       collection: 'correction-requests',
-      where: { and: [{ id: { equals: id } }, { status: { equals: 'pending' } }] },
-      data: { status: decision === 'approve' ? 'approved' : 'refused' },
+      where: { and: [{ id: { equals: id } }, { status: { equals: from } }] },
+      data: { status: to },
       options: { atomic: true },
       req,
     })
-    if (!claimed) throw userError(req, 409, ALREADY_DECIDED)
-    let assessment: Assessment | null = null
-    if (decision === 'approve') {
-      const changes: Partial<Assessment> = {}
-      if (request.level) changes.level = request.level
-      if (request.score !== null && request.score !== undefined) changes.score = request.score
-      if (request.comment) changes.comment = request.comment
-      req.context.correctionRequest = request.id
-      try {
-        assessment = await withFlag(req, 'assessmentCorrection', () =>
-          req.payload.update({
-            collection: 'assessments',
-            id: request.assessment as number,
-            data: changes,
-            depth: 0,
-            overrideAccess: false,
-            user: req.user,
-            req,
-          }),
-        )
-      } finally {
-        delete req.context.correctionRequest
-      }
+  return inTransaction(req, async () => {
+    // Two deciders at once both read "pending" above: the first to turn it into a decision in
+    // one conditional write wins, the other is told it was decided (and applies nothing).
+    if (!(await setStatus('pending', outcome))) throw userError(req, 409, ALREADY_DECIDED)
+    try {
+      return await applyDecision(req, request, outcome, comment)
+    } catch (error) {
+      // Without transactions (SQLite, standalone MongoDB) the claim would outlive an approval
+      // that could not be applied: the request is pending again, as it was.
+      await setStatus(outcome, 'pending').catch(() => undefined)
+      throw error
     }
-    const doc = await withFlag(req, 'correctionDecision', () =>
-      req.payload.update({
-        collection: 'correction-requests',
-        id,
-        data: {
-          status: decision === 'approve' ? 'approved' : 'refused',
-          decidedBy: req.user!.id,
-          decidedAt: new Date().toISOString(),
-          decisionComment: comment || null,
-        },
-        depth: 0,
-        overrideAccess: false,
-        user: req.user,
-        req,
-      }),
-    )
-    return { doc, assessment }
   })
+}
+
+async function applyDecision(
+  req: PayloadRequest,
+  request: CorrectionRequest,
+  outcome: 'approved' | 'refused',
+  comment: string,
+): Promise<{ doc: CorrectionRequest; assessment: Assessment | null }> {
+  let assessment: Assessment | null = null
+  if (outcome === 'approved') {
+    const changes: Partial<Assessment> = {}
+    if (request.level) changes.level = request.level
+    if (request.score !== null && request.score !== undefined) changes.score = request.score
+    if (request.comment) changes.comment = request.comment
+    req.context.correctionRequest = request.id
+    try {
+      assessment = await withFlag(req, 'assessmentCorrection', () =>
+        req.payload.update({
+          collection: 'assessments',
+          id: request.assessment as number,
+          data: changes,
+          depth: 0,
+          overrideAccess: false,
+          user: req.user,
+          req,
+        }),
+      )
+    } finally {
+      delete req.context.correctionRequest
+    }
+  }
+  const doc = await withFlag(req, 'correctionDecision', () =>
+    req.payload.update({
+      collection: 'correction-requests',
+      id: request.id,
+      data: {
+        status: outcome,
+        decidedBy: req.user!.id,
+        decidedAt: new Date().toISOString(),
+        decisionComment: comment || null,
+      },
+      depth: 0,
+      overrideAccess: false,
+      user: req.user,
+      req,
+    }),
+  )
+  return { doc, assessment }
 }
 
 export const correctionDecisionEndpoint: Endpoint = {
