@@ -1253,6 +1253,87 @@ describe('the comment bank', () => {
   })
 })
 
+describe('duplicating a record is a create like any other', () => {
+  it('no copy of what one may not read or write, and no shared template by a teacher', async () => {
+    const homeroom = rest.get('homeroom_teacher')!
+    const head = rest.get('group_head')!
+    const english = rest.get('subject_teacher')!
+    const count = (collection: Slug) => payload.count({ collection, overrideAccess: true })
+    const before = {
+      assessments: (await count('assessments')).totalDocs,
+      traits: (await count('trait-assessments')).totalDocs,
+      bank: (await count('comment-bank')).totalDocs,
+    }
+    // Not readable: 403 or 404. Readable but not the reader's to write: refused.
+    for (const [client, collection, id] of [
+      [homeroom, 'assessments', fixture.a3A.id],
+      [head, 'assessments', fixture.a3BToan.id],
+      [head, 'trait-assessments', fixture.t3B.id],
+      [english, 'assessments', fixture.a5A.id],
+    ] as const) {
+      const answer = await client.post(`/${collection}/${id}/duplicate`, {})
+      expect(ACCESS_REFUSALS, `${collection} ${id}: ${answer.status}`).toContain(answer.status)
+    }
+    const copy = await english.post(`/comment-bank/${fixture.cbShared.id}/duplicate`, {})
+    if (copy.status < 300) {
+      const stored = await systemFind('comment-bank', copy.body.doc.id)
+      expect(stored.shared).not.toBe(true)
+      await systemDelete('comment-bank', copy.body.doc.id)
+    }
+    const gql = await graphql
+      .get('homeroom_teacher')!
+      .query(`mutation { duplicateAssessment(id: ${fixture.a3A.id}) { id level comment } }`)
+    expect(gql.data?.duplicateAssessment ?? null).toBeNull()
+    expect((await count('assessments')).totalDocs).toBe(before.assessments)
+    expect((await count('trait-assessments')).totalDocs).toBe(before.traits)
+    expect((await count('comment-bank')).totalDocs).toBe(before.bank)
+  })
+})
+
+describe("after the principal approves a class's year", () => {
+  it("a CHT pupil's supplementary assessment is recorded once; then only a correction", async () => {
+    const homeroom = rest.get('homeroom_teacher')!
+    const pupil = pupils['3B'][10]!
+    const year = await system('year-end-results', {
+      student: pupil.id,
+      class: classes['3B'].id,
+      schoolYear,
+      result: 'CHT',
+    })
+    const approval = await system('assessment-confirmations', {
+      class: classes['3B'].id,
+      schoolYear,
+      period: 'end',
+      scope: 'year-end',
+      kind: 'approved',
+      by: users.get('principal')!.id,
+    })
+    try {
+      expect(
+        (await homeroom.patch(`/year-end-results/${year.id}`, { comment: 'Sửa.' })).status,
+      ).toBe(409)
+      const recorded = await homeroom.patch(`/year-end-results/${year.id}`, {
+        supplementary: { date: '2027-08-10T00:00:00.000Z', passed: false, comment: 'Chưa đạt.' },
+      })
+      expect(recorded.status).toBe(200)
+      const decided = await rest.get('principal')!.patch(`/year-end-results/${year.id}`, {
+        principalDecision: 'retain',
+      })
+      expect(decided.status).toBe(200)
+      // Turning "not passed" into "passed" after the principal decided is no longer an entry.
+      const flipped = await homeroom.patch(`/year-end-results/${year.id}`, {
+        supplementary: { date: '2027-08-10T00:00:00.000Z', passed: true, comment: 'Đạt.' },
+      })
+      expect(flipped.status).toBe(409)
+      expect((await systemFind('year-end-results', year.id)).supplementary).toMatchObject({
+        passed: false,
+      })
+    } finally {
+      await systemDelete('assessment-confirmations', approval.id)
+    }
+  })
+})
+
 describe('the correction decision, when the change cannot be applied or the year is approved', () => {
   const decide = (actor: Actor, id: Id, decision: string) =>
     rest.get(actor)!.post(`/correction-requests/${id}/decision`, { decision, comment: 'Ý kiến.' })

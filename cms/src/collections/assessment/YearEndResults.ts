@@ -5,6 +5,7 @@ import { classOfEntry } from '../../assessment/checks'
 import { logGradeChanges } from '../../assessment/change-log'
 import { refuseWhenLocked, YEAR_END_SCOPE } from '../../assessment/locks'
 import { audited } from '../../audit/hooks'
+import { sameValue } from '../../lib/values'
 import type { YearEndResult } from '../../payload-types'
 import { GROUP, L, schoolYearValidation, yearResultOptions } from './labels'
 
@@ -44,9 +45,21 @@ const checkYearEnd: CollectionBeforeChangeHook<YearEndResult> = async ({
 }) => {
   const merged = { ...originalDoc, ...data } as YearEndResult
   const schoolClass = await classOfEntry(req, merged, operation)
-  const onlySupplementary = Object.keys(data).every((key) =>
-    ['supplementary', 'principalDecision', 'updatedAt'].includes(key),
+  // Payload hands the hook every field, sent or not: what changes is what differs from the
+  // stored record. A supplementary assessment already recorded (it has its date) is changed
+  // only by a correction, like the rest of an approved year (Điều 12.2).
+  const changed = Object.keys(data).filter(
+    (key) =>
+      key !== 'updatedAt' &&
+      !sameValue(data[key as keyof YearEndResult], originalDoc?.[key as keyof YearEndResult], {
+        falseIsBlank: true,
+      }),
   )
+  const supplementaryRecorded = Boolean(originalDoc?.supplementary?.date)
+  const onlySupplementary =
+    operation === 'update' &&
+    changed.every((key) => ['supplementary', 'principalDecision'].includes(key)) &&
+    !(changed.includes('supplementary') && supplementaryRecorded)
   if (!onlySupplementary || merged.result !== 'CHT') {
     await refuseWhenLocked(req, {
       class: schoolClass.id,
