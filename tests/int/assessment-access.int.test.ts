@@ -1334,6 +1334,47 @@ describe("after the principal approves a class's year", () => {
   })
 })
 
+describe("an approved year's attendance is read-only (its totals are on the transcript)", () => {
+  it('the homeroom teacher can no longer take, change or delete it', async () => {
+    const homeroom = rest.get('homeroom_teacher')!
+    const day = await system('attendance', {
+      class: classes['3B'].id,
+      date: '2026-11-09T00:00:00.000Z',
+      session: 'morning',
+    })
+    const approval = await system('assessment-confirmations', {
+      class: classes['3B'].id,
+      schoolYear,
+      period: 'end',
+      scope: 'year-end',
+      kind: 'approved',
+      by: users.get('principal')!.id,
+    })
+    try {
+      const changed = await homeroom.patch(`/attendance/${day.id}`, {
+        marks: [{ student: pupils['3B'][2]!.id, mark: 'unexcused' }],
+      })
+      expect(changed.status).toBe(409)
+      expect(changed.body.errors?.[0]?.message).toContain('phê duyệt')
+      expect((await homeroom.delete(`/attendance/${day.id}`)).status).toBe(409)
+      const taken = await homeroom.post('/attendance', {
+        class: classes['3B'].id,
+        date: '2026-11-10T00:00:00.000Z',
+        session: 'morning',
+      })
+      expect(taken.status).toBe(409)
+      expect((await systemFind('attendance', day.id)).marks).toEqual([])
+    } finally {
+      await systemDelete('assessment-confirmations', approval.id)
+    }
+    // Before the approval, the same change is the homeroom teacher's to make.
+    const changed = await homeroom.patch(`/attendance/${day.id}`, {
+      marks: [{ student: pupils['3B'][2]!.id, mark: 'unexcused' }],
+    })
+    expect(changed.status).toBe(200)
+  })
+})
+
 describe('the correction decision, when the change cannot be applied or the year is approved', () => {
   const decide = (actor: Actor, id: Id, decision: string) =>
     rest.get(actor)!.post(`/correction-requests/${id}/decision`, { decision, comment: 'Ý kiến.' })
