@@ -834,7 +834,7 @@ async function freshRequest(actor: Staff = 'subject_teacher', level: 'T' | 'H' |
 }
 
 describe('forged fields answer 403 and change nothing', () => {
-  it("a teacher cannot set an entry's enteredBy, attempts, pupil, class, checkpoint or year", async () => {
+  it("a teacher cannot set an entry's author, attempts, pupil, class, period, year", async () => {
     const english = rest.get('subject_teacher')!
     const before = await systemFind('assessments', fixture.a3A.id)
     const forgeries: Record<string, unknown>[] = [
@@ -893,7 +893,7 @@ describe('forged fields answer 403 and change nothing', () => {
     expect((await systemFind('correction-requests', request.id)).status).toBe('pending')
   })
 
-  it('a year-end result is computed, never typed; the principal alone decides a CHT pupil', async () => {
+  it('a year-end result is computed, never typed; the principal decides a CHT pupil', async () => {
     const homeroom = rest.get('homeroom_teacher')!
     const created = await homeroom.post('/year-end-results', {
       student: pupils['3B'][7]!.id,
@@ -1025,7 +1025,7 @@ describe("a pupil's hidden fields stay hidden through the assessment's relations
     expect(ids).not.toContain(String(fixture.a3AToan.id))
   })
 
-  it('depth, select and GraphQL populate the pupil with the fields the reader may read', async () => {
+  it('depth, select and GraphQL populate the pupil with what the reader may read', async () => {
     const english = rest.get('subject_teacher')!
     const views = [
       await english.get(`/assessments/${fixture.a3A.id}?depth=2`),
@@ -1136,7 +1136,7 @@ describe('bulk PATCH and DELETE with a where reach only what the actor may write
 })
 
 describe('locks hold however the entry is written', () => {
-  it('a closed checkpoint answers 409 by id and by where; its period or year cannot be moved', async () => {
+  it('a closed checkpoint is 409 by id and by where; its period or year stay', async () => {
     const english = rest.get('subject_teacher')!
     await payload.update({
       collection: 'correction-requests',
@@ -1229,7 +1229,7 @@ describe('the correction decision endpoint', () => {
 })
 
 describe('the comment bank', () => {
-  it("a teacher keeps their own templates; sharing is leadership's; owners are the server's", async () => {
+  it("a teacher keeps own templates; sharing is leadership's; owners the server's", async () => {
     const english = rest.get('subject_teacher')!
     const shared = await english.post('/comment-bank', { subject: 'toan', text: 'X', shared: true })
     expect(shared.status).toBe(403)
@@ -1291,7 +1291,7 @@ describe('duplicating a record is a create like any other', () => {
 })
 
 describe("after the principal approves a class's year", () => {
-  it("a CHT pupil's supplementary assessment is recorded once; then only a correction", async () => {
+  it("a CHT pupil's supplementary result is recorded once, then corrected", async () => {
     const homeroom = rest.get('homeroom_teacher')!
     const pupil = pupils['3B'][10]!
     const year = await system('year-end-results', {
@@ -1375,11 +1375,11 @@ describe("an approved year's attendance is read-only (its totals are on the tran
   })
 })
 
-describe('the correction decision, when the change cannot be applied or the year is approved', () => {
+describe('the correction decision, when the change fails or the year is approved', () => {
   const decide = (actor: Actor, id: Id, decision: string) =>
     rest.get(actor)!.post(`/correction-requests/${id}/decision`, { decision, comment: 'Ý kiến.' })
 
-  it('an approval the entry refuses leaves the request pending and the entry as it was', async () => {
+  it('an approval the entry refuses leaves the request pending, the entry as it was', async () => {
     await freshRequest()
     await payload.update({
       collection: 'correction-requests',
