@@ -3,7 +3,7 @@
  * Payload access key (hole 3), filters and sorts on hidden fields in every spelling over REST and
  * GraphQL (hole 4), and posts credited to someone else to approve them oneself (hole 6).
  */
-import { ROLES, type Role } from '@school/shared'
+import { ROLES, schoolYearOf, type Role } from '@school/shared'
 import { createLocalReq, type Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
@@ -57,6 +57,17 @@ beforeAll(async () => {
       data: { ...homeroom, members: [...members, mixed.id] },
     })
   }
+  // Who teaches a class comes from this year's teaching assignments (issue 11), not membership.
+  await payload.create({
+    collection: 'teaching-assignments',
+    overrideAccess: true,
+    data: {
+      teacher: mixed.id,
+      class: await classId('Lớp 3A'),
+      subject: 'am-nhac',
+      schoolYear: schoolYearOf(new Date()),
+    },
+  })
   const actors: Actor[] = [...ROLES, 'anonymous', 'mixed_teacher']
   for (const actor of actors) {
     const rest = new RestClient()
@@ -760,7 +771,14 @@ describe('found by the second attack', () => {
 
 describe('abilities: what the admin shows each role, from the policy', () => {
   const SHOWN: Record<
-    'editorialReport' | 'recordsImport' | 'pupilStatistics' | 'recordsPage',
+    | 'editorialReport'
+    | 'recordsImport'
+    | 'pupilStatistics'
+    | 'recordsPage'
+    | 'assessmentGrid'
+    | 'yearEnd'
+    | 'attendance'
+    | 'assessmentProgress',
     Role[]
   > = {
     editorialReport: ['principal', 'vice_principal', 'web_admin'],
@@ -774,6 +792,26 @@ describe('abilities: what the admin shows each role, from the policy', () => {
       'group_head',
       'homeroom_teacher',
       'subject_teacher',
+    ],
+    // The assessment's pages (Điều 6, 9.2, 9.3, 10, 12): for those with work there. The demo's
+    // IT teacher teaches Tin học và Công nghệ this year, so the grid and progress are theirs too.
+    assessmentGrid: [
+      'principal',
+      'vice_principal',
+      'group_head',
+      'homeroom_teacher',
+      'subject_teacher',
+      'it_teacher',
+    ],
+    yearEnd: ['principal', 'vice_principal', 'group_head', 'homeroom_teacher'],
+    attendance: ['principal', 'vice_principal', 'group_head', 'homeroom_teacher'],
+    assessmentProgress: [
+      'principal',
+      'vice_principal',
+      'group_head',
+      'homeroom_teacher',
+      'subject_teacher',
+      'it_teacher',
     ],
   }
 

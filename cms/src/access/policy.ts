@@ -420,7 +420,9 @@ export const collectionPolicy = {
   /** Mẫu nhận xét: each teacher's own templates, and the school's shared ones kept by leadership. */
   'comment-bank': {
     create: staff,
-    read: anyOf(ownCommentTemplate, sharedCommentTemplate),
+    // "Shared" is shared with the school's staff: a shared template is no public page (issue 11:
+    // anonymous requests read nothing).
+    read: allOf(staff, anyOf(ownCommentTemplate, sharedCommentTemplate)),
     update: anyOf(ownCommentTemplate, allOf(leadership, sharedCommentTemplate)),
     delete: anyOf(ownCommentTemplate, allOf(leadership, sharedCommentTemplate)),
     ...noVersions,

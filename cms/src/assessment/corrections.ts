@@ -15,6 +15,10 @@ import { inTransaction } from '../lib/transaction'
 import type { Assessment, CorrectionRequest } from '../payload-types'
 
 const NOT_FOUND = { vi: 'Không tìm thấy đề nghị điều chỉnh.', en: 'Not Found' }
+const ALREADY_DECIDED = {
+  vi: 'Đề nghị này đã được quyết định.',
+  en: 'This request has already been decided.',
+}
 
 async function readBody(req: PayloadRequest): Promise<{ decision: string; comment: string }> {
   let body: unknown
@@ -59,12 +63,7 @@ export async function decideCorrection(
     req,
   })
   if (!request) throw userError(req, 404, NOT_FOUND)
-  if (request.status !== 'pending') {
-    throw userError(req, 409, {
-      vi: 'Đề nghị này đã được quyết định.',
-      en: 'This request has already been decided.',
-    })
-  }
+  if (request.status !== 'pending') throw userError(req, 409, ALREADY_DECIDED)
   await authorize(
     req,
     assessmentPolicy.decideCorrection,
@@ -76,48 +75,76 @@ export async function decideCorrection(
     },
     { collection: 'correction-requests', id },
   )
+  const outcome = decision === 'approve' ? 'approved' : 'refused'
+  const setStatus = (from: string, to: string) =>
+    req.payload.db.updateOne({
+      collection: 'correction-requests',
+      where: { and: [{ id: { equals: id } }, { status: { equals: from } }] },
+      data: { status: to },
+      options: { atomic: true },
+      req,
+    })
   return inTransaction(req, async () => {
-    let assessment: Assessment | null = null
-    if (decision === 'approve') {
-      const changes: Partial<Assessment> = {}
-      if (request.level) changes.level = request.level
-      if (request.score !== null && request.score !== undefined) changes.score = request.score
-      if (request.comment) changes.comment = request.comment
-      req.context.correctionRequest = request.id
-      try {
-        assessment = await withFlag(req, 'assessmentCorrection', () =>
-          req.payload.update({
-            collection: 'assessments',
-            id: request.assessment as number,
-            data: changes,
-            depth: 0,
-            overrideAccess: false,
-            user: req.user,
-            req,
-          }),
-        )
-      } finally {
-        delete req.context.correctionRequest
-      }
+    // Two deciders at once both read "pending" above: the first to turn it into a decision in
+    // one conditional write wins, the other is told it was decided (and applies nothing).
+    if (!(await setStatus('pending', outcome))) throw userError(req, 409, ALREADY_DECIDED)
+    try {
+      return await applyDecision(req, request, outcome, comment)
+    } catch (error) {
+      // Without transactions (SQLite, standalone MongoDB) the claim would outlive an approval
+      // that could not be applied: the request is pending again, as it was.
+      await setStatus(outcome, 'pending').catch(() => undefined)
+      throw error
     }
-    const doc = await withFlag(req, 'correctionDecision', () =>
-      req.payload.update({
-        collection: 'correction-requests',
-        id,
-        data: {
-          status: decision === 'approve' ? 'approved' : 'refused',
-          decidedBy: req.user!.id,
-          decidedAt: new Date().toISOString(),
-          decisionComment: comment || null,
-        },
-        depth: 0,
-        overrideAccess: false,
-        user: req.user,
-        req,
-      }),
-    )
-    return { doc, assessment }
   })
+}
+
+async function applyDecision(
+  req: PayloadRequest,
+  request: CorrectionRequest,
+  outcome: 'approved' | 'refused',
+  comment: string,
+): Promise<{ doc: CorrectionRequest; assessment: Assessment | null }> {
+  let assessment: Assessment | null = null
+  if (outcome === 'approved') {
+    const changes: Partial<Assessment> = {}
+    if (request.level) changes.level = request.level
+    if (request.score !== null && request.score !== undefined) changes.score = request.score
+    if (request.comment) changes.comment = request.comment
+    req.context.correctionRequest = request.id
+    try {
+      assessment = await withFlag(req, 'assessmentCorrection', () =>
+        req.payload.update({
+          collection: 'assessments',
+          id: request.assessment as number,
+          data: changes,
+          depth: 0,
+          overrideAccess: false,
+          user: req.user,
+          req,
+        }),
+      )
+    } finally {
+      delete req.context.correctionRequest
+    }
+  }
+  const doc = await withFlag(req, 'correctionDecision', () =>
+    req.payload.update({
+      collection: 'correction-requests',
+      id: request.id,
+      data: {
+        status: outcome,
+        decidedBy: req.user!.id,
+        decidedAt: new Date().toISOString(),
+        decisionComment: comment || null,
+      },
+      depth: 0,
+      overrideAccess: false,
+      user: req.user,
+      req,
+    }),
+  )
+  return { doc, assessment }
 }
 
 export const correctionDecisionEndpoint: Endpoint = {

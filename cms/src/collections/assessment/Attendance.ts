@@ -1,10 +1,16 @@
-import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+import type {
+  CollectionBeforeChangeHook,
+  CollectionBeforeDeleteHook,
+  CollectionConfig,
+  PayloadRequest,
+} from 'payload'
 import { schoolYearOf, vietnamDay } from '@school/shared'
 
 import { collectionAccess, fieldAccess } from '../../access/payload-access'
 import { DAYS_AHEAD, schoolYearStart, shiftDay } from '../../assessment/attendance-grid'
 import { attendanceTotalsEndpoint } from '../../assessment/attendance-totals'
 import { classById } from '../../assessment/catalogue'
+import { yearApproved } from '../../assessment/locks'
 import { audited } from '../../audit/hooks'
 import { dateOnly } from '../../fields/records'
 import { idOf, sameId } from '../../lib/ids'
@@ -68,13 +74,49 @@ const checkMarks: CollectionBeforeChangeHook<AttendanceDoc> = async ({
     }
   }
   const day = vietnamDay(merged.date)
+  const schoolYear = schoolYearOf(new Date(`${day}T12:00:00+07:00`))
+  await refuseInApprovedYear(req, schoolClass.id, schoolYear)
+  if (originalDoc?.schoolYear)
+    await refuseInApprovedYear(req, schoolClass.id, originalDoc.schoolYear)
   return {
     ...data,
     class: schoolClass.id,
     day,
-    schoolYear: schoolYearOf(new Date(`${day}T12:00:00+07:00`)),
+    schoolYear,
     takenBy: req.user?.id ?? merged.takenBy ?? null,
   }
+}
+
+/**
+ * TT27 Điều 13; Điều 5.4: once the principal approves the class's year, its days absent are on
+ * the transcript and the year is read-only for everyone. The server acting for nobody (the
+ * demo's seed of past years) is not taking attendance.
+ */
+async function refuseInApprovedYear(
+  req: PayloadRequest,
+  classId: AttendanceDoc['class'],
+  schoolYear: string,
+): Promise<void> {
+  const id = idOf(classId)
+  if (!req.user || id === null || !(await yearApproved(req, id, schoolYear))) return
+  throw userError(req, 409, {
+    vi:
+      `Hiệu trưởng đã phê duyệt kết quả năm học ${schoolYear} của lớp: ` +
+      'điểm danh của năm học này không sửa được nữa.',
+    en: `The principal approved the class's ${schoolYear} results: its attendance is read-only.`,
+  })
+}
+
+const keepApprovedYears: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  const stored = (await req.payload.findByID({
+    collection: 'attendance',
+    id,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+  })) as AttendanceDoc | null
+  if (stored?.schoolYear) await refuseInApprovedYear(req, stored.class, stored.schoolYear)
 }
 
 function idsOfMarks(record: AttendanceDoc) {
@@ -104,7 +146,7 @@ export const Attendance: CollectionConfig = audited({
   lockDocuments: false,
   defaultSort: '-date',
   indexes: [{ fields: ['class', 'day', 'session'], unique: true }],
-  hooks: { beforeChange: [checkMarks] },
+  hooks: { beforeChange: [checkMarks], beforeDelete: [keepApprovedYears] },
   // GET /api/attendance/totals: Payload routes /api/attendance/* to the collection's endpoints.
   endpoints: [attendanceTotalsEndpoint],
   fields: [

@@ -1,5 +1,3 @@
-import { isDeepStrictEqual } from 'node:util'
-
 import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
 import { collectionAccess, fieldAccess } from '../../access/payload-access'
@@ -7,6 +5,7 @@ import { classOfEntry } from '../../assessment/checks'
 import { logGradeChanges } from '../../assessment/change-log'
 import { refuseWhenLocked, YEAR_END_SCOPE } from '../../assessment/locks'
 import { audited } from '../../audit/hooks'
+import { sameValue } from '../../lib/values'
 import type { YearEndResult } from '../../payload-types'
 import { GROUP, L, schoolYearValidation, yearResultOptions } from './labels'
 
@@ -57,17 +56,23 @@ const checkYearEnd: CollectionBeforeChangeHook<YearEndResult> = async ({
 }) => {
   const merged = { ...originalDoc, ...data } as YearEndResult
   const schoolClass = await classOfEntry(req, merged, operation)
-  // Payload fills every field the request left out with the stored value before this hook, so
-  // what changes is what differs from the stored document, not the keys of `data`.
+  // Payload hands the hook every field, sent or not: what changes is what differs from the
+  // stored record. A supplementary assessment already recorded (it has its date) is changed
+  // only by a correction, like the rest of an approved year (Điều 12.2).
   const changed = Object.keys(data).filter(
     (key) =>
       !BOOKKEEPING_KEYS.has(key) &&
-      !isDeepStrictEqual(
+      !sameValue(
         comparable(data[key as keyof YearEndResult]),
         comparable(originalDoc?.[key as keyof YearEndResult]),
+        { falseIsBlank: true },
       ),
   )
-  const onlySupplementary = changed.every((key) => AFTER_APPROVAL_KEYS.has(key))
+  const supplementaryRecorded = Boolean(originalDoc?.supplementary?.date)
+  const onlySupplementary =
+    operation === 'update' &&
+    changed.every((key) => AFTER_APPROVAL_KEYS.has(key)) &&
+    !(changed.includes('supplementary') && supplementaryRecorded)
   if (!onlySupplementary || merged.result !== 'CHT') {
     await refuseWhenLocked(req, {
       class: schoolClass.id,
