@@ -1166,14 +1166,6 @@ export interface PayloadLockedDocument {
         value: number | TeachingAssignment;
       } | null)
     | ({
-        relationTo: 'assessments';
-        value: number | Assessment;
-      } | null)
-    | ({
-        relationTo: 'trait-assessments';
-        value: number | TraitAssessment;
-      } | null)
-    | ({
         relationTo: 'year-end-results';
         value: number | YearEndResult;
       } | null)
@@ -1188,10 +1180,6 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'grade-changes';
         value: number | GradeChange;
-      } | null)
-    | ({
-        relationTo: 'attendance';
-        value: number | Attendance;
       } | null)
     | ({
         relationTo: 'comment-bank';

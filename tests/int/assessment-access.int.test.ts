@@ -6,7 +6,7 @@
  * decision raced or decided by its requester, the comment bank, attendance of another class).
  */
 import { schoolYearOf } from '@school/shared'
-import { formatNames, type CollectionSlug, type Payload } from 'payload'
+import { formatNames, type CollectionSlug, type Payload, type Where } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { User } from '../../cms/src/payload-types'
@@ -91,6 +91,13 @@ async function pupilsOf(schoolClass: Doc): Promise<Doc[]> {
     overrideAccess: true,
   })
   return docs as unknown as Doc[]
+}
+
+/** A Saturday `weeks` weeks back, as YYYY-MM-DD: the demo seeds attendance on school days only. */
+function saturdayWeeksAgo(weeks: number): string {
+  const day = new Date()
+  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 1) % 7) - 7 * weeks)
+  return day.toISOString().slice(0, 10)
 }
 
 const system = (collection: Slug, data: Record<string, unknown>) =>
@@ -295,7 +302,37 @@ beforeAll(async () => {
   fixture.a3AToan = await entry('3A', 0, 'toan')
   fixture.a5A = await entry('5A', 0, 'ngoai-ngu')
   fixture.a3BToan = await entry('3B', 0, 'toan')
-  fixture.a3AMid1 = await entry('3A', 1, 'ngoai-ngu', { period: 'mid1', score: undefined })
+  // A closed mid1 entry of 3A: the demo seeds them all; one without a correction request.
+  const { docs: requested } = await payload.find({
+    collection: 'correction-requests',
+    limit: 0,
+    depth: 0,
+    overrideAccess: true,
+  })
+  const withRequest = new Set(requested.map((request) => String(request.assessment)))
+  const { docs: mid1 } = await payload.find({
+    collection: 'assessments',
+    where: {
+      and: [
+        { class: { equals: classes['3A'].id } },
+        { subject: { equals: 'ngoai-ngu' } },
+        { period: { equals: 'mid1' } },
+        { schoolYear: { equals: schoolYear } },
+      ],
+    },
+    limit: 0,
+    depth: 0,
+    overrideAccess: true,
+  })
+  const free = mid1.find((doc) => !withRequest.has(String(doc.id)))
+  fixture.a3AMid1 = (free
+    ? await payload.update({
+        collection: 'assessments',
+        id: free.id,
+        data: { level: 'H', comment: 'Tiến bộ.' },
+        overrideAccess: true,
+      })
+    : await entry('3A', 1, 'ngoai-ngu', { period: 'mid1', score: undefined })) as unknown as Doc
   const traits = (className: '3A' | '3B') =>
     system('trait-assessments', {
       student: pupils[className][0]!.id,
@@ -319,7 +356,7 @@ beforeAll(async () => {
   const attendance = (className: '3A' | '3B') =>
     system('attendance', {
       class: classes[className].id,
-      date: '2026-11-02T00:00:00.000Z',
+      date: `${saturdayWeeksAgo(2)}T00:00:00.000Z`,
       session: 'morning',
       marks: [{ student: pupils[className][0]!.id, mark: 'excused', reason: 'Ốm' }],
     })
@@ -531,7 +568,11 @@ const WRITES: WriteCase[] = [
     op: 'create',
     allowed: ['homeroom_teacher'],
     prepare: async () => ({
-      data: { class: classes['3B'].id, date: '2026-11-03T00:00:00.000Z', session: 'afternoon' },
+      data: {
+        class: classes['3B'].id,
+        date: `${saturdayWeeksAgo(3)}T00:00:00.000Z`,
+        session: 'afternoon',
+      },
     }),
     cleanup: (id) => systemDelete('attendance', id).then(() => undefined),
   },
@@ -945,23 +986,40 @@ describe("a record for a pupil of another class, given one's own class, is refus
     expect(year.status).toBe(400)
     const marks = await homeroom.post('/attendance', {
       class: classes['3B'].id,
-      date: '2026-11-05T00:00:00.000Z',
+      date: `${saturdayWeeksAgo(4)}T00:00:00.000Z`,
       session: 'morning',
       marks: [{ student: of3A.id, mark: 'unexcused' }],
     })
     expect(marks.status).toBe(400)
     const otherClass = await homeroom.post('/attendance', {
       class: classes['3A'].id,
-      date: '2026-11-05T00:00:00.000Z',
+      date: `${saturdayWeeksAgo(4)}T00:00:00.000Z`,
       session: 'morning',
     })
     expect(otherClass.status).toBe(403)
     for (const [collection, where] of [
-      ['assessments', { student: { equals: outsider.id } }],
-      ['trait-assessments', { student: { equals: of3A.id } }],
-      ['year-end-results', { student: { equals: of3A.id } }],
-      ['attendance', { day: { equals: '2026-11-05' } }],
-    ] as const) {
+      // What the refused saves would have made (the demo holds the pupils' real history).
+      [
+        'assessments',
+        {
+          and: [
+            { student: { equals: outsider.id } },
+            { class: { equals: classes['3A'].id } },
+            { subject: { equals: 'ngoai-ngu' } },
+            { period: { equals: 'end1' } },
+          ],
+        },
+      ],
+      [
+        'trait-assessments',
+        { and: [{ student: { equals: of3A.id } }, { class: { equals: classes['3B'].id } }] },
+      ],
+      [
+        'year-end-results',
+        { and: [{ student: { equals: of3A.id } }, { class: { equals: classes['3B'].id } }] },
+      ],
+      ['attendance', { day: { equals: saturdayWeeksAgo(4) } }],
+    ] as Array<[Slug, Where]>) {
       const { totalDocs } = await payload.count({ collection, where, overrideAccess: true })
       expect(totalDocs, collection).toBe(0)
     }
@@ -1337,9 +1395,13 @@ describe("after the principal approves a class's year", () => {
 describe("an approved year's attendance is read-only (its totals are on the transcript)", () => {
   it('the homeroom teacher can no longer take, change or delete it', async () => {
     const homeroom = rest.get('homeroom_teacher')!
+    // Saturdays: the demo seeds attendance on school days only.
+    const saturday = new Date()
+    saturday.setUTCDate(saturday.getUTCDate() - ((saturday.getUTCDay() + 1) % 7))
+    const weekEarlier = new Date(saturday.getTime() - 7 * 86_400_000)
     const day = await system('attendance', {
       class: classes['3B'].id,
-      date: '2026-11-09T00:00:00.000Z',
+      date: `${saturday.toISOString().slice(0, 10)}T00:00:00.000Z`,
       session: 'morning',
     })
     const approval = await system('assessment-confirmations', {
@@ -1359,7 +1421,7 @@ describe("an approved year's attendance is read-only (its totals are on the tran
       expect((await homeroom.delete(`/attendance/${day.id}`)).status).toBe(409)
       const taken = await homeroom.post('/attendance', {
         class: classes['3B'].id,
-        date: '2026-11-10T00:00:00.000Z',
+        date: `${weekEarlier.toISOString().slice(0, 10)}T00:00:00.000Z`,
         session: 'morning',
       })
       expect(taken.status).toBe(409)
