@@ -90,6 +90,10 @@ export default withPolicy(
             Component: '/components/account/TotpView#TotpView',
             path: '/totp',
           },
+          assessmentGrid: {
+            Component: '/components/assessment/AssessmentGridView#AssessmentGridView',
+            path: '/assessments',
+          },
         },
       },
     },
