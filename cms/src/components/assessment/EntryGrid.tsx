@@ -22,7 +22,7 @@ import {
   checkSubjectRow,
   checkTraitRow,
   errorsByCell,
-  isComplete,
+  missingPupils,
   isTablePaste,
   moveFrom,
   moveOfKey,
@@ -57,6 +57,8 @@ export interface EntryGridProps {
   onReplace: (grid: AnyGrid | null, notice: Notice) => void
   onDirtyChange: (dirty: boolean) => void
   notice: Notice | null
+  /** The assigned teacher of the sheet: on a locked grid, they ask for a correction. */
+  mayFileCorrection: boolean
 }
 
 /** The query of the grid's own endpoints (`/api/assessment-grid…`, `/api/trait-grid…`). */
@@ -82,7 +84,16 @@ async function readJson(response: Response): Promise<unknown> {
  * spreadsheet: type, Tab across, Enter and arrows down, paste a block from Excel; every mistake
  * beside its cell; one save; nothing typed is lost when a save fails (Điều 10.1, 12.1).
  */
-export function EntryGrid({ api, grid, onReplace, onDirtyChange, notice }: EntryGridProps) {
+export function EntryGrid({
+  api,
+  grid,
+  onReplace,
+  onDirtyChange,
+  notice,
+  mayFileCorrection,
+}: EntryGridProps) {
+  const corrections =
+    !grid.editable && grid.lock !== null && grid.kind === 'subject' && mayFileCorrection
   const columns: GridColumn[] = useMemo(
     () => (grid.kind === 'subject' ? subjectColumns(grid) : traitColumns(grid)),
     [grid],
@@ -109,15 +120,18 @@ export function EntryGrid({ api, grid, onReplace, onDirtyChange, notice }: Entry
   const dirty = changed.size > 0
   useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange])
 
-  const check = useMemo(
+  const clientErrors = useMemo(
     () =>
-      grid.kind === 'subject'
-        ? (values: Record<string, string>) => checkSubjectRow(values, grid.tested)
-        : (values: Record<string, string>) => checkTraitRow(values, grid.traits),
-    [grid],
+      draft.map((values, index) =>
+        grid.kind === 'subject'
+          ? checkSubjectRow(values, grid.tested, grid.rows[index].assessment !== null)
+          : checkTraitRow(values, grid.traits),
+      ),
+    [draft, grid],
   )
-  const clientErrors = useMemo(() => draft.map((values) => check(values)), [draft, check])
-  const complete = useMemo(() => isComplete(draft, check), [draft, check])
+  // Confirming asks for a saved grid, so the saved rows tell whether it is complete.
+  const missing = useMemo(() => missingPupils(grid), [grid])
+  const complete = grid.rows.length > 0 && missing.length === 0
 
   function errorOf(row: number, column: string): string | undefined {
     const fromServer = serverErrors.get(cellKey(row, column))
@@ -307,8 +321,13 @@ export function EntryGrid({ api, grid, onReplace, onDirtyChange, notice }: Entry
         }),
       })
       if (!response.ok) {
-        const reason = firstMessage(await readJson(response)) ?? `lỗi ${response.status}`
-        setMessage({ tone: 'error', text: `Chưa xác nhận được: ${reason}` })
+        const answer = await readJson(response)
+        const reason = firstMessage(answer) ?? `Chưa xác nhận được (lỗi ${response.status}).`
+        const names = (answer as { missing?: unknown } | null)?.missing
+        setMessage({
+          tone: 'error',
+          text: Array.isArray(names) ? `${reason} ${names.join(', ')}.` : reason,
+        })
         return
       }
       onReplace(null, { tone: 'success', text: 'Đã xác nhận hoàn thành: bảng đã khóa sổ.' })
@@ -406,9 +425,7 @@ export function EntryGrid({ api, grid, onReplace, onDirtyChange, notice }: Entry
               {grid.kind === 'subject' && grid.tested && grid.editable && (
                 <th scope="col">Kiểm tra lại</th>
               )}
-              {!grid.editable && grid.lock && grid.kind === 'subject' && (
-                <th scope="col">Điều chỉnh</th>
-              )}
+              {corrections && <th scope="col">Điều chỉnh</th>}
             </tr>
           </thead>
           <tbody>
@@ -442,6 +459,7 @@ export function EntryGrid({ api, grid, onReplace, onDirtyChange, notice }: Entry
                   })
                   markChanged([rowIndex], [])
                 }}
+                corrections={corrections}
                 correctionOpen={correctionRow === rowIndex}
                 onCorrection={() =>
                   setCorrectionRow((open) => (open === rowIndex ? null : rowIndex))
@@ -514,7 +532,7 @@ export function EntryGrid({ api, grid, onReplace, onDirtyChange, notice }: Entry
                 ? 'Lưu các thay đổi trước khi xác nhận.'
                 : complete
                   ? undefined
-                  : 'Còn học sinh chưa có kết quả đầy đủ.'
+                  : `Còn ${missing.length} học sinh chưa có kết quả đầy đủ.`
             }
             onClick={() => openModal(confirmSlug)}
           >
@@ -606,6 +624,7 @@ interface GridRowProps {
   onPaste: (event: ClipboardEvent<HTMLInputElement>, position: CellPosition) => void
   onFocusCell: (position: CellPosition) => void
   onRetest: (on: boolean) => void
+  corrections: boolean
   correctionOpen: boolean
   onCorrection: () => void
 }
@@ -620,8 +639,7 @@ function GridRow(props: GridRowProps) {
     subjectRow?.assessment !== null &&
     subjectRow?.score !== null
   const extraColumns =
-    (grid.kind === 'subject' && grid.tested && grid.editable ? 1 : 0) +
-    (!grid.editable && grid.lock && grid.kind === 'subject' ? 1 : 0)
+    (grid.kind === 'subject' && grid.tested && grid.editable ? 1 : 0) + (props.corrections ? 1 : 0)
   return (
     <>
       <tr className={props.changed ? 'entry-grid__row--changed' : undefined}>
@@ -696,7 +714,7 @@ function GridRow(props: GridRowProps) {
             )}
           </td>
         )}
-        {!grid.editable && grid.lock && grid.kind === 'subject' && (
+        {props.corrections && (
           <td>
             {subjectRow?.assessment !== null && (
               <Button buttonStyle="secondary" size="small" onClick={props.onCorrection}>

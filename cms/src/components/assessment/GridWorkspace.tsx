@@ -1,22 +1,11 @@
 'use client'
 
 import { SelectInput, useConfig } from '@payloadcms/ui'
-import { PERIOD_LABELS, PERIODS, type GridLock, type Period } from '@school/shared'
+import { PERIOD_LABELS, PERIODS, formatDateVi, type GridChoices } from '@school/shared'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 
 import { EntryGrid, gridQuery, type AnyGrid } from './EntryGrid'
-import { NETWORK_FAILURE, firstMessage, lockLabel } from './labels'
-
-/** `GET /api/assessment-grid/choices`: the sheets this user may open in a school year. */
-export interface GridChoices {
-  schoolYear: string
-  periods: Array<{ period: Period; lock?: GridLock | null }>
-  sheets: Array<{
-    class: { id: number | string; name: string; grade: number }
-    subject: { code: string; name: string } | null
-    editable: boolean
-  }>
-}
+import { NETWORK_FAILURE, WINDOW_LABELS, firstMessage } from './labels'
 
 export interface GridSelection {
   schoolYear: string
@@ -33,13 +22,7 @@ type Option = { label: string; value: string }
 const valueOf = (option: Option | Option[]) => (Array.isArray(option) ? option[0] : option)?.value
 
 /** The pickers of the grid page and the grid they open, kept in the address (a reload keeps it). */
-export function GridWorkspace({
-  initial,
-  schoolYears,
-}: {
-  initial: GridSelection
-  schoolYears: string[]
-}) {
+export function GridWorkspace({ initial }: { initial: GridSelection }) {
   const { config } = useConfig()
   const api = `${config.serverURL ?? ''}${config.routes.api}`
   const [selection, setSelection] = useState<GridSelection>(initial)
@@ -108,7 +91,7 @@ export function GridWorkspace({
     if (!choices || choices.sheets.length === 0) return null
     const period = (PERIODS as readonly string[]).includes(selection.period)
       ? selection.period
-      : (choices.periods.find((entry) => !entry.lock)?.period ??
+      : (choices.periods.find((entry) => entry.state === 'open')?.period ??
         choices.periods[0]?.period ??
         'mid1')
     const classSheets = choices.sheets.filter((sheet) => String(sheet.class.id) === selection.class)
@@ -180,15 +163,17 @@ export function GridWorkspace({
       value: sheet.subject?.code ?? TRAITS,
       label: sheet.subject?.name ?? 'Phẩm chất, năng lực',
     }))
-  const periods = (choices?.periods ?? PERIODS.map((period) => ({ period, lock: undefined }))).map(
-    (entry) => ({
-      value: entry.period,
-      label:
-        entry.lock === undefined
-          ? PERIOD_LABELS[entry.period].vi
-          : `${PERIOD_LABELS[entry.period].vi} (${lockLabel(entry.lock)})`,
-    }),
+  const periods = (choices?.periods ?? []).map((entry) => ({
+    value: entry.period,
+    label: `${PERIOD_LABELS[entry.period].vi} (${WINDOW_LABELS[entry.state]})`,
+  }))
+  const entryWindow = choices?.periods.find((entry) => entry.period === resolved?.period)
+  const sheet = choices?.sheets.find(
+    (candidate) =>
+      String(candidate.class.id) === resolved?.class &&
+      (candidate.subject?.code ?? TRAITS) === resolved?.subject,
   )
+  const years = choices?.schoolYears ?? [selection.schoolYear]
 
   return (
     <div className="grid-workspace">
@@ -198,7 +183,7 @@ export function GridWorkspace({
           path="schoolYear"
           label="Năm học"
           isClearable={false}
-          options={schoolYears.map((year) => ({ value: year, label: year }))}
+          options={years.map((year) => ({ value: year, label: year }))}
           value={selection.schoolYear}
           onChange={(option) =>
             choose({ schoolYear: valueOf(option as Option) ?? initial.schoolYear })
@@ -232,6 +217,11 @@ export function GridWorkspace({
           onChange={(option) => choose({ subject: valueOf(option as Option) })}
         />
       </div>
+      {entryWindow?.opensOn && entryWindow.closesOn && (
+        <p className="grid-workspace__window">
+          Thời hạn nhập: {formatDateVi(entryWindow.opensOn)} – {formatDateVi(entryWindow.closesOn)}
+        </p>
+      )}
       {problem && <p className="entry-grid__message entry-grid__message--error">{problem}</p>}
       {choices && choices.sheets.length === 0 && (
         <p>Năm học {choices.schoolYear} bạn không có bảng nào để nhập hoặc xem.</p>
@@ -243,6 +233,7 @@ export function GridWorkspace({
           api={api}
           grid={grid}
           notice={notice}
+          mayFileCorrection={sheet?.mayEnter ?? false}
           onReplace={replace}
           onDirtyChange={onDirtyChange}
         />

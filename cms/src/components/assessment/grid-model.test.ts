@@ -7,7 +7,7 @@ import {
   checkSubjectRow,
   checkTraitRow,
   errorsByCell,
-  isComplete,
+  missingPupils,
   isTablePaste,
   moveFrom,
   moveOfKey,
@@ -103,48 +103,27 @@ describe('the checks beside each cell', () => {
     expect(checkSubjectRow({ level: 'H', score: '7' }, false)).toEqual({ score: MESSAGES.noTest })
   })
 
-  it('asks for every trait of the grade once a row has a value', () => {
-    const traits = ['yeu-nuoc', 'nhan-ai'] as const
-    expect(checkTraitRow({ 'yeu-nuoc': '', 'nhan-ai': '', qualitiesComment: '' }, traits)).toEqual(
-      {},
-    )
-    expect(checkTraitRow({ 'yeu-nuoc': 'd', 'nhan-ai': '' }, traits)).toEqual({
-      'nhan-ai': MESSAGES.traitRequired,
+  it('refuses to blank a stored entry', () => {
+    expect(checkSubjectRow({ level: '', score: '', comment: '' }, true, true)).toEqual({
+      level: MESSAGES.storedBlank,
     })
+  })
+
+  it('takes a part-filled trait row, checking the letters given', () => {
+    const traits = ['yeu-nuoc', 'nhan-ai'] as const
+    expect(checkTraitRow({ 'yeu-nuoc': 'd', 'nhan-ai': '' }, traits)).toEqual({})
     expect(checkTraitRow({ 'yeu-nuoc': 'H', 'nhan-ai': 'T' }, traits)).toEqual({
       'yeu-nuoc': MESSAGES.qualityLevel,
     })
   })
 
-  it('calls a grid complete only when every pupil has a valid entry', () => {
-    const check = (values: Record<string, string>) => checkSubjectRow(values, true)
-    expect(
-      isComplete(
-        [
-          { level: 'T', score: '9' },
-          { level: 'H', score: '6' },
-        ],
-        check,
-      ),
-    ).toBe(true)
-    expect(
-      isComplete(
-        [
-          { level: 'T', score: '9' },
-          { level: '', score: '' },
-        ],
-        check,
-      ),
-    ).toBe(false)
-    expect(
-      isComplete(
-        [
-          { level: 'T', score: '9' },
-          { level: 'H', score: '11' },
-        ],
-        check,
-      ),
-    ).toBe(false)
+  it('names the pupils that keep a saved grid from being confirmed', () => {
+    const grid = subjectGrid(true)
+    expect(missingPupils(grid)).toEqual(['Trần Đức Hưởng', 'Lê Hoàng Yến Nhi'])
+    expect(missingPupils({ ...grid, rows: grid.rows.slice(0, 1) })).toEqual([])
+    const noScore = { ...grid.rows[0], score: null }
+    expect(missingPupils({ ...grid, rows: [noScore] })).toEqual([noScore.fullName])
+    expect(missingPupils({ ...grid, tested: false, rows: [noScore] })).toEqual([])
   })
 
   it('puts the server’s errors on their cells, and the rest apart', () => {

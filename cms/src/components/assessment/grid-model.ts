@@ -9,10 +9,12 @@ import {
   SUBJECT_LEVELS,
   TRAIT_LABELS,
   type GridError,
+  type QualityLevel,
   type SubjectGrid,
   type SubjectGridEntry,
   type TraitCode,
   type TraitGrid,
+  type TraitGridEntry,
 } from '@school/shared'
 
 export type CellKind = 'level' | 'score' | 'text'
@@ -99,7 +101,7 @@ export const MESSAGES = {
   subjectLevel: 'Mức là T (Hoàn thành tốt), H (Hoàn thành) hoặc C (Chưa hoàn thành).',
   qualityLevel: 'Mức là T (Tốt), Đ (Đạt) hoặc C (Cần cố gắng).',
   levelRequired: 'Cần nhập mức khi đã có điểm hoặc nhận xét.',
-  traitRequired: 'Cần nhập mức khi hàng đã có giá trị.',
+  storedBlank: 'Kết quả đã nhập không để trống mức đạt được.',
   score: 'Điểm là số nguyên từ 1 đến 10, không dùng số thập phân.',
   scoreRequired: 'Môn này có bài kiểm tra định kì ở kì này: cần nhập điểm.',
   noTest: 'Môn này không có bài kiểm tra định kì ở kì này: để trống điểm.',
@@ -116,9 +118,10 @@ const hasAnyValue = (values: Record<string, string>) =>
 export function checkSubjectRow(
   values: Record<string, string>,
   tested: boolean,
+  stored = false,
 ): Record<string, string> {
   const errors: Record<string, string> = {}
-  if (!hasAnyValue(values)) return errors
+  if (!hasAnyValue(values)) return stored ? { level: MESSAGES.storedBlank } : errors
   const level = normalizeLevel(values.level ?? '', 'subject')
   if (level === '') errors.level = MESSAGES.levelRequired
   else if (!(SUBJECT_LEVELS as readonly string[]).includes(level))
@@ -132,32 +135,37 @@ export function checkSubjectRow(
   return errors
 }
 
-/** A pupil's qualities and competencies: nothing, or every trait of the grade rated T/Đ/C. */
+/**
+ * A pupil's qualities and competencies: each level given is T/Đ/C. A row may be saved part
+ * filled (the homeroom teacher rates over several sittings); confirming needs every trait.
+ */
 export function checkTraitRow(
   values: Record<string, string>,
   traits: readonly TraitCode[],
 ): Record<string, string> {
   const errors: Record<string, string> = {}
-  if (!hasAnyValue(values)) return errors
   for (const trait of traits) {
     const level = normalizeLevel(values[trait] ?? '', 'quality')
-    if (level === '') errors[trait] = MESSAGES.traitRequired
-    else if (!(QUALITY_LEVELS as readonly string[]).includes(level)) {
+    if (level !== '' && !(QUALITY_LEVELS as readonly string[]).includes(level)) {
       errors[trait] = MESSAGES.qualityLevel
     }
   }
   return errors
 }
 
-/** Whether every pupil has a complete, valid entry (the grid may then be confirmed). */
-export function isComplete(
-  draft: Draft,
-  check: (values: Record<string, string>) => Record<string, string>,
-): boolean {
-  return (
-    draft.length > 0 &&
-    draft.every((values) => hasAnyValue(values) && Object.keys(check(values)).length === 0)
-  )
+/**
+ * The pupils whose entry keeps the saved grid from being confirmed (the server's rule): no level,
+ * no score where tested, a trait not rated.
+ */
+export function missingPupils(grid: SubjectGrid | TraitGrid): string[] {
+  if (grid.kind === 'subject') {
+    return grid.rows
+      .filter((row) => !row.level || (grid.tested && row.score === null))
+      .map((row) => row.fullName)
+  }
+  return grid.rows
+    .filter((row) => grid.traits.some((trait) => !row.levels[trait]))
+    .map((row) => row.fullName)
 }
 
 const orNull = (text: string | undefined) => (text && text.trim() !== '' ? text.trim() : null)
@@ -185,13 +193,6 @@ export function subjectEntries(
     })
 }
 
-export interface TraitGridEntry {
-  student: number | string
-  levels: Partial<Record<TraitCode, string | null>>
-  qualitiesComment: string | null
-  competenciesComment: string | null
-}
-
 export function traitEntries(
   grid: TraitGrid,
   draft: Draft,
@@ -206,7 +207,7 @@ export function traitEntries(
         levels: Object.fromEntries(
           grid.traits.map((trait) => [
             trait,
-            orNull(normalizeLevel(values[trait] ?? '', 'quality')),
+            orNull(normalizeLevel(values[trait] ?? '', 'quality')) as QualityLevel | null,
           ]),
         ),
         qualitiesComment: orNull(values.qualitiesComment),

@@ -1,5 +1,5 @@
 /** The grid page's words for a lock (Điều 12.2) and the endpoints it talks to. */
-import type { GridLock } from '@school/shared'
+import type { GridChoices, GridLock } from '@school/shared'
 
 export const LOCK_LABELS: Record<GridLock | 'open', string> = {
   open: 'Đang mở nhập',
@@ -8,6 +8,14 @@ export const LOCK_LABELS: Record<GridLock | 'open', string> = {
   confirmed: 'Khóa sổ: giáo viên đã xác nhận hoàn thành',
   approved: 'Khóa sổ: hiệu trưởng đã phê duyệt cả năm',
   no_window: 'Chưa mở: chưa đặt thời hạn nhập',
+}
+
+/** A checkpoint's entry window today, as the pickers show it. */
+export const WINDOW_LABELS: Record<GridChoices['periods'][number]['state'], string> = {
+  open: 'đang mở nhập',
+  not_open: 'chưa mở',
+  closed: 'khóa sổ',
+  no_window: 'chưa đặt thời hạn',
 }
 
 export const lockLabel = (lock: GridLock | null | undefined) => LOCK_LABELS[lock ?? 'open']
