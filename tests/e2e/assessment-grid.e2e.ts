@@ -1,0 +1,92 @@
+/**
+ * The entry grid in the admin, as the demo subject teacher uses it (Điều 10.1, 12.1): Ngoại ngữ 1
+ * of Lớp 3A at `end1` (open in the demo, tested in grade 3) filled with the keyboard only, a score
+ * of 11 refused beside its cell and fixed, a column pasted from Excel, one save, and the values
+ * still there after a reload.
+ */
+import { expect, test, type Page } from '@playwright/test'
+
+import { adminAs } from './support'
+
+/** What Excel puts on the clipboard, pasted into the focused cell. */
+async function pasteInto(page: Page, cell: ReturnType<Page['getByRole']>, text: string) {
+  await cell.focus()
+  await cell.evaluate((input, clipboard) => {
+    const data = new DataTransfer()
+    data.setData('text/plain', clipboard)
+    input.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    )
+  }, text)
+}
+
+test('the subject teacher fills a class’s levels and scores with the keyboard and saves', async ({
+  browser,
+}) => {
+  const page = await adminAs(browser, 'subject_teacher')
+  await page.goto('/admin/assessments')
+  await expect(page.getByRole('heading', { name: 'Nhập kết quả đánh giá' })).toBeVisible()
+  // The first open checkpoint and the teacher's first sheet: end1, Lớp 3A, Ngoại ngữ 1.
+  const title = 'Ngoại ngữ 1 – Lớp 3A – Cuối học kì I'
+  const table = page.getByRole('table', { name: title })
+  await expect(table).toBeVisible()
+  await expect(page.getByText('Đang mở nhập', { exact: true })).toBeVisible()
+
+  const names = await table.locator('tbody th').allTextContents()
+  expect(names.length).toBeGreaterThan(6)
+  const cell = (row: number, column: 'Mức' | 'Điểm KTĐK' | 'Nhận xét') =>
+    page.getByRole('textbox', { name: `${column} – ${names[row]}`, exact: true })
+
+  await cell(0, 'Mức').focus()
+  await page.keyboard.type('t')
+  await page.keyboard.press('Tab')
+  await page.keyboard.type('9')
+  await page.keyboard.press('Tab')
+  await page.keyboard.type('Phát âm rõ ràng.')
+  await page.keyboard.press('Tab')
+  await expect(cell(1, 'Mức')).toBeFocused()
+  await page.keyboard.type('h')
+  await page.keyboard.press('Tab')
+  await page.keyboard.type('11')
+  await expect(cell(1, 'Điểm KTĐK')).toHaveAttribute('aria-invalid', 'true')
+  await expect(table.getByText('Điểm là số nguyên từ 1 đến 10')).toBeVisible()
+  // Enter goes down, the arrows move between cells.
+  await page.keyboard.press('Enter')
+  await expect(cell(2, 'Điểm KTĐK')).toBeFocused()
+  await page.keyboard.press('ArrowLeft')
+  await page.keyboard.type('c')
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.type('5')
+  await page.keyboard.press('ArrowUp')
+  await expect(cell(1, 'Điểm KTĐK')).toBeFocused()
+
+  // A save with the mistake keeps everything on screen and says why.
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click()
+  await expect(page.getByText(/^Chưa lưu: 1 học sinh còn ô có lỗi/)).toBeVisible()
+  await expect(cell(0, 'Nhận xét')).toHaveValue('Phát âm rõ ràng.')
+  await cell(1, 'Điểm KTĐK').focus()
+  await page.keyboard.type('7')
+  await expect(cell(1, 'Điểm KTĐK')).not.toHaveAttribute('aria-invalid', 'true')
+
+  // A column of levels, then of scores, copied from Excel into rows 4–6.
+  await pasteInto(page, cell(3, 'Mức'), 't\r\nH\r\nt\r\n')
+  await pasteInto(page, cell(3, 'Điểm KTĐK'), '8\r\n6\r\n10\r\n')
+  await expect(cell(4, 'Mức')).toHaveValue('H')
+  await expect(cell(5, 'Điểm KTĐK')).toHaveValue('10')
+  await expect(page.getByText(/Có thay đổi chưa lưu \(6\)/)).toBeVisible()
+
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click()
+  await expect(page.getByText('Đã lưu 6 học sinh.')).toBeVisible()
+  await expect(page.getByText(/Có thay đổi chưa lưu/)).toHaveCount(0)
+
+  await page.reload()
+  await expect(page.getByRole('table', { name: title })).toBeVisible()
+  await expect(cell(0, 'Mức')).toHaveValue('T')
+  await expect(cell(0, 'Điểm KTĐK')).toHaveValue('9')
+  await expect(cell(0, 'Nhận xét')).toHaveValue('Phát âm rõ ràng.')
+  await expect(cell(1, 'Điểm KTĐK')).toHaveValue('7')
+  await expect(cell(2, 'Mức')).toHaveValue('C')
+  await expect(cell(4, 'Mức')).toHaveValue('H')
+  await expect(cell(4, 'Điểm KTĐK')).toHaveValue('6')
+  await expect(cell(6, 'Mức')).toHaveValue('')
+})
