@@ -2,10 +2,14 @@
  * The entry grid in the admin, as the demo subject teacher uses it (Điều 10.1, 12.1): Ngoại ngữ 1
  * of Lớp 3A at `end1` (open in the demo, tested in grade 3) filled with the keyboard only, a score
  * of 11 refused beside its cell and fixed, a column pasted from Excel, one save, and the values
- * still there after a reload.
+ * still there after a reload. On a tablet, the teacher confirms a complete grid: it locks, shows
+ * no inputs, and a row files a correction request.
  */
 import { expect, test, type Page } from '@playwright/test'
+import { schoolYearOf, type GridChoices, type SubjectGrid } from '@school/shared'
 
+import { demoLoginEmail, demoPassword } from '../../cms/src/seed/demo-school'
+import { E2E } from '../../playwright.config'
 import { adminAs } from './support'
 
 /** What Excel puts on the clipboard, pasted into the focused cell. */
@@ -89,4 +93,68 @@ test('the subject teacher fills a class’s levels and scores with the keyboard 
   await expect(cell(4, 'Mức')).toHaveValue('H')
   await expect(cell(4, 'Điểm KTĐK')).toHaveValue('6')
   await expect(cell(6, 'Mức')).toHaveValue('')
+})
+
+test('on a tablet, the teacher confirms a complete grid; it locks and a row asks for a correction', async ({
+  browser,
+  request,
+}) => {
+  const login = await request.post(`${E2E.cmsURL}/api/users/login`, {
+    data: { email: demoLoginEmail('subject_teacher'), password: demoPassword() },
+  })
+  const teacher = { Authorization: `JWT ${(await login.json()).token}` }
+  const schoolYear = schoolYearOf(new Date())
+  const choices = await request.get(`${E2E.cmsURL}/api/assessment-grid/choices`, {
+    headers: teacher,
+  })
+  const sheet = ((await choices.json()) as GridChoices).sheets.find(
+    (candidate) => candidate.class.name === 'Lớp 3B' && candidate.subject?.code === 'ngoai-ngu',
+  )
+  expect(sheet, 'the demo teacher teaches Ngoại ngữ in Lớp 3B').toBeDefined()
+  const key = { class: sheet!.class.id, subject: 'ngoai-ngu', period: 'end1', schoolYear }
+  const query = new URLSearchParams({ ...key, class: String(key.class) }).toString()
+  const grid = (await (
+    await request.get(`${E2E.cmsURL}/api/assessment-grid?${query}`, { headers: teacher })
+  ).json()) as SubjectGrid
+  // The class entered beforehand (the keyboard is the first test's).
+  const saved = await request.post(`${E2E.cmsURL}/api/assessment-grid`, {
+    headers: teacher,
+    data: {
+      ...key,
+      rows: grid.rows.map((row) => ({ student: row.student, level: 'H', score: 7 })),
+    },
+  })
+  expect(saved.status()).toBe(200)
+
+  const page = await adminAs(browser, 'subject_teacher')
+  await page.setViewportSize({ width: 820, height: 1180 })
+  await page.goto(`/admin/assessments?${query}`)
+  const table = page.getByRole('table', { name: 'Ngoại ngữ 1 – Lớp 3B – Cuối học kì I' })
+  await expect(table).toBeVisible()
+  // The page fits the tablet: the grid scrolls inside its frame, not the whole page.
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1),
+  ).toBe(true)
+
+  await page.getByRole('button', { name: 'Xác nhận hoàn thành' }).click()
+  await expect(page.getByText('Xác nhận hoàn thành nhập kết quả?')).toBeVisible()
+  await page.getByRole('button', { name: 'Xác nhận', exact: true }).click()
+  await expect(page.getByText('Đã xác nhận hoàn thành: bảng đã khóa sổ.')).toBeVisible()
+  await expect(
+    page.getByText('Khóa sổ: giáo viên đã xác nhận hoàn thành', { exact: true }),
+  ).toBeVisible()
+  await expect(table.getByRole('textbox')).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Lưu', exact: true })).toHaveCount(0)
+
+  const first = grid.rows[0]
+  await table
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: first.fullName, exact: true }) })
+    .getByRole('button', { name: 'Đề nghị điều chỉnh' })
+    .click()
+  const form = page.getByRole('form', { name: `Đề nghị điều chỉnh – ${first.fullName}` })
+  await form.getByLabel('Mức mới').selectOption('T')
+  await form.getByLabel('Lý do điều chỉnh').fill('Nhập nhầm mức khi chấm bài.')
+  await form.getByRole('button', { name: 'Gửi đề nghị' }).click()
+  await expect(form.getByText('Đã gửi đề nghị điều chỉnh; chờ Ban giám hiệu duyệt.')).toBeVisible()
 })
