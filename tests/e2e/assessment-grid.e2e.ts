@@ -2,10 +2,12 @@
  * The entry grid in the admin, as the demo subject teacher uses it (Điều 10.1, 12.1): Ngoại ngữ 1
  * of Lớp 3A at `end1` (open in the demo, tested in grade 3) filled with the keyboard only, a score
  * of 11 refused beside its cell and fixed, a column pasted from Excel, one save, and the values
- * still there after a reload. On a tablet, the teacher confirms a complete grid: it locks, shows
+ * still there after a reload; the downloaded .xlsx with a bad score uploads as an error with its
+ * cell, writing nothing. On a tablet, the teacher confirms a complete grid: it locks, shows
  * no inputs, and a row files a correction request.
  */
 import { expect, test, type Page } from '@playwright/test'
+import ExcelJS from 'exceljs'
 import { schoolYearOf, type GridChoices, type SubjectGrid } from '@school/shared'
 
 import { demoLoginEmail, demoPassword } from '../../cms/src/seed/demo-school'
@@ -93,6 +95,31 @@ test('the subject teacher fills a class’s levels and scores with the keyboard 
   await expect(cell(4, 'Mức')).toHaveValue('H')
   await expect(cell(4, 'Điểm KTĐK')).toHaveValue('6')
   await expect(cell(6, 'Mức')).toHaveValue('')
+
+  // The same grid as .xlsx: a score of 11 typed in Excel comes back as an error with its cell,
+  // and nothing is written.
+  const downloading = page.waitForEvent('download')
+  await page.getByRole('link', { name: 'Tải Excel' }).click()
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.readFile(await (await downloading).path())
+  const sheet = workbook.worksheets[0]
+  let scoreColumn = 0
+  sheet.getRow(7).eachCell((header, column) => {
+    if (header.text === 'Điểm KTĐK') scoreColumn = column
+  })
+  expect(scoreColumn).toBeGreaterThan(0)
+  sheet.getRow(8).getCell(scoreColumn).value = 11
+  await page.getByLabel('Tệp Excel đã điền').setInputFiles({
+    name: 'ngoai-ngu-3a.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(await workbook.xlsx.writeBuffer()),
+  })
+  await page.getByRole('button', { name: 'Tải lên Excel' }).click()
+  await expect(page.getByText('Tệp có 1 lỗi; chưa ghi gì vào bảng.')).toBeVisible()
+  const errors = page.getByRole('table', { name: 'Lỗi trong tệp Excel' })
+  await expect(errors.getByRole('row')).toHaveCount(2)
+  await expect(errors.getByRole('row').nth(1)).toContainText(`8${names[0]}`)
+  await expect(cell(0, 'Điểm KTĐK')).toHaveValue('9')
 })
 
 test('on a tablet, the teacher confirms a complete grid; it locks and a row asks for a correction', async ({
