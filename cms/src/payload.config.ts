@@ -98,6 +98,10 @@ export default withPolicy(
             Component: '/components/assessment/YearEndView#YearEndView',
             path: '/year-end',
           },
+          assessmentGrid: {
+            Component: '/components/assessment/AssessmentGridView#AssessmentGridView',
+            path: '/assessments',
+          },
         },
       },
     },
