@@ -4,4 +4,6 @@
  */
 import type { Endpoint } from 'payload'
 
-export const assessmentEndpoints: Endpoint[] = []
+import { progressEndpoints } from './progress-endpoints'
+
+export const assessmentEndpoints: Endpoint[] = [...progressEndpoints]
