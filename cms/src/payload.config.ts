@@ -75,6 +75,7 @@ export default withPolicy(
         beforeDashboard: [
           '/components/account/AccountNotice#PasswordReminder',
           '/components/dashboard/EditorialDashboard#EditorialDashboard',
+          '/components/assessment/ProgressDashboard#ProgressDashboard',
         ],
         afterNavLinks: ['/components/nav/PolicyNavLinks#PolicyNavLinks'],
         views: {
@@ -89,6 +90,10 @@ export default withPolicy(
           totp: {
             Component: '/components/account/TotpView#TotpView',
             path: '/totp',
+          },
+          assessmentProgress: {
+            Component: '/components/assessment/ProgressView#ProgressView',
+            path: '/assessment-progress',
           },
         },
       },
