@@ -20,6 +20,7 @@ import {
 } from '@school/shared'
 
 import { isAllowed } from '../access/authorize'
+import { writeAuditEntry } from '../audit/hooks'
 import { assessmentPolicy } from '../access/policy'
 import { idOf } from '../lib/ids'
 import type { Group } from '../payload-types'
@@ -186,6 +187,10 @@ export async function checkpointProgress(
     depth: 0,
     disableErrors: true,
   } as const
+  // Entries are counted, not read: none of their content leaves this function and the rows
+  // shown are the policy's (below). Read for the user, every page view would log the ids of
+  // the school's thousands of entries as read by them (audit/hooks.ts).
+  const counted = { overrideAccess: true, req, depth: 0 } as const
   const everything = { limit: 0, pagination: false } as const
   const inYear: Where = { schoolYear: { equals: schoolYear } }
   const atCheckpoint: Where = { and: [inYear, { period: { equals: period } }] }
@@ -203,7 +208,7 @@ export async function checkpointProgress(
   const ofClasses: Where = { class: { in: classIds } }
 
   const [pupils, entries, traitEntries, confirmations, subjects, window] = await Promise.all([
-    // How many pupils each class has is a count, not a record: read whatever the actor may read.
+    // How many pupils each class has is a count, not a record.
     req.payload.find({
       collection: 'students',
       where: { and: [ofClasses, { status: { equals: 'studying' } }] },
@@ -218,14 +223,14 @@ export async function checkpointProgress(
       where: { and: [atCheckpoint, ofClasses] },
       select: { student: true, class: true, subject: true, score: true },
       ...everything,
-      ...asUser,
+      ...counted,
     }),
     req.payload.find({
       collection: 'trait-assessments',
       where: { and: [atCheckpoint, ofClasses] },
       select: { student: true, class: true, traits: true },
       ...everything,
-      ...asUser,
+      ...counted,
     }),
     req.payload.find({
       collection: 'assessment-confirmations',
@@ -420,8 +425,8 @@ export async function entriesByMonth(
     limit: 0,
     pagination: false,
     depth: 0,
-    overrideAccess: false,
-    user: req.user,
+    // Counted, not read (see checkpointProgress); the caller asked progressByMonth.
+    overrideAccess: true,
     req,
   })
   const monthOf = (value: string) => vietnamDay(value).slice(0, 7)
@@ -456,17 +461,9 @@ export async function checkpointAnomalies(
   schoolYear: string,
   period: Period,
 ): Promise<ReportedAnomaly[]> {
-  // What the actor may not read at all counts as nothing entered (their rows are not shown).
-  const asUser = {
-    overrideAccess: false,
-    user: req.user,
-    req,
-    depth: 0,
-    disableErrors: true,
-  } as const
-  const everything = { limit: 0, pagination: false } as const
   const classes = await classesOfYear(req, schoolYear, [])
   const upTo = PERIODS.slice(0, PERIODS.indexOf(period) + 1)
+  // Weighed by the server; what the report then shows of them is logged as read (below).
   const { docs: entries } = await req.payload.find({
     collection: 'assessments',
     where: {
@@ -477,40 +474,74 @@ export async function checkpointAnomalies(
       ],
     },
     select: { student: true, class: true, subject: true, period: true, level: true, score: true },
-    ...everything,
-    ...asUser,
-  })
-  const pupilIds = [...new Set(entries.map((e) => idOf(e.student)).filter(isId))]
-  const { docs: pupils } = await req.payload.find({
-    collection: 'students',
-    where: { id: { in: pupilIds } },
-    select: { fullName: true },
-    ...everything,
-    ...asUser,
+    limit: 0,
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    req,
   })
   const subjects = await allSubjects(req)
   const subjectName = new Map(subjects.map((s) => [s.code, s.name]))
-  const pupilName = new Map(pupils.map((p) => [String(p.id), p.fullName ?? '']))
   const classOf = new Map(classes.map((c) => [String(c.id), c]))
-  const facts: AssessmentFact[] = []
-  for (const entry of entries) {
-    const schoolClass = classOf.get(String(idOf(entry.class)))
-    if (!schoolClass) continue
-    facts.push({
-      student: idOf(entry.student)!,
-      studentName: pupilName.get(String(idOf(entry.student))) ?? '',
-      class: schoolClass.id,
-      className: schoolClass.name,
-      grade: schoolClass.grade ?? 0,
-      subject: String(entry.subject),
-      subjectName: subjectName.get(String(entry.subject)),
-      schoolYear,
-      period: entry.period as Period,
-      level: (entry.level ?? null) as SubjectLevel | null,
-      score: entry.score ?? null,
+  const factsWith = (pupilName: Map<string, string>) => {
+    const facts: Array<AssessmentFact & { entryId: Id }> = []
+    for (const entry of entries) {
+      const schoolClass = classOf.get(String(idOf(entry.class)))
+      const student = idOf(entry.student)
+      if (!schoolClass || student === null) continue
+      facts.push({
+        entryId: entry.id,
+        student,
+        studentName: pupilName.get(String(student)) ?? '',
+        class: schoolClass.id,
+        className: schoolClass.name,
+        grade: schoolClass.grade ?? 0,
+        subject: String(entry.subject),
+        subjectName: subjectName.get(String(entry.subject)),
+        schoolYear,
+        period: entry.period as Period,
+        level: (entry.level ?? null) as SubjectLevel | null,
+        score: entry.score ?? null,
+      })
+    }
+    return facts
+  }
+  const pupilsOf = (anomalies: Anomaly[]) =>
+    new Set(anomalies.flatMap((a) => ('student' in a ? [String(a.student)] : [])))
+  // The pupils named in the report, read for the user (an audited read of those pupils only).
+  const named = pupilsOf(findAnomalies(factsWith(new Map()), { schoolYear, period }))
+  const { docs: pupils } =
+    named.size === 0
+      ? { docs: [] }
+      : await req.payload.find({
+          collection: 'students',
+          where: { id: { in: [...named] } },
+          select: { fullName: true },
+          limit: 0,
+          pagination: false,
+          depth: 0,
+          overrideAccess: false,
+          user: req.user,
+          req,
+        })
+  const facts = factsWith(new Map(pupils.map((p) => [String(p.id), p.fullName ?? ''])))
+  const anomalies = findAnomalies(facts, { schoolYear, period })
+  // The entries behind each pupil's anomaly: that pupil's subject up to this checkpoint.
+  const shown = new Set(
+    anomalies.flatMap((a) => ('student' in a ? [`${String(a.student)}|${a.subject}`] : [])),
+  )
+  const entryIds = facts
+    .filter((fact) => shown.has(`${String(fact.student)}|${fact.subject}`))
+    .map((fact) => fact.entryId)
+  if (req.user && entryIds.length > 0) {
+    await writeAuditEntry(req, {
+      action: 'read',
+      collection: 'assessments',
+      docIds: entryIds,
+      count: entryIds.length,
     })
   }
-  return findAnomalies(facts, { schoolYear, period }).map((anomaly) => ({
+  return anomalies.map((anomaly) => ({
     ...anomaly,
     periodLabel: PERIOD_LABELS[anomaly.period].vi,
   }))
