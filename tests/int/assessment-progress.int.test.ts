@@ -149,8 +149,21 @@ describe('progress of a checkpoint', () => {
     const english = await user('subject_teacher')
     const classNames = (rows: Row[]) => [...new Set(rows.map((row) => row.className))].sort()
 
+    const readsLogged = async () =>
+      (
+        await school.payload.count({
+          collection: 'audit-log',
+          where: {
+            and: [{ action: { equals: 'read' } }, { collection: { equals: 'assessments' } }],
+          },
+          overrideAccess: true,
+        })
+      ).totalDocs
+    const loggedBefore = await readsLogged()
     const vice = await (await clientAs('vice_principal')).get(progressPath())
     expect(classNames(vice.body.rows)).toHaveLength(10)
+    // Counting is no read of the entries: the audit log does not list the school's entries.
+    expect(await readsLogged()).toBe(loggedBefore)
 
     // The group head: the classes of Tổ khối 3, every subject of them, nothing of grade 4.
     const head = await (await clientAs('group_head')).get(progressPath())
@@ -234,6 +247,21 @@ describe('abnormal results', () => {
     })
     expect(levelAnomalies[0].description).toContain(`${odd!.fullName} (Lớp 4A)`)
     expect(levelAnomalies[0].description).toContain('điểm KTĐK 4')
+    // What the report showed is logged as read by the vice-principal: the flagged entry.
+    const { docs: logged } = await payload.find({
+      collection: 'audit-log',
+      where: { and: [{ action: { equals: 'read' } }, { collection: { equals: 'assessments' } }] },
+      sort: '-createdAt',
+      limit: 1,
+      overrideAccess: true,
+    })
+    const { docs: flagged } = await payload.find({
+      collection: 'assessments',
+      where: { and: [{ student: { equals: odd!.id } }, { period: { equals: 'end1' } }] },
+      overrideAccess: true,
+    })
+    expect(logged[0]!.docIds).toContain(String(flagged[0]!.id))
+    expect(logged[0]!.actorEmail).toBe(demoLoginEmail('vice_principal'))
 
     expect((await (await clientAs('subject_teacher')).get(path)).status).toBe(403)
     expect((await (await clientAs('group_head')).get(path)).status).toBe(403)

@@ -23,7 +23,7 @@ import { isAllowed } from '../access/authorize'
 import { writeAuditEntry } from '../audit/hooks'
 import { assessmentPolicy } from '../access/policy'
 import { idOf } from '../lib/ids'
-import type { Group } from '../payload-types'
+import type { Assessment, Group, Student, TraitAssessment } from '../payload-types'
 import { allSubjects, isTested, periodWindow } from './catalogue'
 import { TRAITS_SCOPE } from './locks'
 
@@ -145,6 +145,29 @@ function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
   return groups
 }
 
+/**
+ * Rows as stored, for counting: entries are counted, not read, so none of their content leaves
+ * this module and the rows shown are the policy's. Read for the user, each page view would log
+ * the ids of the school's thousands of entries as read by them (audit/hooks.ts), and Payload's
+ * per-document read hooks would cost seconds for a whole school.
+ */
+async function storedRows<T>(
+  req: PayloadRequest,
+  collection: 'students' | 'assessments' | 'trait-assessments',
+  where: Where,
+  select: Record<string, true>,
+): Promise<T[]> {
+  const { docs } = await req.payload.db.find({
+    collection,
+    where,
+    select,
+    limit: 0,
+    pagination: false,
+    req,
+  })
+  return docs as T[]
+}
+
 /** Classes of the school year: those named for it, and any an assignment of the year uses. */
 async function classesOfYear(req: PayloadRequest, schoolYear: string, assigned: Id[]) {
   const where: Where = {
@@ -187,10 +210,6 @@ export async function checkpointProgress(
     depth: 0,
     disableErrors: true,
   } as const
-  // Entries are counted, not read: none of their content leaves this function and the rows
-  // shown are the policy's (below). Read for the user, every page view would log the ids of
-  // the school's thousands of entries as read by them (audit/hooks.ts).
-  const counted = { overrideAccess: true, req, depth: 0 } as const
   const everything = { limit: 0, pagination: false } as const
   const inYear: Where = { schoolYear: { equals: schoolYear } }
   const atCheckpoint: Where = { and: [inYear, { period: { equals: period } }] }
@@ -209,29 +228,24 @@ export async function checkpointProgress(
 
   const [pupils, entries, traitEntries, confirmations, subjects, window] = await Promise.all([
     // How many pupils each class has is a count, not a record.
-    req.payload.find({
-      collection: 'students',
-      where: { and: [ofClasses, { status: { equals: 'studying' } }] },
-      select: { class: true },
-      ...everything,
-      depth: 0,
-      overrideAccess: true,
+    storedRows<Pick<Student, 'id' | 'class'>>(
       req,
-    }),
-    req.payload.find({
-      collection: 'assessments',
-      where: { and: [atCheckpoint, ofClasses] },
-      select: { student: true, class: true, subject: true, score: true },
-      ...everything,
-      ...counted,
-    }),
-    req.payload.find({
-      collection: 'trait-assessments',
-      where: { and: [atCheckpoint, ofClasses] },
-      select: { student: true, class: true, traits: true },
-      ...everything,
-      ...counted,
-    }),
+      'students',
+      { and: [ofClasses, { status: { equals: 'studying' } }] },
+      { class: true },
+    ),
+    storedRows<Pick<Assessment, 'id' | 'student' | 'class' | 'subject' | 'score'>>(
+      req,
+      'assessments',
+      atCheckpoint,
+      { student: true, class: true, subject: true, score: true },
+    ),
+    storedRows<Pick<TraitAssessment, 'id' | 'student' | 'class' | 'traits'>>(
+      req,
+      'trait-assessments',
+      atCheckpoint,
+      { student: true, class: true, traits: true },
+    ),
     req.payload.find({
       collection: 'assessment-confirmations',
       where: { and: [atCheckpoint, { kind: { equals: 'confirmed' } }] },
@@ -244,7 +258,7 @@ export async function checkpointProgress(
   ])
 
   const pupilsOfClass = new Map<string, Set<string>>()
-  for (const pupil of pupils.docs) {
+  for (const pupil of pupils) {
     const key = String(idOf(pupil.class))
     const set = pupilsOfClass.get(key) ?? new Set<string>()
     set.add(String(pupil.id))
@@ -269,7 +283,7 @@ export async function checkpointProgress(
 
   // Entries of pupils still in the class, by class and subject: one per pupil at most.
   const doneBySubject = new Map<string, { done: Set<string>; missingScore: Set<string> }>()
-  for (const entry of entries.docs) {
+  for (const entry of entries) {
     const classKey = String(idOf(entry.class))
     const pupilKey = String(idOf(entry.student))
     const schoolClass = classOf.get(classKey)
@@ -285,7 +299,7 @@ export async function checkpointProgress(
     doneBySubject.set(key, tally)
   }
   const traitsDone = new Map<string, Set<string>>()
-  for (const entry of traitEntries.docs) {
+  for (const entry of traitEntries) {
     const classKey = String(idOf(entry.class))
     const pupilKey = String(idOf(entry.student))
     const schoolClass = classOf.get(classKey)
@@ -416,19 +430,15 @@ export async function entriesByMonth(
   schoolYear: string,
 ): Promise<MonthlyEntries> {
   const classes = await classesOfYear(req, schoolYear, [])
-  const { docs } = await req.payload.find({
-    collection: 'assessments',
-    where: {
+  // Counted, not read (see storedRows); the caller asked progressByMonth.
+  const docs = await storedRows<Pick<Assessment, 'id' | 'class' | 'createdAt'>>(
+    req,
+    'assessments',
+    {
       and: [{ schoolYear: { equals: schoolYear } }, { class: { in: classes.map((c) => c.id) } }],
     },
-    select: { class: true, createdAt: true },
-    limit: 0,
-    pagination: false,
-    depth: 0,
-    // Counted, not read (see checkpointProgress); the caller asked progressByMonth.
-    overrideAccess: true,
-    req,
-  })
+    { class: true, createdAt: true },
+  )
   const monthOf = (value: string) => vietnamDay(value).slice(0, 7)
   const months = [...new Set(docs.map((doc) => monthOf(doc.createdAt)))].sort()
   const counts = new Map<string, number>()
@@ -464,22 +474,20 @@ export async function checkpointAnomalies(
   const classes = await classesOfYear(req, schoolYear, [])
   const upTo = PERIODS.slice(0, PERIODS.indexOf(period) + 1)
   // Weighed by the server; what the report then shows of them is logged as read (below).
-  const { docs: entries } = await req.payload.find({
-    collection: 'assessments',
-    where: {
+  const entries = await storedRows<
+    Pick<Assessment, 'id' | 'student' | 'class' | 'subject' | 'period' | 'level' | 'score'>
+  >(
+    req,
+    'assessments',
+    {
       and: [
         { schoolYear: { equals: schoolYear } },
         { period: { in: upTo } },
         { class: { in: classes.map((c) => c.id) } },
       ],
     },
-    select: { student: true, class: true, subject: true, period: true, level: true, score: true },
-    limit: 0,
-    pagination: false,
-    depth: 0,
-    overrideAccess: true,
-    req,
-  })
+    { student: true, class: true, subject: true, period: true, level: true, score: true },
+  )
   const subjects = await allSubjects(req)
   const subjectName = new Map(subjects.map((s) => [s.code, s.name]))
   const classOf = new Map(classes.map((c) => [String(c.id), c]))
