@@ -78,8 +78,8 @@ export async function ProgressView({ initPageResult, params, searchParams }: Adm
     <>
       <ProgressFilter schoolYear={schoolYear} period={period} years={years} periods={periods} />
       <p>
-        {PERIOD_LABELS[period].vi} năm học {schoolYear}. {windowText(progress)} Tổng cộng đã nhập{' '}
-        {progress.total.done}/{progress.total.required}.
+        {PERIOD_LABELS[period].vi} năm học {schoolYear}. {windowText(progress)}{' '}
+        {`Tổng cộng đã nhập ${progress.total.done}/${progress.total.required}.`}
       </p>
       {leadership && <ProgressRemind schoolYear={schoolYear} period={period} />}
       {progress.rows.length === 0 ? (
