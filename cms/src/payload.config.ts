@@ -75,6 +75,7 @@ export default withPolicy(
         beforeDashboard: [
           '/components/account/AccountNotice#PasswordReminder',
           '/components/dashboard/EditorialDashboard#EditorialDashboard',
+          '/components/assessment/ProgressDashboard#ProgressDashboard',
         ],
         afterNavLinks: ['/components/nav/PolicyNavLinks#PolicyNavLinks'],
         views: {
@@ -101,6 +102,10 @@ export default withPolicy(
           assessmentGrid: {
             Component: '/components/assessment/AssessmentGridView#AssessmentGridView',
             path: '/assessments',
+          },
+          assessmentProgress: {
+            Component: '/components/assessment/ProgressView#ProgressView',
+            path: '/assessment-progress',
           },
         },
       },

@@ -828,6 +828,22 @@ export const assessmentPolicy = {
   yearEndPage: anyOf(leadership, homeroomOfAClass, headOfAGroup),
   attendancePage: anyOf(leadership, homeroomOfAClass),
   progressPage: anyOf(leadership, headOfAGroup, teacherThisYear),
+  /**
+   * One row of the progress tables (Điều 6, 7), asked with `{ class, subject, schoolYear }`:
+   * leadership sees every row, a group head their group's classes, the homeroom teacher their
+   * class, a teacher their own assignments. No "entered by" here: a row is a class's subject.
+   */
+  progressOfSubject: anyOf(
+    leadership,
+    headOfRecordClassGroup,
+    homeroomOfRecordClass,
+    assignedTeacherOfRecord('subject'),
+  ),
+  /** A class's qualities and competencies row: who reads the trait grid. */
+  progressOfTraits: anyOf(leadership, homeroomOfRecordClass, headOfRecordClassGroup),
+  /** Điều 6: the month-by-month view of entries and the reminders are the vice-principals'. */
+  progressByMonth: leadership,
+  sendProgressReminders: leadership,
 } satisfies Record<string, Rule>
 
 /** The job queue's own endpoints (`/api/payload-jobs/run`…): the CMS runs its queue itself. */

@@ -435,11 +435,24 @@ function recordsOfClasses(
   }
 }
 
-/** Classes of the professional groups the actor heads (Điều 7: the group head follows them). */
-export async function classesOfHeadedGroups(
-  req: RuleContext['req'],
-  user: User,
-): Promise<ClassIds> {
+const headedClassesCache = new WeakMap<RuleContext['req'], Map<string, Promise<ClassIds>>>()
+
+/**
+ * Classes of the professional groups the actor heads (Điều 7: the group head follows them),
+ * looked up once per request: the progress tables ask it of every row.
+ */
+export function classesOfHeadedGroups(req: RuleContext['req'], user: User): Promise<ClassIds> {
+  let byUser = headedClassesCache.get(req)
+  if (!byUser) headedClassesCache.set(req, (byUser = new Map()))
+  let found = byUser.get(String(user.id))
+  if (!found) {
+    found = loadClassesOfHeadedGroups(req, user)
+    byUser.set(String(user.id), found)
+  }
+  return found
+}
+
+async function loadClassesOfHeadedGroups(req: RuleContext['req'], user: User): Promise<ClassIds> {
   const headed = (await groupsOf(req, user.id)).filter(
     (group) => group.kind === 'professional' && same(group.head, user.id),
   )

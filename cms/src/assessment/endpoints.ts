@@ -6,6 +6,7 @@ import type { Endpoint } from 'payload'
 
 import { attendanceGridEndpoint, saveAttendanceGridEndpoint } from './attendance-grid'
 import { gridEndpoints } from './grid-endpoints'
+import { progressEndpoints } from './progress-endpoints'
 import { yearEndEndpoints } from './year-end-endpoints'
 
 export const assessmentEndpoints: Endpoint[] = [
@@ -14,4 +15,5 @@ export const assessmentEndpoints: Endpoint[] = [
   attendanceGridEndpoint,
   saveAttendanceGridEndpoint,
   ...yearEndEndpoints,
+  ...progressEndpoints,
 ]

@@ -30,10 +30,14 @@ import { AccountGate as AccountGate_715560c5e902fd7d46f0a244d312135e } from '../
 import { PolicyNavLinks as PolicyNavLinks_712314da5256e3596e18a75673b38420 } from '../../../components/nav/PolicyNavLinks'
 import { PasswordReminder as PasswordReminder_715560c5e902fd7d46f0a244d312135e } from '../../../components/account/AccountNotice'
 import { EditorialDashboard as EditorialDashboard_80874a17ed08105b45f341c1f59f634a } from '../../../components/dashboard/EditorialDashboard'
+import { ProgressDashboard as ProgressDashboard_d114ad38da0003bf72f54801fe2a61f6 } from '../../../components/assessment/ProgressDashboard'
 import { EditorialReportView as EditorialReportView_66941cb4d33fc9f85f586763eb32467e } from '../../../components/report/EditorialReportView'
 import { RecordsView as RecordsView_e65871ff64af0d47624ff533c041d0bd } from '../../../components/records/RecordsView'
 import { TotpView as TotpView_3e968f3bd2d548d4f57739c42f4822f9 } from '../../../components/account/TotpView'
+import { AttendanceView as AttendanceView_4eea94dbb5916ff1fc7eeaf737171f66 } from '../../../components/assessment/AttendanceView'
+import { YearEndView as YearEndView_003e5a11df72c25592d33ede46da2a25 } from '../../../components/assessment/YearEndView'
 import { AssessmentGridView as AssessmentGridView_bf2793172bb06f141f8981e150605db3 } from '../../../components/assessment/AssessmentGridView'
+import { ProgressView as ProgressView_5e50c26503273e030b7eaac2e8858344 } from '../../../components/assessment/ProgressView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -70,9 +74,13 @@ export const importMap = {
   "/components/nav/PolicyNavLinks#PolicyNavLinks": PolicyNavLinks_712314da5256e3596e18a75673b38420,
   "/components/account/AccountNotice#PasswordReminder": PasswordReminder_715560c5e902fd7d46f0a244d312135e,
   "/components/dashboard/EditorialDashboard#EditorialDashboard": EditorialDashboard_80874a17ed08105b45f341c1f59f634a,
+  "/components/assessment/ProgressDashboard#ProgressDashboard": ProgressDashboard_d114ad38da0003bf72f54801fe2a61f6,
   "/components/report/EditorialReportView#EditorialReportView": EditorialReportView_66941cb4d33fc9f85f586763eb32467e,
   "/components/records/RecordsView#RecordsView": RecordsView_e65871ff64af0d47624ff533c041d0bd,
   "/components/account/TotpView#TotpView": TotpView_3e968f3bd2d548d4f57739c42f4822f9,
+  "/components/assessment/AttendanceView#AttendanceView": AttendanceView_4eea94dbb5916ff1fc7eeaf737171f66,
+  "/components/assessment/YearEndView#YearEndView": YearEndView_003e5a11df72c25592d33ede46da2a25,
   "/components/assessment/AssessmentGridView#AssessmentGridView": AssessmentGridView_bf2793172bb06f141f8981e150605db3,
+  "/components/assessment/ProgressView#ProgressView": ProgressView_5e50c26503273e030b7eaac2e8858344,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
