@@ -92,3 +92,37 @@ export interface GridError {
   cell?: string
   message: string
 }
+
+export interface TraitGridEntry {
+  student: number | string
+  levels: Partial<Record<TraitCode, QualityLevel | null>>
+  qualitiesComment?: string | null
+  competenciesComment?: string | null
+}
+
+export interface TraitGridSave {
+  class: number | string
+  period: Period
+  schoolYear: string
+  rows: TraitGridEntry[]
+}
+
+/** What a user may open in the grid page: their sheets of a school year. */
+export interface GridChoices {
+  schoolYear: string
+  schoolYears: string[]
+  periods: Array<{
+    period: Period
+    opensOn: string | null
+    closesOn: string | null
+    /** The window's state today (a class's own confirmation or approval is per sheet). */
+    state: 'open' | 'not_open' | 'closed' | 'no_window'
+  }>
+  sheets: Array<{
+    class: { id: number | string; name: string; grade: number }
+    /** null: the class's qualities and competencies. */
+    subject: { code: string; name: string } | null
+    /** Whether the user may enter it (when its checkpoint is open and not locked). */
+    mayEnter: boolean
+  }>
+}

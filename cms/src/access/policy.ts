@@ -782,8 +782,11 @@ export const exportPolicy = {
  * with the record in hand (`{ record: { class, subject, schoolYear, period } }`) or the request.
  */
 export const assessmentPolicy = {
-  /** Open a class's grid of a subject (read-only for those who may not enter it). */
-  viewSubjectGrid: assessmentReader,
+  /**
+   * Open a class's grid of a subject (read-only for those who may not enter it): the readers of
+   * its results, asked of the sheet (what someone once entered they still read as documents).
+   */
+  viewSubjectGrid: anyOf(leadership, homeroomOfRecordClass, headOfRecordClassGroup, assessmentEntrant),
   enterSubject: assessmentEntrant,
   /** The assigned teacher confirms a checkpoint is entered: the class's entries lock. */
   confirmSubject: assessmentEntrant,

@@ -4,4 +4,6 @@
  */
 import type { Endpoint } from 'payload'
 
-export const assessmentEndpoints: Endpoint[] = []
+import { gridEndpoints } from './grid-endpoints'
+
+export const assessmentEndpoints: Endpoint[] = [...gridEndpoints]

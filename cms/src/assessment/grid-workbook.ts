@@ -36,6 +36,7 @@ import {
   stripDiacritics,
   TRAIT_LABELS,
   type GridError,
+  type TraitGridEntry,
   type Period,
   type QualityLevel,
   type SubjectGrid,
@@ -791,14 +792,6 @@ export async function readSubjectGridWorkbook(
     })
   }
   return { rows: grid.rows.flatMap((row) => entries.get(row) ?? []), errors: sortErrors(errors) }
-}
-
-/** An entry of the qualities and competencies grid, as the save takes it. */
-export interface TraitGridEntry {
-  student: number | string
-  levels: Partial<Record<TraitCode, QualityLevel | null>>
-  qualitiesComment: string | null
-  competenciesComment: string | null
 }
 
 /** "D" for Đ (a keyboard without Vietnamese input), "CCG" as teachers abbreviate it. */

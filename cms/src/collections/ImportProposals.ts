@@ -171,7 +171,20 @@ export const ImportProposals: CollectionConfig = {
       name: 'decision',
       type: 'ui',
       admin: {
-        components: { Field: '/components/records/ProposalDecision#ProposalDecision' },
+        components: {
+          Field: {
+            path: '/components/DecisionPanel#DecisionPanel',
+            clientProps: {
+              collection: 'import-proposals',
+              choices: [
+                { value: 'accept', label: { vi: 'Chấp nhận và áp dụng', en: 'Accept and apply' } },
+                { value: 'reject', label: { vi: 'Từ chối', en: 'Reject' } },
+              ],
+              noteKey: 'note',
+              noteLabel: { vi: 'Ghi chú (không bắt buộc)', en: 'Note (optional)' },
+            },
+          },
+        },
       },
     },
     {

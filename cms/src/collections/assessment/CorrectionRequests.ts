@@ -149,6 +149,30 @@ export const CorrectionRequests: CollectionConfig = {
       label: { vi: 'Lý do điều chỉnh', en: 'Reason' },
     },
     {
+      name: 'decision',
+      type: 'ui',
+      admin: {
+        components: {
+          Field: {
+            path: '/components/DecisionPanel#DecisionPanel',
+            clientProps: {
+              collection: 'correction-requests',
+              choices: [
+                {
+                  value: 'approve',
+                  label: { vi: 'Duyệt và sửa kết quả', en: 'Approve and apply' },
+                },
+                { value: 'refuse', label: { vi: 'Không duyệt', en: 'Refuse' } },
+              ],
+              noteKey: 'comment',
+              noteLabel: { vi: 'Ý kiến (bắt buộc khi không duyệt)', en: 'Comment' },
+              noteRequiredFor: ['refuse'],
+            },
+          },
+        },
+      },
+    },
+    {
       name: 'status',
       type: 'select',
       options: CORRECTION_STATUSES,

@@ -25,7 +25,7 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { Hidden as Hidden_9da352b2b96b4d476aa982687058afd0 } from '../../../components/workflow/Hidden'
 import { DueDateCell as DueDateCell_5aff8afde43f2660af6e4f1e7badfbbe } from '../../../components/assignments/DueDateCell'
 import { GrowthChart as GrowthChart_3f4759cbdf59fe19bf6c7af5de28956a } from '../../../components/records/GrowthChart'
-import { ProposalDecision as ProposalDecision_7fb0e782ad6b2ee9fc688b071f1ae24a } from '../../../components/records/ProposalDecision'
+import { DecisionPanel as DecisionPanel_9cd90bff7524380a6e55b744742860fb } from '../../../components/DecisionPanel'
 import { AccountGate as AccountGate_715560c5e902fd7d46f0a244d312135e } from '../../../components/account/AccountNotice'
 import { PolicyNavLinks as PolicyNavLinks_712314da5256e3596e18a75673b38420 } from '../../../components/nav/PolicyNavLinks'
 import { PasswordReminder as PasswordReminder_715560c5e902fd7d46f0a244d312135e } from '../../../components/account/AccountNotice'
@@ -64,7 +64,7 @@ export const importMap = {
   "/components/workflow/Hidden#Hidden": Hidden_9da352b2b96b4d476aa982687058afd0,
   "/components/assignments/DueDateCell#DueDateCell": DueDateCell_5aff8afde43f2660af6e4f1e7badfbbe,
   "/components/records/GrowthChart#GrowthChart": GrowthChart_3f4759cbdf59fe19bf6c7af5de28956a,
-  "/components/records/ProposalDecision#ProposalDecision": ProposalDecision_7fb0e782ad6b2ee9fc688b071f1ae24a,
+  "/components/DecisionPanel#DecisionPanel": DecisionPanel_9cd90bff7524380a6e55b744742860fb,
   "/components/account/AccountNotice#AccountGate": AccountGate_715560c5e902fd7d46f0a244d312135e,
   "/components/nav/PolicyNavLinks#PolicyNavLinks": PolicyNavLinks_712314da5256e3596e18a75673b38420,
   "/components/account/AccountNotice#PasswordReminder": PasswordReminder_715560c5e902fd7d46f0a244d312135e,
