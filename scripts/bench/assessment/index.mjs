@@ -23,7 +23,8 @@
  * Options: --runs 60 (requests timed per figure; saves and progress: half as many), --keep (keep
  * the scratch folder, and a copy of the school as built in its `built/`), --school <folder>
  * (measure on such a copy instead of building the school again), --trace (print the SQL of one
- * grid load and one save), BENCH_PORT (3320).
+ * grid load and one save), --pragmas "journal_mode=WAL;synchronous=NORMAL" (an experiment: SQLite
+ * settings the CMS runs with in this benchmark only), BENCH_PORT (3320).
  */
 import { spawn } from 'node:child_process'
 import {
@@ -57,6 +58,7 @@ const { values: options } = parseArgs({
     keep: { type: 'boolean', default: false },
     trace: { type: 'boolean', default: false },
     school: { type: 'string' },
+    pragmas: { type: 'string', default: '' },
   },
 })
 const runs = Number(options.runs)
@@ -91,6 +93,7 @@ const env = {
   SMTP_HOST: '',
   SERVER_URL: baseURL,
   BENCH_PORT: String(port),
+  BENCH_SQLITE_PRAGMAS: options.pragmas,
 }
 for (const key of ['SITE_SOURCE_DIR', 'SITE_BUILDS_DIR', 'SITE_LIVE_DIR']) delete env[key]
 mkdirSync(env.MEDIA_DIR, { recursive: true })
@@ -181,6 +184,7 @@ async function call(pathname, { token, method = 'GET', body, trace = false } = {
     json: text ? JSON.parse(text) : null,
     statements: Number(response.headers.get('x-bench-sql-statements')),
     sqlMs: Number(response.headers.get('x-bench-sql-ms')),
+    cpuMs: Number(response.headers.get('x-bench-cpu-ms')),
   }
 }
 
@@ -222,9 +226,13 @@ async function measure(what, count, request, warmUp = 5) {
       samples.map((sample) => sample.sqlMs),
       50,
     ),
+    cpuMs: percentile(
+      samples.map((sample) => sample.cpuMs),
+      50,
+    ),
   }
   console.log(
-    `  ${what}: p50 ${figures.p50.toFixed(1)} ms · p95 ${figures.p95.toFixed(1)} ms · max ${figures.max.toFixed(1)} ms · ${figures.statements} SQL statements (${figures.sqlMs.toFixed(1)} ms in SQLite, median) [${count} runs]`,
+    `  ${what}: p50 ${figures.p50.toFixed(1)} ms · p95 ${figures.p95.toFixed(1)} ms · max ${figures.max.toFixed(1)} ms · ${figures.statements} SQL statements (${figures.sqlMs.toFixed(1)} ms in SQLite, median) · CPU ${figures.cpuMs.toFixed(1)} ms (median) [${count} runs]`,
   )
   return { ...figures, last: last.json }
 }
@@ -410,10 +418,10 @@ try {
   const ratio = (value, base) => `${fmt(value / base, 1)}×`
   const lines = [
     `Assessment benchmark, ${date}, ${machine}, load average ${load.map((l) => l.toFixed(1)).join(' ')}`,
-    `School: ${school.classes} classes, ${school.pupils} pupils, ${school.subjects} subjects, ${school.assessments} assessments (${school.pastYears} past years + this year's mid1), SQLite, ${env.NODE_ENV} mode`,
+    `School: ${school.classes} classes, ${school.pupils} pupils, ${school.subjects} subjects, ${school.assessments} assessments (${school.pastYears} past years + this year's mid1), SQLite${options.pragmas ? ` with PRAGMA ${options.pragmas} (experiment)` : ''}, ${env.NODE_ENV} mode`,
     '',
-    '| figure | p50 ms | p95 ms | target | × users/me | × find 35 entries | SQL statements (ms in SQLite) |',
-    '|---|---|---|---|---|---|---|',
+    '| figure | p50 ms | p95 ms | target | × users/me | × find 35 entries | CPU ms (median) | SQL statements (ms in SQLite) |',
+    '|---|---|---|---|---|---|---|---|',
     ...[
       ['baseline GET /api/users/me', me],
       ['baseline find 35 pupils (audited read)', pupils],
@@ -423,8 +431,8 @@ try {
       ["whole school's progress", progress, `≤ ${TARGETS.progress}`, TARGETS.progress],
     ].map(([label, figure, target = '', limit]) =>
       figure
-        ? `| ${label} | ${fmt(figure.p50, 1)} | ${fmt(figure.p95, 1)} | ${target}${limit ? ` ${mark(figure.p95, limit)}` : ''} | ${ratio(figure.p50, me.p50)} | ${ratio(figure.p50, entries.p50)} | ${figure.statements} (${fmt(figure.sqlMs, 1)}) |`
-        : `| ${label} | not measured (no endpoint) | | ${target} | | | |`,
+        ? `| ${label} | ${fmt(figure.p50, 1)} | ${fmt(figure.p95, 1)} | ${target}${limit ? ` ${mark(figure.p95, limit)}` : ''} | ${ratio(figure.p50, me.p50)} | ${ratio(figure.p50, entries.p50)} | ${fmt(figure.cpuMs, 1)} | ${figure.statements} (${fmt(figure.sqlMs, 1)}) |`
+        : `| ${label} | not measured (no endpoint) | | ${target} | | | | |`,
     ),
     '',
     `SQL statements per grid load: ${small.pupils.length} pupils ${counts.smallMid1}, ${large.pupils.length} pupils ${counts.largeMid1} (mid1, both entered); ${counts.smallEnd1} / ${counts.largeEnd1} (${PERIOD}). Per save: ${smallResave.statements} / ${save.statements}.`,
@@ -448,7 +456,7 @@ try {
   }
   appendFileSync(
     history,
-    `- ${date} assessment (${machine}, load ${fmt(load[0], 1)}, ${school.pupils} pupils, ${school.assessments} assessments, ${env.NODE_ENV}): grid load p50 ${fmt(gridLoad.p50, 1)} / p95 ${fmt(gridLoad.p95, 1)} ms (≤ ${TARGETS.gridLoadP95}), save p95 ${fmt(save.p95, 1)} ms (≤ ${TARGETS.saveP95}), progress ${progress ? `p95 ${fmt(progress.p95, 1)} ms` : 'not measured'} (≤ ${TARGETS.progress}); users/me p50 ${fmt(me.p50, 1)} ms, find 35 pupils p50 ${fmt(pupils.p50, 1)} ms; grid ${fmt(gridLoad.p50 / me.p50, 1)}× users/me, ${fmt(gridLoad.p50 / entries.p50, 1)}× find 35 entries; SQL per grid ${counts.smallMid1} (10 pupils) / ${counts.largeMid1} (35)\n`,
+    `- ${date} assessment (${machine}, load ${fmt(load[0], 1)}, ${school.pupils} pupils, ${school.assessments} assessments, ${env.NODE_ENV}${options.pragmas ? `, PRAGMA ${options.pragmas}` : ''}): grid load p50 ${fmt(gridLoad.p50, 1)} / p95 ${fmt(gridLoad.p95, 1)} ms (≤ ${TARGETS.gridLoadP95}), save p95 ${fmt(save.p95, 1)} ms (≤ ${TARGETS.saveP95}), progress ${progress ? `p95 ${fmt(progress.p95, 1)} ms` : 'not measured'} (≤ ${TARGETS.progress}); users/me p50 ${fmt(me.p50, 1)} ms, find 35 pupils p50 ${fmt(pupils.p50, 1)} ms; grid ${fmt(gridLoad.p50 / me.p50, 1)}× users/me, ${fmt(gridLoad.p50 / entries.p50, 1)}× find 35 entries; SQL per grid ${counts.smallMid1} (10 pupils) / ${counts.largeMid1} (35)\n`,
   )
   console.log(`\nA line was added to ${path.relative(ROOT, history)}.`)
   cleanUp()

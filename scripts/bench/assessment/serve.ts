@@ -5,8 +5,10 @@
  * statement Payload's Drizzle sends, one by one or in a batch):
  *   X-Bench-Sql-Statements  how many statements
  *   X-Bench-Sql-Ms          the time spent waiting for them
- * A request with `X-Bench-Trace: 1` also writes its statements to stdout (`BENCH_SQL …` lines),
- * for the profile. Requests are counted one at a time: the benchmark sends them in sequence.
+ *   X-Bench-Cpu-Ms          the CPU time of this process while it answered (user + system:
+ *                           steadier than wall time when other work shares the machine)
+ * A request with `X-Bench-Trace: 1` also writes its statements, each with its time, to stdout
+ * (`BENCH_SQL …` lines), for the profile. Requests are counted one at a time: the benchmark sends them in sequence.
  *
  *   DATABASE_URL=file:… PAYLOAD_SECRET=… BENCH_PORT=3320 tsx scripts/bench/assessment/serve.ts
  */
@@ -33,6 +35,7 @@ interface LibsqlClient {
 }
 
 const counter = { statements: 0, ms: 0, trace: null as string[] | null }
+const traced = (ms: number, sql: string) => `${ms.toFixed(2)} ms ${sql}`
 const sqlOf = (statement: unknown) =>
   typeof statement === 'string' ? statement : ((statement as Statement)?.sql ?? String(statement))
 
@@ -42,24 +45,35 @@ const execute = client.execute.bind(client)
 const batch = client.batch.bind(client)
 client.execute = async (statement, ...rest) => {
   counter.statements += 1
-  counter.trace?.push(sqlOf(statement))
   const started = performance.now()
   try {
     return await execute(statement, ...rest)
   } finally {
-    counter.ms += performance.now() - started
+    const ms = performance.now() - started
+    counter.ms += ms
+    counter.trace?.push(traced(ms, sqlOf(statement)))
   }
 }
 client.batch = async (statements, ...rest) => {
   counter.statements += statements.length
-  counter.trace?.push(...statements.map(sqlOf))
   const started = performance.now()
   try {
     return await batch(statements, ...rest)
   } finally {
-    counter.ms += performance.now() - started
+    const ms = performance.now() - started
+    counter.ms += ms
+    counter.trace?.push(
+      traced(ms, `batch of ${statements.length}: ${statements.map(sqlOf).join('; ')}`),
+    )
   }
 }
+
+// An experiment, not the product's setting: e.g. BENCH_SQLITE_PRAGMAS="journal_mode=WAL;
+// synchronous=NORMAL" measures what SQLite's write-ahead log would change (see the README).
+for (const pragma of (process.env.BENCH_SQLITE_PRAGMAS ?? '').split(';').filter(Boolean))
+  console.log(
+    `BENCH_PRAGMA ${pragma}: ${JSON.stringify((await execute(`PRAGMA ${pragma}`)) as object)}`,
+  )
 
 const server = http.createServer(async (incoming, outgoing) => {
   try {
@@ -75,13 +89,16 @@ const server = http.createServer(async (incoming, outgoing) => {
     counter.statements = 0
     counter.ms = 0
     counter.trace = headers.get('x-bench-trace') === '1' ? [] : null
+    const cpuBefore = process.cpuUsage()
     const response = await handlers[method](new Request(url, { method, headers, body }), {
       params: Promise.resolve({ slug }),
     })
     const answer = Buffer.from(await response.arrayBuffer())
+    const cpu = process.cpuUsage(cpuBefore)
     const outHeaders = Object.fromEntries(response.headers)
     outHeaders['x-bench-sql-statements'] = String(counter.statements)
     outHeaders['x-bench-sql-ms'] = counter.ms.toFixed(2)
+    outHeaders['x-bench-cpu-ms'] = ((cpu.user + cpu.system) / 1000).toFixed(2)
     if (counter.trace)
       for (const sql of counter.trace)
         console.log(`BENCH_SQL ${url.pathname} ${sql.replace(/\s+/g, ' ')}`)
