@@ -586,7 +586,7 @@ export interface StaffProfile {
  */
 export interface ImportProposal {
   id: number;
-  targetCollection: 'groups' | 'students' | 'staff-profiles';
+  targetCollection: 'groups' | 'students' | 'staff-profiles' | 'teaching-assignments';
   targetLabel: string;
   targetId: string;
   changes: {

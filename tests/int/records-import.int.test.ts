@@ -61,7 +61,7 @@ beforeAll(async () => {
 })
 
 describe('the template', () => {
-  it('the IT teacher downloads an .xlsx with the three sheets and Vietnamese headers; others may not', async () => {
+  it('the IT teacher downloads an .xlsx with the four sheets and Vietnamese headers; others may not', async () => {
     const it = await as('it_teacher')
     const response = await it.raw('GET', '/records-import/template')
     expect(response.status).toBe(200)
@@ -73,6 +73,8 @@ describe('the template', () => {
       'Lớp',
       'Học sinh',
       'Cán bộ',
+      'Phân công',
+      'Môn học',
     ])
     expect(workbook.getWorksheet('Học sinh')!.getRow(1).getCell(1).value).toBe('Mã học sinh *')
     for (const role of ['web_admin', 'homeroom_teacher', 'hr_officer'] as const) {
@@ -173,6 +175,7 @@ describe('a 500-pupil import', () => {
         classes: { created: 5, unchanged: 0, proposed: 1, pending: 0 },
         staff: { created: 1, existing: 1 },
         pupils: { created: 500, existing: 0 },
+        assignments: { created: 0, unchanged: 0, proposed: 0, pending: 0 },
       },
       // The class's homeroom teacher is told as proposed; the existing profile only as existing.
       message: expect.stringMatching(
@@ -260,6 +263,7 @@ describe('a 500-pupil import', () => {
       classes: { created: 0, unchanged: 5, proposed: 0, pending: 0 },
       staff: { created: 0, existing: 2 },
       pupils: { created: 0, existing: 500 },
+      assignments: { created: 0, unchanged: 0, proposed: 0, pending: 0 },
     })
     expect(await counts()).toEqual(before)
 

@@ -128,6 +128,8 @@ const importer: Rule = anyOf(itTeacher, principal)
 const classChangeDecider: Rule = leadership
 const pupilChangeDecider: Rule = leadership
 const staffProfileChangeDecider: Rule = anyOf(hrOfficer, principal)
+/** Who teaches a class's subject (Điều 6): set by a vice-principal or the principal. */
+const assignmentChangeDecider: Rule = leadership
 
 /** Điều 10.1, 12.1: the teacher assigned to the class and subject enters its results. */
 const assessmentEntrant: Rule = assignedTeacherOfRecord('subject')
@@ -257,6 +259,9 @@ export const collectionPolicy = {
       allOf(pupilChangeDecider, proposalsAbout('students')),
       allOf(staffProfileChangeDecider, proposalsAbout('staff-profiles')),
       allOf(importer, proposedBySelf, proposalsAbout('groups')),
+      allOf(assignmentChangeDecider, proposalsAbout('teaching-assignments')),
+      // Who teaches what is read by all staff: the proposer may follow theirs.
+      allOf(importer, proposedBySelf, proposalsAbout('teaching-assignments')),
     ),
     update: proposalDecisionInProgress,
     delete: nobody,
@@ -766,6 +771,8 @@ export const importPolicy = {
   decidePupilChange: pupilChangeDecider,
   /** An existing staff profile (Điều 16). */
   decideStaffProfileChange: staffProfileChangeDecider,
+  /** The teacher of a class's subject the import found assigned to another (Điều 6). */
+  decideAssignmentChange: assignmentChangeDecider,
 } satisfies Record<string, Rule>
 
 /** Exports of records, and for which documents (Điều 9.1, 6). */

@@ -125,7 +125,9 @@ export const proposedBySelf: Rule = ({ user }) =>
 
 /** The import's proposals about records of these collections. */
 export const proposalsAbout =
-  (...collections: Array<'groups' | 'staff-profiles' | 'students'>): Rule =>
+  (
+    ...collections: Array<'groups' | 'staff-profiles' | 'students' | 'teaching-assignments'>
+  ): Rule =>
   () => ({ targetCollection: { in: collections } })
 
 export const nurse: Rule = hasRole('nurse')

@@ -74,11 +74,16 @@ const TARGET_OPTIONS = [
   { value: 'groups', label: { vi: 'Lớp', en: 'Class' } },
   { value: 'students', label: { vi: 'Học sinh', en: 'Pupil' } },
   { value: 'staff-profiles', label: { vi: 'Hồ sơ cán bộ', en: 'Staff profile' } },
+  {
+    value: 'teaching-assignments',
+    label: { vi: 'Phân công giảng dạy', en: 'Teaching assignment' },
+  },
 ]
 
 /**
  * What the start-of-year import proposes to change in classes (who keeps them), existing pupils'
- * records and classes, and staff profiles (Điều 5.1, 6, 9.1, 16), for leadership or the HR
+ * records and classes, staff profiles and teaching assignments (Điều 5.1, 6, 9.1, 16), for
+ * leadership or the HR
  * officer to accept or reject, once.
  */
 export const ImportProposals: CollectionConfig = {
@@ -95,7 +100,8 @@ export const ImportProposals: CollectionConfig = {
       vi:
         'Thay đổi mà lần nhập dữ liệu đầu năm tìm thấy nhưng không được tự áp dụng. ' +
         'Lớp (GVCN, cả lớp mới; khối), hồ sơ và chuyển lớp học sinh: Ban giám hiệu quyết định. ' +
-        'Hồ sơ cán bộ: cán bộ tổ chức hoặc Hiệu trưởng quyết định.',
+        'Hồ sơ cán bộ: cán bộ tổ chức hoặc Hiệu trưởng quyết định. ' +
+        'Phân công giảng dạy đã giao cho giáo viên khác: Ban giám hiệu quyết định.',
       en: 'Changes the start-of-year import found but may not make itself, for their deciders.',
     },
   },

@@ -6,8 +6,9 @@
  * existing pupil's record and class (kept by the homeroom teacher and leadership, Điều 6, 9.1;
  * the IT teacher does not even read a pupil's family data) and a staff profile are decisions of
  * leadership and the HR officer (Điều 5.1, 6, 16): for those it files proposals
- * (`./proposals.ts`). A blank cell never erases a saved value. One transaction where the
- * database has them; without (SQLite), a write cut short is finished by importing the same file
+ * (`./proposals.ts`). Teaching assignments are new ones only: a class's subject the file gives
+ * another teacher than the one assigned is proposed to leadership (Điều 6). A blank cell never
+ * erases a saved value. One transaction where the database has them; without (SQLite), a write cut short is finished by importing the same file
  * again.
  */
 import type { PayloadRequest } from 'payload'
@@ -16,9 +17,10 @@ import { idOf } from '../lib/ids'
 import { withFlag } from '../lib/request-flags'
 import { inTransaction } from '../lib/transaction'
 import { isBlank } from '../lib/values'
-import type { Group, StaffProfile, Student } from '../payload-types'
+import type { Group, StaffProfile, Student, TeachingAssignment } from '../payload-types'
 import {
   changesTo,
+  assignmentLabel,
   classLabel,
   propose,
   sameCell,
@@ -55,9 +57,15 @@ export interface ImportSummary {
   classes: Tally
   staff: Intake
   pupils: Intake
+  /** Who teaches what is read by all staff (the importer too): told in full. */
+  assignments: Tally
 }
 
 export type Progress = (done: number, total: number) => void
+
+/** The rows the import writes or matches, for its progress. */
+export const importRowCount = (parsed: ParsedWorkbook) =>
+  parsed.classes.length + parsed.staff.length + parsed.pupils.length + parsed.assignments.length
 
 const tally = (): Tally => ({ created: 0, unchanged: 0, proposed: 0, pending: 0 })
 const intake = (): Intake => ({ created: 0, existing: 0 })
@@ -92,8 +100,13 @@ export async function applyImport(
   progress: Progress = () => {},
 ): Promise<ImportSummary> {
   const { payload } = req
-  const summary: ImportSummary = { classes: tally(), staff: intake(), pupils: intake() }
-  const total = parsed.classes.length + parsed.staff.length + parsed.pupils.length
+  const summary: ImportSummary = {
+    classes: tally(),
+    staff: intake(),
+    pupils: intake(),
+    assignments: tally(),
+  }
+  const total = importRowCount(parsed)
   let done = 0
   const step = () => {
     done += 1
@@ -134,9 +147,10 @@ export async function applyImport(
     inTransaction(req, async () => {
       const emails = [
         ...new Set(
-          parsed.classes
-            .map((row) => row.homeroomEmail)
-            .filter((email): email is string => Boolean(email)),
+          [
+            ...parsed.classes.map((row) => row.homeroomEmail),
+            ...parsed.assignments.map((row) => row.teacherEmail),
+          ].filter((email): email is string => Boolean(email)),
         ),
       ]
       const accounts = emails.length
@@ -171,8 +185,19 @@ export async function applyImport(
           req,
         })
       ).docs
+      // A pupil row names its class without a year: the newest year's class of that name (past
+      // years' classes keep their names, and their pupils' results).
       const classByName = new Map<string, Group>()
-      for (const group of existingClasses) classByName.set(normalizeClassName(group.name), group)
+      const byYear = [...existingClasses].sort((a, b) =>
+        (a.schoolYear ?? '').localeCompare(b.schoolYear ?? ''),
+      )
+      for (const group of byYear) classByName.set(normalizeClassName(group.name), group)
+      /** Two years have a "3B": an assignment names its year. */
+      const classOfYear = new Map<string, Group>()
+      const yearKey = (name: string, schoolYear: string | null | undefined) =>
+        `${name}|${schoolYear ?? ''}`
+      for (const group of existingClasses)
+        classOfYear.set(yearKey(normalizeClassName(group.name), group.schoolYear), group)
 
       for (const row of parsed.classes) {
         const existing = existingClasses.find(
@@ -196,6 +221,7 @@ export async function applyImport(
             }),
           )
           classByName.set(row.name, created)
+          classOfYear.set(yearKey(row.name, row.schoolYear), created)
           const keeper = changesTo(created as never, filled({ homeroomTeacher: homeroom }))
           await proposeChanges('groups', summary.classes, created, classLabel(created), keeper)
         } else {
@@ -314,6 +340,46 @@ export async function applyImport(
         }))
         await proposeChanges('students', null, existing, label, moves)
         summary.pupils.existing += 1
+        step()
+      }
+
+      for (const row of parsed.assignments) {
+        const schoolClass = classOfYear.get(yearKey(row.className, row.schoolYear))
+        const teacher = accountByEmail.get(row.teacherEmail)
+        if (!schoolClass || teacher === undefined)
+          throw new Error(`Import: assignment row ${row.row} lost its class or teacher`)
+        const { docs: held } = await payload.find({
+          collection: 'teaching-assignments',
+          where: {
+            and: [
+              { class: { equals: schoolClass.id } },
+              { subject: { equals: row.subject } },
+              { schoolYear: { equals: row.schoolYear } },
+            ],
+          },
+          sort: 'createdAt',
+          limit: 0,
+          depth: 0,
+          overrideAccess: true,
+          req,
+        })
+        if (held.some((assignment) => idOf(assignment.teacher) === teacher)) {
+          summary.assignments.unchanged += 1
+        } else if (held.length === 0) {
+          await create('teaching-assignments', summary.assignments, {
+            teacher,
+            class: schoolClass.id,
+            subject: row.subject,
+            schoolYear: row.schoolYear,
+          })
+        } else {
+          // Another teacher holds the class's subject: who teaches it is leadership's decision
+          // (Điều 6), the import only proposes. Several holders (set by hand): the first one.
+          const current: TeachingAssignment = held[0]
+          const changes = changesTo(current as never, { teacher })
+          const label = await assignmentLabel(req, current)
+          await proposeChanges('teaching-assignments', summary.assignments, current, label, changes)
+        }
         step()
       }
     }),

@@ -20,8 +20,9 @@ import { authorize } from '../access/authorize'
 import { importPolicy, reportPolicy } from '../access/policy'
 import { userError } from '../lib/messages'
 import type { Group, Student } from '../payload-types'
-import { applyImport, type ImportSummary } from './apply'
-import { importTemplate, normalizeClassName, parseImportWorkbook } from './workbook'
+import { allSubjects } from '../assessment/catalogue'
+import { applyImport, importRowCount, type ImportSummary } from './apply'
+import { importTemplate, parseImportWorkbook, type ImportLookups } from './workbook'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const MAX_BYTES = 10 * 1024 * 1024
@@ -36,13 +37,19 @@ const IMPORT_REFUSED = {
  * their deciders, and are not applied (Điều 5.1, 6, 16).
  */
 export function summaryMessage(summary: ImportSummary): string {
-  const { proposed, pending } = summary.classes
+  const { proposed } = summary.classes
+  const pending = summary.classes.pending + summary.assignments.pending
   const existing = summary.staff.existing + summary.pupils.existing
   const lines = ['Đã nhập xong.']
   if (proposed > 0)
     lines.push(
       `${proposed} thay đổi đã được gửi đề xuất, chưa áp dụng: Ban giám hiệu quyết định ` +
         'giáo viên chủ nhiệm của lớp (cả lớp mới).',
+    )
+  if (summary.assignments.proposed > 0)
+    lines.push(
+      `${summary.assignments.proposed} phân công giảng dạy khác với phân công đã có đã được gửi ` +
+        'đề xuất, chưa áp dụng: Ban giám hiệu quyết định (Điều 6).',
     )
   if (pending > 0)
     lines.push(`${pending} thay đổi đã được đề xuất từ trước và đang chờ quyết định.`)
@@ -66,8 +73,38 @@ export const importTemplateEndpoint: Endpoint = {
   method: 'get',
   handler: async (req) => {
     await authorize(req, importPolicy.records, IMPORT_REFUSED)
-    return download(await importTemplate(), 'mau-nhap-du-lieu-dau-nam.xlsx')
+    return download(await importTemplate(await allSubjects(req)), 'mau-nhap-du-lieu-dau-nam.xlsx')
   },
+}
+
+/** What the file's rows are checked against: classes, subjects, accounts already there. */
+async function importLookups(req: PayloadRequest): Promise<ImportLookups> {
+  const [{ docs: classes }, subjects, { docs: accounts }] = await Promise.all([
+    req.payload.find({
+      collection: 'groups',
+      where: { kind: { equals: 'class' } },
+      select: { name: true, schoolYear: true, grade: true },
+      limit: 0,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    }),
+    allSubjects(req),
+    // Only e-mails: an assignment names its teacher by the account's e-mail.
+    req.payload.find({
+      collection: 'users',
+      select: { email: true },
+      limit: 0,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    }),
+  ])
+  return {
+    classes,
+    subjects,
+    accountEmails: new Set(accounts.map((account) => account.email.toLowerCase())),
+  }
 }
 
 export const importEndpoint: Endpoint = {
@@ -88,18 +125,7 @@ export const importEndpoint: Endpoint = {
         en: 'The file is too large (10 MB at most).',
       })
     }
-    const { docs: classes } = await req.payload.find({
-      collection: 'groups',
-      where: { kind: { equals: 'class' } },
-      limit: 0,
-      depth: 0,
-      overrideAccess: true,
-      req,
-    })
-    const parsed = await parseImportWorkbook(
-      body,
-      new Set(classes.map((group) => normalizeClassName(group.name))),
-    )
+    const parsed = await parseImportWorkbook(body, await importLookups(req))
     if (parsed.errors.length > 0) {
       return Response.json(
         {
@@ -115,11 +141,7 @@ export const importEndpoint: Endpoint = {
         const send = (line: unknown) =>
           controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`))
         try {
-          send({
-            type: 'progress',
-            done: 0,
-            total: parsed.classes.length + parsed.staff.length + parsed.pupils.length,
-          })
+          send({ type: 'progress', done: 0, total: importRowCount(parsed) })
           const summary = await applyImport(req, parsed, (done, total) =>
             send({ type: 'progress', done, total }),
           )

@@ -1,7 +1,8 @@
 /**
  * Changes the start-of-year import found but may not make (Điều 5.1, 6, 9.1, 16): a class's
  * homeroom teacher (a new class's too), an existing class's grade or professional group, an
- * existing pupil's data, guardians or class, an existing staff profile. The import files them as
+ * existing pupil's data, guardians or class, an existing staff profile, the teacher of a class's
+ * subject already assigned to someone else. The import files them as
  * proposals that say exactly what changes (a class with its school year and homeroom teacher, a
  * person with their e-mail, guardians row by row); a decider accepts (the change is then made as
  * the decider, `overrideAccess: false`, audited under their name) or rejects, once.
@@ -23,7 +24,8 @@ import { userError, type Message } from '../lib/messages'
 import { withFlag } from '../lib/request-flags'
 import { inTransaction } from '../lib/transaction'
 import { canonical, isBlank, sameValue, type Sameness } from '../lib/values'
-import type { Group, ImportProposal, Student } from '../payload-types'
+import { subjectByCode } from '../assessment/catalogue'
+import type { Group, ImportProposal, Student, TeachingAssignment } from '../payload-types'
 
 export type ProposalTarget = ImportProposal['targetCollection']
 
@@ -75,6 +77,13 @@ const DECIDERS = {
       en: 'Only the HR officer and the principal decide changes to a staff profile.',
     },
   },
+  'teaching-assignments': {
+    rule: importPolicy.decideAssignmentChange,
+    refusal: {
+      vi: 'Chỉ Hiệu trưởng và Phó hiệu trưởng quyết định phân công giảng dạy (Điều 6).',
+      en: 'Only the principal and vice-principals decide teaching assignments.',
+    },
+  },
 } satisfies Record<ProposalTarget, { rule: unknown; refusal: Message }>
 
 const FIELD_LABELS: Record<ProposalTarget, Record<string, string>> = {
@@ -103,9 +112,10 @@ const FIELD_LABELS: Record<ProposalTarget, Record<string, string>> = {
     startDate: 'Ngày vào ngành',
     qualifications: 'Trình độ đào tạo',
   },
+  'teaching-assignments': { teacher: 'Giáo viên dạy' },
 }
 
-const USER_FIELDS = new Set(['homeroomTeacher'])
+const USER_FIELDS = new Set(['homeroomTeacher', 'teacher'])
 const GROUP_FIELDS = new Set(['parentGroup', 'class'])
 const DATE_FIELDS = new Set(['dateOfBirth', 'startDate'])
 
@@ -115,6 +125,22 @@ const lookup = (req: PayloadRequest) =>
 /** A class as a decider must read it: two years have a "Lớp 3B", and its teacher is the point. */
 export const classLabel = (group: Pick<Group, 'name' | 'schoolYear'>) =>
   `${group.name} (${group.schoolYear ?? 'chưa rõ năm học'})`
+
+/** An assignment as a decider reads it: the subject, the class with its year. */
+export async function assignmentLabel(
+  req: PayloadRequest,
+  assignment: Pick<TeachingAssignment, 'class' | 'subject' | 'schoolYear'>,
+): Promise<string> {
+  const subject = await subjectByCode(req, assignment.subject)
+  const schoolClass = await req.payload.findByID({
+    collection: 'groups',
+    id: idOf(assignment.class)!,
+    ...lookup(req),
+  })
+  const className = schoolClass?.name ?? `lớp #${String(idOf(assignment.class))}`
+  const subjectName = subject?.name ?? assignment.subject
+  return `Phân công ${subjectName} · ${className} (${assignment.schoolYear})`
+}
 
 async function describePerson(req: PayloadRequest, id: unknown): Promise<string> {
   const user = await req.payload.findByID({

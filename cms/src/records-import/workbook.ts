@@ -4,7 +4,8 @@
  * the columns are found by header, so a teacher who reorders columns loses nothing.
  *
  * Stable keys (what a re-import matches on): a class by its name and school year, a pupil by the
- * "Mã học sinh" (the pupil's id on the sector database, CSDL ngành), a staff member by e-mail.
+ * "Mã học sinh" (the pupil's id on the sector database, CSDL ngành), a staff member by e-mail, a
+ * teaching assignment by class, subject and school year (one teacher each).
  */
 import ExcelJS from 'exceljs'
 import {
@@ -17,13 +18,24 @@ import {
   POLICY_STATUS_LABELS,
   POLICY_STATUSES,
   schoolYearOf,
+  slugify,
 } from '@school/shared'
 
+import { taughtInGrade } from '../assessment/catalogue'
 import { STUDENT_CODE } from '../fields/records'
 import { compactPhone, isVietnamesePhone } from '../fields/validators'
+import type { Subject } from '../payload-types'
 
-export const SHEETS = { classes: 'Lớp', pupils: 'Học sinh', staff: 'Cán bộ' } as const
+export const SHEETS = {
+  classes: 'Lớp',
+  pupils: 'Học sinh',
+  staff: 'Cán bộ',
+  assignments: 'Phân công',
+} as const
 type SheetKey = keyof typeof SHEETS
+
+/** The template's list of the school's subjects: the drop-down of "Môn" reads its names. */
+export const SUBJECT_LIST_SHEET = 'Môn học'
 
 interface Column {
   key: string
@@ -31,6 +43,8 @@ interface Column {
   required?: boolean
   /** Allowed values shown as a drop-down in the template. */
   choices?: string[]
+  /** A drop-down of the subjects' names (SUBJECT_LIST_SHEET), codes accepted too. */
+  subjectList?: boolean
   width?: number
   note?: string
 }
@@ -119,16 +133,66 @@ export const COLUMNS: Record<SheetKey, Column[]> = {
     { key: 'qualification', header: 'Trình độ', width: 14 },
     { key: 'major', header: 'Chuyên ngành', width: 22 },
   ],
+  assignments: [
+    {
+      key: 'teacherEmail',
+      header: 'Email giáo viên',
+      required: true,
+      width: 32,
+      note: 'Thư điện tử tài khoản của giáo viên dạy môn',
+    },
+    { key: 'className', header: 'Lớp', required: true, width: 8, note: 'Ví dụ: 3B' },
+    {
+      key: 'subject',
+      header: 'Môn',
+      required: true,
+      subjectList: true,
+      width: 26,
+      note: `Tên môn (chọn trong danh sách, xem trang "${SUBJECT_LIST_SHEET}") hoặc mã môn`,
+    },
+    { key: 'schoolYear', header: 'Năm học', required: true, width: 12, note: 'Ví dụ: 2026-2027' },
+  ],
 }
 
-/** The template: one sheet per kind of record, headers, drop-downs, and a sheet of instructions. */
-export async function importTemplate(now = new Date()): Promise<Buffer> {
+/** What the template and the checks need of a subject. */
+export type ImportSubject = Pick<Subject, 'code' | 'name' | 'grades' | 'electiveGrades'> &
+  Partial<Pick<Subject, 'shortName'>>
+
+/**
+ * A subject cell: its code or its name (or short name), in any case, with or without
+ * diacritics ("Tin hoc va Cong nghe", "toan", "TOÁN").
+ */
+export function subjectOfCell<S extends ImportSubject>(
+  subjects: readonly S[],
+  text: string,
+): S | null {
+  const wanted = slugify(text)
+  if (!wanted) return null
+  return (
+    subjects.find(
+      (subject) =>
+        subject.code === wanted ||
+        slugify(subject.name) === wanted ||
+        (subject.shortName ? slugify(subject.shortName) === wanted : false),
+    ) ?? null
+  )
+}
+
+/**
+ * The template: one sheet per kind of record, headers, drop-downs, a sheet of instructions and
+ * the list of the school's subjects (`subjects`, the programme's and the school's electives).
+ */
+export async function importTemplate(
+  subjects: readonly ImportSubject[],
+  now = new Date(),
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook()
   workbook.creator = 'Hệ thống quản trị trường học'
   const guide = workbook.addWorksheet('Hướng dẫn')
   const year = schoolYearOf(now)
   const lines = [
-    'Nhập dữ liệu đầu năm học (Điều 8): lớp, học sinh kèm người giám hộ, cán bộ.',
+    'Nhập dữ liệu đầu năm học (Điều 8): lớp, học sinh kèm người giám hộ, cán bộ, phân công ' +
+      'giảng dạy.',
     '',
     '1. Mỗi trang tính một loại dữ liệu; giữ nguyên dòng tiêu đề (dòng 1), nhập từ dòng 2.',
     '2. Cột có dấu * là bắt buộc. Ngày nhập dạng dd/mm/yyyy (ví dụ 05/09/2019).',
@@ -141,9 +205,16 @@ export async function importTemplate(now = new Date()): Promise<Buffer> {
     '8. Đổi GVCN, khối của lớp đã có, chuyển lớp học sinh đã có, sửa hồ sơ cán bộ đã có: không áp',
     '   dụng ngay mà gửi đề xuất; Ban giám hiệu (lớp, chuyển lớp) hoặc cán bộ tổ chức (hồ sơ cán bộ)',
     '   quyết định (Điều 5.1, 6, 16).',
+    '9. Phân công giảng dạy: mỗi dòng một giáo viên (theo Email tài khoản), một lớp, một môn,',
+    `   một năm học. Môn ghi tên môn (chọn trong danh sách, xem trang "${SUBJECT_LIST_SHEET}")`,
+    '   hoặc mã môn; lớp phải có trong trang "Lớp" hoặc đã có trong hệ thống, cùng năm học; môn',
+    '   phải được học ở khối của lớp. Mỗi lớp và môn chỉ một giáo viên trong tệp. Phân công đã có',
+    '   giữ nguyên; môn của lớp đã phân công cho giáo viên khác thì gửi đề xuất, Ban giám hiệu',
+    '   quyết định (Điều 6).',
     '',
     `Ví dụ dòng lớp: 3B | 3 | ${year} | ngoc.ntb@truong.edu.vn`,
     'Ví dụ dòng học sinh: 0125000001 | Nguyễn Minh An | 05/09/2018 | Nam | 3B | Kinh | Số 5, ngõ 12 Phúc Lợi | Không | Nguyễn Văn Tùng | Bố | 0912345678 | Kỹ sư',
+    `Ví dụ dòng phân công: ngoc.ntb@truong.edu.vn | 3B | Toán | ${year}`,
   ]
   for (const line of lines) guide.addRow([line])
   guide.getRow(1).font = { bold: true, size: 13 }
@@ -162,6 +233,19 @@ export async function importTemplate(now = new Date()): Promise<Buffer> {
       if (column.note) header.getCell(index + 1).note = column.note
       // Dates and codes as text: Excel would turn 0912… into a number and drop the leading 0.
       excelColumn.numFmt = '@'
+      if (column.subjectList && subjects.length > 0) {
+        // A range of the list sheet, not a literal list: Excel caps a literal at 255 characters
+        // and the school may add electives. A typed code is accepted (no error box), then checked.
+        const range = `'${SUBJECT_LIST_SHEET}'!$A$2:$A$${subjects.length + 1}`
+        for (let row = 2; row <= 1000; row += 1) {
+          sheet.getCell(row, index + 1).dataValidation = {
+            type: 'list',
+            allowBlank: false,
+            formulae: [range],
+            showErrorMessage: false,
+          }
+        }
+      }
       if (column.choices) {
         for (let row = 2; row <= 1000; row += 1) {
           sheet.getCell(row, index + 1).dataValidation = {
@@ -177,6 +261,18 @@ export async function importTemplate(now = new Date()): Promise<Buffer> {
     })
     sheet.views = [{ state: 'frozen', ySplit: 1 }]
   }
+
+  const list = workbook.addWorksheet(SUBJECT_LIST_SHEET)
+  list.addRow(['Tên môn', 'Mã môn', 'Khối học', 'Khối tự chọn']).font = { bold: true }
+  for (const subject of subjects)
+    list.addRow([
+      subject.name,
+      subject.code,
+      (subject.grades ?? []).join(', '),
+      (subject.electiveGrades ?? []).join(', '),
+    ])
+  list.columns.forEach((column, index) => (column.width = [26, 24, 12, 14][index]))
+  list.views = [{ state: 'frozen', ySplit: 1 }]
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }
 
@@ -229,11 +325,31 @@ export interface StaffRow {
   major: string | null
 }
 
+export interface AssignmentRow {
+  row: number
+  teacherEmail: string
+  /** Normalized: "3B". */
+  className: string
+  /** The subject's code, whatever the cell said. */
+  subject: string
+  schoolYear: string
+}
+
 export interface ParsedWorkbook {
   classes: ClassRow[]
   pupils: PupilRow[]
   staff: StaffRow[]
+  assignments: AssignmentRow[]
   errors: ImportError[]
+}
+
+/** What the checks look up in the database (read before parsing; parsing writes nothing). */
+export interface ImportLookups {
+  /** The classes already in the system. */
+  classes: ReadonlyArray<{ name: string; schoolYear?: string | null; grade?: number | null }>
+  subjects: readonly ImportSubject[]
+  /** E-mails of the accounts, lower case: a teacher is named by their account's e-mail. */
+  accountEmails: ReadonlySet<string>
 }
 
 /** A cell as text: Excel numbers, dates, rich text and formulas all become what the user sees. */
@@ -336,13 +452,14 @@ function readSheet(workbook: ExcelJS.Workbook, key: SheetKey, errors: ImportErro
 }
 
 /**
- * Reads and checks every row of the file. Nothing here touches the database: `existingClasses`
- * are the names of classes already in the system for lookups.
+ * Reads and checks every row of the file. Nothing here touches the database: `lookups` holds
+ * what is already in the system (classes, subjects, accounts).
  */
 export async function parseImportWorkbook(
   buffer: ArrayBuffer | Buffer,
-  existingClasses: ReadonlySet<string>,
+  lookups: ImportLookups,
 ): Promise<ParsedWorkbook> {
+  const existingClasses = new Set(lookups.classes.map((group) => normalizeClassName(group.name)))
   const workbook = new ExcelJS.Workbook()
   const errors: ImportError[] = []
   try {
@@ -354,12 +471,13 @@ export async function parseImportWorkbook(
       column: '',
       message: 'Không đọc được tệp: cần tệp Excel .xlsx (tải mẫu về và điền vào mẫu).',
     })
-    return { classes: [], pupils: [], staff: [], errors }
+    return { classes: [], pupils: [], staff: [], assignments: [], errors }
   }
   const sheets = {
     classes: readSheet(workbook, 'classes', errors),
     pupils: readSheet(workbook, 'pupils', errors),
     staff: readSheet(workbook, 'staff', errors),
+    assignments: readSheet(workbook, 'assignments', errors),
   }
   if (Object.values(sheets).every((sheet) => sheet.missingSheet)) {
     errors.push({
@@ -586,6 +704,119 @@ export async function parseImportWorkbook(
       })
     }
   }
+
+  const assignments = checkAssignments(sheets.assignments.rows, classes, lookups, fail, required)
   errors.sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row)
-  return { classes, pupils, staff, errors }
+  return { classes, pupils, staff, assignments, errors }
+}
+
+type Fail = (key: SheetKey, row: number, columnKey: string, message: string) => void
+type Required = (
+  key: SheetKey,
+  row: number,
+  get: (k: string) => string,
+  columnKey: string,
+) => string | null
+
+/**
+ * The sheet "Phân công" (Điều 6, 8): a known account, a class of that school year (in the
+ * system or in the file's "Lớp"), a subject of the catalogue taught in the class's grade, and
+ * one teacher per class × subject × year in the file (the same row twice is a mistake too).
+ */
+function checkAssignments(
+  rows: SheetReader['rows'],
+  fileClasses: readonly ClassRow[],
+  lookups: ImportLookups,
+  fail: Fail,
+  required: Required,
+): AssignmentRow[] {
+  const classYears = new Map<string, Map<string, number | null>>()
+  const addClass = (name: string, schoolYear: string | null | undefined, grade: unknown) => {
+    if (!schoolYear) return
+    const years = classYears.get(name) ?? new Map<string, number | null>()
+    years.set(schoolYear, typeof grade === 'number' ? grade : null)
+    classYears.set(name, years)
+  }
+  for (const group of lookups.classes)
+    addClass(normalizeClassName(group.name), group.schoolYear, group.grade)
+  for (const row of fileClasses) addClass(row.name, row.schoolYear, row.grade)
+
+  const assignments: AssignmentRow[] = []
+  const taken = new Map<string, { row: number; teacherEmail: string }>()
+  for (const { row, get } of rows) {
+    const teacherEmail = required('assignments', row, get, 'teacherEmail')?.toLowerCase() ?? null
+    const classText = required('assignments', row, get, 'className')
+    const subjectText = required('assignments', row, get, 'subject')
+    const schoolYear = required('assignments', row, get, 'schoolYear')
+    let valid = Boolean(teacherEmail && classText && subjectText && schoolYear)
+
+    if (teacherEmail && !lookups.accountEmails.has(teacherEmail)) {
+      fail('assignments', row, 'teacherEmail', `Không có tài khoản nào có email "${teacherEmail}".`)
+      valid = false
+    }
+    const yearValid = schoolYear !== null && /^\d{4}-\d{4}$/.test(schoolYear)
+    if (schoolYear && !yearValid) {
+      fail(
+        'assignments',
+        row,
+        'schoolYear',
+        `Năm học "${schoolYear}" không hợp lệ: ví dụ 2026-2027.`,
+      )
+      valid = false
+    }
+    const className = classText ? normalizeClassName(classText) : ''
+    const years = classYears.get(className)
+    let grade: number | null = null
+    if (classText && !years) {
+      fail(
+        'assignments',
+        row,
+        'className',
+        `Lớp "${classText}" không có trong trang "${SHEETS.classes}" và chưa có trong hệ thống.`,
+      )
+      valid = false
+    } else if (years && schoolYear && yearValid && !years.has(schoolYear)) {
+      fail(
+        'assignments',
+        row,
+        'schoolYear',
+        `Lớp ${className} không có trong năm học ${schoolYear} ` +
+          `(có ở năm học ${[...years.keys()].sort().join(', ')}).`,
+      )
+      valid = false
+    } else if (years && schoolYear) grade = years.get(schoolYear) ?? null
+
+    const subject = subjectText ? subjectOfCell(lookups.subjects, subjectText) : null
+    if (subjectText && !subject) {
+      fail(
+        'assignments',
+        row,
+        'subject',
+        `Môn "${subjectText}" không có trong danh mục môn học (xem trang "${SUBJECT_LIST_SHEET}").`,
+      )
+      valid = false
+    } else if (subject && grade !== null && !taughtInGrade(subject as Subject, grade)) {
+      fail('assignments', row, 'subject', `Khối ${grade} không học môn ${subject.name}.`)
+      valid = false
+    }
+
+    if (!valid || !teacherEmail || !subject || !schoolYear) continue
+    const key = `${className}|${subject.code}|${schoolYear}`
+    const earlier = taken.get(key)
+    if (earlier) {
+      fail(
+        'assignments',
+        row,
+        earlier.teacherEmail === teacherEmail ? 'teacherEmail' : 'subject',
+        earlier.teacherEmail === teacherEmail
+          ? `Phân công trùng với dòng ${earlier.row}.`
+          : `Môn ${subject.name} lớp ${className} năm học ${schoolYear} đã phân công cho ` +
+              `${earlier.teacherEmail} ở dòng ${earlier.row}: mỗi lớp và môn một giáo viên.`,
+      )
+      continue
+    }
+    taken.set(key, { row, teacherEmail })
+    assignments.push({ row, teacherEmail, className, subject: subject.code, schoolYear })
+  }
+  return assignments
 }

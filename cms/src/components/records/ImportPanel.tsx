@@ -91,7 +91,10 @@ export function ImportPanel() {
             Tải tệp mẫu (.xlsx)
           </a>
         </li>
-        <li>Điền lớp, học sinh kèm người giám hộ và cán bộ vào các trang tính của mẫu.</li>
+        <li>
+          Điền lớp, học sinh kèm người giám hộ, cán bộ và phân công giảng dạy vào các trang tính của
+          mẫu.
+        </li>
         <li>
           Chọn tệp đã điền và bấm “Nhập dữ liệu”. Hệ thống kiểm tra mọi dòng trước; có lỗi thì không
           nhập gì.
@@ -168,6 +171,13 @@ export function ImportPanel() {
               <td className="number">{summary.classes.unchanged}</td>
               <td className="number">{summary.classes.proposed}</td>
               <td className="number">{summary.classes.pending}</td>
+            </tr>
+            <tr>
+              <th scope="row">Phân công giảng dạy</th>
+              <td className="number">{summary.assignments.created}</td>
+              <td className="number">{summary.assignments.unchanged}</td>
+              <td className="number">{summary.assignments.proposed}</td>
+              <td className="number">{summary.assignments.pending}</td>
             </tr>
             {PEOPLE.map(([key, label]) => (
               <tr key={key}>
