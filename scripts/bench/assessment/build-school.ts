@@ -19,7 +19,6 @@
  * attempts, enteredBy); they have no grade change entries, which the grid does not read. The
  * content is deterministic (a seeded generator): two runs build the same school.
  */
-import { writeFileSync } from 'node:fs'
 import { createLocalReq, getPayload, type PayloadRequest } from 'payload'
 import {
   PERIODS,
@@ -522,8 +521,6 @@ async function main() {
     seconds: (Date.now() - started) / 1000,
   }
   console.log(`BENCH_SCHOOL ${JSON.stringify(summary)}`)
-  if (process.env.BENCH_SCHOOL_FILE)
-    writeFileSync(process.env.BENCH_SCHOOL_FILE, JSON.stringify(summary, null, 2))
   await payload.destroy()
   process.exit(0)
 }
