@@ -8,6 +8,7 @@ import * as migration_20261201_100415_authorization_layer from './20261201_10041
 import * as migration_20261201_105644_security_log_and_passwords from './20261201_105644_security_log_and_passwords';
 import * as migration_20261201_105700_password_age_from_upgrade from './20261201_105700_password_age_from_upgrade';
 import * as migration_20261201_105800_media_marks_of_live_content from './20261201_105800_media_marks_of_live_content';
+import * as migration_20261201_130131_assessment from './20261201_130131_assessment';
 
 export const migrations = [
   {
@@ -59,5 +60,10 @@ export const migrations = [
     up: migration_20261201_105800_media_marks_of_live_content.up,
     down: migration_20261201_105800_media_marks_of_live_content.down,
     name: '20261201_105800_media_marks_of_live_content',
+  },
+  {
+    up: migration_20261201_130131_assessment.up,
+    down: migration_20261201_130131_assessment.down,
+    name: '20261201_130131_assessment'
   },
 ];
