@@ -156,3 +156,37 @@ describe('entering a subject result', () => {
     expect(log.at(-1)).toMatchObject({ source: 'correction', before: { level: stored.level } })
   })
 })
+
+describe('reading the whole school', () => {
+  it('a list of thousands of results is audited in several entries, not refused', async () => {
+    const { payload } = school
+    const principal = await user('principal')
+    const { AUDIT_IDS_PER_ENTRY } = await import('../../cms/src/audit/hooks')
+    const since = new Date().toISOString()
+    const { docs } = await payload.find({
+      collection: 'assessments',
+      limit: 0,
+      pagination: false,
+      depth: 0,
+      select: {},
+      user: principal,
+      overrideAccess: false,
+    })
+    expect(docs.length).toBeGreaterThan(AUDIT_IDS_PER_ENTRY)
+    const { docs: entries } = await payload.find({
+      collection: 'audit-log',
+      where: {
+        and: [
+          { collection: { equals: 'assessments' } },
+          { action: { equals: 'read' } },
+          { createdAt: { greater_than_equal: since } },
+        ],
+      },
+      limit: 0,
+      overrideAccess: true,
+    })
+    expect(entries.length).toBe(Math.ceil(docs.length / AUDIT_IDS_PER_ENTRY))
+    const logged = new Set(entries.flatMap((entry) => entry.docIds ?? []))
+    expect(logged.size).toBe(docs.length)
+  })
+})

@@ -54,8 +54,26 @@ interface Entry {
   outcome?: AuditOutcome
 }
 
-/** Writes one entry for the request's user (none: the system) and returns the entry's id. */
+/**
+ * The ids one entry names at most: SQLite takes a bounded number of values per insert, and a
+ * list read of the whole school (thousands of results) must still be logged, in several entries.
+ */
+export const AUDIT_IDS_PER_ENTRY = 1000
+
+/**
+ * Writes one entry for the request's user (none: the system) and returns the entry's id; a list
+ * read of more than `AUDIT_IDS_PER_ENTRY` documents is logged as several entries (the first id).
+ */
 export async function writeAuditEntry(req: PayloadRequest, entry: Entry): Promise<number> {
+  if (entry.docIds && entry.docIds.length > AUDIT_IDS_PER_ENTRY) {
+    let first: number | undefined
+    for (let start = 0; start < entry.docIds.length; start += AUDIT_IDS_PER_ENTRY) {
+      const docIds = entry.docIds.slice(start, start + AUDIT_IDS_PER_ENTRY)
+      const id = await writeAuditEntry(req, { ...entry, docIds })
+      first ??= id
+    }
+    return first!
+  }
   const user = req.user
   const data: Omit<AuditLog, 'id' | 'createdAt' | 'updatedAt'> = {
     // As text, so that deleting the account later leaves the entry naming who acted.
