@@ -76,7 +76,7 @@ const TERM_ENDS: Period[] = ['end1', 'end']
 const ALL_PERIODS: Period[] = [...PERIODS]
 const everyGrade = [1, 2, 3, 4, 5]
 
-/** TT27 Điều 7.2 and the programme's table (../shared/ASSESSMENT.md). */
+/** TT27 Điều 7.2 and the 2018 programme's subjects and periods per grade. */
 export const PROGRAMME_SUBJECTS: ProgrammeSubject[] = [
   {
     code: 'tieng-viet',

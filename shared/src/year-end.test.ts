@@ -9,7 +9,7 @@ import {
   type YearEndSubjectRequirement,
 } from './year-end'
 
-// The programme's table of ../../ASSESSMENT.md, copied by hand (code, name, tested at `end`).
+// The 2018 programme's table (TT27 Điều 7.2), copied by hand (code, name, tested at `end`).
 const GRADE_1_2: YearEndSubjectRequirement[] = [
   { code: 'tieng-viet', name: 'Tiếng Việt', tested: true },
   { code: 'toan', name: 'Toán', tested: true },

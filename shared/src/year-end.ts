@@ -1,5 +1,5 @@
 /**
- * The year-end overall result of a pupil (TT27 Điều 9.2; ../../ASSESSMENT.md, "Year-end result"),
+ * The year-end overall result of a pupil (TT27 Điều 9.2),
  * with the reasons a parent reads beside it and, while entries are missing, the list the
  * principal's approval refuses with. Pure: the CMS, the site and the PDFs compute it the same way.
  */

@@ -90,7 +90,7 @@ const PRINCIPAL_DECISION = { vi: 'Quyết định của Hiệu trưởng', en: "
 
 /**
  * A pupil's year (TT27 Điều 9, 11, 12, 13): the overall result computed from the `end`
- * checkpoint by the rule of ASSESSMENT.md and shown with its reason; the homeroom teacher's
+ * checkpoint by TT27 Điều 9.2 (shared/src/year-end.ts) and shown with its reason; the homeroom teacher's
  * year-end comment, award proposal and promotion note; a CHT pupil's supplementary assessment.
  * One document per pupil × school year.
  */
