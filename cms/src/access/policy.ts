@@ -795,7 +795,12 @@ export const assessmentPolicy = {
    * Open a class's grid of a subject (read-only for those who may not enter it): the readers of
    * its results, asked of the sheet (what someone once entered they still read as documents).
    */
-  viewSubjectGrid: anyOf(leadership, homeroomOfRecordClass, headOfRecordClassGroup, assessmentEntrant),
+  viewSubjectGrid: anyOf(
+    leadership,
+    homeroomOfRecordClass,
+    headOfRecordClassGroup,
+    assessmentEntrant,
+  ),
   enterSubject: assessmentEntrant,
   /** The assigned teacher confirms a checkpoint is entered: the class's entries lock. */
   confirmSubject: assessmentEntrant,
