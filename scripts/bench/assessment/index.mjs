@@ -82,7 +82,9 @@ const migrated =
   existsSync(migrationsDir) &&
   readdirSync(migrationsDir).some((file) => {
     if (!file.endsWith('.ts')) return false
-    return /CREATE TABLE `assessments`/.test(readFileSync(path.join(migrationsDir, file), 'utf8'))
+    return /CREATE TABLE \\?`assessments\\?`/.test(
+      readFileSync(path.join(migrationsDir, file), 'utf8'),
+    )
   })
 const env = {
   ...process.env,
