@@ -432,4 +432,60 @@ describe("approving a class's year", () => {
     expect(decided.doc.status).toBe('approved')
     expect(decided.assessment?.score).toBe(9)
   })
+
+  it("the principal's correction of an approved year's entry carries into the stored result", async () => {
+    const { payload } = school
+    const english = await user('subject_teacher')
+    const pupil = pupils[7]!
+    const { docs } = await payload.find({
+      collection: 'assessments',
+      where: {
+        and: [
+          { student: { equals: pupil.id } },
+          { subject: { equals: 'ngoai-ngu' } },
+          { period: { equals: 'end' } },
+        ],
+      },
+      overrideAccess: true,
+    })
+    const stored = async () =>
+      (
+        await payload.find({
+          collection: 'year-end-results',
+          where: {
+            and: [
+              { student: { equals: pupil.id } },
+              { schoolYear: { equals: docs[0]!.schoolYear } },
+            ],
+          },
+          overrideAccess: true,
+        })
+      ).docs[0]!
+    expect((await stored()).result).not.toBe('CHT')
+    const request = await payload.create({
+      collection: 'correction-requests',
+      data: {
+        assessment: docs[0]!.id,
+        level: 'C',
+        score: 3,
+        reason: 'Phúc khảo: bài làm nhầm tên.',
+      },
+      user: english,
+      overrideAccess: false,
+    })
+    const { decideCorrection } = await import('../../cms/src/assessment/corrections')
+    const asPrincipal = await createLocalReq({ user: await user('principal') }, payload)
+    await decideCorrection(asPrincipal, String(request.id), 'approve', 'Đồng ý.')
+    const after = await stored()
+    expect(after.result).toBe('CHT')
+    expect(JSON.stringify(after.resultReasons)).toContain('Ngoại ngữ')
+    const { docs: log } = await payload.find({
+      collection: 'grade-changes',
+      where: {
+        and: [{ document: { equals: String(after.id) } }, { source: { equals: 'correction' } }],
+      },
+      overrideAccess: true,
+    })
+    expect(log.length).toBeGreaterThan(0)
+  })
 })

@@ -13,6 +13,7 @@ import { userError } from '../lib/messages'
 import { withFlag } from '../lib/request-flags'
 import { inTransaction } from '../lib/transaction'
 import type { Assessment, CorrectionRequest } from '../payload-types'
+import { refreshApprovedResult } from './year-end'
 
 const NOT_FOUND = { vi: 'Không tìm thấy đề nghị điều chỉnh.', en: 'Not Found' }
 const ALREADY_DECIDED = {
@@ -124,6 +125,7 @@ async function applyDecision(
           req,
         }),
       )
+      await refreshApprovedResult(req, assessment)
     } finally {
       delete req.context.correctionRequest
     }

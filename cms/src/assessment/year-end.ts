@@ -29,8 +29,8 @@ import { userError } from '../lib/messages'
 import { withFlag } from '../lib/request-flags'
 import { inTransaction } from '../lib/transaction'
 import type { Assessment, Group, Student, TraitAssessment, YearEndResult } from '../payload-types'
-import { allSubjects, isTested, taughtInGrade } from './catalogue'
-import { YEAR_END_SCOPE } from './locks'
+import { allSubjects, classById, isTested, taughtInGrade } from './catalogue'
+import { YEAR_END_SCOPE, yearApproved } from './locks'
 
 /** The homeroom teacher's part of a pupil's year, as stored (null until first saved). */
 export type YearEndRecord = Pick<
@@ -411,4 +411,34 @@ export async function approveClassYear(
     )
     return classYear(req, schoolClass, schoolYear)
   })
+}
+
+/**
+ * After an approved year's end-of-year entry is corrected (Điều 5.4, 12.2: the principal decided
+ * it), the pupil's stored result and reasons follow the corrected entries: the transcript is made
+ * from the stored result. Run inside the correction, so the change log names the request.
+ */
+export async function refreshApprovedResult(
+  req: PayloadRequest,
+  entry: Pick<Assessment, 'class' | 'schoolYear' | 'period' | 'student'>,
+): Promise<void> {
+  if (entry.period !== 'end') return
+  const classId = idOf(entry.class)
+  if (classId === null || !(await yearApproved(req, classId, entry.schoolYear))) return
+  const schoolClass = await classById(req, classId)
+  if (!schoolClass) return
+  const year = await classYear(req, schoolClass, entry.schoolYear)
+  const pupil = year.pupils.find((one) => String(one.student.id) === String(idOf(entry.student)))
+  if (!pupil?.record || pupil.result === null) return
+  const record = pupil.record
+  await withFlag(req, 'yearEndApproval', () =>
+    req.payload.update({
+      collection: 'year-end-results',
+      id: record.id,
+      data: { result: pupil.result, resultReasons: pupil.reasons },
+      depth: 0,
+      overrideAccess: true,
+      req,
+    }),
+  )
 }
