@@ -26,6 +26,7 @@ import {
 
 import { authorize, isAllowed } from '../access/authorize'
 import { assessmentPolicy } from '../access/policy'
+import { couldBeId } from '../lib/ids'
 import { localize, userError, type Message } from '../lib/messages'
 import { inTransaction } from '../lib/transaction'
 import type { Attendance, Group, Student } from '../payload-types'
@@ -198,7 +199,7 @@ function marksOf(doc: Attendance): GridMark[] {
 async function classOf(req: PayloadRequest, value: unknown): Promise<Group> {
   if (!req.user) throw userError(req, 401, LOGIN_REQUIRED)
   const id = typeof value === 'number' ? value : typeof value === 'string' ? value.trim() : ''
-  if (id === '' || !/^[a-f0-9]{1,24}$/i.test(String(id))) {
+  if (id === '' || !couldBeId(id)) {
     throw userError(req, 400, {
       vi: 'Cần chọn lớp (tham số class).',
       en: 'Choose a class (the class parameter).',

@@ -20,7 +20,7 @@ import {
 
 import { authorize } from '../access/authorize'
 import { assessmentPolicy } from '../access/policy'
-import { idOf } from '../lib/ids'
+import { couldBeId, idOf } from '../lib/ids'
 import { userError } from '../lib/messages'
 import { classById, periodWindow } from './catalogue'
 import { pupilsOfClass, shiftDay } from './attendance-grid'
@@ -168,7 +168,7 @@ export async function classAttendanceTotals(
     })
   }
   const id = typeof classValue === 'string' ? classValue.trim() : ''
-  if (!/^[a-f0-9]{1,24}$/i.test(id)) {
+  if (!couldBeId(id)) {
     throw userError(req, 400, { vi: 'Cần chọn lớp (tham số class).', en: 'Choose a class.' })
   }
   const schoolClass = await classById(req, /^\d+$/.test(id) ? Number(id) : id)

@@ -9,7 +9,9 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { authorize } from '../access/authorize'
 import { assessmentPolicy } from '../access/policy'
+import { couldBeId } from '../lib/ids'
 import { userError } from '../lib/messages'
+import { jsonBodyOf } from '../lib/request-body'
 import { withFlag } from '../lib/request-flags'
 import { inTransaction } from '../lib/transaction'
 import type { Assessment, CorrectionRequest } from '../payload-types'
@@ -22,12 +24,7 @@ const ALREADY_DECIDED = {
 }
 
 async function readBody(req: PayloadRequest): Promise<{ decision: string; comment: string }> {
-  let body: unknown
-  try {
-    body = (await req.json?.()) ?? {}
-  } catch {
-    body = null
-  }
+  const body = await jsonBodyOf(req)
   const { decision, comment } = (body ?? {}) as { decision?: unknown; comment?: unknown }
   const text = typeof comment === 'string' ? comment.trim() : ''
   const validComment = comment === undefined || comment === null || typeof comment === 'string'
@@ -155,7 +152,7 @@ export const correctionDecisionEndpoint: Endpoint = {
   handler: async (req) => {
     if (!req.user) throw userError(req, 401, { vi: 'Cần đăng nhập.', en: 'You must log in.' })
     const id = String(req.routeParams?.id ?? '')
-    if (!/^[a-f0-9]{1,24}$/i.test(id)) throw userError(req, 404, NOT_FOUND)
+    if (!couldBeId(id)) throw userError(req, 404, NOT_FOUND)
     const { decision, comment } = await readBody(req)
     return Response.json(await decideCorrection(req, id, decision, comment))
   },

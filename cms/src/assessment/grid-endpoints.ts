@@ -29,6 +29,7 @@ import {
 import { authorize, isAllowed } from '../access/authorize'
 import { assessmentPolicy } from '../access/policy'
 import { userError, type Message } from '../lib/messages'
+import { jsonBodyOf } from '../lib/request-body'
 import { withFlag } from '../lib/request-flags'
 import { allSubjects, periodWindow, taughtInGrade } from './catalogue'
 import {
@@ -45,7 +46,7 @@ import {
   subjectGridWorkbook,
   traitGridWorkbook,
 } from './grid-workbook'
-import { lockMessage, lockOf, TRAITS_SCOPE } from './locks'
+import { lockMessage, lockOf, TRAITS_SCOPE, windowState } from './locks'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -61,12 +62,7 @@ function queryOf(req: PayloadRequest) {
 }
 
 async function jsonBody(req: PayloadRequest): Promise<Record<string, unknown>> {
-  let body: unknown
-  try {
-    body = (await req.json?.()) ?? {}
-  } catch {
-    body = null
-  }
+  const body = await jsonBodyOf(req)
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
     throw userError(req, 400, { vi: 'Nội dung gửi lên không phải JSON hợp lệ.', en: 'Bad JSON.' })
   }
@@ -336,13 +332,7 @@ const choicesEndpoint: Endpoint = {
     const periods: GridChoices['periods'] = []
     for (const period of PERIODS) {
       const window = await periodWindow(req, schoolYear, period)
-      const state = !window
-        ? 'no_window'
-        : today < vietnamDay(window.opensOn)
-          ? 'not_open'
-          : today > vietnamDay(window.closesOn)
-            ? 'closed'
-            : 'open'
+      const state = windowState(window, today)
       periods.push({
         period,
         opensOn: window?.opensOn ?? null,

@@ -29,7 +29,7 @@ import {
 
 import { authorize, isAllowed } from '../access/authorize'
 import { assessmentPolicy } from '../access/policy'
-import { idOf } from '../lib/ids'
+import { couldBeId, idOf } from '../lib/ids'
 import { userError, type Message } from '../lib/messages'
 import { inOneSqliteWrite } from '../lib/sqlite-write'
 import { inTransaction } from '../lib/transaction'
@@ -75,10 +75,7 @@ export async function sheetOf(req: PayloadRequest, key: SheetKey): Promise<Sheet
     })
   }
   const classId = typeof key.class === 'string' || typeof key.class === 'number' ? key.class : null
-  const schoolClass =
-    classId !== null && /^[a-f0-9]{1,24}$/i.test(String(classId))
-      ? await classById(req, classId)
-      : null
+  const schoolClass = classId !== null && couldBeId(classId) ? await classById(req, classId) : null
   if (!schoolClass) throw userError(req, 404, { vi: 'Không tìm thấy lớp.', en: 'Not Found' })
   const schoolYear = key.schoolYear ?? schoolClass.schoolYear
   if (!isSchoolYear(schoolYear)) {

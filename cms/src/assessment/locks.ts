@@ -61,11 +61,19 @@ export async function lockOf(
     (c) => c.kind === 'confirmed' && c.period === target.period && c.scope === target.scope,
   )
   if (confirmed) return 'confirmed'
-  const window = await periodWindow(req, target.schoolYear, target.period)
+  const state = windowState(await periodWindow(req, target.schoolYear, target.period), today)
+  return state === 'open' ? null : state
+}
+
+/** A checkpoint's entry window on a day in Vietnam: whole days, `opensOn` to `closesOn`. */
+export function windowState(
+  window: { opensOn: string; closesOn: string } | null,
+  today = vietnamDay(),
+): 'open' | 'not_open' | 'closed' | 'no_window' {
   if (!window) return 'no_window'
   if (today < vietnamDay(window.opensOn)) return 'not_open'
   if (today > vietnamDay(window.closesOn)) return 'closed'
-  return null
+  return 'open'
 }
 
 export async function lockMessage(

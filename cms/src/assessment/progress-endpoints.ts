@@ -14,6 +14,7 @@ import { PERIODS, isSchoolYear, schoolYearOf, type Period } from '@school/shared
 import { authorize } from '../access/authorize'
 import { assessmentPolicy } from '../access/policy'
 import { userError } from '../lib/messages'
+import { jsonBodyOf } from '../lib/request-body'
 import { checkpointAnomalies, checkpointProgress, entriesByMonth } from './progress'
 import { sendProgressReminders } from './progress-reminders'
 
@@ -81,15 +82,11 @@ export const remindEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     await authorize(req, assessmentPolicy.sendProgressReminders, LEADERSHIP_ONLY)
-    let body: unknown
-    try {
-      body = (await req.json?.()) ?? {}
-    } catch {
-      throw userError(req, 400, BAD_CHECKPOINT)
-    }
+    const body = await jsonBodyOf(req)
+    if (body === null) throw userError(req, 400, BAD_CHECKPOINT)
     const { schoolYear, period } = checkpointOf(
       req,
-      (body ?? {}) as { schoolYear?: unknown; period?: unknown },
+      body as { schoolYear?: unknown; period?: unknown },
     )
     return Response.json(await sendProgressReminders(req, schoolYear, period))
   },

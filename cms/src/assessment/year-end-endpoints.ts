@@ -15,6 +15,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { authorize, isAllowed } from '../access/authorize'
 import { assessmentPolicy, collectionPolicy } from '../access/policy'
 import { userError } from '../lib/messages'
+import { jsonBodyOf } from '../lib/request-body'
 import { lockOf, YEAR_END_SCOPE } from './locks'
 import { approveClassYear, classAndYear, classYear } from './year-end'
 
@@ -114,12 +115,7 @@ const classYearEndpoint: Endpoint = {
 }
 
 async function readAction(req: PayloadRequest): Promise<{ schoolYear: unknown }> {
-  let body: unknown
-  try {
-    body = (await req.json?.()) ?? {}
-  } catch {
-    body = null
-  }
+  const body = await jsonBodyOf(req)
   const { action, schoolYear } = (body ?? {}) as { action?: unknown; schoolYear?: unknown }
   const validYear =
     schoolYear === undefined || schoolYear === null || typeof schoolYear === 'string'

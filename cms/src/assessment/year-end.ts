@@ -24,7 +24,7 @@ import {
   type YearResult,
 } from '@school/shared'
 
-import { idOf } from '../lib/ids'
+import { couldBeId, idOf } from '../lib/ids'
 import { userError } from '../lib/messages'
 import { withFlag } from '../lib/request-flags'
 import { inTransaction } from '../lib/transaction'
@@ -80,8 +80,7 @@ export async function classAndYear(
 ): Promise<{ schoolClass: Group; schoolYear: string }> {
   const notFound = { vi: 'Không tìm thấy lớp học.', en: 'Class not found.' }
   const raw = String(classIdParam ?? '')
-  // A SQLite id is a number, a MongoDB id 24 hex digits.
-  if (!/^[a-f0-9]{1,24}$/i.test(raw)) throw userError(req, 404, notFound)
+  if (!couldBeId(raw)) throw userError(req, 404, notFound)
   const found = await req.payload.findByID({
     collection: 'groups',
     id: raw,

@@ -6,7 +6,9 @@ import type {
 } from 'payload'
 
 import { collectionAccess } from '../access/payload-access'
+import { couldBeId } from '../lib/ids'
 import { userError } from '../lib/messages'
+import { jsonBodyOf } from '../lib/request-body'
 import type { ImportProposal } from '../payload-types'
 import { currentTexts, decideProposal } from '../records-import/proposals'
 
@@ -40,14 +42,9 @@ const decisionEndpoint: Endpoint = {
   handler: async (req) => {
     if (!req.user) throw userError(req, 401, { vi: 'Cần đăng nhập.', en: 'You must log in.' })
     const id = String(req.routeParams?.id ?? '')
-    if (!/^[a-f0-9]{1,24}$/i.test(id))
+    if (!couldBeId(id))
       throw userError(req, 404, { vi: 'Không tìm thấy đề xuất.', en: 'Not Found' })
-    let body: unknown
-    try {
-      body = (await req.json?.()) ?? {}
-    } catch {
-      body = null
-    }
+    const body = await jsonBodyOf(req)
     const { decision, note } = (body ?? {}) as { decision?: unknown; note?: unknown }
     if (
       (decision !== 'accept' && decision !== 'reject') ||

@@ -20,3 +20,11 @@ export function idsOf<T extends string | number>(
 ): T[] {
   return (values ?? []).map((value) => idOf(value)).filter((id): id is T => id !== null)
 }
+
+/**
+ * Whether a value from a URL or a body can be a record's id on either database (a SQLite number,
+ * a MongoDB ObjectId's 24 hex digits): what cannot is answered before any query is made.
+ */
+export function couldBeId(value: unknown): boolean {
+  return /^[a-f0-9]{1,24}$/i.test(String(value))
+}

@@ -1,13 +1,14 @@
 import type { Endpoint } from 'payload'
 
+import { couldBeId } from '../lib/ids'
 import { userError } from '../lib/messages'
+import { jsonBodyOf } from '../lib/request-body'
 import { applyTransition } from './apply'
 import { availableActions } from './available'
 
 function postIdFrom(req: Parameters<Endpoint['handler']>[0]): string {
   const id = String(req.routeParams?.id ?? '')
-  if (!/^[a-f0-9]{1,24}$/i.test(id))
-    throw userError(req, 404, { vi: 'Không tìm thấy', en: 'Not Found' })
+  if (!couldBeId(id)) throw userError(req, 404, { vi: 'Không tìm thấy', en: 'Not Found' })
   return id
 }
 
@@ -21,16 +22,15 @@ export const workflowEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     if (!req.user) throw userError(req, 401, { vi: 'Cần đăng nhập.', en: 'You must log in.' })
-    let body: Record<string, unknown>
-    try {
-      body = ((await req.json?.()) ?? {}) as Record<string, unknown>
-    } catch {
+    const parsed = await jsonBodyOf(req)
+    if (parsed === null) {
       throw userError(req, 400, {
         vi: 'Nội dung gửi lên không phải JSON hợp lệ.',
         en: 'The body is not valid JSON.',
       })
     }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    const body = parsed as Record<string, unknown>
+    if (typeof body !== 'object' || Array.isArray(body)) {
       throw userError(req, 400, {
         vi: 'Dữ liệu gửi lên phải là một đối tượng JSON.',
         en: 'The body must be a JSON object.',
