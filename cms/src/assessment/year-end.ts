@@ -81,15 +81,8 @@ export async function classAndYear(
   const notFound = { vi: 'Không tìm thấy lớp học.', en: 'Class not found.' }
   const raw = String(classIdParam ?? '')
   if (!couldBeId(raw)) throw userError(req, 404, notFound)
-  const found = await req.payload.findByID({
-    collection: 'groups',
-    id: raw,
-    depth: 0,
-    overrideAccess: true,
-    disableErrors: true,
-    req,
-  })
-  if (!found || found.kind !== 'class') throw userError(req, 404, notFound)
+  const found = await classById(req, /^\d+$/.test(raw) ? Number(raw) : raw)
+  if (!found) throw userError(req, 404, notFound)
   const asked =
     typeof schoolYearParam === 'string' && schoolYearParam !== '' ? schoolYearParam : null
   const schoolYear = asked ?? found.schoolYear ?? null
