@@ -38,6 +38,18 @@ const EVERY_ANSWER = [
 
 const nextConfig: NextConfig = {
   transpilePackages: ['@school/shared'],
+  // The PDF and signing libraries read their own files (font metrics, the fonts) from their
+  // package folders at run time: they must stay Node packages, not bundled copies.
+  serverExternalPackages: [
+    'pdfkit',
+    'fontkit',
+    '@expo-google-fonts/tinos',
+    '@signpdf/signpdf',
+    '@signpdf/signer-p12',
+    '@signpdf/placeholder-plain',
+    '@signpdf/utils',
+    'node-forge',
+  ],
   poweredByHeader: false,
   async headers() {
     return [

@@ -23,23 +23,33 @@ function step(title, command, args, env = {}) {
   return result.status === 0
 }
 
-function ensureChromium() {
-  if (existsSync(CHROMIUM)) return true
+/**
+ * Debian's packages the suites use: Chromium for the browser suite, poppler-utils to read back
+ * the PDFs the product makes (pdftotext, pdfinfo, pdffonts, pdfsig, pdftoppm).
+ */
+const DEBIAN_TOOLS = [
+  { pkg: 'chromium', file: CHROMIUM },
+  { pkg: 'poppler-utils', file: '/usr/bin/pdftotext' },
+]
+
+function ensureDebianTools() {
+  const missing = DEBIAN_TOOLS.filter((tool) => !existsSync(tool.file)).map((tool) => tool.pkg)
+  if (missing.length === 0) return true
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
   if (!isRoot) {
     console.error(
-      `Chưa có Chromium tại ${CHROMIUM}; các bài kiểm thử trình duyệt cần nó.\n` +
-        'Hãy cài bằng quyền root:  apt-get update && apt-get install -y chromium\n' +
-        '(hoặc đặt CHROMIUM_PATH tới một Chromium có sẵn).',
+      `Thiếu gói Debian cho kiểm thử: ${missing.join(', ')}.\n` +
+        `Hãy cài bằng quyền root:  apt-get update && apt-get install -y ${missing.join(' ')}\n` +
+        '(Chromium có thể thay bằng CHROMIUM_PATH tới một Chromium có sẵn).',
     )
     return false
   }
   return (
-    step('Cài Chromium (Debian) cho kiểm thử trình duyệt', 'apt-get', ['update', '-qq']) &&
-    step('apt-get install chromium', 'apt-get', ['install', '-y', '-qq', 'chromium'], {
+    step('Cài gói Debian cho kiểm thử', 'apt-get', ['update', '-qq']) &&
+    step(`apt-get install ${missing.join(' ')}`, 'apt-get', ['install', '-y', '-qq', ...missing], {
       DEBIAN_FRONTEND: 'noninteractive',
     }) &&
-    existsSync(CHROMIUM)
+    DEBIAN_TOOLS.every((tool) => existsSync(tool.file))
   )
 }
 
@@ -54,7 +64,7 @@ function countsFrom(file, read) {
 const vitestReport = path.join(reportDir, 'vitest.json')
 const playwrightReport = path.join(reportDir, 'playwright.json')
 
-if (!ensureChromium()) process.exit(1)
+if (!ensureDebianTools()) process.exit(1)
 const typecheckOk =
   step('Kiểm tra mã (ESLint) và định dạng (Prettier)', 'npm', ['run', 'lint']) &&
   step('Kiểm tra kiểu (TypeScript, Astro)', 'npm', ['run', 'typecheck']) &&

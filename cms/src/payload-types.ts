@@ -88,6 +88,7 @@ export interface Config {
     'grade-changes': GradeChange;
     attendance: Attendance;
     'comment-bank': CommentBank;
+    'transcript-signatures': TranscriptSignature;
     'audit-log': AuditLog;
     'security-log': SecurityLog;
     'payload-kv': PayloadKv;
@@ -126,6 +127,7 @@ export interface Config {
     'grade-changes': GradeChangesSelect<false> | GradeChangesSelect<true>;
     attendance: AttendanceSelect<false> | AttendanceSelect<true>;
     'comment-bank': CommentBankSelect<false> | CommentBankSelect<true>;
+    'transcript-signatures': TranscriptSignaturesSelect<false> | TranscriptSignaturesSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'security-log': SecurityLogSelect<false> | SecurityLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -445,6 +447,13 @@ export interface Student {
       )
     | null;
   permanentAddress?: string | null;
+  currentAddress?: string | null;
+  nationality?: string | null;
+  placeOfBirth?: string | null;
+  homeTown?: string | null;
+  registerNumber?: string | null;
+  personalId?: string | null;
+  disability?: string | null;
   guardians?:
     | {
         name: string;
@@ -909,6 +918,24 @@ export interface CommentBank {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "transcript-signatures".
+ */
+export interface TranscriptSignature {
+  id: number;
+  class: number | Group;
+  schoolYear: string;
+  step: 'homeroom' | 'principal';
+  by: number | User;
+  signerName: string;
+  /**
+   * The certificate that signed the PDFs; empty when the school has none configured.
+   */
+  certificateSubject?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Every view of a pupil record and every change of a record. Field names only, never values.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -926,7 +953,7 @@ export interface AuditLog {
    * Empty: the system, or an account since deleted (see the fields above).
    */
   actor?: (number | null) | User;
-  action: 'read' | 'create' | 'update' | 'delete';
+  action: 'read' | 'create' | 'update' | 'delete' | 'export';
   outcome?: ('done' | 'unconfirmed') | null;
   collection:
     | 'students'
@@ -943,6 +970,12 @@ export interface AuditLog {
   docIds?: string[] | null;
   fields?: string[] | null;
   count?: number | null;
+  document?:
+    ('transcript' | 'class-summary' | 'moet-results' | 'moet-pupils' | 'moet-pupil-import' | 'signed-summary') | null;
+  /**
+   * Class, school year, checkpoint.
+   */
+  detail?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1186,6 +1219,10 @@ export interface PayloadLockedDocument {
         value: number | CommentBank;
       } | null)
     | ({
+        relationTo: 'transcript-signatures';
+        value: number | TranscriptSignature;
+      } | null)
+    | ({
         relationTo: 'audit-log';
         value: number | AuditLog;
       } | null)
@@ -1413,6 +1450,13 @@ export interface StudentsSelect<T extends boolean = true> {
   ethnicity?: T;
   policyStatus?: T;
   permanentAddress?: T;
+  currentAddress?: T;
+  nationality?: T;
+  placeOfBirth?: T;
+  homeTown?: T;
+  registerNumber?: T;
+  personalId?: T;
+  disability?: T;
   guardians?:
     | T
     | {
@@ -1758,6 +1802,20 @@ export interface CommentBankSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "transcript-signatures_select".
+ */
+export interface TranscriptSignaturesSelect<T extends boolean = true> {
+  class?: T;
+  schoolYear?: T;
+  step?: T;
+  by?: T;
+  signerName?: T;
+  certificateSubject?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-log_select".
  */
 export interface AuditLogSelect<T extends boolean = true> {
@@ -1772,6 +1830,8 @@ export interface AuditLogSelect<T extends boolean = true> {
   docIds?: T;
   fields?: T;
   count?: T;
+  document?: T;
+  detail?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1877,6 +1937,9 @@ export interface SchoolProfile {
   name: string;
   motto?: string | null;
   address?: string | null;
+  schoolCode?: string | null;
+  commune?: string | null;
+  province?: string | null;
   phone?: string | null;
   email?: string | null;
   about?: {
@@ -1961,6 +2024,9 @@ export interface SchoolProfileSelect<T extends boolean = true> {
   name?: T;
   motto?: T;
   address?: T;
+  schoolCode?: T;
+  commune?: T;
+  province?: T;
   phone?: T;
   email?: T;
   about?: T;

@@ -9,6 +9,7 @@ import sharp from 'sharp'
 import { withPolicy } from './access/apply-policy'
 import { Assignments } from './collections/Assignments'
 import { AssessmentConfirmations } from './collections/assessment/AssessmentConfirmations'
+import { TranscriptSignatures } from './collections/documents/TranscriptSignatures'
 import { AssessmentPeriods } from './collections/assessment/AssessmentPeriods'
 import { Assessments } from './collections/assessment/Assessments'
 import { Attendance } from './collections/assessment/Attendance'
@@ -20,6 +21,7 @@ import { TeachingAssignments } from './collections/assessment/TeachingAssignment
 import { TraitAssessments } from './collections/assessment/TraitAssessments'
 import { YearEndResults } from './collections/assessment/YearEndResults'
 import { assessmentEndpoints } from './assessment/endpoints'
+import { documentEndpoints } from './documents/endpoints'
 import { auditedReferences } from './audit/references'
 import { AuditLog } from './collections/AuditLog'
 import { SecurityLog } from './collections/SecurityLog'
@@ -136,6 +138,7 @@ export default withPolicy(
       GradeChanges,
       Attendance,
       CommentBank,
+      TranscriptSignatures,
       AuditLog,
       SecurityLog,
     ]),
@@ -157,6 +160,7 @@ export default withPolicy(
       ...recordsEndpoints,
       ...totpEndpoints,
       ...assessmentEndpoints,
+      ...documentEndpoints,
     ],
     db: databaseAdapter(path.resolve(dirname, 'migrations')),
     editor: lexicalEditor(),

@@ -120,13 +120,14 @@ export const CONTRACT_TYPE_LABELS: Labels<ContractType> = {
   contract: { vi: 'Hợp đồng lao động', en: 'Labour contract' },
 }
 
-export const AUDIT_ACTIONS = ['read', 'create', 'update', 'delete'] as const
+export const AUDIT_ACTIONS = ['read', 'create', 'update', 'delete', 'export'] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 export const AUDIT_ACTION_LABELS: Labels<AuditAction> = {
   read: { vi: 'Xem', en: 'Read' },
   create: { vi: 'Tạo', en: 'Create' },
   update: { vi: 'Sửa', en: 'Update' },
   delete: { vi: 'Xóa', en: 'Delete' },
+  export: { vi: 'Xuất tệp', en: 'Export' },
 }
 
 /**

@@ -12,6 +12,8 @@ import type { Where } from 'payload'
 import type { User } from '../payload-types'
 import { grantCovers } from './authorize'
 import {
+  clerk,
+  transcriptSigningInProgress,
   homeroomOfAClass,
   teacherThisYear,
   ofReferencedAssessment,
@@ -451,6 +453,19 @@ export const collectionPolicy = {
     ...noVersions,
     ...noAccounts,
   },
+  /**
+   * Học bạ số (Công văn 119/BGDĐT-GDTH; TT27 Điều 13): the steps of a class's transcripts of a
+   * year, written by the signing endpoint only (after `documentPolicy`), read by those who make
+   * the class's transcripts, never changed or deleted.
+   */
+  'transcript-signatures': {
+    create: transcriptSigningInProgress,
+    read: anyOf(leadership, homeroomOfRecordClass),
+    update: nobody,
+    delete: nobody,
+    ...noVersions,
+    ...noAccounts,
+  },
   /** Applied by the server at start; never through the API. */
   'payload-migrations': serverOnly,
   /** Payload's key-value store for its own bookkeeping: the server's alone. */
@@ -488,6 +503,14 @@ export const pupilFieldAudience = {
   status: 'identity',
   ethnicity: 'family',
   permanentAddress: 'family',
+  currentAddress: 'family',
+  nationality: 'family',
+  placeOfBirth: 'family',
+  homeTown: 'family',
+  registerNumber: 'identity',
+  // The national id number identifies the child everywhere: read as the family details are.
+  personalId: 'family',
+  disability: 'health',
   policyStatus: 'family',
   guardians: 'family',
   consent: 'family',
@@ -849,6 +872,36 @@ export const assessmentPolicy = {
   /** Điều 6: the month-by-month view of entries and the reminders are the vice-principals'. */
   progressByMonth: leadership,
   sendProgressReminders: leadership,
+} satisfies Record<string, Rule>
+
+/**
+ * What is printed, signed, exchanged and archived from the assessment records (TT27 Điều 13,
+ * Phụ lục 1–2; Điều 6, 8, 13, 14.2). Asked with `{ record: { class, schoolYear } }` where a
+ * class is concerned. Nothing here is public.
+ */
+export const documentPolicy = {
+  /** A class's transcripts (học bạ) of a year: its homeroom teacher and leadership (Điều 13). */
+  transcripts: anyOf(leadership, homeroomOfRecordClass),
+  /** Bảng tổng hợp (TT27 Phụ lục 2): made by the same people as the transcripts. */
+  classSummary: anyOf(leadership, homeroomOfRecordClass),
+  /** Điều 6, 8: the Ministry's results file and pupil list of a class; the IT teacher uploads. */
+  moetExport: anyOf(leadership, itTeacher, homeroomOfRecordClass),
+  /** Điều 8: the IT teacher loads the Ministry's pupil list, as the start-of-year data. */
+  moetPupilImport: anyOf(leadership, itTeacher),
+  /** Học bạ số: the homeroom teacher confirms the class's transcripts of the year… */
+  confirmTranscripts: homeroomOfRecordClass,
+  /** …then the principal signs them (Điều 5.4). */
+  signTranscripts: principal,
+  /** Điều 13.2, 14.2: the person administering the software sends the year to the archive… */
+  sendToArchive: itTeacher,
+  /** …and the clerk receives it, and files the summaries the teachers signed (Điều 13.1). */
+  receiveArchive: clerk,
+  fileSignedSummary: clerk,
+  /** The archive is read, and its checksums verified, by leadership and the clerk. */
+  readArchive: anyOf(leadership, clerk),
+  verifyArchive: anyOf(leadership, clerk),
+  /** The admin's documents page, for those who have work there (the menu's link). */
+  documentsPage: anyOf(leadership, homeroomOfAClass, itTeacher, clerk),
 } satisfies Record<string, Rule>
 
 /** The job queue's own endpoints (`/api/payload-jobs/run`…): the CMS runs its queue itself. */

@@ -232,6 +232,8 @@ export const websiteManager: Rule = hasRole('principal', 'web_admin')
 /** Who watches the site's builds and reads the editorial report (Điều 17.1). */
 export const editorialOversight: Rule = hasRole('principal', 'vice_principal', 'web_admin')
 export const itTeacher: Rule = hasRole('it_teacher')
+/** Văn thư (Điều 14): the school's registers and archive. */
+export const clerk: Rule = hasRole('clerk')
 
 // ── The workflow's predicates (Điều 5.1, 5.6, 6, 7, 17.3): asked with the post in `post`. ──
 
@@ -577,6 +579,8 @@ export const confirmationInProgress: Rule = ({ req }) => hasFlag(req, 'assessmen
 export const correctionDecisionInProgress: Rule = ({ req }) => hasFlag(req, 'correctionDecision')
 /** An approved correction is being applied to its entry. */
 export const correctionInProgress: Rule = ({ req }) => hasFlag(req, 'assessmentCorrection')
+/** The signing endpoint is recording a step of a class's transcripts (after `documentPolicy`). */
+export const transcriptSigningInProgress: Rule = ({ req }) => hasFlag(req, 'transcriptSigning')
 
 /**
  * The rule, asked of the assessment a new record refers to (`data.assessment`): a correction

@@ -17,7 +17,7 @@ import type {
   Field,
   PayloadRequest,
 } from 'payload'
-import type { AuditAction, AuditOutcome, RecordCollection } from '@school/shared'
+import type { AuditAction, AuditOutcome, DocumentKind, RecordCollection } from '@school/shared'
 
 import { sameValue } from '../lib/values'
 import type { AuditLog } from '../payload-types'
@@ -52,6 +52,9 @@ interface Entry {
   fields?: string[]
   count?: number
   outcome?: AuditOutcome
+  /** An export: which document was made, and of what ("Lớp 3A · 2025-2026"). */
+  document?: DocumentKind
+  detail?: string
 }
 
 /**
@@ -88,6 +91,8 @@ export async function writeAuditEntry(req: PayloadRequest, entry: Entry): Promis
     docIds: entry.docIds?.map(String) ?? [],
     fields: entry.fields ?? [],
     count: entry.count ?? null,
+    document: entry.document ?? null,
+    detail: entry.detail ?? null,
   }
   const created = await req.payload.create({
     collection: 'audit-log',

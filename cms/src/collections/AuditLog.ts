@@ -4,6 +4,8 @@ import {
   AUDIT_ACTIONS,
   AUDIT_OUTCOME_LABELS,
   AUDIT_OUTCOMES,
+  DOCUMENT_KIND_LABELS,
+  DOCUMENT_KINDS,
   RECORD_COLLECTIONS,
   optionsOf,
 } from '@school/shared'
@@ -131,6 +133,18 @@ export const AuditLog: CollectionConfig = {
       name: 'count',
       type: 'number',
       label: { vi: 'Số bản ghi trong danh sách', en: 'Records listed' },
+    },
+    {
+      name: 'document',
+      type: 'select',
+      options: optionsOf(DOCUMENT_KINDS, DOCUMENT_KIND_LABELS),
+      label: { vi: 'Tài liệu xuất', en: 'Document exported' },
+    },
+    {
+      name: 'detail',
+      type: 'text',
+      label: { vi: 'Của', en: 'Of' },
+      admin: { description: { vi: 'Lớp, năm học, kì.', en: 'Class, school year, checkpoint.' } },
     },
   ],
 }

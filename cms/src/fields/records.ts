@@ -13,6 +13,15 @@ export const studentCode: TextFieldSingleValidation = (value, { req }) =>
         en: 'The pupil code has 4–20 letters or digits, no spaces (the sector database id).',
       })
 
+/** Số định danh cá nhân (Luật Căn cước 2023): the twelve digits of the citizen's id. */
+export const personalIdNumber: TextFieldSingleValidation = (value, { req }) =>
+  value === undefined || value === null || value === '' || /^\d{12}$/.test(String(value).trim())
+    ? true
+    : localize(req, {
+        vi: 'Số định danh cá nhân gồm đúng 12 chữ số.',
+        en: 'The personal identification number has exactly 12 digits.',
+      })
+
 /** A date that has already happened: births, events, check-ups. */
 export const notInFuture: DateFieldValidation = (value, { req, required }) => {
   if (value === undefined || value === null || (value as unknown) === '') {

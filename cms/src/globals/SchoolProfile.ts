@@ -20,6 +20,19 @@ export const SchoolProfile: GlobalConfig = {
     { name: 'motto', type: 'text', label: { vi: 'Khẩu hiệu', en: 'Motto' } },
     { name: 'address', type: 'text', label: { vi: 'Địa chỉ', en: 'Address' } },
     {
+      // The heading of the transcripts and the Ministry's files (TT27 Phụ lục 1; CSDL ngành).
+      type: 'row',
+      fields: [
+        {
+          name: 'schoolCode',
+          type: 'text',
+          label: { vi: 'Mã trường (CSDL ngành)', en: "School code (Ministry's database)" },
+        },
+        { name: 'commune', type: 'text', label: { vi: 'Xã/Phường', en: 'Commune' } },
+        { name: 'province', type: 'text', label: { vi: 'Tỉnh/Thành phố', en: 'Province' } },
+      ],
+    },
+    {
       name: 'phone',
       type: 'text',
       label: { vi: 'Điện thoại', en: 'Phone' },

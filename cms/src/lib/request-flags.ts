@@ -20,6 +20,8 @@ export type RequestFlag =
   | 'correctionDecision'
   // The principal's approval writing each pupil's computed year-end result (past the year's lock).
   | 'yearEndApproval'
+  // Recording a step of a class's transcripts (the homeroom's confirmation, the principal's signing).
+  | 'transcriptSigning'
 
 export function hasFlag(req: PayloadRequest | undefined, flag: RequestFlag): boolean {
   return req?.context?.[flag] === true

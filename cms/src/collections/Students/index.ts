@@ -21,7 +21,7 @@ import {
 } from '../../access/payload-access'
 import type { PupilField } from '../../access/policy'
 import { audited } from '../../audit/hooks'
-import { dateOnly, notInFuture, studentCode } from '../../fields/records'
+import { dateOnly, notInFuture, personalIdNumber, studentCode } from '../../fields/records'
 import { vietnamesePhone } from '../../fields/validators'
 import type { Message } from '../../lib/messages'
 import { keepEnrollmentHistory } from './hooks/enrollmentHistory'
@@ -45,6 +45,13 @@ const L = {
   status: { vi: 'Tình trạng', en: 'Status' },
   ethnicity: { vi: 'Dân tộc', en: 'Ethnicity' },
   permanentAddress: { vi: 'Địa chỉ thường trú', en: 'Permanent address' },
+  currentAddress: { vi: 'Nơi ở hiện nay', en: 'Current address' },
+  nationality: { vi: 'Quốc tịch', en: 'Nationality' },
+  placeOfBirth: { vi: 'Nơi sinh', en: 'Place of birth' },
+  homeTown: { vi: 'Quê quán', en: 'Home town' },
+  registerNumber: { vi: 'Số đăng bộ', en: 'Enrolment register number' },
+  personalId: { vi: 'Số định danh cá nhân', en: 'Personal identification number' },
+  disability: { vi: 'Loại khuyết tật', en: 'Disability' },
   policyStatus: { vi: 'Con gia đình chính sách', en: 'Policy status' },
   guardians: { vi: 'Cha mẹ / người giám hộ', en: 'Parents / guardians' },
   consent: {
@@ -240,6 +247,56 @@ export const Students: CollectionConfig = audited({
       type: 'text',
       label: L.permanentAddress,
       ...guarded('permanentAddress', L.permanentAddress),
+    },
+    {
+      name: 'currentAddress',
+      type: 'text',
+      label: L.currentAddress,
+      ...guarded('currentAddress', L.currentAddress),
+    },
+    {
+      // The transcript's personal page (TT27 Phụ lục 1) and the Ministry's pupil list.
+      type: 'row',
+      fields: [
+        {
+          name: 'nationality',
+          type: 'text',
+          defaultValue: 'Việt Nam',
+          label: L.nationality,
+          ...guarded('nationality', L.nationality, 'Việt Nam'),
+        },
+        {
+          name: 'placeOfBirth',
+          type: 'text',
+          label: L.placeOfBirth,
+          ...guarded('placeOfBirth', L.placeOfBirth),
+        },
+        { name: 'homeTown', type: 'text', label: L.homeTown, ...guarded('homeTown', L.homeTown) },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'registerNumber',
+          type: 'text',
+          label: L.registerNumber,
+          ...guarded('registerNumber', L.registerNumber),
+        },
+        {
+          name: 'personalId',
+          type: 'text',
+          validate: personalIdNumber,
+          label: L.personalId,
+          ...guarded('personalId', L.personalId),
+        },
+        {
+          name: 'disability',
+          type: 'text',
+          label: L.disability,
+          ...guarded('disability', L.disability),
+        },
+      ],
     },
     {
       name: 'guardians',

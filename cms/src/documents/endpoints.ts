@@ -1,0 +1,9 @@
+/**
+ * The endpoints of what is printed, signed, exchanged and archived from the records (TT27
+ * Điều 13; Điều 6, 8, 13, 14.2), one module per document. Each asks `documentPolicy` through
+ * `authorize()`, reads the records as the user, and logs every export of pupil data
+ * (`./export-audit.ts`).
+ */
+import type { Endpoint } from 'payload'
+
+export const documentEndpoints: Endpoint[] = []
