@@ -109,6 +109,10 @@ export default withPolicy(
             Component: '/components/assessment/ProgressView#ProgressView',
             path: '/assessment-progress',
           },
+          documents: {
+            Component: '/components/documents/DocumentsView#DocumentsView',
+            path: '/documents',
+          },
         },
       },
     },

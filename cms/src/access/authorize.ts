@@ -10,6 +10,7 @@ import { recordDeniedAuthorization } from '../auth/security-log'
 import { userError, type Message } from '../lib/messages'
 import type { User } from '../payload-types'
 import {
+  documentPolicy,
   assessmentPolicy,
   exportPolicy,
   importPolicy,
@@ -104,6 +105,8 @@ export interface Abilities {
   yearEnd: boolean
   attendance: boolean
   assessmentProgress: boolean
+  /** Transcripts, summaries, the Ministry's files and the archive (TT27 Điều 13; Điều 13, 14.2). */
+  documents: boolean
 }
 
 export async function abilities(req: PayloadRequest): Promise<Abilities> {
@@ -115,6 +118,7 @@ export async function abilities(req: PayloadRequest): Promise<Abilities> {
     yearEnd,
     attendance,
     assessmentProgress,
+    documents,
   ] = await Promise.all([
     isAllowed(req, reportPolicy.editorial),
     isAllowed(req, importPolicy.records),
@@ -123,6 +127,7 @@ export async function abilities(req: PayloadRequest): Promise<Abilities> {
     isAllowed(req, assessmentPolicy.yearEndPage),
     isAllowed(req, assessmentPolicy.attendancePage),
     isAllowed(req, assessmentPolicy.progressPage),
+    isAllowed(req, documentPolicy.documentsPage),
   ])
   const grant = await unlessRestricted(exportPolicy.classList)({ user: actorOf(req), req })
   const where: Where | false =
@@ -144,5 +149,6 @@ export async function abilities(req: PayloadRequest): Promise<Abilities> {
     yearEnd,
     attendance,
     assessmentProgress,
+    documents,
   }
 }

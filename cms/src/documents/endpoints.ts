@@ -6,4 +6,9 @@
  */
 import type { Endpoint } from 'payload'
 
-export const documentEndpoints: Endpoint[] = []
+import { documentClassesEndpoint } from './classes-endpoint'
+
+export const documentEndpoints: Endpoint[] = [
+  // The page's class picker and the buttons it shows.
+  documentClassesEndpoint,
+]

@@ -37,6 +37,11 @@ export async function PolicyNavLinks({ user, payload }: ServerProps) {
           Điểm danh
         </a>
       )}
+      {may.documents && (
+        <a className="nav__link" href={`${admin}/documents`} style={LINK_STYLE}>
+          Học bạ, báo cáo và lưu trữ
+        </a>
+      )}
       {may.recordsPage && (
         <a className="nav__link" href={`${admin}/records`} style={LINK_STYLE}>
           Nhập dữ liệu, thống kê, danh sách lớp

@@ -38,6 +38,7 @@ import { AttendanceView as AttendanceView_4eea94dbb5916ff1fc7eeaf737171f66 } fro
 import { YearEndView as YearEndView_003e5a11df72c25592d33ede46da2a25 } from '../../../components/assessment/YearEndView'
 import { AssessmentGridView as AssessmentGridView_bf2793172bb06f141f8981e150605db3 } from '../../../components/assessment/AssessmentGridView'
 import { ProgressView as ProgressView_5e50c26503273e030b7eaac2e8858344 } from '../../../components/assessment/ProgressView'
+import { DocumentsView as DocumentsView_541f744ea53ec17a0fdd2a117ba238b9 } from '../../../components/documents/DocumentsView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -82,5 +83,6 @@ export const importMap = {
   "/components/assessment/YearEndView#YearEndView": YearEndView_003e5a11df72c25592d33ede46da2a25,
   "/components/assessment/AssessmentGridView#AssessmentGridView": AssessmentGridView_bf2793172bb06f141f8981e150605db3,
   "/components/assessment/ProgressView#ProgressView": ProgressView_5e50c26503273e030b7eaac2e8858344,
+  "/components/documents/DocumentsView#DocumentsView": DocumentsView_541f744ea53ec17a0fdd2a117ba238b9,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
