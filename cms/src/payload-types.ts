@@ -971,7 +971,17 @@ export interface AuditLog {
   fields?: string[] | null;
   count?: number | null;
   document?:
-    ('transcript' | 'class-summary' | 'moet-results' | 'moet-pupils' | 'moet-pupil-import' | 'signed-summary') | null;
+    | (
+        | 'transcript'
+        | 'class-summary'
+        | 'moet-results'
+        | 'moet-pupils'
+        | 'moet-pupil-import'
+        | 'signed-summary'
+        | 'class-list'
+        | 'assessment-grid'
+      )
+    | null;
   /**
    * Class, school year, checkpoint.
    */

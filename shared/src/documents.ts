@@ -12,6 +12,8 @@ export const DOCUMENT_KINDS = [
   'moet-pupils',
   'moet-pupil-import',
   'signed-summary',
+  'class-list',
+  'assessment-grid',
 ] as const
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number]
 export const DOCUMENT_KIND_LABELS: Labels<DocumentKind> = {
@@ -21,6 +23,8 @@ export const DOCUMENT_KIND_LABELS: Labels<DocumentKind> = {
   'moet-pupils': { vi: 'Danh sách học sinh CSDL ngành', en: "Ministry's pupil list" },
   'moet-pupil-import': { vi: 'Nhập danh sách học sinh CSDL ngành', en: 'Ministry pupil import' },
   'signed-summary': { vi: 'Bảng tổng hợp có chữ ký', en: 'Signed class summary' },
+  'class-list': { vi: 'Danh sách lớp', en: 'Class list' },
+  'assessment-grid': { vi: 'Bảng nhập kết quả (Excel)', en: 'Assessment grid (Excel)' },
 }
 
 /**

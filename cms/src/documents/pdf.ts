@@ -15,6 +15,8 @@ import { Readable } from 'node:stream'
 
 import PDFDocument from 'pdfkit'
 
+import { attachment, fileResponse, PDF_TYPE, PRIVATE_FILE_HEADERS } from '../lib/download'
+
 const require = createRequire(import.meta.url)
 const tinosFolder = path.dirname(require.resolve('@expo-google-fonts/tinos/package.json'))
 
@@ -87,33 +89,11 @@ export function pdfBuffer(doc: PdfDocument): Promise<Buffer> {
   })
 }
 
-/** `attachment; filename*=UTF-8''…`: Vietnamese file names survive every browser. */
-export function attachment(filename: string): string {
-  const ascii = filename
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-  const plain = ascii.replace(/Đ/g, 'D').replace(/[^\w.-]+/g, '_')
-  return `attachment; filename="${plain}"; filename*=UTF-8''${encodeURIComponent(filename)}`
-}
-
-const PRIVATE = { 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' }
-
-/** A finished file (signed, or made whole for another reason). */
-export function fileResponse(body: Buffer, filename: string, contentType: string): Response {
-  return new Response(new Uint8Array(body), {
-    status: 200,
-    headers: {
-      ...PRIVATE,
-      'Content-Type': contentType,
-      'Content-Length': String(body.length),
-      'Content-Disposition': attachment(filename),
-    },
-  })
-}
-
 export const pdfResponse = (body: Buffer, filename: string) =>
-  fileResponse(body, filename, 'application/pdf')
+  fileResponse(body, filename, PDF_TYPE)
+
+// The documents' modules take every kind of download from here.
+export { attachment, fileResponse, spreadsheetResponse, XLSX_TYPE } from '../lib/download'
 
 /**
  * Streams the document while `write` adds its pages, then ends it. A failure half-way aborts the
@@ -132,8 +112,8 @@ export function pdfStreamResponse(
   return new Response(body, {
     status: 200,
     headers: {
-      ...PRIVATE,
-      'Content-Type': 'application/pdf',
+      ...PRIVATE_FILE_HEADERS,
+      'Content-Type': PDF_TYPE,
       'Content-Disposition': attachment(filename),
     },
   })
