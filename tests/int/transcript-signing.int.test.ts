@@ -198,9 +198,16 @@ describe('signing a class', () => {
       file: process.env.SIGNING_CERTIFICATE_FILE,
       password: process.env.SIGNING_CERTIFICATE_PASSWORD,
     }
-    process.env.SIGNING_CERTIFICATE_FILE = certificate.file
-    process.env.SIGNING_CERTIFICATE_PASSWORD = certificate.password
     try {
+      // A configured certificate that does not open is the installation's fault, said in words.
+      process.env.SIGNING_CERTIFICATE_FILE = certificate.file
+      process.env.SIGNING_CERTIFICATE_PASSWORD = 'sai-mat-khau'
+      const broken = await sign('principal', c3B, 'principal')
+      expect(broken.status).toBe(503)
+      expect(broken.body.errors[0].message).toMatch(/Chứng thư số của trường/)
+      expect(await stepsOf(c3B)).toHaveLength(1)
+
+      process.env.SIGNING_CERTIFICATE_PASSWORD = certificate.password
       const signed = await sign('principal', c3B, 'principal')
       expect(signed.status).toBe(201)
       expect(signed.body.state).toBe('signed')
