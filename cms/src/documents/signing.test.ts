@@ -102,6 +102,16 @@ describe("the school's signature on a PDF", () => {
     expect(() => verify(withOneByteChanged(signedData))).toThrow()
   })
 
+  it("names and signs with the key's certificate wherever the file lists it", async () => {
+    const made = makeTestCertificate('Trường Tiểu học Gia Thượng', 'mat-khau', {
+      ca: 'CA thử nghiệm Việt Nam',
+      caFirst: true,
+    })
+    // signedWith checks the subject is the school's, not the CA's listed first.
+    const signed = await signedWith(made)
+    expect(pdfSignatures(signed).valid).toBe(true)
+  })
+
   it('is absent without configuration, and a wrong password is said at once', () => {
     const made = makeTestCertificate('Truong Tieu hoc Gia Thuong')
     expect(configuredCertificate({})).toBeNull()

@@ -22,15 +22,43 @@ export interface SchoolCertificate {
 /** Room for the PKCS#7 signature: a certificate chain of a public CA is a few kilobytes. */
 const SIGNATURE_BYTES = 16_384
 
-/** The subject's common name of the first certificate in a PKCS#12 file; throws if it won't open. */
-export function certificateSubject(p12: Buffer, password: string): string {
+/**
+ * A PKCS#12 file opened: its private key, the certificate of that key (the school's, wherever
+ * the file puts it: exports list the chain in any order) and the other certificates (its chain).
+ * Throws when the password is wrong or the file holds no key with its certificate.
+ */
+function openP12(
+  p12: Buffer,
+  password: string,
+): { key: forge.pki.rsa.PrivateKey; own: forge.pki.Certificate; chain: forge.pki.Certificate[] } {
   const asn1 = forge.asn1.fromDer(forge.util.createBuffer(p12.toString('binary')))
   const bundle = forge.pkcs12.pkcs12FromAsn1(asn1, false, password)
-  const bags = bundle.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag] ?? []
-  const certificate = bags.find((bag) => bag.cert)?.cert
-  if (!certificate) throw new Error('The PKCS#12 file holds no certificate')
-  const commonName = certificate.subject.getField('CN')?.value
-  if (typeof commonName !== 'string') return certificate.subject.attributes.map(String).join(', ')
+  const bagsOf = (type: string) => bundle.getBags({ bagType: type })[type] ?? []
+  const certificates = bagsOf(forge.pki.oids.certBag)
+    .map((bag) => bag.cert)
+    .filter((cert): cert is forge.pki.Certificate => Boolean(cert))
+  const key = [...bagsOf(forge.pki.oids.pkcs8ShroudedKeyBag), ...bagsOf(forge.pki.oids.keyBag)]
+    .map((bag) => bag.key as forge.pki.rsa.PrivateKey | undefined)
+    .find(Boolean)
+  if (!key) throw new SignPdfError('The PKCS#12 file holds no private key', SignPdfError.TYPE_INPUT)
+  const own = certificates.find((cert) => {
+    const publicKey = cert.publicKey as forge.pki.rsa.PublicKey
+    return publicKey.n?.compareTo(key.n) === 0 && publicKey.e?.compareTo(key.e) === 0
+  })
+  if (!own) {
+    throw new SignPdfError(
+      'No certificate of the PKCS#12 file matches its private key',
+      SignPdfError.TYPE_INPUT,
+    )
+  }
+  return { key, own, chain: certificates.filter((cert) => cert !== own) }
+}
+
+/** The common name of the school's certificate in a PKCS#12 file; throws if it won't open. */
+export function certificateSubject(p12: Buffer, password: string): string {
+  const { own } = openP12(p12, password)
+  const commonName = own.subject.getField('CN')?.value
+  if (typeof commonName !== 'string') return own.subject.attributes.map(String).join(', ')
   try {
     return forge.util.decodeUtf8(commonName)
   } catch {
@@ -120,35 +148,11 @@ class SchoolSigner extends Signer {
   }
 
   async sign(pdf: Buffer, signingTime?: Date): Promise<Buffer> {
-    const p12 = forge.pkcs12.pkcs12FromAsn1(
-      forge.asn1.fromDer(forge.util.createBuffer(this.certificate.p12.toString('binary'))),
-      false,
-      this.certificate.password,
-    )
-    const certificates = (
-      p12.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag] ?? []
-    )
-      .map((bag) => bag.cert)
-      .filter((cert): cert is forge.pki.Certificate => Boolean(cert))
-    const key = (p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[
-      forge.pki.oids.pkcs8ShroudedKeyBag
-    ] ?? [])[0]?.key as forge.pki.rsa.PrivateKey | undefined
-    if (!key)
-      throw new SignPdfError('The PKCS#12 file holds no private key.', SignPdfError.TYPE_INPUT)
-    const own = certificates.find((cert) => {
-      const publicKey = cert.publicKey as forge.pki.rsa.PublicKey
-      return publicKey.n.compareTo(key.n) === 0 && publicKey.e.compareTo(key.e) === 0
-    })
-    if (!own) {
-      throw new SignPdfError(
-        'No certificate of the PKCS#12 file matches its key.',
-        SignPdfError.TYPE_INPUT,
-      )
-    }
+    const { key, own, chain } = openP12(this.certificate.p12, this.certificate.password)
     const signed = forge.pkcs7.createSignedData()
     signed.content = forge.util.createBuffer(pdf.toString('binary'))
     // The school's own certificate first, then its chain.
-    for (const cert of [own, ...certificates.filter((cert) => cert !== own)]) {
+    for (const cert of [own, ...chain]) {
       signed.addCertificate(cert)
     }
     // adbe.pkcs7.detached with SHA-256; the attributes in the order EU validators expect.

@@ -66,18 +66,23 @@ const derOf = (certificate: forge.pki.Certificate) =>
 
 /**
  * The school's certificate: self-signed, or (with `ca`) issued by a throwaway CA whose
- * certificate the PKCS#12 file carries as its chain.
+ * certificate the PKCS#12 file carries as its chain. The key is the school's.
  */
 export function makeTestCertificate(
   commonName = 'Trường Tiểu học Gia Thượng (kiểm thử)',
   password = 'mat-khau-thu',
-  options: { ca?: string } = {},
+  options: { ca?: string; caFirst?: boolean } = {},
 ): TestCertificate {
   const ca = options.ca
     ? issue(utf8Name(options.ca, 'Tổ chức chứng thực thử nghiệm'), undefined, true)
     : undefined
   const school = issue(utf8Name(commonName, 'Trường Tiểu học Gia Thượng'), ca)
-  const chain = ca ? [school.certificate, ca.certificate] : [school.certificate]
+  // Exports list the chain in any order: `caFirst` puts the CA before the school's certificate.
+  const chain = !ca
+    ? [school.certificate]
+    : options.caFirst
+      ? [ca.certificate, school.certificate]
+      : [school.certificate, ca.certificate]
   const asn1 = forge.pkcs12.toPkcs12Asn1(school.keys.privateKey, chain, password, {
     algorithm: '3des',
   })
