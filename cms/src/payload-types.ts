@@ -932,6 +932,14 @@ export interface TranscriptSignature {
    * The certificate that signed the PDFs; empty when the school has none configured.
    */
   certificateSubject?: string | null;
+  /**
+   * 2, 3… when the class's data was corrected after signing and is signed again.
+   */
+  round: number;
+  /**
+   * SHA-256 of the class's year-end data when this step was taken.
+   */
+  fingerprint?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1821,6 +1829,8 @@ export interface TranscriptSignaturesSelect<T extends boolean = true> {
   by?: T;
   signerName?: T;
   certificateSubject?: T;
+  round?: T;
+  fingerprint?: T;
   updatedAt?: T;
   createdAt?: T;
 }

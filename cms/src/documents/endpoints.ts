@@ -11,4 +11,7 @@ import { documentClassesEndpoint } from './classes-endpoint'
 export const documentEndpoints: Endpoint[] = [
   // The page's class picker and the buttons it shows.
   documentClassesEndpoint,
+  // Học bạ số: POST /api/transcript-signatures/sign and GET …/status live on that collection
+  // (collections/documents/TranscriptSignatures.ts, from ./signing-endpoints): Payload routes a
+  // path under a collection's slug to the collection's endpoints only.
 ]

@@ -5,6 +5,7 @@ import { PERIOD_LABELS, PERIODS } from '@school/shared'
 import { useCallback, useEffect, useState } from 'react'
 
 import type { DocumentClass, DocumentClasses } from '../../documents/classes-endpoint'
+import { SigningPanel } from './SigningPanel'
 
 const NETWORK_PROBLEM = 'Không kết nối được máy chủ, hãy thử lại.'
 
@@ -160,6 +161,7 @@ export function DocumentsWorkspace({
               </div>
             </section>
           )}
+          <SigningPanel api={api} chosen={chosen} schoolYear={schoolYear} />
         </>
       )}
     </div>
