@@ -7,8 +7,12 @@
 import type { Endpoint } from 'payload'
 
 import { documentClassesEndpoint } from './classes-endpoint'
+import { classTranscriptsEndpoint, pupilTranscriptEndpoint } from './transcript-endpoints'
 
 export const documentEndpoints: Endpoint[] = [
   // The page's class picker and the buttons it shows.
   documentClassesEndpoint,
+  // Học bạ (TT27 Phụ lục 1): one pupil, or a whole class as one file.
+  pupilTranscriptEndpoint,
+  classTranscriptsEndpoint,
 ]
