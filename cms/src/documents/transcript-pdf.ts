@@ -18,9 +18,9 @@ import {
 
 import { FONTS, type PdfDocument } from './pdf'
 
-const BODY = 10.5
-const SMALL = 9.5
-const CELL_PADDING = 2.5
+const BODY = 10
+const SMALL = 9
+const CELL_PADDING = 2
 const GENDER = { male: 'Nam', female: 'Nữ' } as const
 
 /** What the level letters stand for, printed under the subjects' table. */
@@ -243,11 +243,11 @@ function history(doc: PdfDocument, transcript: Transcript) {
   centred(doc, 'QUÁ TRÌNH HỌC TẬP', 14, FONTS.bold)
   doc.moveDown(1)
   const columns: Column[] = [
-    { header: 'Năm học', share: 14, align: 'center' },
-    { header: 'Lớp', share: 14, align: 'center' },
-    { header: 'Tên trường', share: 30 },
-    { header: 'Số đăng bộ', share: 12, align: 'center' },
-    { header: 'Ngày nhập học / chuyển đến', share: 30 },
+    { header: 'Năm học', share: 12, align: 'center' },
+    { header: 'Lớp', share: 20, align: 'center' },
+    { header: 'Tên trường', share: 28 },
+    { header: 'Số đăng bộ', share: 11, align: 'center' },
+    { header: 'Ngày nhập học / chuyển đến', share: 29 },
   ]
   const rows = transcript.enrolments.map((row) => [
     row.schoolYear,
