@@ -45,7 +45,15 @@ import {
 } from '../assessment/catalogue'
 import { yearApproved } from '../assessment/locks'
 import { idOf } from '../lib/ids'
-import type { Group, Student, User } from '../payload-types'
+import type {
+  Assessment,
+  Group,
+  HealthCheckup,
+  Student,
+  TraitAssessment,
+  User,
+  YearEndResult,
+} from '../payload-types'
 
 type Id = number | string
 
@@ -75,14 +83,24 @@ export async function pupilForReader(req: PayloadRequest, studentId: Id): Promis
  * the year is read as the user. The current class counts for its year even before any record.
  */
 export async function classYearsOf(req: PayloadRequest, pupil: Student): Promise<PupilClassYear[]> {
-  const found = new Map<string, Id>()
-  const byStudent = { student: { equals: pupil.id } }
+  return (await classYearsOfPupils(req, [pupil])).get(String(pupil.id)) ?? []
+}
+
+/** `classYearsOf` for many pupils at once (a class file): three queries, whatever the class. */
+export async function classYearsOfPupils(
+  req: PayloadRequest,
+  pupils: ReadonlyArray<Student>,
+): Promise<Map<string, PupilClassYear[]>> {
+  const found = new Map<string, Map<string, Id>>(
+    pupils.map((pupil) => [String(pupil.id), new Map()]),
+  )
+  const byStudent = { student: { in: pupils.map((pupil) => pupil.id) } }
   const collections = ['year-end-results', 'trait-assessments', 'assessments'] as const
   for (const collection of collections) {
     const { docs } = await req.payload.find({
       collection,
       where: byStudent,
-      select: { class: true, schoolYear: true },
+      select: { student: true, class: true, schoolYear: true },
       depth: 0,
       limit: 0,
       pagination: false,
@@ -90,17 +108,27 @@ export async function classYearsOf(req: PayloadRequest, pupil: Student): Promise
       req,
     })
     for (const doc of docs) {
+      const years = found.get(String(idOf(doc.student as Id | Student | null)))
       const classId = idOf(doc.class as Id | Group | null)
-      if (classId !== null && !found.has(doc.schoolYear)) found.set(doc.schoolYear, classId)
+      if (years && classId !== null && !years.has(doc.schoolYear))
+        years.set(doc.schoolYear, classId)
     }
   }
-  const current = await classById(req, pupil.class)
-  if (current?.schoolYear && !found.has(current.schoolYear)) {
-    found.set(current.schoolYear, current.id)
+  const histories = new Map<string, PupilClassYear[]>()
+  for (const pupil of pupils) {
+    const years = found.get(String(pupil.id))!
+    const current = await classById(req, pupil.class)
+    if (current?.schoolYear && !years.has(current.schoolYear)) {
+      years.set(current.schoolYear, current.id)
+    }
+    histories.set(
+      String(pupil.id),
+      [...years]
+        .map(([schoolYear, classId]) => ({ schoolYear, classId }))
+        .sort((a, b) => a.schoolYear.localeCompare(b.schoolYear)),
+    )
   }
-  return [...found]
-    .map(([schoolYear, classId]) => ({ schoolYear, classId }))
-    .sort((a, b) => a.schoolYear.localeCompare(b.schoolYear))
+  return histories
 }
 
 /** The school's name and codes (the school profile is public): once per request. */
@@ -224,18 +252,82 @@ export async function classYearSigning(req: PayloadRequest, classId: Id, schoolY
   return { final, principal: steps.principal ?? null }
 }
 
-/** The height and weight of the year's last check-up. */
-async function lastCheckupOf(req: PayloadRequest, pupilId: Id, schoolYear: string) {
-  const { docs } = await req.payload.find({
-    collection: 'health-checkups',
-    where: { student: { equals: pupilId } },
-    select: { date: true, heightCm: true, weightKg: true },
-    sort: '-date',
-    limit: 0,
-    pagination: false,
-    ...asUser(req),
-  })
-  return docs.find((checkup) => schoolYearOf(new Date(checkup.date)) === schoolYear) ?? null
+/** What the year's page prints of one pupil's records, as the user reads them. */
+interface PupilRecords {
+  entries: Array<Pick<Assessment, 'subject' | 'level' | 'score' | 'comment'>>
+  sheet: TraitAssessment | null
+  record: YearEndResult | null
+  checkup: Pick<HealthCheckup, 'date' | 'heightCm' | 'weightKg'> | null
+}
+
+/**
+ * The year's end entries, trait sheet, year-end record and check-ups of the pupils asked for, in
+ * one query per collection, grouped by pupil.
+ */
+async function recordsOfPupils(
+  req: PayloadRequest,
+  pupils: ReadonlyArray<Id>,
+  schoolYear: string,
+): Promise<Map<string, PupilRecords>> {
+  const ofYear: Where[] = [{ student: { in: pupils } }, { schoolYear: { equals: schoolYear } }]
+  const many = { limit: 0, pagination: false, ...asUser(req) } as const
+  const [entries, sheets, records, checkups] = await Promise.all([
+    req.payload.find({
+      collection: 'assessments',
+      where: { and: [...ofYear, { period: { equals: 'end' } }] },
+      select: { student: true, subject: true, level: true, score: true, comment: true },
+      ...many,
+    }),
+    req.payload.find({
+      collection: 'trait-assessments',
+      where: { and: [...ofYear, { period: { equals: 'end' } }] },
+      ...many,
+    }),
+    req.payload.find({ collection: 'year-end-results', where: { and: ofYear }, ...many }),
+    req.payload.find({
+      collection: 'health-checkups',
+      where: { student: { in: pupils } },
+      select: { student: true, date: true, heightCm: true, weightKg: true },
+      sort: '-date',
+      ...many,
+    }),
+  ])
+  const byPupil = new Map<string, PupilRecords>(
+    pupils.map((id) => [String(id), { entries: [], sheet: null, record: null, checkup: null }]),
+  )
+  const of = (student: Id | { id: Id } | null | undefined) => byPupil.get(String(idOf(student)))
+  for (const entry of entries.docs) of(entry.student)?.entries.push(entry)
+  for (const sheet of sheets.docs) {
+    const pupil = of(sheet.student)
+    if (pupil) pupil.sheet = sheet
+  }
+  for (const record of records.docs) {
+    const pupil = of(record.student)
+    if (pupil) pupil.record = record
+  }
+  // The year's last check-up (sorted newest first).
+  for (const checkup of checkups.docs) {
+    const pupil = of(checkup.student)
+    if (pupil && !pupil.checkup && schoolYearOf(new Date(checkup.date)) === schoolYear) {
+      pupil.checkup = checkup
+    }
+  }
+  return byPupil
+}
+
+/** One pupil's records of the year; for a class file, the class's are read once and kept. */
+async function pupilRecords(
+  req: PayloadRequest,
+  pupilId: Id,
+  year: PupilClassYear,
+  classmates?: ReadonlyArray<Id>,
+): Promise<PupilRecords> {
+  const records = classmates
+    ? await oncePerRequest(req, `transcript:records:${year.classId}:${year.schoolYear}`, () =>
+        recordsOfPupils(req, classmates, year.schoolYear),
+      )
+    : await recordsOfPupils(req, [pupilId], year.schoolYear)
+  return records.get(String(pupilId)) ?? { entries: [], sheet: null, record: null, checkup: null }
 }
 
 const TRAIT_LEVELS: ReadonlySet<string> = new Set(QUALITY_LEVELS)
@@ -250,39 +342,16 @@ export async function transcriptYear(
   const { schoolYear, classId } = year
   const schoolClass = await classById(req, classId)
   const grade = schoolClass?.grade ?? 0
-  const ofPupilYear: { and: Where[] } = {
-    and: [{ student: { equals: pupil.id } }, { schoolYear: { equals: schoolYear } }],
-  }
-  const [subjects, teachers, signatures, final, absences, checkup, entries, sheets, records] =
-    await Promise.all([
-      allSubjects(req),
-      teachersOf(req, classId, schoolYear),
-      signingsOf(req, classId, schoolYear),
-      approvalOf(req, classId, schoolYear),
-      absencesOf(req, pupil.id, year, classmates),
-      lastCheckupOf(req, pupil.id, schoolYear),
-      req.payload.find({
-        collection: 'assessments',
-        where: { and: [...ofPupilYear.and, { period: { equals: 'end' } }] },
-        select: { subject: true, level: true, score: true, comment: true },
-        limit: 0,
-        pagination: false,
-        ...asUser(req),
-      }),
-      req.payload.find({
-        collection: 'trait-assessments',
-        where: { and: [...ofPupilYear.and, { period: { equals: 'end' } }] },
-        limit: 1,
-        ...asUser(req),
-      }),
-      req.payload.find({
-        collection: 'year-end-results',
-        where: ofPupilYear,
-        limit: 1,
-        ...asUser(req),
-      }),
-    ])
-  const entryOf = new Map(entries.docs.map((entry) => [entry.subject, entry]))
+  const [subjects, teachers, signatures, final, absences, records] = await Promise.all([
+    allSubjects(req),
+    teachersOf(req, classId, schoolYear),
+    signingsOf(req, classId, schoolYear),
+    approvalOf(req, classId, schoolYear),
+    absencesOf(req, pupil.id, year, classmates),
+    pupilRecords(req, pupil.id, year, classmates),
+  ])
+  const { checkup, sheet, record } = records
+  const entryOf = new Map(records.entries.map((entry) => [entry.subject, entry]))
   // Compulsory subjects of the grade, and the electives the pupil has entries in; in the
   // programme's order (the subjects are sorted by it).
   const taken = subjects.filter((subject) => {
@@ -303,7 +372,6 @@ export async function transcriptYear(
     }
   })
 
-  const sheet = sheets.docs[0]
   const levels: Partial<Record<TraitCode, QualityLevel>> = {}
   for (const row of sheet?.traits ?? []) {
     if (TRAIT_LEVELS.has(row.level)) levels[row.trait] = row.level as QualityLevel
@@ -314,7 +382,6 @@ export async function transcriptYear(
       .filter((code) => rated.has(code))
       .map((code) => ({ code, name: TRAIT_LABELS[code], level: levels[code] ?? null }))
 
-  const record = records.docs[0]
   // Once approved the stored result is the locked one; before, the page shows what the entries
   // give now (a draft).
   const computed = yearEndResult({

@@ -28,6 +28,7 @@ import { configuredCertificate, signPdf } from './signing'
 import {
   classYearSigning,
   classYearsOf,
+  classYearsOfPupils,
   pupilForReader,
   readTranscript,
   schoolOf,
@@ -215,8 +216,9 @@ async function classFile(
   const classmates = pupils.map((pupil) => pupil.id)
   const page: PupilClassYear = { schoolYear, classId: schoolClass.id }
   const write = async (doc: PdfDocument) => {
+    const histories = await classYearsOfPupils(req, pupils)
     for (const pupil of pupils) {
-      const history = await classYearsOf(req, pupil)
+      const history = histories.get(String(pupil.id)) ?? []
       const transcript = await readTranscript(req, pupil, history, [page], classmates)
       writeTranscript(doc, transcript)
     }
