@@ -233,6 +233,29 @@ describe('a pupil’s transcript of one year', () => {
   })
 })
 
+describe('line (6) of a pupil who did not complete the year (TT27 Điều 12)', () => {
+  it('says how the year ended: passed the supplementary assessment, or the principal decided', async () => {
+    const failed = await find<{
+      student: number
+      supplementary?: { passed?: boolean }
+      principalDecision?: string
+    }>('year-end-results', {
+      and: [{ schoolYear: { equals: lastYear } }, { result: { equals: 'CHT' } }],
+    })
+    expect(failed.length).toBeGreaterThan(0)
+    for (const record of failed) {
+      const pdf = await pdfOf('principal', `/transcripts/${record.student}?schoolYear=${lastYear}`)
+      const year = flat(pdfPageTexts(pdf)[FRONT_PAGES]!)
+      expect(year).toContain('Đánh giá kết quả giáo dục: Chưa hoàn thành (CHT)')
+      expect(year).toContain(
+        record.supplementary?.passed
+          ? 'Hoàn thành chương trình lớp học (sau đánh giá bổ sung)'
+          : 'Chưa hoàn thành chương trình lớp học; được lên lớp theo quyết định của Hiệu trưởng',
+      )
+    }
+  })
+})
+
 describe('a class as one file', () => {
   it('holds every pupil in name order, one year page each, drafts this year', async () => {
     const started = Date.now()
@@ -249,7 +272,7 @@ describe('a class as one file', () => {
       expect(pages[at * (FRONT_PAGES + 1) + 3]).toContain('Bản nháp')
     })
     // Issue 12 point 9: a class of 35 in at most 10 s (the machine is shared: a loose bound).
-    expect(elapsed).toBeLessThan(20_000)
+    expect(elapsed).toBeLessThan(10_000)
   })
 
   it('of last year’s approved class has no draft mark', async () => {
