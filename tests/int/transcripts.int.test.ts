@@ -50,7 +50,12 @@ async function as(role: Role | 'anonymous'): Promise<RestClientType> {
 async function download(role: Role | 'anonymous', url: string) {
   const response = await (await as(role)).raw('GET', url)
   const body = new Uint8Array(await response.arrayBuffer())
-  return { status: response.status, type: response.headers.get('content-type'), body }
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    headers: response.headers,
+    body,
+  }
 }
 
 async function pdfOf(role: Role, url: string): Promise<Uint8Array> {
@@ -259,8 +264,19 @@ describe('line (6) of a pupil who did not complete the year (TT27 Điều 12)', 
 describe('a class as one file', () => {
   it('holds every pupil in name order, one year page each, drafts this year', async () => {
     const started = Date.now()
-    const pdf = await pdfOf('group_head', `/transcripts?class=${class3A.id}&schoolYear=${thisYear}`)
+    const answer = await download(
+      'group_head',
+      `/transcripts?class=${class3A.id}&schoolYear=${thisYear}`,
+    )
     const elapsed = Date.now() - started
+    expect(answer.status).toBe(200)
+    expect(answer.type).toBe('application/pdf')
+    // Streamed as it is written (no length known in advance), under a Vietnamese file name.
+    expect(answer.headers.get('content-length')).toBeNull()
+    expect(answer.headers.get('content-disposition')).toContain(
+      encodeURIComponent(`Học bạ ${class3A.name} ${thisYear}.pdf`),
+    )
+    const pdf = answer.body
     const pupils = (await find<Student>('students', { class: { equals: class3A.id } }))
       .filter((pupil) => pupil.status === 'studying')
       .sort((a, b) => compareVietnameseNames(a.fullName, b.fullName))
