@@ -238,6 +238,29 @@ describe('a pupil’s transcript of one year', () => {
   })
 })
 
+describe('every year of a pupil, as the user may make them', () => {
+  it('gives the homeroom teacher this year’s page, leadership every year’s', async () => {
+    // A pupil of 3A who was in last year's 2A (another teacher's class then).
+    const pupils = await find<Student>('students', { class: { equals: class3A.id } })
+    const pastRecords = await find<{ student: number }>('year-end-results', {
+      and: [
+        { schoolYear: { equals: lastYear } },
+        { student: { in: pupils.map((pupil) => pupil.id) } },
+      ],
+    })
+    const pupil = pastRecords[0]!.student
+    const byPrincipal = await pdfOf('principal', `/transcripts/${pupil}`)
+    expect(pdfPageCount(byPrincipal)).toBe(FRONT_PAGES + 2)
+    const byHomeroom = await pdfOf('group_head', `/transcripts/${pupil}`)
+    expect(pdfPageCount(byHomeroom)).toBe(FRONT_PAGES + 1)
+    const pages = pdfPageTexts(byHomeroom)
+    expect(pages[FRONT_PAGES]).toContain(`Năm học: ${thisYear}`)
+    // "Quá trình học tập" still lists both years.
+    expect(pages[2]).toContain(lastYear)
+    expect(pages[2]).toContain(thisYear)
+  })
+})
+
 describe('line (6) of a pupil who did not complete the year (TT27 Điều 12)', () => {
   it('says how the year ended: passed the supplementary assessment, or the principal decided', async () => {
     const failed = await find<{
