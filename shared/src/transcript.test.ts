@@ -10,7 +10,7 @@ describe('line (6) of the transcript (TT27 Điều 12, 13)', () => {
     }
   })
 
-  it('completes a CHT year only by the supplementary assessment; else the principal decides', () => {
+  it('completes CHT only by the supplementary assessment; else the principal decides', () => {
     expect(completionOf(2, 'CHT', { supplementary: { passed: true } })).toBe(
       'Hoàn thành chương trình lớp học (sau đánh giá bổ sung)',
     )

@@ -109,7 +109,7 @@ beforeAll(async () => {
 })
 
 describe('a pupil’s transcript of one year', () => {
-  it('prints what the records hold, marks and all, on cover + personal + history + year', async () => {
+  it('prints what the records hold, on cover + personal + history + year', async () => {
     const pdf = await pdfOf('principal', `/transcripts/${pastPupil.id}?schoolYear=${lastYear}`)
     expect(pdfPageCount(pdf)).toBe(FRONT_PAGES + 1)
     const pages = pdfPageTexts(pdf, { layout: true })
@@ -191,7 +191,8 @@ describe('a pupil’s transcript of one year', () => {
       CHT: 'Chưa hoàn thành',
     }
     expect(year).toContain(
-      `Đánh giá kết quả giáo dục: ${labels[record!.result as keyof typeof labels]} (${record!.result})`,
+      `Đánh giá kết quả giáo dục: ${labels[record!.result as keyof typeof labels]} ` +
+        `(${record!.result})`,
     )
     expect(text).toContain(flat(record!.comment))
     if (record!.result !== 'CHT') expect(year).toContain('Hoàn thành chương trình lớp học')
@@ -262,7 +263,7 @@ describe('every year of a pupil, as the user may make them', () => {
 })
 
 describe('line (6) of a pupil who did not complete the year (TT27 Điều 12)', () => {
-  it('says how the year ended: passed the supplementary assessment, or the principal decided', async () => {
+  it('says how the year ended: supplementary assessment passed, or principal', async () => {
     const failed = await find<{
       student: number
       supplementary?: { passed?: boolean }
@@ -333,7 +334,7 @@ describe('access (Điều 13: the homeroom teacher and leadership)', () => {
     expect((await download('vice_principal', classUrl())).status).toBe(200)
   })
 
-  it('refuses everyone else: 403 for who reads the pupil, 404 for who does not, 401 no login', async () => {
+  it('refuses others: 403 who reads the pupil, 404 who does not, 401 no login', async () => {
     const expected: Array<[Role | 'anonymous', number, number]> = [
       // [who, class file, pupil]
       ['homeroom_teacher', 403, 404],
@@ -487,7 +488,8 @@ describe('one fixed transcript', () => {
           score: tested ? (at === 1 ? 7 : 10) : null,
           comment:
             at === 0
-              ? 'Đọc lưu loát, diễn cảm; viết đúng chính tả, chữ viết đẹp và trình bày bài cẩn thận, sáng sủa; tích cực phát biểu xây dựng bài trong các giờ học.'
+              ? 'Đọc lưu loát, diễn cảm; viết đúng chính tả, chữ viết đẹp và trình bày bài cẩn ' +
+                'thận, sáng sủa; tích cực phát biểu xây dựng bài trong các giờ học.'
               : `Hoàn thành tốt nội dung môn học (${subject}).`,
         },
         ...system,
@@ -588,7 +590,7 @@ describe('one fixed transcript', () => {
     expect(text).toBe(readFileSync(GOLDEN, 'utf8'))
   })
 
-  it('is signed with the school’s certificate once final and signed, and a byte breaks it', async () => {
+  it('is signed with the school’s certificate once final; a changed byte breaks it', async () => {
     const certificate = makeTestCertificate('Truong Tieu hoc Gia Thuong (test)')
     process.env.SIGNING_CERTIFICATE_FILE = certificate.file
     process.env.SIGNING_CERTIFICATE_PASSWORD = certificate.password

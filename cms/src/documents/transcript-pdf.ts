@@ -273,7 +273,8 @@ function yearPage(doc: PdfDocument, transcript: Transcript, year: TranscriptYear
   if (!year.final) {
     doc.font(FONTS.italic).fontSize(SMALL)
     doc.text(
-      `${TRANSCRIPT_DRAFT_MARK}: kết quả năm học ${year.schoolYear} chưa được Hiệu trưởng phê duyệt.`,
+      `${TRANSCRIPT_DRAFT_MARK}: kết quả năm học ${year.schoolYear} ` +
+        'chưa được Hiệu trưởng phê duyệt.',
       left(doc),
       doc.y,
       { width: contentWidth(doc), align: 'right' },
