@@ -7,6 +7,7 @@
 import type { Endpoint } from 'payload'
 
 import { documentClassesEndpoint } from './classes-endpoint'
+import { classTranscriptsEndpoint, pupilTranscriptEndpoint } from './transcript-endpoints'
 
 export const documentEndpoints: Endpoint[] = [
   // The page's class picker and the buttons it shows.
@@ -14,4 +15,7 @@ export const documentEndpoints: Endpoint[] = [
   // Học bạ số: POST /api/transcript-signatures/sign and GET …/status live on that collection
   // (collections/documents/TranscriptSignatures.ts, from ./signing-endpoints): Payload routes a
   // path under a collection's slug to the collection's endpoints only.
+  // Học bạ (TT27 Phụ lục 1): one pupil, or a whole class as one file.
+  pupilTranscriptEndpoint,
+  classTranscriptsEndpoint,
 ]
