@@ -7,8 +7,11 @@
 import type { Endpoint } from 'payload'
 
 import { documentClassesEndpoint } from './classes-endpoint'
+import { classSummaryEndpoint } from './class-summary-endpoints'
 
 export const documentEndpoints: Endpoint[] = [
   // The page's class picker and the buttons it shows.
   documentClassesEndpoint,
+  // Bảng tổng hợp of a class at a checkpoint, PDF or xlsx (TT27 Điều 13).
+  classSummaryEndpoint,
 ]
