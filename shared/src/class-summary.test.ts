@@ -229,7 +229,7 @@ describe('the year-end cells', () => {
   it('mark completion and promotion as the record and the principal decided', () => {
     expect(yearEndCells({ result: 'HTXS', award: 'excellent', promotion: 'promoted' })).toEqual({
       result: 'HTXS',
-      award: 'HS Xuất sắc',
+      award: 'Xuất sắc',
       completion: 'x',
       promotion: 'Lên lớp',
     })

@@ -114,8 +114,8 @@ export function scoreBandOf(score: number): ScoreBand {
 
 /** The award as the table writes it (Điều 15: the principal's two awards). */
 export const AWARD_SHORT_LABELS: Record<string, string> = {
-  excellent: 'HS Xuất sắc',
-  outstanding: 'HS Tiêu biểu',
+  excellent: 'Xuất sắc',
+  outstanding: 'Tiêu biểu',
 }
 /** The mark of a completed grade or programme. */
 export const COMPLETED_MARK = 'x'

@@ -17,22 +17,24 @@ import { FONTS, mm, newPdf, pdfBuffer, type PdfDocument } from './pdf'
 const MARGINS = { top: mm(12), bottom: mm(12), left: mm(20), right: mm(10) }
 
 const WIDTHS: Record<SummaryColumn['kind'], number> = {
-  number: 16,
-  name: 100,
+  number: 20,
+  name: 96,
   birth: 44,
   level: 15,
   score: 15,
   trait: 15,
-  result: 24,
-  award: 34,
+  result: 28,
+  award: 36,
   completion: 28,
   promotion: 32,
 }
+/** A level or score column is never made wider than this: the rest goes to the names. */
+const WIDEST_RESULT = 22
 const GROUP_ROW = 16
-const TITLE_ROW = 72
-const SUBTITLE_ROW = 36
+const TITLE_ROW = 64
+const SUBTITLE_ROW = 44
 const BODY_ROW = 13
-const TOTAL_ROW = 11
+const TOTAL_ROW = 14
 const LINE = 0.5
 
 interface Placed {
@@ -52,9 +54,19 @@ function placeColumns(doc: PdfDocument, columns: SummaryColumn[]): Placed[] {
   const total = widths.reduce((sum, width) => sum + width, 0)
   const scale = Math.min(1, available / total)
   const scaled = widths.map((width) => width * scale)
-  // Room to spare goes to the pupils' names.
+  // Room to spare (the narrower layouts) widens the result columns, up to a readable width,
+  // then the pupils' names.
+  let spare = Math.max(0, available - total)
+  const narrow = columns
+    .map((column, at) => ({ column, at }))
+    .filter(({ column }) => ['level', 'score', 'trait'].includes(column.kind))
+  if (narrow.length > 0) {
+    const each = Math.min(spare / narrow.length, WIDEST_RESULT - WIDTHS.level)
+    for (const { at } of narrow) scaled[at] = scaled[at]! + each
+    spare -= each * narrow.length
+  }
   const nameAt = columns.findIndex((column) => column.kind === 'name')
-  scaled[nameAt] = (scaled[nameAt] ?? 0) + Math.max(0, available - total)
+  scaled[nameAt] = (scaled[nameAt] ?? 0) + spare
   let x = MARGINS.left
   return columns.map((column, at) => {
     const placed = { column, x, width: scaled[at]! }
@@ -122,7 +134,7 @@ function drawHeader(doc: PdfDocument, placed: Placed[], top: number): number {
     const width = placed.slice(at, end + 1).reduce((sum, p) => sum + p.width, 0)
     if (column.group) {
       box(doc, x, top, width, GROUP_ROW)
-      cell(doc, column.group, x, top, width, GROUP_ROW, { font: FONTS.bold, size: 7 })
+      cell(doc, column.group, x, top, width, GROUP_ROW, { font: FONTS.bold, size: 6.5 })
     }
     at = end + 1
   }
@@ -341,7 +353,11 @@ export async function writeClassSummaryPdf(doc: PdfDocument, summary: ClassSumma
   box(doc, MARGINS.left, y, labelWidth, totalsHeight)
   cell(doc, TOTALS_LABEL, MARGINS.left, y, labelWidth, totalsHeight, { font: FONTS.bold, size: 8 })
   for (const line of summary.totals) {
-    drawRow(doc, labelled, line, y, TOTAL_ROW, 5)
+    // "T: 20" as "T" over "20": the narrow columns hold it.
+    const stacked = Object.fromEntries(
+      Object.entries(line).map(([key, text]) => [key, text.replace(': ', '\n')]),
+    )
+    drawRow(doc, labelled, stacked, y, TOTAL_ROW, 5.5)
     y += TOTAL_ROW
   }
   drawSignatures(doc, summary, y)
