@@ -222,7 +222,7 @@ async function readSheet(xlsx: Buffer) {
 }
 
 describe('the PDF and the spreadsheet hold what the records hold', () => {
-  it("grade 3 at mid-term I: each pupil's levels, the teachers, final once the window closed", async () => {
+  it("grade 3 at mid-term I: each pupil's levels, the teachers; final once closed", async () => {
     const class3A = await classNamed('Lớp 3A', thisYear)
     const response = await download('group_head', class3A, 'mid1')
     expect(response.headers.get('content-type')).toBe('application/pdf')
@@ -247,7 +247,7 @@ describe('the PDF and the spreadsheet hold what the records hold', () => {
 })
 
 describe('other layouts through the endpoint', () => {
-  it('grades 4–5 at the end of an approved year: the spreadsheet by header, totals, final', async () => {
+  it('grades 4–5 at the end of an approved year: the xlsx by header, totals; final', async () => {
     const past4A = await classNamed(`Lớp 4A (${lastYear})`, lastYear)
     const response = await download('principal', past4A, 'end', 'xlsx')
     expect(response.headers.get('content-type')).toBe(

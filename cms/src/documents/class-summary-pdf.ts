@@ -48,6 +48,9 @@ export function summaryFilename(summary: ClassSummary, extension: 'pdf' | 'xlsx'
   return `Bảng tổng hợp ${summary.class.name} ${period} ${summary.schoolYear}.${extension}`
 }
 
+const classAndCheckpoint = (summary: ClassSummary) =>
+  `${summary.class.name} · ${checkpointLabel(summary.period)}`
+
 function placeColumns(doc: PdfDocument, columns: SummaryColumn[]): Placed[] {
   const available = doc.page.width - MARGINS.left - MARGINS.right
   const widths = columns.map((column) => WIDTHS[column.kind])
@@ -220,7 +223,7 @@ function drawHeading(doc: PdfDocument, summary: ClassSummary): number {
   doc.text(SUMMARY_TITLE, left, y, { width, align: 'center', height: 18 })
   y += 18
   doc.font(FONTS.regular).fontSize(11)
-  const line = `${summary.class.name} · ${checkpointLabel(summary.period)} · Năm học ${summary.schoolYear}`
+  const line = `${classAndCheckpoint(summary)} · Năm học ${summary.schoolYear}`
   doc.text(line, left, y, { width, align: 'center', height: 15 })
   y += 15
   if (summary.draft) {
@@ -331,7 +334,7 @@ export async function writeClassSummaryPdf(doc: PdfDocument, summary: ClassSumma
     doc.addPage()
     if (summary.draft) draftMark(doc)
     doc.font(FONTS.italic).fontSize(8)
-    const label = `${summary.class.name} · ${checkpointLabel(summary.period)} · ${summary.schoolYear} (tiếp theo)`
+    const label = `${classAndCheckpoint(summary)} · ${summary.schoolYear} (tiếp theo)`
     doc.text(label, MARGINS.left, MARGINS.top, { height: 10, lineBreak: false })
     y = drawHeader(doc, placed, MARGINS.top + 12)
   }
@@ -367,7 +370,7 @@ export async function writeClassSummaryPdf(doc: PdfDocument, summary: ClassSumma
 
 export function classSummaryPdfDocument(summary: ClassSummary): PdfDocument {
   return newPdf({
-    title: `${SUMMARY_TITLE} ${summary.class.name} ${checkpointLabel(summary.period)} ${summary.schoolYear}`,
+    title: `${SUMMARY_TITLE} ${classAndCheckpoint(summary)} ${summary.schoolYear}`,
     subject: 'Bảng tổng hợp kết quả đánh giá giáo dục (TT27 Điều 13)',
     author: summary.school.name,
     layout: 'landscape',
