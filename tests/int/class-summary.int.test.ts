@@ -364,6 +364,10 @@ describe('who may make a class summary', () => {
       const body = (await response.json()) as { errors: { message: string }[] }
       expect(body.errors[0]!.message).toContain('giáo viên chủ nhiệm')
     }
+    // Heading the grade's group is not enough: a summary is the homeroom teacher's (3B is not).
+    const class3B = await classNamed('Lớp 3B', thisYear)
+    expect((await download('group_head', class3B, 'mid1')).status).toBe(403)
+    expect((await download('homeroom_teacher', class3B, 'mid1')).status).toBe(200)
     expect((await download('anonymous', class3A, 'mid1')).status).toBe(401)
   })
 
