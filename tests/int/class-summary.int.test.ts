@@ -20,7 +20,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Group } from '../../cms/src/payload-types'
 import { demoLoginEmail, demoPassword } from '../../cms/src/seed/demo-school'
 import { findUserByEmail, useTestSchool } from './support/payload'
-import { pdfPageCount, pdfText } from './support/pdf'
+import { pdfFonts, pdfPageCount, pdfText } from './support/pdf'
 import type { RestClient as RestClientType } from './support/rest'
 
 const school = useTestSchool()
@@ -293,6 +293,11 @@ describe('other layouts through the endpoint', () => {
     }
     expect(text).not.toContain('Bản nháp')
     for (const name of await teacherNamesOf(past4A)) expect(text).toContain(name)
+    // 24 pupils fill the first page; the totals and the signatures take the second.
+    expect(pdfPageCount(pdf)).toBe(2)
+    const fonts = pdfFonts(pdf)
+    expect(fonts.length).toBeGreaterThan(0)
+    expect(fonts.every((font) => font.embedded && font.name.includes('Tinos'))).toBe(true)
   })
 
   it('grades 1–2 at the end of term I: the tested scores of Tiếng Việt and Toán', async () => {
