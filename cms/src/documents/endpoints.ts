@@ -8,6 +8,7 @@ import type { Endpoint } from 'payload'
 
 import { documentClassesEndpoint } from './classes-endpoint'
 import { classTranscriptsEndpoint, pupilTranscriptEndpoint } from './transcript-endpoints'
+import { classSummaryEndpoint } from './class-summary-endpoints'
 
 export const documentEndpoints: Endpoint[] = [
   // The page's class picker and the buttons it shows.
@@ -18,4 +19,6 @@ export const documentEndpoints: Endpoint[] = [
   // Học bạ (TT27 Phụ lục 1): one pupil, or a whole class as one file.
   pupilTranscriptEndpoint,
   classTranscriptsEndpoint,
+  // Bảng tổng hợp of a class at a checkpoint, PDF or xlsx (TT27 Điều 13).
+  classSummaryEndpoint,
 ]

@@ -16,7 +16,6 @@ import {
   QUALITY_LEVELS,
   SPECIFIC_COMPETENCY_CODES,
   TRAIT_LABELS,
-  TRANSCRIPT_SIGNING_STEPS,
   awardsOf,
   completionOf,
   reasonsOf,
