@@ -70,13 +70,14 @@ export function parseMoetDate(value: MoetCell): string | null {
     if (Number.isNaN(value.getTime())) return null
     return isoDay(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate())
   }
-  const serial = typeof value === 'number' ? value : /^\d{1,5}$/.test(value.trim()) ? +value : null
+  const text = String(value).trim()
+  const serial = typeof value === 'number' ? value : /^\d{1,5}$/.test(text) ? Number(text) : null
   if (serial !== null) {
     // 1 … 2958465 is Excel's range; a primary pupil is born long after serial 60 (1900).
     if (!Number.isInteger(serial) || serial < 61 || serial > 2958465) return null
     return new Date(EXCEL_EPOCH_MS + serial * DAY_MS).toISOString()
   }
-  const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value.trim())
+  const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text)
   if (!match) return null
   return isoDay(Number(match[3]), Number(match[2]), Number(match[1]))
 }
@@ -114,12 +115,14 @@ export function reconcileKey(fullName: string, dateOfBirth: string, classCode: s
 
 /**
  * "Mã lớp": the school has no Ministry class code of its own, so a class is named by its name
- * without "Lớp" ("3A"); "Lớp 3A", "lop 3a" and "3a" are one class.
+ * without "Lớp" and without the year a past class's name carries ("3A"); "Lớp 3A", "lop 3a",
+ * "3a" and "Lớp 3A (2025-2026)" are one code.
  */
 export function normalizeMoetClassCode(text: string): string {
   return text
     .normalize('NFC')
     .replace(/^l[ớo]p\s*/i, '')
+    .replace(/\s*\(\d{4}-\d{4}\)\s*$/, '')
     .trim()
     .toUpperCase()
 }

@@ -7,8 +7,19 @@
 import type { Endpoint } from 'payload'
 
 import { documentClassesEndpoint } from './classes-endpoint'
+import {
+  moetPupilsApplyEndpoint,
+  moetPupilsExportEndpoint,
+  moetPupilsPreviewEndpoint,
+} from './moet-pupils'
+import { moetExportEndpoint } from './moet-results'
 
 export const documentEndpoints: Endpoint[] = [
   // The page's class picker and the buttons it shows.
   documentClassesEndpoint,
+  // The Ministry's database (Điều 6, 8): results file, pupil list, its import.
+  moetExportEndpoint,
+  moetPupilsExportEndpoint,
+  moetPupilsPreviewEndpoint,
+  moetPupilsApplyEndpoint,
 ]
