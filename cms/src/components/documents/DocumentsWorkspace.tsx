@@ -5,6 +5,7 @@ import { PERIOD_LABELS, PERIODS } from '@school/shared'
 import { useCallback, useEffect, useState } from 'react'
 
 import type { DocumentClass, DocumentClasses } from '../../documents/classes-endpoint'
+import { MoetPanel } from './MoetPanel'
 
 const NETWORK_PROBLEM = 'Không kết nối được máy chủ, hãy thử lại.'
 
@@ -161,6 +162,9 @@ export function DocumentsWorkspace({
             </section>
           )}
         </>
+      )}
+      {answer?.may.moetPupilImport && (
+        <MoetPanel api={api} chosen={chosen} schoolYear={schoolYear} />
       )}
     </div>
   )
