@@ -521,6 +521,55 @@ describe('importing the Ministry’s pupil list', () => {
     expect(audit[0].docIds).toEqual(expect.arrayContaining([String(created[0].id)]))
   })
 
+  it('tells the IT teacher nothing of what they may not read: a right guess answers as a wrong one', async () => {
+    const it = await as('it_teacher')
+    const schoolClass = await classNamed('Lớp 3B', schoolYear)
+    const file = await download(await as('principal'), `/moet-pupils?class=${schoolClass.id}`)
+    const { docs } = await payload.find({
+      collection: 'students',
+      where: { class: { equals: schoolClass.id } },
+      sort: 'studentCode',
+      limit: 1,
+      overrideAccess: true,
+    })
+    const pupil = docs[0]
+    const mother = pupil.guardians!.find((g) => g.relationship === 'mother')!
+    const guessed = async (phone: string) => {
+      const { workbook, sheet, column } = await pupilWorkbook(file.body)
+      sheet.eachRow((row) => {
+        if (row.getCell(column('Mã học sinh')).value === pupil.studentCode)
+          row.getCell(column('Số điện thoại mẹ')).value = phone
+      })
+      const answer = await sendForm(
+        it,
+        '/moet-pupils/preview',
+        Buffer.from(await workbook.xlsx.writeBuffer()),
+      )
+      expect(answer.status).toBe(200)
+      const { token: _token, ...shown } = answer.body
+      return shown
+    }
+    const wrong = mother.phone === '0900000009' ? '0900000008' : '0900000009'
+    expect(await guessed(mother.phone)).toEqual(await guessed(wrong))
+    // The principal, who reads guardians, sees the difference.
+    const { workbook, sheet, column } = await pupilWorkbook(file.body)
+    sheet.eachRow((row) => {
+      if (row.getCell(column('Mã học sinh')).value === pupil.studentCode)
+        row.getCell(column('Số điện thoại mẹ')).value = wrong
+    })
+    const seen = await sendForm(
+      await as('principal'),
+      '/moet-pupils/preview',
+      Buffer.from(await workbook.xlsx.writeBuffer()),
+    )
+    expect(seen.body.changed).toEqual([
+      expect.objectContaining({
+        studentCode: pupil.studentCode,
+        changes: [expect.objectContaining({ field: 'guardians' })],
+      }),
+    ])
+  })
+
   it('refuses files that are not the list with a 400 that says why, writing nothing', async () => {
     const it = await as('it_teacher')
     const before = await counts()
