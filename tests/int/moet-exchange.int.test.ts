@@ -389,6 +389,8 @@ describe('importing the Ministry’s pupil list', () => {
     // The Ministry spells one name otherwise and has another pupil's ethnicity otherwise…
     sheet.getRow(rowOf(renamed.studentCode)).getCell(column('Họ tên')).value = 'Nguyễn Thị Hoà Bình'
     sheet.getRow(rowOf(moved.studentCode)).getCell(column('Dân tộc')).value = 'Tày'
+    // …and says one left: the status follows our enrolment events, so it is only told.
+    sheet.getRow(rowOf(renamed.studentCode)).getCell(column('Trạng thái')).value = 'Thôi học'
     // …lacks one pupil, gives the temporary pupil their code, and lists a newcomer.
     sheet.spliceRows(rowOf(dropped.studentCode), 1)
     sheet.getRow(rowOf('TMP2026001')).getCell(column('Mã học sinh')).value = '0126999002'
@@ -436,6 +438,12 @@ describe('importing the Ministry’s pupil list', () => {
       { field: 'ethnicity', label: 'Dân tộc', current: moved.ethnicity, proposed: 'Tày' },
     ])
     expect(full.body.changed).toHaveLength(2)
+    expect(full.body.notes).toEqual([
+      {
+        row: rowOf(renamed.studentCode),
+        message: expect.stringContaining('CSDL ngành ghi "Đã bỏ học", hồ sơ ghi "Đang học"'),
+      },
+    ])
 
     // The IT teacher reads no family data (Điều 6, 9.1): the ethnicity change is not shown.
     const preview = await sendForm(it, '/moet-pupils/preview', changedFile)
@@ -444,6 +452,7 @@ describe('importing the Ministry’s pupil list', () => {
     expect(changeOf(preview.body, moved.studentCode)).toBeUndefined()
     expect(JSON.stringify(preview.body)).not.toContain('Tày')
     expect(preview.body.reconcile[0].temporaryCode).toBeNull()
+    expect(preview.body.notes).toEqual([])
     expect(await counts()).toEqual(before)
 
     // The records change after the preview: the apply refuses, writing nothing.

@@ -25,6 +25,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import {
   MOET_PUPIL_COLUMNS,
   MOET_PUPIL_SHEET,
+  PUPIL_STATUS_LABELS,
   compareVietnameseNames,
   isSchoolYear,
   isTemporaryStudentCode,
@@ -37,6 +38,7 @@ import {
   type MoetError,
   type MoetParent,
   type MoetPupilRow,
+  type PupilStatus,
 } from '@school/shared'
 
 import { authorize } from '../access/authorize'
@@ -287,6 +289,8 @@ interface PlannedRow {
   moves: FieldChange[]
   /** The Ministry's code for a pupil with a temporary one. */
   code: FieldChange | null
+  /** What the list says of the pupil's enrolment: ours follows the enrolment events only. */
+  ministryStatus: PupilStatus | null
 }
 
 interface Plan {
@@ -447,6 +451,7 @@ async function planImport(req: PayloadRequest, file: Buffer): Promise<Plan> {
         changes: [],
         moves: [],
         code: null,
+        ministryStatus: row.status,
       })
       continue
     }
@@ -462,6 +467,7 @@ async function planImport(req: PayloadRequest, file: Buffer): Promise<Plan> {
       code: existing
         ? null
         : { field: 'studentCode', current: target.studentCode, proposed: row.studentCode },
+      ministryStatus: row.status,
     })
     if (reconciled) temporary.delete(reconcileKey(row.fullName, row.dateOfBirth, row.classCode))
   }
@@ -559,6 +565,7 @@ async function previewOf(req: PayloadRequest, plan: Plan): Promise<MoetPupilPrev
   )
   const className = (row: PlannedRow) => `Lớp ${row.importRow.className}`
   const changed: MoetPupilPreview['changed'] = []
+  const notes = [...plan.notes]
   const reconcile: MoetPupilPreview['reconcile'] = []
   for (const row of plan.rows) {
     if (!row.target) continue
@@ -574,6 +581,17 @@ async function previewOf(req: PayloadRequest, plan: Plan): Promise<MoetPupilPrev
         className: className(row),
         temporaryCode:
           visible && typeof visible.studentCode === 'string' ? visible.studentCode : null,
+      })
+    // The status is not the import's to change (it follows the enrolment events, Điều 9.1):
+    // a difference is told to whoever may read the status, to record the event.
+    const ours = visible?.status as PupilStatus | undefined
+    if (ours && row.ministryStatus && row.ministryStatus !== ours)
+      notes.push({
+        row: row.row,
+        message:
+          `${row.importRow.fullName}: CSDL ngành ghi "${PUPIL_STATUS_LABELS[row.ministryStatus].vi}"` +
+          `, hồ sơ ghi "${PUPIL_STATUS_LABELS[ours].vi}". Nhập không đổi tình trạng: hãy ghi ` +
+          'biến động (chuyển đi, bỏ học…) trong hồ sơ học sinh nếu đúng.',
       })
     if (shown.length === 0) continue
     const texts = await currentTexts(req, {
@@ -638,7 +656,7 @@ async function previewOf(req: PayloadRequest, plan: Plan): Promise<MoetPupilPrev
     missingUnreadable: plan.missing.length - missing.length,
     reconcile,
     errors: plan.errors,
-    notes: plan.notes,
+    notes,
     message: lines.join(' '),
   }
 }
