@@ -9,6 +9,12 @@ import type { Endpoint } from 'payload'
 import { documentClassesEndpoint } from './classes-endpoint'
 import { classTranscriptsEndpoint, pupilTranscriptEndpoint } from './transcript-endpoints'
 import { classSummaryEndpoint } from './class-summary-endpoints'
+import {
+  moetPupilsApplyEndpoint,
+  moetPupilsExportEndpoint,
+  moetPupilsPreviewEndpoint,
+} from './moet-pupils'
+import { moetExportEndpoint } from './moet-results'
 
 export const documentEndpoints: Endpoint[] = [
   // The page's class picker and the buttons it shows.
@@ -21,4 +27,9 @@ export const documentEndpoints: Endpoint[] = [
   classTranscriptsEndpoint,
   // Bảng tổng hợp of a class at a checkpoint, PDF or xlsx (TT27 Điều 13).
   classSummaryEndpoint,
+  // The Ministry's database (Điều 6, 8): results file, pupil list, its import.
+  moetExportEndpoint,
+  moetPupilsExportEndpoint,
+  moetPupilsPreviewEndpoint,
+  moetPupilsApplyEndpoint,
 ]

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react'
 
 import type { DocumentClass, DocumentClasses } from '../../documents/classes-endpoint'
 import { SigningPanel } from './SigningPanel'
+import { MoetPanel } from './MoetPanel'
 
 const NETWORK_PROBLEM = 'Không kết nối được máy chủ, hãy thử lại.'
 
@@ -163,6 +164,9 @@ export function DocumentsWorkspace({
           )}
           <SigningPanel api={api} chosen={chosen} schoolYear={schoolYear} />
         </>
+      )}
+      {answer?.may.moetPupilImport && (
+        <MoetPanel api={api} chosen={chosen} schoolYear={schoolYear} />
       )}
     </div>
   )
