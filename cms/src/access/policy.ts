@@ -74,6 +74,9 @@ import {
   websiteManager,
   workflowInProgress,
   writerOfRecord,
+  archivingInProgress,
+  sentBySelf,
+  archiveEntryOpen,
 } from './predicates'
 import {
   allOf,
@@ -220,7 +223,8 @@ export const collectionPolicy = {
    */
   students: {
     create: anyOf(importInProgress, leadership, homeroomOfPupil),
-    read: anyOf(leadership, nurse, homeroomOfPupil, teacherOfPupil),
+    // The archive's code reads the pupils of the final documents it seals (Điều 13.2, 14.2).
+    read: anyOf(leadership, nurse, homeroomOfPupil, teacherOfPupil, archivingInProgress),
     // The nurse updates the health part only (fieldPolicy); the rest stays with the homeroom.
     // The import creates pupils but never changes one: it proposes (Điều 6, 9.1).
     update: anyOf(leadership, nurse, homeroomOfPupil),
@@ -367,7 +371,7 @@ export const collectionPolicy = {
    */
   'year-end-results': {
     create: homeroomOfRecordClass,
-    read: anyOf(leadership, homeroomOfRecordClass, headOfRecordClassGroup),
+    read: anyOf(leadership, homeroomOfRecordClass, headOfRecordClassGroup, archivingInProgress),
     update: anyOf(correctionInProgress, homeroomOfRecordClass, principal),
     delete: nobody,
     ...noVersions,
@@ -462,6 +466,35 @@ export const collectionPolicy = {
     create: transcriptSigningInProgress,
     read: anyOf(leadership, homeroomOfRecordClass),
     update: nobody,
+    delete: nobody,
+    ...noVersions,
+    ...noAccounts,
+  },
+  /**
+   * The school's electronic archive (Điều 13.2, 14.2): the files are filed by the archive's own
+   * code only (after `documentPolicy`), read (their bytes included: `/api/archive-files/file/…`
+   * asks this `read`) by the archive's readers, and never changed or deleted by anyone.
+   */
+  'archive-files': {
+    create: archivingInProgress,
+    read: (context) => documentPolicy.readArchive(context),
+    update: nobody,
+    delete: nobody,
+    ...noVersions,
+    ...noAccounts,
+  },
+  /**
+   * An archive entry: read by the archive's readers, and by whoever sent it to follow its
+   * progress (its files stay hidden from them: fieldReadPolicy). Only the archive's code moves
+   * an open entry forward; once received (or failed) it is read-only forever. Never deleted.
+   */
+  'archive-entries': {
+    create: archivingInProgress,
+    read: anyOf(
+      (context) => documentPolicy.readArchive(context),
+      allOf((context) => documentPolicy.sendToArchive(context), sentBySelf),
+    ),
+    update: allOf(archivingInProgress, archiveEntryOpen),
     delete: nobody,
     ...noVersions,
     ...noAccounts,
@@ -666,6 +699,11 @@ export const fieldWritePolicy = {
     onSchoolProfile: nobody,
     onWebsite: nobody,
   },
+  'archive-files': {
+    // Điều 14.2: the checksum and size of the bytes as filed, computed by the server.
+    sha256: nobody,
+    byteSize: nobody,
+  },
 } satisfies Partial<Record<PolicyCollection, Record<string, Rule>>>
 
 /** Fields only some readers of the document may see. */
@@ -702,6 +740,10 @@ export const fieldReadPolicy = {
     // Staff names stay in the school; the website shows the image, not who uploaded it.
     uploadedBy: staff,
     publishedIn: staff,
+  },
+  'archive-entries': {
+    // The sender follows an entry's progress; the files are the archive's readers' only.
+    files: (context) => documentPolicy.readArchive(context),
   },
 } satisfies Partial<Record<PolicyCollection, Record<string, Rule>>>
 
@@ -902,6 +944,14 @@ export const documentPolicy = {
   verifyArchive: anyOf(leadership, clerk),
   /** The admin's documents page, for those who have work there (the menu's link). */
   documentsPage: anyOf(leadership, homeroomOfAClass, itTeacher, clerk),
+  /**
+   * The archive's list of a year (Điều 13.2, 14.2): its readers, and the sender, who follows
+   * the progress of what they sent (the collection's `read` says which entries, without files).
+   */
+  archiveList: anyOf(
+    (context): ReturnType<Rule> => documentPolicy.readArchive(context),
+    (context): ReturnType<Rule> => documentPolicy.sendToArchive(context),
+  ),
 } satisfies Record<string, Rule>
 
 /** The job queue's own endpoints (`/api/payload-jobs/run`…): the CMS runs its queue itself. */

@@ -6,9 +6,12 @@
  */
 import type { Endpoint } from 'payload'
 
+import { archiveEndpoints } from './archive-endpoints'
 import { documentClassesEndpoint } from './classes-endpoint'
 
 export const documentEndpoints: Endpoint[] = [
   // The page's class picker and the buttons it shows.
   documentClassesEndpoint,
+  // The electronic archive: send, receive, verify, file a signed summary, list (Điều 13.2, 14.2).
+  ...archiveEndpoints,
 ]
