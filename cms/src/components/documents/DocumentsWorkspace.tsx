@@ -5,6 +5,7 @@ import { PERIOD_LABELS, PERIODS } from '@school/shared'
 import { useCallback, useEffect, useState } from 'react'
 
 import type { DocumentClass, DocumentClasses } from '../../documents/classes-endpoint'
+import { ArchivePanel } from './ArchivePanel'
 
 const NETWORK_PROBLEM = 'Không kết nối được máy chủ, hãy thử lại.'
 
@@ -162,6 +163,7 @@ export function DocumentsWorkspace({
           )}
         </>
       )}
+      {answer && schoolYear && <ArchivePanel api={api} schoolYear={schoolYear} may={answer.may} />}
     </div>
   )
 }
