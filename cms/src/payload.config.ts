@@ -195,7 +195,9 @@ export default withPolicy(
     onInit: async (payload) => {
       await seedDemoSchoolIfEmpty(payload)
       // A send cut short by a stop of the server is marked failed; the IT teacher sends again.
-      await failArchivesLeftPreparing(payload)
+      await failArchivesLeftPreparing(payload).catch((error: unknown) =>
+        payload.logger.error({ err: error, msg: 'Archive entries left preparing: not marked' }),
+      )
       requestSiteBuildAtStart(payload)
     },
   }),

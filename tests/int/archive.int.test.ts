@@ -262,7 +262,11 @@ describe('a year in the archive', () => {
   beforeAll(async () => {
     filesOnDiskWhenProducing = []
     let active = 0
+    // The first class waits until the test has looked at the entry being made.
+    let open: () => void = () => undefined
+    const looked = new Promise<void>((resolve) => (open = resolve))
     const watched: ArchiveProducer = async (req, schoolClass) => {
+      await looked
       active += 1
       filesOnDiskWhenProducing.push(readdirSync(archiveDirectory()).length)
       maxConcurrentClasses = Math.max(maxConcurrentClasses, active)
@@ -275,8 +279,13 @@ describe('a year in the archive', () => {
     const restore = archive.useArchiveProducer(watched)
     try {
       const it = await as('it_teacher')
-      const sent = await it.post('/archive/send', { schoolYear: lastYear })
-      expect(sent.status, JSON.stringify(sent.body)).toBe(202)
+      // Two sends at once: one starts, the other is told the year is being sent.
+      const both = await Promise.all([
+        it.post('/archive/send', { schoolYear: lastYear }),
+        it.post('/archive/send', { schoolYear: lastYear }),
+      ])
+      expect(both.map((answer) => answer.status).sort()).toEqual([202, 409])
+      const sent = both.find((answer) => answer.status === 202)!
       expect(sent.body.status).toBe('preparing')
       expect(sent.body.progress).toEqual({ done: 0, total: lastYearClasses.length })
       entryId = sent.body.id
@@ -286,6 +295,7 @@ describe('a year in the archive', () => {
       const mine = following.body.entries.find((e: { id: number }) => e.id === entryId)
       expect(mine.status).toBe('preparing')
       expect(mine).not.toHaveProperty('files')
+      open()
       await archive.archiveSettled(entryId)
     } finally {
       restore()

@@ -32,12 +32,13 @@ import {
   failArchivesLeftPreparing,
   fileDocument,
   notFinalClasses,
+  oneSendAtATime,
   receiveEntry,
   standingYearEndEntry,
   startYearEndSend,
   verifyFiles,
 } from './archive'
-import { PDF } from './archive-producers'
+import { PDF, type ArchiveClass } from './archive-producers'
 
 /** A scanned summary of a class is a few pages: 20 MB is far above one and below a mistake. */
 export const MAX_SIGNED_SUMMARY_BYTES = 20 * 1024 * 1024
@@ -200,36 +201,44 @@ const sendEndpoint: Endpoint = {
         en: `The school year ${schoolYear} has no classes.`,
       })
     }
-    await failArchivesLeftPreparing(req.payload)
-    const standing = await standingYearEndEntry(req, schoolYear)
-    if (standing) {
-      throw userError(
-        req,
-        409,
-        standing.status === 'preparing'
-          ? { vi: 'Năm học này đang được gửi vào lưu trữ.', en: 'This year is being sent.' }
-          : {
-              vi: `Năm học ${schoolYear} đã được gửi vào lưu trữ; hồ sơ đã gửi không gửi lại.`,
-              en: `The school year ${schoolYear} was already sent to the archive.`,
-            },
-      )
-    }
-    const notFinal = await notFinalClasses(req, classes)
-    if (notFinal.length > 0) {
-      const message = localize(req, {
-        vi:
-          `Chưa gửi được: ${notFinal.length} lớp chưa có học bạ chính thức ` +
-          `(${notFinal.map((group) => group.name).join(', ')}).`,
-        en: `Not sent: ${notFinal.length} classes are not final.`,
-      })
-      return Response.json({ errors: [{ message }], notFinal }, { status: 409 })
-    }
-    const entry = await startYearEndSend(req, schoolYear, classes)
-    return Response.json(
-      { id: entry.id, status: entry.status, progress: entry.progress },
-      { status: 202 },
-    )
+    return oneSendAtATime(() => checkAndStart(req, schoolYear, classes))
   },
+}
+
+async function checkAndStart(
+  req: PayloadRequest,
+  schoolYear: string,
+  classes: ArchiveClass[],
+): Promise<Response> {
+  await failArchivesLeftPreparing(req.payload)
+  const standing = await standingYearEndEntry(req, schoolYear)
+  if (standing) {
+    throw userError(
+      req,
+      409,
+      standing.status === 'preparing'
+        ? { vi: 'Năm học này đang được gửi vào lưu trữ.', en: 'This year is being sent.' }
+        : {
+            vi: `Năm học ${schoolYear} đã được gửi vào lưu trữ; hồ sơ đã gửi không gửi lại.`,
+            en: `The school year ${schoolYear} was already sent to the archive.`,
+          },
+    )
+  }
+  const notFinal = await notFinalClasses(req, classes)
+  if (notFinal.length > 0) {
+    const message = localize(req, {
+      vi:
+        `Chưa gửi được: ${notFinal.length} lớp chưa có học bạ chính thức ` +
+        `(${notFinal.map((group) => group.name).join(', ')}).`,
+      en: `Not sent: ${notFinal.length} classes are not final.`,
+    })
+    return Response.json({ errors: [{ message }], notFinal }, { status: 409 })
+  }
+  const entry = await startYearEndSend(req, schoolYear, classes)
+  return Response.json(
+    { id: entry.id, status: entry.status, progress: entry.progress },
+    { status: 202 },
+  )
 }
 
 const receiveEndpoint: Endpoint = {

@@ -39,6 +39,18 @@ export function useArchiveProducer(next: ArchiveProducer): () => void {
 /** The sends under way in this process, by entry id: what is not here is not running. */
 const running = new Map<string, Promise<void>>()
 
+let starting: Promise<unknown> = Promise.resolve()
+
+/**
+ * Runs the checks and the creation of a send one request at a time, so that two sends of the
+ * same year at once cannot both find it unsent and both start.
+ */
+export function oneSendAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const run = starting.then(work)
+  starting = run.catch(() => undefined)
+  return run
+}
+
 /** Resolves when the entry's background work is over (at once when none runs). */
 export function archiveSettled(entryId: number | string): Promise<void> {
   return running.get(String(entryId)) ?? Promise.resolve()
