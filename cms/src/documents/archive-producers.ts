@@ -78,9 +78,12 @@ export const yearEndProducer: ArchiveProducer = async (req, classInfo) => {
     doc.text(`${at + 1}. ${pupil.name}  ${pupil.code}  ${pupil.result}`)
   })
   doc.end()
+  // A past year's class is named with its year ("Lớp 3A (2025-2026)"): said once.
+  const { name, schoolYear } = classInfo
+  const named = name.includes(schoolYear) ? name : `${name} ${schoolYear}`
   return [
     {
-      filename: `${slugify(classInfo.name)}-${classInfo.schoolYear}-hoc-sinh.pdf`,
+      filename: `${slugify(named)}-hoc-sinh.pdf`,
       kind: 'transcript',
       body: await done,
       contentType: PDF,

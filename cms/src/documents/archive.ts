@@ -17,7 +17,7 @@ import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
 import { yearApproved } from '../assessment/locks'
 import { idOf } from '../lib/ids'
-import { userError } from '../lib/messages'
+import { UserFacingError, userError } from '../lib/messages'
 import { withFlag } from '../lib/request-flags'
 import type { ArchiveEntry, ArchiveFile, User } from '../payload-types'
 import { yearEndProducer, type ArchiveClass, type ArchiveProducer } from './archive-producers'
@@ -266,8 +266,10 @@ async function sendInBackground(
   // same user, so everything it reads and writes is still asked of the policy as them.
   const req = await createLocalReq({ user: { ...user, collection: 'users' }, context: {} }, payload)
   const files: EntryFile[] = []
+  let current: ArchiveClass | null = null
   try {
     for (const [at, schoolClass] of classes.entries()) {
+      current = schoolClass
       const documents = await withFlag(req, 'archiving', () => produce(req, schoolClass))
       for (const document of documents) {
         const filed = await fileDocument(req, {
@@ -288,10 +290,14 @@ async function sendInBackground(
     await updateEntry(req, entryId, { status: 'sent', sentAt: new Date().toISOString() })
   } catch (error) {
     payload.logger.error({ err: error, msg: `Archive entry ${entryId} failed` })
-    const reason = error instanceof Error ? error.message : String(error)
+    // A refusal meant for the user is told as it is; a fault's details stay in the server's log.
+    const told = error instanceof UserFacingError ? ` ${error.message}` : ''
+    const where = current ? ` của ${current.name}` : ''
     await updateEntry(req, entryId, {
       status: 'failed',
-      failure: `Không tạo được tệp lưu trữ: ${reason}`.slice(0, 500),
+      failure:
+        `Không tạo được tệp lưu trữ${where}.${told} Chi tiết trong nhật ký máy chủ; ` +
+        'hãy báo người quản trị rồi gửi lại.',
     }).catch((failure: unknown) =>
       payload.logger.error({ err: failure, msg: `Archive entry ${entryId}: not marked failed` }),
     )
