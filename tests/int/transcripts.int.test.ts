@@ -552,6 +552,13 @@ describe('one fixed transcript', () => {
       },
       ...system,
     })
+    // As the signing endpoint records them: each step with the fingerprint of the data it covers.
+    const { classDataFingerprint } = await import('../../cms/src/documents/transcript-signing')
+    const principalReq = await createLocalReq(
+      { user: { ...principal, collection: 'users' } },
+      payload,
+    )
+    const fingerprint = await classDataFingerprint(principalReq, fixedClass.id, fixedYear)
     for (const [step, by] of [
       ['homeroom', homeroom],
       ['principal', principal],
@@ -562,6 +569,8 @@ describe('one fixed transcript', () => {
           class: fixedClass.id,
           schoolYear: fixedYear,
           step,
+          round: 1,
+          fingerprint,
           by: by.id,
           signerName: by.fullName,
         },

@@ -6,6 +6,7 @@
  */
 import type { Endpoint } from 'payload'
 
+import { archiveEndpoints } from './archive-endpoints'
 import { documentClassesEndpoint } from './classes-endpoint'
 import { classTranscriptsEndpoint, pupilTranscriptEndpoint } from './transcript-endpoints'
 import { classSummaryEndpoint } from './class-summary-endpoints'
@@ -32,4 +33,6 @@ export const documentEndpoints: Endpoint[] = [
   moetPupilsExportEndpoint,
   moetPupilsPreviewEndpoint,
   moetPupilsApplyEndpoint,
+  // The electronic archive: send, receive, verify, file a signed summary, list (Điều 13.2, 14.2).
+  ...archiveEndpoints,
 ]

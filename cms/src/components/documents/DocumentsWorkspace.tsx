@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'react'
 import type { DocumentClass, DocumentClasses } from '../../documents/classes-endpoint'
 import { SigningPanel } from './SigningPanel'
 import { MoetPanel } from './MoetPanel'
+import { ArchivePanel } from './ArchivePanel'
 
 const NETWORK_PROBLEM = 'Không kết nối được máy chủ, hãy thử lại.'
 
@@ -168,6 +169,7 @@ export function DocumentsWorkspace({
       {answer?.may.moetPupilImport && (
         <MoetPanel api={api} chosen={chosen} schoolYear={schoolYear} />
       )}
+      {answer && schoolYear && <ArchivePanel api={api} schoolYear={schoolYear} may={answer.may} />}
     </div>
   )
 }
