@@ -930,8 +930,13 @@ export const documentPolicy = {
   transcripts: anyOf(leadership, homeroomOfRecordClass),
   /** Bảng tổng hợp (TT27 Phụ lục 2): made by the same people as the transcripts. */
   classSummary: anyOf(leadership, homeroomOfRecordClass),
-  /** Điều 6, 8: the Ministry's results file and pupil list of a class; the IT teacher uploads. */
-  moetExport: anyOf(leadership, itTeacher, homeroomOfRecordClass),
+  /**
+   * Điều 6, 8: the Ministry's results file and pupil list of a class, made by those who read the
+   * whole of its records (the IT teacher does not read pupils' codes, families or results).
+   */
+  moetExport: anyOf(leadership, homeroomOfRecordClass),
+  /** The whole school's pupil list for the Ministry: leadership, who read every pupil. */
+  moetSchoolPupilList: leadership,
   /** Điều 8: the IT teacher loads the Ministry's pupil list, as the start-of-year data. */
   moetPupilImport: anyOf(leadership, itTeacher),
   /** Học bạ số: the homeroom teacher confirms the class's transcripts of the year… */

@@ -5,7 +5,7 @@
  * producer once per class, one class at a time, under its request flag, and writes what it
  * returns to disk before it asks for the next class.
  */
-import { PERIODS, slugify, type DocumentKind, type Period } from '@school/shared'
+import { PERIOD_LABELS, PERIODS, slugify, type DocumentKind, type Period } from '@school/shared'
 import type { PayloadRequest } from 'payload'
 
 import { classSummaryFile } from './class-summary-endpoints'
@@ -48,8 +48,9 @@ export const yearEndProducer: ArchiveProducer = async (req, classInfo) => {
   ]
   for (const period of PERIODS) {
     const summary = await classSummaryFile(req, classInfo.id, period, schoolYear, 'pdf')
+    // Stored under a name without marks: the archive's file names travel in URLs and on disk.
     documents.push({
-      filename: summary.filename,
+      filename: `bang-tong-hop-${named}-${slugify(PERIOD_LABELS[period].vi)}.pdf`,
       kind: 'class-summary',
       body: summary.body,
       contentType: summary.contentType,

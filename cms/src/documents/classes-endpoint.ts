@@ -25,6 +25,7 @@ const CLASS_ABILITIES = [
 ] as const
 const YEAR_ABILITIES = [
   'moetPupilImport',
+  'moetSchoolPupilList',
   'sendToArchive',
   'receiveArchive',
   'fileSignedSummary',

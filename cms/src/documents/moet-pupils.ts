@@ -1,7 +1,7 @@
 /**
  * The Ministry's pupil list (`C1-HocSinh`, Điều 6, 8):
  * - `GET /api/moet-pupils?class=…` (one class: `documentPolicy.moetExport`) or `?schoolYear=…`
- *   (the school's classes of that year: `documentPolicy.moetPupilImport`) → the list as .xlsx,
+ *   (the school's classes of that year: `documentPolicy.moetSchoolPupilList`) → the list as .xlsx,
  *   read as the user, logged (`moet-pupils`).
  * - `POST /api/moet-pupils/preview` (multipart `file`) → what the import would do, writing
  *   nothing: new pupils, changes of existing ones (matched by Mã học sinh), pupils of the covered
@@ -65,13 +65,13 @@ import { fileResponse } from './pdf'
 const LOGIN = { vi: 'Cần đăng nhập.', en: 'You must log in.' }
 const EXPORT_REFUSED = {
   vi:
-    'Danh sách học sinh gửi CSDL ngành của lớp do giáo viên chủ nhiệm, giáo viên Tin học và ' +
-    'Ban giám hiệu lập (Điều 6, 8).',
-  en: "A class's Ministry pupil list is made by its homeroom teacher, the IT teacher and leadership.",
+    'Danh sách học sinh gửi CSDL ngành của lớp do giáo viên chủ nhiệm và Ban giám hiệu lập ' +
+    '(Điều 6, 8).',
+  en: "A class's Ministry pupil list is made by its homeroom teacher and leadership.",
 }
 const SCHOOL_REFUSED = {
-  vi: 'Danh sách học sinh toàn trường do giáo viên Tin học và Ban giám hiệu lập (Điều 8).',
-  en: "The school's pupil list is made by the IT teacher and leadership.",
+  vi: 'Danh sách học sinh toàn trường do Ban giám hiệu lập: chỉ họ xem được hồ sơ mọi học sinh.',
+  en: "The school's pupil list is made by leadership, who read every pupil's record.",
 }
 const IMPORT_REFUSED = {
   vi: 'Chỉ giáo viên Tin học và Ban giám hiệu nhập danh sách học sinh từ CSDL ngành (Điều 8).',
@@ -231,7 +231,7 @@ export const moetPupilsExportEndpoint: Endpoint = {
           vi: 'Cần chọn lớp (class) hoặc năm học (schoolYear, ví dụ 2026-2027).',
           en: 'Choose a class or a school year (e.g. 2026-2027).',
         })
-      await authorize(req, documentPolicy.moetPupilImport, SCHOOL_REFUSED)
+      await authorize(req, documentPolicy.moetSchoolPupilList, SCHOOL_REFUSED)
       chosen = classes.filter((group) => group.schoolYear === yearParam)
       if (chosen.length === 0)
         throw userError(req, 404, {

@@ -38,10 +38,8 @@ import { fileResponse } from './pdf'
 
 const LOGIN = { vi: 'Cần đăng nhập.', en: 'You must log in.' }
 const REFUSED = {
-  vi:
-    'Tệp kết quả gửi CSDL ngành của lớp do giáo viên chủ nhiệm, giáo viên Tin học và Ban giám ' +
-    'hiệu lập (Điều 6, 8).',
-  en: "The class's Ministry results file is made by its homeroom teacher, the IT teacher and leadership.",
+  vi: 'Tệp kết quả gửi CSDL ngành của lớp do giáo viên chủ nhiệm và Ban giám hiệu lập (Điều 6, 8).',
+  en: "The class's Ministry results file is made by its homeroom teacher and leadership.",
 }
 
 export type MoetResultCells = Record<string, string | number | null>

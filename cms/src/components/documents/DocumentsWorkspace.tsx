@@ -167,7 +167,12 @@ export function DocumentsWorkspace({
         </>
       )}
       {answer?.may.moetPupilImport && (
-        <MoetPanel api={api} chosen={chosen} schoolYear={schoolYear} />
+        <MoetPanel
+          api={api}
+          chosen={chosen}
+          schoolYear={schoolYear}
+          schoolList={answer.may.moetSchoolPupilList}
+        />
       )}
       {answer && schoolYear && <ArchivePanel api={api} schoolYear={schoolYear} may={answer.may} />}
     </div>

@@ -73,10 +73,13 @@ export function MoetPanel({
   api,
   chosen,
   schoolYear,
+  schoolList,
 }: {
   api: string
   chosen: DocumentClass | undefined
   schoolYear: string | null
+  /** Whether the user may download the whole school's list (the server's answer). */
+  schoolList: boolean
 }) {
   const [file, setFile] = useState<File | null>(null)
   const [preview, setPreview] = useState<MoetPupilPreview | null>(null)
@@ -125,7 +128,7 @@ export function MoetPanel({
             {`Danh sách ${chosen.name} (Excel)`}
           </Button>
         )}
-        {schoolYear && (
+        {schoolYear && schoolList && (
           <Button
             el="anchor"
             buttonStyle="secondary"
