@@ -37,6 +37,7 @@ export function productEnv(overrides = {}) {
       SITE_URL: env.SITE_URL || siteURL,
       CMS_URL: cmsURL,
       MEDIA_DIR: env.MEDIA_DIR || path.join(dataDir, 'media'),
+      ARCHIVE_DIR: env.ARCHIVE_DIR || path.join(dataDir, 'archive'),
       // The CMS rebuilds the website itself: from here, into builds/, swapping the `site` link.
       SITE_SOURCE_DIR: SITE_DIR,
       SITE_BUILDS_DIR: path.join(dataDir, 'site-builds'),
