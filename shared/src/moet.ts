@@ -9,6 +9,7 @@
 import {
   GENERAL_COMPETENCY_CODES,
   QUALITY_CODES,
+  TRAIT_LABELS,
   YEAR_RESULTS,
   type ProgrammeSubjectCode,
   type QualityLevel,
@@ -318,24 +319,8 @@ export const MOET_BAND_TRAITS: Record<MoetBand, { general: TraitCode[]; specific
   },
 }
 
-/** The Ministry's headings of the qualities and competencies. */
-export const MOET_TRAIT_HEADINGS: Record<TraitCode, string> = {
-  'yeu-nuoc': 'Yêu nước',
-  'nhan-ai': 'Nhân ái',
-  'cham-chi': 'Chăm chỉ',
-  'trung-thuc': 'Trung thực',
-  'trach-nhiem': 'Trách nhiệm',
-  'tu-chu-tu-hoc': 'Tự chủ và tự học',
-  'giao-tiep-hop-tac': 'Giao tiếp và hợp tác',
-  'gqvd-sang-tao': 'Giải quyết vấn đề và sáng tạo',
-  'ngon-ngu': 'Ngôn ngữ',
-  'tinh-toan': 'Tính toán',
-  'khoa-hoc': 'Khoa học',
-  'cong-nghe': 'Công nghệ',
-  'tin-hoc': 'Tin học',
-  'tham-mi': 'Thẩm mĩ',
-  'the-chat': 'Thể chất',
-}
+/** The Ministry's headings of the qualities and competencies: the circular's own names. */
+export const MOET_TRAIT_HEADINGS: Record<TraitCode, string> = TRAIT_LABELS
 
 export const MOET_GROUPS = {
   subjects: 'Môn học và hoạt động giáo dục',
