@@ -93,6 +93,7 @@ const server = http.createServer(async (incoming, outgoing) => {
     counter.ms = 0
     counter.trace = headers.get('x-bench-trace') === '1' ? [] : null
     const cpuBefore = process.cpuUsage()
+    const startedAt = performance.now()
     if (url.pathname === '/__bench/memory') {
       // The documents benchmark's baseline before a memory figure: collect garbage (when node
       // runs with --expose-gc), then say what the process holds.
@@ -110,8 +111,15 @@ const server = http.createServer(async (incoming, outgoing) => {
       // Passed on chunk by chunk as the handler makes them (a class's PDF is streamed), so the
       // server's memory is the handler's, not a copy of the whole file; the counts come after,
       // on a `BENCH_STREAMED` line.
+      // When the handler answered, and when its first bytes came: a stream's first page should
+      // come long before its last.
+      const answeredMs = performance.now() - startedAt
+      let firstChunkMs = -1
+      let chunks = 0
       outgoing.writeHead(response.status, Object.fromEntries(response.headers))
       for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+        if (chunks === 0) firstChunkMs = performance.now() - startedAt
+        chunks += 1
         if (!outgoing.write(chunk)) await new Promise((resolve) => outgoing.once('drain', resolve))
       }
       outgoing.end()
@@ -119,7 +127,8 @@ const server = http.createServer(async (incoming, outgoing) => {
       const cpuMs = ((cpu.user + cpu.system) / 1000).toFixed(2)
       console.log(
         `BENCH_STREAMED ${url.pathname} statements=${counter.statements} ` +
-          `sqlMs=${counter.ms.toFixed(2)} cpuMs=${cpuMs}`,
+          `sqlMs=${counter.ms.toFixed(2)} cpuMs=${cpuMs} answeredMs=${answeredMs.toFixed(1)} ` +
+          `firstChunkMs=${firstChunkMs.toFixed(1)} chunks=${chunks}`,
       )
       counter.trace = null
       return
@@ -142,6 +151,9 @@ const server = http.createServer(async (incoming, outgoing) => {
     outgoing.end(String(error))
   }
 })
+// Idle connections are kept longer than the client keeps them (undici: 4 s), so the server never
+// closes one the client is just reusing (an ECONNRESET after a long answer held up the loop).
+server.keepAliveTimeout = 30_000
 const port = Number(process.env.BENCH_PORT || 3320)
 // With the process id: tsx runs this file in a child process, whose memory the documents
 // benchmark samples.

@@ -152,6 +152,17 @@ function runScript(script, args = []) {
   })
 }
 
+/** Stops the CMS (tsx passes the signal on to the process that serves) and waits for its end. */
+async function stopServer() {
+  if (!server || server.exitCode !== null || server.signalCode !== null) return
+  const stopped = once(server, 'exit')
+  server.kill('SIGTERM')
+  await stopped
+  for (let wait = 0; wait < 100 && existsSync(`/proc/${serverPid}`); wait += 1)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  server = null
+}
+
 function startServer(serverEnv) {
   return new Promise((resolve, reject) => {
     server = spawn(process.execPath, [tsxCli, 'scripts/bench/assessment/serve.ts'], {
@@ -172,7 +183,7 @@ function startServer(serverEnv) {
     }
     server.stdout.on('data', onData)
     server.stderr.on('data', onData)
-    server.on('exit', (code) => {
+    server.once('exit', (code) => {
       clearTimeout(timer)
       reject(new Error(`The CMS stopped (exit ${code}):\n${serverLog.slice(-40).join('\n')}`))
     })
@@ -256,6 +267,9 @@ async function download(pathname, token, saveAs, { contentType = 'application/pd
     statements: figure('statements'),
     sqlMs: figure('sqlMs'),
     cpuMs: figure('cpuMs'),
+    // On the server: when the handler answered, when its stream gave its first bytes.
+    answeredMs: figure('answeredMs'),
+    firstChunkMs: figure('firstChunkMs'),
   }
 }
 
@@ -309,7 +323,9 @@ async function tryFigure(what, work) {
   try {
     return await work()
   } catch (error) {
-    console.log(`  ${what}: not measured: ${String(error.message).slice(0, 400)}`)
+    const cause = error.cause ? ` (${error.cause.message ?? error.cause})` : ''
+    console.log(`  ${what}: not measured: ${String(error.message).slice(0, 400)}${cause}`)
+    if (error.cause) console.log(serverLog.slice(-15).join('\n'))
     notMeasured.push(what)
     return null
   }
@@ -416,8 +432,8 @@ try {
     `▸ Starting the CMS (real REST handlers over HTTP; ${options.unsigned ? 'no certificate' : 'a throwaway PKCS#12 certificate configured'})…`,
   )
   await startServer(serverEnv)
-  const principal = await demoLogin('principal')
-  const itTeacher = await demoLogin('it_teacher')
+  let principal = await demoLogin('principal')
+  let itTeacher = await demoLogin('it_teacher')
   const classOf = (name) => classes.find((c) => c.name === name)
   const large = classOf('5A')
   const [small, hundred] = memoryClasses
@@ -482,23 +498,43 @@ try {
     ),
   )
 
-  // Memory: each class file once to warm up, then each measured, smallest first.
+  /**
+   * Memory: each class file on a fresh server (started, warmed up with the 10-pupil file, its
+   * garbage collected), so no figure carries what an earlier request left in the heap. While
+   * it streams, a `GET /api/users/me` sent a second in says whether other users are served.
+   */
+  const memoryOf = async (schoolClass, label) => {
+    await stopServer()
+    await startServer(serverEnv)
+    const token = await demoLogin('principal')
+    await download(classFileOf(small), token, saved('warm-up.pdf'))
+    const file = saved(`memory-${label}.pdf`)
+    let meanwhile = null
+    const figure = await withMemory(() => {
+      const streamed = download(classFileOf(schoolClass), token, file)
+      const probe = new Promise((resolve) => setTimeout(resolve, 1000)).then(async () => {
+        meanwhile = (await call('/users/me', { token })).ms
+      })
+      return Promise.all([streamed, probe]).then(([result]) => result)
+    })
+    figure.pupils = schoolClass.pupils.length
+    figure.pages = pdfPages(file)
+    figure.meanwhile = meanwhile
+    console.log(
+      `  memory, ${label} class file of ${figure.pupils} pupils (${figure.pages} pages, ${fmt(figure.bytes / 2 ** 20, 1)} MiB, ${fmt(figure.ms)} ms, first byte ${fmt(figure.firstByte)} ms; handler answered ${fmt(figure.answeredMs)} ms, first chunk ${fmt(figure.firstChunkMs)} ms): RSS ${fmt(figure.before)} MiB before → peak ${fmt(figure.peak)} MiB (+${fmt(figure.growth, 1)} MiB; ${figure.samples} samples; heap ${fmt(figure.heapBefore)} MiB${figure.gc ? ' after GC' : ''}); users/me sent 1 s in took ${fmt(meanwhile)} ms`,
+    )
+    return figure
+  }
   const memory = await tryFigure('memory', async () => {
-    for (const schoolClass of memoryTrio)
-      await download(classFileOf(schoolClass), principal, saved('warm-up.pdf'))
     const figures = []
-    for (const schoolClass of memoryTrio) {
-      const file = saved(`memory-${schoolClass.pupils.length}.pdf`)
-      const figure = await withMemory(() => download(classFileOf(schoolClass), principal, file))
-      figure.pupils = schoolClass.pupils.length
-      figure.pages = pdfPages(file)
-      console.log(
-        `  memory, class file of ${figure.pupils} pupils (${figure.pages} pages, ${fmt(figure.bytes / 2 ** 20, 1)} MiB, ${fmt(figure.ms)} ms): RSS ${fmt(figure.before)} MiB before → peak ${fmt(figure.peak)} MiB (+${fmt(figure.growth, 1)} MiB; ${figure.samples} samples; heap before ${fmt(figure.heapBefore)} MiB${figure.gc ? ', after GC' : ''})`,
-      )
-      figures.push(figure)
-    }
+    for (const schoolClass of memoryTrio) figures.push(await memoryOf(schoolClass, 'unsigned'))
     return figures
   })
+  // The server the rest of the run talks to (the last one has the 100-pupil file behind it).
+  await stopServer()
+  await startServer(serverEnv)
+  principal = await demoLogin('principal')
+  itTeacher = await demoLogin('it_teacher')
 
   // Signing: every class of the year, the homeroom teacher's step, then the principal's.
   const signing = await tryFigure('signing', async () => {
@@ -543,20 +579,6 @@ try {
 
   const signedTranscript = signing ? await onePupil('signed') : null
   const signedClass = signing ? await wholeClass('signed: one signature over the file') : null
-  const signedMemory = signing
-    ? await tryFigure('memory, signed class file', async () => {
-        const schoolClass = classOf('3A')
-        const figure = await withMemory(() =>
-          download(classFileOf(schoolClass), principal, saved('memory-signed-35.pdf')),
-        )
-        figure.pages = pdfPages(figure.file)
-        console.log(
-          `  memory, signed class file of 35 pupils (${figure.pages} pages): RSS ${fmt(figure.before)} → ${fmt(figure.peak)} MiB (+${fmt(figure.growth, 1)} MiB)`,
-        )
-        return figure
-      })
-    : null
-
   // The archive: the IT teacher sends the year; the work goes on in the background.
   const archive = await tryFigure('archive', async () => {
     const started = performance.now()
@@ -618,6 +640,11 @@ try {
     return figure
   })
 
+  // A signed class file is made whole, then signed: its memory, on a fresh server.
+  const signedMemory = signing
+    ? await tryFigure('memory, signed class file', () => memoryOf(classOf('3A'), 'signed'))
+    : null
+
   // ---- report ------------------------------------------------------------------------------
   const date = new Date().toISOString().slice(0, 10)
   const load = os.loadavg()
@@ -666,7 +693,7 @@ try {
     row(`class summary ${SUMMARY_PERIOD}, xlsx`, summaryXlsx),
     '',
     memory
-      ? `Memory (server RSS, peak − before, after GC): ${memory.map((m) => `${m.pupils} pupils ${m.pages} pages +${fmt(m.growth, 1)} MiB (peak ${fmt(m.peak)} MiB)`).join('; ')}. Pages ×${fmt(memory[2].pages / memory[0].pages, 1)}, peak growth ×${fmt(memory[2].growth / Math.max(1, memory[0].growth), 1)}, peak ×${fmt(memory[2].peak / memory[0].peak, 2)} from ${memory[0].pupils} to ${memory[2].pupils} pupils.${signedMemory ? ` Signed class of 35 (buffered whole to be signed): +${fmt(signedMemory.growth, 1)} MiB.` : ''}`
+      ? `Memory (server RSS on a fresh, warmed server: peak − before, after GC): ${memory.map((m) => `${m.pupils} pupils ${m.pages} pages +${fmt(m.growth, 1)} MiB (peak ${fmt(m.peak)} MiB; first byte at ${fmt(m.firstByte)} of ${fmt(m.ms)} ms; users/me meanwhile ${fmt(m.meanwhile)} ms)`).join('; ')}. From ${memory[0].pupils} to ${memory[2].pupils} pupils: pages ×${fmt(memory[2].pages / memory[0].pages, 1)}, peak growth ×${fmt(memory[2].growth / Math.max(1, memory[0].growth), 1)}, peak ×${fmt(memory[2].peak / memory[0].peak, 2)}.${signedMemory ? ` Signed class of 35 (made whole, then signed): +${fmt(signedMemory.growth, 1)} MiB, first byte at ${fmt(signedMemory.firstByte)} of ${fmt(signedMemory.ms)} ms.` : ''}`
       : 'Memory: not measured.',
     signing
       ? `Signing ${classes.length} classes: ${fmt(signing.totalMs / 1000, 1)} s; homeroom step p50 ${fmt(signing.homeroomP50)} ms, principal step p50 ${fmt(signing.principalP50)} ms (max ${fmt(signing.principalMax)}).`
