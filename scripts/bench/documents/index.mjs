@@ -442,7 +442,8 @@ try {
   const [small, hundred] = memoryClasses
   const memoryTrio = [small, classOf('3A'), hundred]
 
-  console.log('▸ Measuring (one request at a time)…')
+  const loadAtStart = os.loadavg()[0]
+  console.log(`▸ Measuring (one request at a time; load average ${fmt(loadAtStart, 1)})…`)
   const me = await measure('GET /api/users/me (baseline)', runs, () =>
     call('/users/me', { token: principal }),
   )
@@ -659,7 +660,7 @@ try {
       ? `| ${label} | ${fmt(figure.p50, 1)} | ${fmt(figure.p95, 1)} | ${target}${limit ? ` ${mark(figure[key], limit)}` : ''} | ${ratio(figure.p50, me.p50)} | ${ratio(figure.p50, pupils.p50)} | ${fmt(figure.cpuMs, 1)} | ${figure.statements} (${fmt(figure.sqlMs, 1)}) | ${figure.pages ?? ''} |`
       : `| ${label} | not measured | | ${target} | | | | | |`
   const lines = [
-    `Documents benchmark, ${date}, ${machine}, load average ${load.map((l) => l.toFixed(1)).join(' ')}`,
+    `Documents benchmark, ${date}, ${machine}, load average ${fmt(loadAtStart, 1)} at the start, ${load.map((l) => l.toFixed(1)).join(' ')} at the end`,
     `School: ${classes.length} classes × ${school.classSize} pupils in ${schoolYear}, approved (+ ${memoryClasses.map((c) => c.pupils.length).join(' and ')} pupils in ${school.memorySchoolYear}); ${school.pupils} pupils, ${school.assessments} assessments; SQLite, ${env.NODE_ENV} mode; ${options.unsigned ? 'no certificate' : 'certificate configured'}`,
     '',
     '| figure | p50 ms | p95 ms | target | × users/me | × find 35 pupils | CPU ms (median) | SQL statements (ms in SQLite) | pages |',
@@ -730,7 +731,7 @@ try {
   const figureText = (figure, key = 'p95') => (figure ? `${fmt(figure[key])} ms` : 'not measured')
   appendFileSync(
     history,
-    `- ${date} documents (${machine}, load ${fmt(load[0], 1)}, ${classes.length}×${school.classSize} pupils, ${school.assessments} assessments, ${env.NODE_ENV}, ${options.unsigned ? 'unsigned' : 'certificate'}): one transcript p95 ${figureText(transcript)} / signed ${figureText(signedTranscript)} (≤ ${TARGETS.transcriptP95}); class of 35 median ${figureText(classFile, 'p50')} / signed ${figureText(signedClass, 'p50')} (≤ ${TARGETS.classMedian}); summary pdf p95 ${figureText(summaryPdf)}, xlsx p95 ${figureText(summaryXlsx)}; sign ${classes.length} classes ${signing ? `${fmt(signing.totalMs / 1000, 1)} s` : 'not measured'}; archive ${archive ? `${fmt(archive.totalMs / 60_000, 2)} min (${fmt(archive.perClassMean / 1000, 1)} s a class)` : 'not measured'}; memory growth ${memory ? memory.map((m) => `${m.pupils} pupils/${m.pages} p. +${fmt(m.growth, 1)} MiB`).join(', ') : 'not measured'}; users/me p50 ${fmt(me.p50, 1)} ms, find 35 pupils p50 ${fmt(pupils.p50, 1)} ms; transcript ${transcript ? `${fmt(transcript.p50 / me.p50, 1)}× users/me, ${fmt(transcript.p50 / pupils.p50, 1)}× find 35` : '–'}\n`,
+    `- ${date} documents (${machine}, load ${fmt(loadAtStart, 1)}–${fmt(load[0], 1)}, ${classes.length}×${school.classSize} pupils, ${school.assessments} assessments, ${env.NODE_ENV}, ${options.unsigned ? 'unsigned' : 'certificate'}): one transcript p95 ${figureText(transcript)} / signed ${figureText(signedTranscript)} (≤ ${TARGETS.transcriptP95}); class of 35 median ${figureText(classFile, 'p50')} / signed ${figureText(signedClass, 'p50')} (≤ ${TARGETS.classMedian}); summary pdf p95 ${figureText(summaryPdf)}, xlsx p95 ${figureText(summaryXlsx)}; sign ${classes.length} classes ${signing ? `${fmt(signing.totalMs / 1000, 1)} s` : 'not measured'}; archive ${archive ? `${fmt(archive.totalMs / 60_000, 2)} min (${fmt(archive.perClassMean / 1000, 1)} s a class)` : 'not measured'}; memory growth ${memory ? memory.map((m) => `${m.pupils} pupils/${m.pages} p. +${fmt(m.growth, 1)} MiB`).join(', ') : 'not measured'}; users/me p50 ${fmt(me.p50, 1)} ms, find 35 pupils p50 ${fmt(pupils.p50, 1)} ms; transcript ${transcript ? `${fmt(transcript.p50 / me.p50, 1)}× users/me, ${fmt(transcript.p50 / pupils.p50, 1)}× find 35` : '–'}\n`,
   )
   console.log(`\nA line was added to ${path.relative(ROOT, history)}.`)
   cleanUp()
