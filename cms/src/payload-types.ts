@@ -89,6 +89,8 @@ export interface Config {
     attendance: Attendance;
     'comment-bank': CommentBank;
     'transcript-signatures': TranscriptSignature;
+    'archive-files': ArchiveFile;
+    'archive-entries': ArchiveEntry;
     'audit-log': AuditLog;
     'security-log': SecurityLog;
     'payload-kv': PayloadKv;
@@ -128,6 +130,8 @@ export interface Config {
     attendance: AttendanceSelect<false> | AttendanceSelect<true>;
     'comment-bank': CommentBankSelect<false> | CommentBankSelect<true>;
     'transcript-signatures': TranscriptSignaturesSelect<false> | TranscriptSignaturesSelect<true>;
+    'archive-files': ArchiveFilesSelect<false> | ArchiveFilesSelect<true>;
+    'archive-entries': ArchiveEntriesSelect<false> | ArchiveEntriesSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'security-log': SecurityLogSelect<false> | SecurityLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -932,6 +936,87 @@ export interface TranscriptSignature {
    * The certificate that signed the PDFs; empty when the school has none configured.
    */
   certificateSubject?: string | null;
+  /**
+   * 2, 3… when the class's data was corrected after signing and is signed again.
+   */
+  round: number;
+  /**
+   * SHA-256 of the class's year-end data when this step was taken.
+   */
+  fingerprint?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "archive-files".
+ */
+export interface ArchiveFile {
+  id: number;
+  kind:
+    | 'transcript'
+    | 'class-summary'
+    | 'moet-results'
+    | 'moet-pupils'
+    | 'moet-pupil-import'
+    | 'signed-summary'
+    | 'class-list'
+    | 'assessment-grid'
+    | 'archive-file';
+  schoolYear: string;
+  class?: (number | null) | Group;
+  period?: ('mid1' | 'end1' | 'mid2' | 'end') | null;
+  sha256?: string | null;
+  byteSize?: number | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "archive-entries".
+ */
+export interface ArchiveEntry {
+  id: number;
+  title: string;
+  schoolYear: string;
+  kind: 'year-end' | 'signed-summary';
+  status: 'preparing' | 'sent' | 'received' | 'failed';
+  progress?: {
+    done?: number | null;
+    total?: number | null;
+  };
+  failure?: string | null;
+  files?:
+    | {
+        file: number | ArchiveFile;
+        kind:
+          | 'transcript'
+          | 'class-summary'
+          | 'moet-results'
+          | 'moet-pupils'
+          | 'moet-pupil-import'
+          | 'signed-summary'
+          | 'class-list'
+          | 'assessment-grid'
+          | 'archive-file';
+        class?: (number | null) | Group;
+        period?: ('mid1' | 'end1' | 'mid2' | 'end') | null;
+        id?: string | null;
+      }[]
+    | null;
+  sentBy: number | User;
+  sentAt?: string | null;
+  receivedBy?: (number | null) | User;
+  receivedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -971,7 +1056,18 @@ export interface AuditLog {
   fields?: string[] | null;
   count?: number | null;
   document?:
-    ('transcript' | 'class-summary' | 'moet-results' | 'moet-pupils' | 'moet-pupil-import' | 'signed-summary') | null;
+    | (
+        | 'transcript'
+        | 'class-summary'
+        | 'moet-results'
+        | 'moet-pupils'
+        | 'moet-pupil-import'
+        | 'signed-summary'
+        | 'class-list'
+        | 'assessment-grid'
+        | 'archive-file'
+      )
+    | null;
   /**
    * Class, school year, checkpoint.
    */
@@ -1221,6 +1317,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'transcript-signatures';
         value: number | TranscriptSignature;
+      } | null)
+    | ({
+        relationTo: 'archive-files';
+        value: number | ArchiveFile;
+      } | null)
+    | ({
+        relationTo: 'archive-entries';
+        value: number | ArchiveEntry;
       } | null)
     | ({
         relationTo: 'audit-log';
@@ -1811,6 +1915,63 @@ export interface TranscriptSignaturesSelect<T extends boolean = true> {
   by?: T;
   signerName?: T;
   certificateSubject?: T;
+  round?: T;
+  fingerprint?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "archive-files_select".
+ */
+export interface ArchiveFilesSelect<T extends boolean = true> {
+  kind?: T;
+  schoolYear?: T;
+  class?: T;
+  period?: T;
+  sha256?: T;
+  byteSize?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "archive-entries_select".
+ */
+export interface ArchiveEntriesSelect<T extends boolean = true> {
+  title?: T;
+  schoolYear?: T;
+  kind?: T;
+  status?: T;
+  progress?:
+    | T
+    | {
+        done?: T;
+        total?: T;
+      };
+  failure?: T;
+  files?:
+    | T
+    | {
+        file?: T;
+        kind?: T;
+        class?: T;
+        period?: T;
+        id?: T;
+      };
+  sentBy?: T;
+  sentAt?: T;
+  receivedBy?: T;
+  receivedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

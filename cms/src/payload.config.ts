@@ -10,6 +10,9 @@ import { withPolicy } from './access/apply-policy'
 import { Assignments } from './collections/Assignments'
 import { AssessmentConfirmations } from './collections/assessment/AssessmentConfirmations'
 import { TranscriptSignatures } from './collections/documents/TranscriptSignatures'
+import { ArchiveEntries } from './collections/documents/ArchiveEntries'
+import { ArchiveFiles } from './collections/documents/ArchiveFiles'
+import { failArchivesLeftPreparing } from './documents/archive'
 import { AssessmentPeriods } from './collections/assessment/AssessmentPeriods'
 import { Assessments } from './collections/assessment/Assessments'
 import { Attendance } from './collections/assessment/Attendance'
@@ -143,6 +146,8 @@ export default withPolicy(
       Attendance,
       CommentBank,
       TranscriptSignatures,
+      ArchiveFiles,
+      ArchiveEntries,
       AuditLog,
       SecurityLog,
     ]),
@@ -189,6 +194,10 @@ export default withPolicy(
     },
     onInit: async (payload) => {
       await seedDemoSchoolIfEmpty(payload)
+      // A send cut short by a stop of the server is marked failed; the IT teacher sends again.
+      await failArchivesLeftPreparing(payload).catch((error: unknown) =>
+        payload.logger.error({ err: error, msg: 'Archive entries left preparing: not marked' }),
+      )
       requestSiteBuildAtStart(payload)
     },
   }),

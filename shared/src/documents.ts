@@ -12,6 +12,9 @@ export const DOCUMENT_KINDS = [
   'moet-pupils',
   'moet-pupil-import',
   'signed-summary',
+  'class-list',
+  'assessment-grid',
+  'archive-file',
 ] as const
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number]
 export const DOCUMENT_KIND_LABELS: Labels<DocumentKind> = {
@@ -21,6 +24,9 @@ export const DOCUMENT_KIND_LABELS: Labels<DocumentKind> = {
   'moet-pupils': { vi: 'Danh sách học sinh CSDL ngành', en: "Ministry's pupil list" },
   'moet-pupil-import': { vi: 'Nhập danh sách học sinh CSDL ngành', en: 'Ministry pupil import' },
   'signed-summary': { vi: 'Bảng tổng hợp có chữ ký', en: 'Signed class summary' },
+  'class-list': { vi: 'Danh sách lớp', en: 'Class list' },
+  'assessment-grid': { vi: 'Bảng nhập kết quả (Excel)', en: 'Assessment grid (Excel)' },
+  'archive-file': { vi: 'Tệp lưu trữ', en: 'Archived file' },
 }
 
 /**
@@ -33,3 +39,28 @@ export const TRANSCRIPT_SIGNING_STEP_LABELS: Labels<TranscriptSigningStep> = {
   homeroom: { vi: 'Giáo viên chủ nhiệm xác nhận', en: 'Homeroom teacher confirmed' },
   principal: { vi: 'Hiệu trưởng ký', en: 'Principal signed' },
 }
+
+/**
+ * The school's electronic archive (Điều 13.2, 14.2): what an entry holds — a year's final
+ * transcripts and summaries sent by the IT teacher, or a summary the teachers signed on paper,
+ * filed by the clerk (Điều 13.1) — and where it stands. An entry moves forward only, never back.
+ */
+export const ARCHIVE_ENTRY_KINDS = ['year-end', 'signed-summary'] as const
+export type ArchiveEntryKind = (typeof ARCHIVE_ENTRY_KINDS)[number]
+export const ARCHIVE_ENTRY_KIND_LABELS: Labels<ArchiveEntryKind> = {
+  'year-end': { vi: 'Học bạ và bảng tổng hợp cuối năm', en: 'Year-end transcripts and summaries' },
+  'signed-summary': { vi: 'Bảng tổng hợp có chữ ký', en: 'Signed class summary' },
+}
+
+export const ARCHIVE_STATUSES = ['preparing', 'sent', 'received', 'failed'] as const
+export type ArchiveStatus = (typeof ARCHIVE_STATUSES)[number]
+export const ARCHIVE_STATUS_LABELS: Labels<ArchiveStatus> = {
+  preparing: { vi: 'Đang chuẩn bị', en: 'Preparing' },
+  sent: { vi: 'Đã gửi, chờ văn thư nhận', en: 'Sent, awaiting the clerk' },
+  received: { vi: 'Văn thư đã nhận', en: 'Received' },
+  failed: { vi: 'Không hoàn thành', en: 'Failed' },
+}
+
+/** What a verification finds of each archived file, against the checksum kept at filing. */
+export const ARCHIVE_FILE_STATES = ['ok', 'changed', 'missing'] as const
+export type ArchiveFileState = (typeof ARCHIVE_FILE_STATES)[number]

@@ -111,8 +111,22 @@ describe('the entry grid', () => {
 
   it('round-trips as .xlsx by pupil code; a bad cell in an upload writes nothing', async () => {
     const homeroom = await clientOf('homeroom_teacher')
+    const since = new Date().toISOString()
     const download = await homeroom.raw('GET', `/assessment-grid/xlsx?${query(class3B, 'toan')}`)
     expect(download.status).toBe(200)
+    // The download is an export of the class's pupils: logged with who and which grid.
+    const exports = await school.payload.find({
+      collection: 'audit-log',
+      where: { and: [{ action: { equals: 'export' } }, { createdAt: { greater_than: since } }] },
+      overrideAccess: true,
+    })
+    expect(exports.docs).toHaveLength(1)
+    expect(exports.docs[0]).toMatchObject({
+      document: 'assessment-grid',
+      actorEmail: demoLoginEmail('homeroom_teacher'),
+    })
+    expect(exports.docs[0]!.detail).toContain('Lớp 3B')
+    expect(exports.docs[0]!.count).toBeGreaterThan(0)
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(await download.arrayBuffer())
     const sheet = workbook.worksheets[0]!

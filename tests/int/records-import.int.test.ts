@@ -380,4 +380,46 @@ describe('statistics and class lists', () => {
     ])
     expect(await headersFor('web_admin')).toBe(403)
   })
+
+  it('a class list download is logged as an export: who, which class, which pupils', async () => {
+    const class3B = (
+      await payload.find({
+        collection: 'groups',
+        where: { name: { equals: 'Lớp 3B' } },
+        overrideAccess: true,
+      })
+    ).docs[0]
+    const since = new Date().toISOString()
+    const homeroom = await as('homeroom_teacher')
+    expect((await homeroom.raw('GET', `/class-list?class=${class3B.id}`)).status).toBe(200)
+    const { docs: entries } = await payload.find({
+      collection: 'audit-log',
+      where: { and: [{ action: { equals: 'export' } }, { createdAt: { greater_than: since } }] },
+      overrideAccess: true,
+    })
+    const pupils = await payload.find({
+      collection: 'students',
+      where: { class: { equals: class3B.id } },
+      limit: 0,
+      overrideAccess: true,
+    })
+    expect(entries).toHaveLength(1)
+    expect(entries[0]).toMatchObject({
+      document: 'class-list',
+      detail: `Lớp 3B · ${class3B.schoolYear}`,
+      actorEmail: demoLoginEmail('homeroom_teacher'),
+      count: pupils.totalDocs,
+    })
+    expect([...entries[0].docIds!].sort()).toEqual(pupils.docs.map((p) => String(p.id)).sort())
+    // A refused download leaves no export entry.
+    expect(
+      (await (await as('web_admin')).raw('GET', `/class-list?class=${class3B.id}`)).status,
+    ).toBe(403)
+    const after = await payload.count({
+      collection: 'audit-log',
+      where: { and: [{ action: { equals: 'export' } }, { createdAt: { greater_than: since } }] },
+      overrideAccess: true,
+    })
+    expect(after.totalDocs).toBe(1)
+  })
 })

@@ -74,6 +74,9 @@ import {
   websiteManager,
   workflowInProgress,
   writerOfRecord,
+  archivingInProgress,
+  sentBySelf,
+  archiveEntryOpen,
 } from './predicates'
 import {
   allOf,
@@ -141,6 +144,7 @@ const assessmentReader: Rule = anyOf(
   headOfRecordClassGroup,
   assignedTeacherOfRecord('subject'),
   enteredBySelf,
+  archivingInProgress,
 )
 /**
  * Who files a correction of a locked entry (Điều 12.2): its teacher, the class's homeroom
@@ -220,7 +224,8 @@ export const collectionPolicy = {
    */
   students: {
     create: anyOf(importInProgress, leadership, homeroomOfPupil),
-    read: anyOf(leadership, nurse, homeroomOfPupil, teacherOfPupil),
+    // The archive's code reads the pupils of the final documents it seals (Điều 13.2, 14.2).
+    read: anyOf(leadership, nurse, homeroomOfPupil, teacherOfPupil, archivingInProgress),
     // The nurse updates the health part only (fieldPolicy); the rest stays with the homeroom.
     // The import creates pupils but never changes one: it proposes (Điều 6, 9.1).
     update: anyOf(leadership, nurse, homeroomOfPupil),
@@ -232,7 +237,7 @@ export const collectionPolicy = {
   /** Periodic check-ups (Điều 11): kept by the nurse, read by the pupil's homeroom teacher. */
   'health-checkups': {
     create: nurse,
-    read: anyOf(leadership, nurse, homeroomOfExaminedPupil),
+    read: anyOf(leadership, nurse, homeroomOfExaminedPupil, archivingInProgress),
     update: nurse,
     delete: nurse,
     ...noVersions,
@@ -355,7 +360,7 @@ export const collectionPolicy = {
   /** Qualities and competencies (TT27 Điều 5.2, 6.1b): the homeroom teacher rates the class. */
   'trait-assessments': {
     create: homeroomOfRecordClass,
-    read: anyOf(leadership, homeroomOfRecordClass, headOfRecordClassGroup),
+    read: anyOf(leadership, homeroomOfRecordClass, headOfRecordClassGroup, archivingInProgress),
     update: anyOf(correctionInProgress, homeroomOfRecordClass),
     delete: nobody,
     ...noVersions,
@@ -367,7 +372,7 @@ export const collectionPolicy = {
    */
   'year-end-results': {
     create: homeroomOfRecordClass,
-    read: anyOf(leadership, homeroomOfRecordClass, headOfRecordClassGroup),
+    read: anyOf(leadership, homeroomOfRecordClass, headOfRecordClassGroup, archivingInProgress),
     update: anyOf(correctionInProgress, homeroomOfRecordClass, principal),
     delete: nobody,
     ...noVersions,
@@ -413,7 +418,7 @@ export const collectionPolicy = {
   /** Điều 9.3: the homeroom teacher takes attendance; leadership reads all. Never public. */
   attendance: {
     create: homeroomOfRecordClass,
-    read: anyOf(leadership, homeroomOfRecordClass),
+    read: anyOf(leadership, homeroomOfRecordClass, archivingInProgress),
     update: homeroomOfRecordClass,
     delete: homeroomOfRecordClass,
     ...noVersions,
@@ -460,8 +465,37 @@ export const collectionPolicy = {
    */
   'transcript-signatures': {
     create: transcriptSigningInProgress,
-    read: anyOf(leadership, homeroomOfRecordClass),
+    read: anyOf(leadership, homeroomOfRecordClass, archivingInProgress),
     update: nobody,
+    delete: nobody,
+    ...noVersions,
+    ...noAccounts,
+  },
+  /**
+   * The school's electronic archive (Điều 13.2, 14.2): the files are filed by the archive's own
+   * code only (after `documentPolicy`), read (their bytes included: `/api/archive-files/file/…`
+   * asks this `read`) by the archive's readers, and never changed or deleted by anyone.
+   */
+  'archive-files': {
+    create: archivingInProgress,
+    read: (context) => documentPolicy.readArchive(context),
+    update: nobody,
+    delete: nobody,
+    ...noVersions,
+    ...noAccounts,
+  },
+  /**
+   * An archive entry: read by the archive's readers, and by whoever sent it to follow its
+   * progress (its files stay hidden from them: fieldReadPolicy). Only the archive's code moves
+   * an open entry forward; once received (or failed) it is read-only forever. Never deleted.
+   */
+  'archive-entries': {
+    create: archivingInProgress,
+    read: anyOf(
+      (context) => documentPolicy.readArchive(context),
+      allOf((context) => documentPolicy.sendToArchive(context), sentBySelf),
+    ),
+    update: allOf(archivingInProgress, archiveEntryOpen),
     delete: nobody,
     ...noVersions,
     ...noAccounts,
@@ -484,11 +518,14 @@ export const pupilAudiences = {
   /** Who is in the class: all who may open the record, subject teachers included. */
   basic: anyone,
   /** The pupil's code and enrollment status: the nurse needs them to keep the health record. */
-  identity: anyOf(leadership, nurse, homeroomOfPupil),
-  /** Family, contact and policy data: only those who keep the pupil's record. */
-  family: anyOf(leadership, homeroomOfPupil),
+  identity: anyOf(leadership, nurse, homeroomOfPupil, archivingInProgress),
+  /**
+   * Family, contact and policy data: only those who keep the pupil's record (and the archive,
+   * sealing the transcripts' personal pages for the archive's readers: Điều 13.2, 14.2).
+   */
+  family: anyOf(leadership, homeroomOfPupil, archivingInProgress),
   /** Điều 11: the nurse's part, read by the homeroom teacher and leadership. */
-  health: anyOf(leadership, nurse, homeroomOfPupil),
+  health: anyOf(leadership, nurse, homeroomOfPupil, archivingInProgress),
 } satisfies Record<string, Rule>
 
 export type PupilAudience = keyof typeof pupilAudiences
@@ -666,6 +703,11 @@ export const fieldWritePolicy = {
     onSchoolProfile: nobody,
     onWebsite: nobody,
   },
+  'archive-files': {
+    // Điều 14.2: the checksum and size of the bytes as filed, computed by the server.
+    sha256: nobody,
+    byteSize: nobody,
+  },
 } satisfies Partial<Record<PolicyCollection, Record<string, Rule>>>
 
 /** Fields only some readers of the document may see. */
@@ -702,6 +744,10 @@ export const fieldReadPolicy = {
     // Staff names stay in the school; the website shows the image, not who uploaded it.
     uploadedBy: staff,
     publishedIn: staff,
+  },
+  'archive-entries': {
+    // The sender follows an entry's progress; the files are the archive's readers' only.
+    files: (context) => documentPolicy.readArchive(context),
   },
 } satisfies Partial<Record<PolicyCollection, Record<string, Rule>>>
 
@@ -902,6 +948,14 @@ export const documentPolicy = {
   verifyArchive: anyOf(leadership, clerk),
   /** The admin's documents page, for those who have work there (the menu's link). */
   documentsPage: anyOf(leadership, homeroomOfAClass, itTeacher, clerk),
+  /**
+   * The archive's list of a year (Điều 13.2, 14.2): its readers, and the sender, who follows
+   * the progress of what they sent (the collection's `read` says which entries, without files).
+   */
+  archiveList: anyOf(
+    (context): ReturnType<Rule> => documentPolicy.readArchive(context),
+    (context): ReturnType<Rule> => documentPolicy.sendToArchive(context),
+  ),
 } satisfies Record<string, Rule>
 
 /** The job queue's own endpoints (`/api/payload-jobs/run`…): the CMS runs its queue itself. */

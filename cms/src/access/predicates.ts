@@ -612,3 +612,19 @@ export const teacherThisYear: Rule = async ({ user, req }) =>
 /** Homeroom teacher of some class (Điều 9.1). */
 export const homeroomOfAClass: Rule = async ({ user, req }) =>
   Boolean(user) && (await homeroomClasses(req, user!)).length > 0
+
+// ── The school's electronic archive (Điều 13.2, 14.2). ──
+
+/**
+ * The archive's own code is filing files or moving an entry forward, after checking
+ * `documentPolicy` (send, receive, file a signed summary). It also reads the year's records to
+ * make the files it seals: what it makes is read only by the archive's readers.
+ */
+export const archivingInProgress: Rule = ({ req }) => hasFlag(req, 'archiving')
+/** The archive entry was sent by the actor: they follow its progress. */
+export const sentBySelf: Rule = ({ user }) => (user ? { sentBy: { equals: user.id } } : false)
+/**
+ * The entry still moves: a send being prepared, or sent and awaiting the clerk. A received (or
+ * failed) entry is final: nothing changes it again, the archive's code included.
+ */
+export const archiveEntryOpen: Rule = () => ({ status: { in: ['preparing', 'sent'] } })

@@ -28,6 +28,8 @@ import {
 
 import { authorize, isAllowed } from '../access/authorize'
 import { assessmentPolicy } from '../access/policy'
+import { recordExport } from '../documents/export-audit'
+import { spreadsheetResponse } from '../lib/download'
 import { userError, type Message } from '../lib/messages'
 import { jsonBodyOf } from '../lib/request-body'
 import { withFlag } from '../lib/request-flags'
@@ -48,7 +50,6 @@ import {
 } from './grid-workbook'
 import { lockMessage, lockOf, TRAITS_SCOPE, windowState } from './locks'
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 function queryOf(req: PayloadRequest) {
@@ -111,14 +112,19 @@ async function uploadedFile(req: PayloadRequest): Promise<Buffer> {
   return Buffer.from(bytes)
 }
 
-function spreadsheet(body: Buffer, name: string): Response {
-  return new Response(new Uint8Array(body), {
-    headers: {
-      'Content-Type': XLSX,
-      'Content-Disposition': `attachment; filename="${slugify(name)}.xlsx"`,
-      'Cache-Control': 'no-store',
-    },
+/** The grid as a spreadsheet, its download logged as an export of the pupils in it. */
+async function spreadsheet(
+  req: PayloadRequest,
+  grid: SubjectGrid | TraitGrid,
+  body: Buffer,
+): Promise<Response> {
+  const name = sheetName(grid)
+  await recordExport(req, {
+    document: 'assessment-grid',
+    detail: name,
+    students: grid.rows.map((row) => row.student),
   })
+  return spreadsheetResponse(body, `${slugify(name)}.xlsx`)
 }
 
 const sheetName = (grid: SubjectGrid | TraitGrid) =>
@@ -160,7 +166,7 @@ const subjectGridEndpoints: Endpoint[] = [
     method: 'get',
     handler: async (req) => {
       const grid = await loadSubjectGrid(req, queryOf(req))
-      return spreadsheet(await subjectGridWorkbook(grid), sheetName(grid))
+      return spreadsheet(req, grid, await subjectGridWorkbook(grid))
     },
   },
   {
@@ -200,7 +206,7 @@ const traitGridEndpoints: Endpoint[] = [
     method: 'get',
     handler: async (req) => {
       const grid = await loadTraitGrid(req, queryOf(req))
-      return spreadsheet(await traitGridWorkbook(grid), sheetName(grid))
+      return spreadsheet(req, grid, await traitGridWorkbook(grid))
     },
   },
   {

@@ -45,6 +45,7 @@ export const AuditLog: CollectionConfig = {
       'docId',
       'fields',
       'count',
+      'document',
     ],
     useAsTitle: 'action',
     description: {

@@ -6,9 +6,33 @@
  */
 import type { Endpoint } from 'payload'
 
+import { archiveEndpoints } from './archive-endpoints'
 import { documentClassesEndpoint } from './classes-endpoint'
+import { classTranscriptsEndpoint, pupilTranscriptEndpoint } from './transcript-endpoints'
+import { classSummaryEndpoint } from './class-summary-endpoints'
+import {
+  moetPupilsApplyEndpoint,
+  moetPupilsExportEndpoint,
+  moetPupilsPreviewEndpoint,
+} from './moet-pupils'
+import { moetExportEndpoint } from './moet-results'
 
 export const documentEndpoints: Endpoint[] = [
   // The page's class picker and the buttons it shows.
   documentClassesEndpoint,
+  // Học bạ số: POST /api/transcript-signatures/sign and GET …/status live on that collection
+  // (collections/documents/TranscriptSignatures.ts, from ./signing-endpoints): Payload routes a
+  // path under a collection's slug to the collection's endpoints only.
+  // Học bạ (TT27 Phụ lục 1): one pupil, or a whole class as one file.
+  pupilTranscriptEndpoint,
+  classTranscriptsEndpoint,
+  // Bảng tổng hợp of a class at a checkpoint, PDF or xlsx (TT27 Điều 13).
+  classSummaryEndpoint,
+  // The Ministry's database (Điều 6, 8): results file, pupil list, its import.
+  moetExportEndpoint,
+  moetPupilsExportEndpoint,
+  moetPupilsPreviewEndpoint,
+  moetPupilsApplyEndpoint,
+  // The electronic archive: send, receive, verify, file a signed summary, list (Điều 13.2, 14.2).
+  ...archiveEndpoints,
 ]

@@ -9,14 +9,30 @@
  * are finished, so a class of 35 holds one page at a time. Signing needs the whole file
  * (`pdfBuffer`).
  */
-import { createRequire } from 'node:module'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { Readable } from 'node:stream'
 
 import PDFDocument from 'pdfkit'
 
-const require = createRequire(import.meta.url)
-const tinosFolder = path.dirname(require.resolve('@expo-google-fonts/tinos/package.json'))
+import { attachment, fileResponse, PDF_TYPE, PRIVATE_FILE_HEADERS } from '../lib/download'
+
+/**
+ * The font package's folder, found on disk from the working directory up (`cms/` under Next,
+ * the repository's root under the tests and scripts): Next's bundler rewrites a module-relative
+ * `require.resolve` into a path that does not exist at run time.
+ */
+function findTinosFolder(): string {
+  const wanted = path.join('node_modules', '@expo-google-fonts', 'tinos')
+  for (let folder = process.cwd(); ; folder = path.dirname(folder)) {
+    const candidate = path.join(folder, wanted)
+    if (existsSync(path.join(candidate, 'package.json'))) return candidate
+    if (path.dirname(folder) === folder) break
+  }
+  throw new Error('The font package @expo-google-fonts/tinos is not installed: run npm ci')
+}
+
+let tinosFolder: string | undefined
 
 /** The registered font names; `doc.font(FONTS.bold)`. */
 export const FONTS = {
@@ -71,6 +87,7 @@ export function newPdf(info: PdfInfo): PdfDocument {
     ) as PDFKit.DocumentInfo,
   })
   for (const [key, file] of Object.entries(FONT_FILES) as [keyof typeof FONTS, string][]) {
+    tinosFolder ??= findTinosFolder()
     doc.registerFont(FONTS[key], path.join(tinosFolder, file))
   }
   doc.font(FONTS.regular)
@@ -87,33 +104,11 @@ export function pdfBuffer(doc: PdfDocument): Promise<Buffer> {
   })
 }
 
-/** `attachment; filename*=UTF-8''…`: Vietnamese file names survive every browser. */
-export function attachment(filename: string): string {
-  const ascii = filename
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-  const plain = ascii.replace(/Đ/g, 'D').replace(/[^\w.-]+/g, '_')
-  return `attachment; filename="${plain}"; filename*=UTF-8''${encodeURIComponent(filename)}`
-}
-
-const PRIVATE = { 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' }
-
-/** A finished file (signed, or made whole for another reason). */
-export function fileResponse(body: Buffer, filename: string, contentType: string): Response {
-  return new Response(new Uint8Array(body), {
-    status: 200,
-    headers: {
-      ...PRIVATE,
-      'Content-Type': contentType,
-      'Content-Length': String(body.length),
-      'Content-Disposition': attachment(filename),
-    },
-  })
-}
-
 export const pdfResponse = (body: Buffer, filename: string) =>
-  fileResponse(body, filename, 'application/pdf')
+  fileResponse(body, filename, PDF_TYPE)
+
+// The documents' modules take every kind of download from here.
+export { attachment, fileResponse, PDF_TYPE, spreadsheetResponse, XLSX_TYPE } from '../lib/download'
 
 /**
  * Streams the document while `write` adds its pages, then ends it. A failure half-way aborts the
@@ -132,8 +127,8 @@ export function pdfStreamResponse(
   return new Response(body, {
     status: 200,
     headers: {
-      ...PRIVATE,
-      'Content-Type': 'application/pdf',
+      ...PRIVATE_FILE_HEADERS,
+      'Content-Type': PDF_TYPE,
       'Content-Disposition': attachment(filename),
     },
   })

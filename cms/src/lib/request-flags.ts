@@ -22,6 +22,8 @@ export type RequestFlag =
   | 'yearEndApproval'
   // Recording a step of a class's transcripts (the homeroom's confirmation, the principal's signing).
   | 'transcriptSigning'
+  // The archive's own code filing files and moving an entry forward (after `documentPolicy`).
+  | 'archiving'
 
 export function hasFlag(req: PayloadRequest | undefined, flag: RequestFlag): boolean {
   return req?.context?.[flag] === true

@@ -9,6 +9,7 @@ import * as migration_20261201_105644_security_log_and_passwords from './2026120
 import * as migration_20261201_105700_password_age_from_upgrade from './20261201_105700_password_age_from_upgrade';
 import * as migration_20261201_105800_media_marks_of_live_content from './20261201_105800_media_marks_of_live_content';
 import * as migration_20261201_130131_assessment from './20261201_130131_assessment';
+import * as migration_20261201_152445_documents from './20261201_152445_documents';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261201_130131_assessment.up,
     down: migration_20261201_130131_assessment.down,
-    name: '20261201_130131_assessment'
+    name: '20261201_130131_assessment',
+  },
+  {
+    up: migration_20261201_152445_documents.up,
+    down: migration_20261201_152445_documents.down,
+    name: '20261201_152445_documents'
   },
 ];

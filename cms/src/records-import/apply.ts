@@ -94,6 +94,47 @@ function mergedGuardians(saved: Guardian[], incoming: PupilRow['guardians']): Gu
   return merged
 }
 
+/** A pupil's fields as a row gives them; blank cells left out. */
+function pupilData(row: PupilRow): Record<string, unknown> {
+  return filled({
+    fullName: row.fullName,
+    dateOfBirth: row.dateOfBirth,
+    gender: row.gender,
+    ethnicity: row.ethnicity,
+    permanentAddress: row.permanentAddress,
+    policyStatus: row.policyStatus,
+    currentAddress: row.currentAddress,
+    personalId: row.personalId,
+    disability: row.disability,
+  })
+}
+
+/** How a decider reads which pupil a proposal is about. */
+export const pupilLabel = (pupil: Pick<Student, 'fullName' | 'studentCode'>) =>
+  `${pupil.fullName} (${pupil.studentCode})`
+
+/**
+ * What a row says differently of an existing pupil, as the proposals the import files: the
+ * record's fields, guardians merged (`changes`), and a move to the row's class (`moves`).
+ */
+export function pupilChanges(
+  existing: Student,
+  row: PupilRow,
+  classId: number | string,
+): { changes: FieldChange[]; moves: FieldChange[] } {
+  // The pupil's record is kept by the homeroom teacher and leadership (Điều 6, 9.1): what
+  // the file says differently, guardians included, is proposed to leadership.
+  const data = pupilData(row)
+  data.guardians = mergedGuardians(existing.guardians ?? [], row.guardians)
+  const changes = changesTo(existing as never, data)
+  // A class move changes who reads the child's record (Điều 6): a proposal of its own.
+  const moves = changesTo(existing as never, { class: classId }).map((change) => ({
+    ...change,
+    current: idOf(change.current as never),
+  }))
+  return { changes, moves }
+}
+
 export async function applyImport(
   req: PayloadRequest,
   parsed: ParsedWorkbook,
@@ -307,14 +348,7 @@ export async function applyImport(
         const schoolClass = classByName.get(row.className)
         if (!schoolClass)
           throw new Error(`Import: class ${row.className} vanished between check and write`)
-        const data = filled({
-          fullName: row.fullName,
-          dateOfBirth: row.dateOfBirth,
-          gender: row.gender,
-          ethnicity: row.ethnicity,
-          permanentAddress: row.permanentAddress,
-          policyStatus: row.policyStatus,
-        })
+        const data = pupilData(row)
         if (!existing) {
           // A new pupil is studying; afterwards the status follows the enrollment events.
           await create('students', summary.pupils, {
@@ -327,17 +361,9 @@ export async function applyImport(
           step()
           continue
         }
-        // The pupil's record is kept by the homeroom teacher and leadership (Điều 6, 9.1): what
-        // the file says differently, guardians included, is proposed to leadership.
-        data.guardians = mergedGuardians(existing.guardians ?? [], row.guardians)
-        const label = `${existing.fullName} (${existing.studentCode})`
-        const changes = changesTo(existing as never, data)
+        const label = pupilLabel(existing)
+        const { changes, moves } = pupilChanges(existing, row, schoolClass.id)
         await proposeChanges('students', null, existing, label, changes)
-        // A class move changes who reads the child's record (Điều 6): a proposal of its own.
-        const moves = changesTo(existing as never, { class: schoolClass.id }).map((change) => ({
-          ...change,
-          current: idOf(change.current as never),
-        }))
         await proposeChanges('students', null, existing, label, moves)
         summary.pupils.existing += 1
         step()

@@ -18,13 +18,14 @@ import {
 
 import { authorize } from '../access/authorize'
 import { importPolicy, reportPolicy } from '../access/policy'
+import { recordExport } from '../documents/export-audit'
+import { spreadsheetResponse } from '../lib/download'
 import { userError } from '../lib/messages'
 import type { Group, Student } from '../payload-types'
 import { allSubjects } from '../assessment/catalogue'
 import { applyImport, importRowCount, type ImportSummary } from './apply'
 import { importTemplate, parseImportWorkbook, type ImportLookups } from './workbook'
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const MAX_BYTES = 10 * 1024 * 1024
 
 const IMPORT_REFUSED = {
@@ -62,11 +63,7 @@ export function summaryMessage(summary: ImportSummary): string {
   return lines.join(' ')
 }
 
-function download(body: Buffer, filename: string): Response {
-  return new Response(new Uint8Array(body), {
-    headers: { 'Content-Type': XLSX, 'Content-Disposition': `attachment; filename="${filename}"` },
-  })
-}
+const download = spreadsheetResponse
 
 export const importTemplateEndpoint: Endpoint = {
   path: '/records-import/template',
@@ -261,6 +258,11 @@ export const classListEndpoint: Endpoint = {
         en: 'You may not read this class list.',
       })
     const pupils = [...docs].sort((a, b) => compareVietnameseNames(a.fullName, b.fullName))
+    await recordExport(req, {
+      document: 'class-list',
+      detail: `${schoolClass.name} · ${schoolClass.schoolYear ?? ''}`,
+      students: pupils.map((pupil) => pupil.id),
+    })
     const workbook = new ExcelJS.Workbook()
     const sheet = workbook.addWorksheet(schoolClass.name)
     sheet.addRow([

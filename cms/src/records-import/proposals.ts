@@ -101,6 +101,10 @@ const FIELD_LABELS: Record<ProposalTarget, Record<string, string>> = {
     policyStatus: 'Đối tượng chính sách',
     guardians: 'Người giám hộ',
     class: 'Lớp',
+    studentCode: 'Mã học sinh',
+    currentAddress: 'Nơi ở hiện nay',
+    personalId: 'Số định danh cá nhân',
+    disability: 'Loại khuyết tật',
   },
   'staff-profiles': {
     fullName: 'Họ và tên',

@@ -303,6 +303,10 @@ export interface PupilRow {
   ethnicity: string | null
   permanentAddress: string | null
   policyStatus: (typeof POLICY_STATUSES)[number] | null
+  /** Given by the Ministry's pupil list (documents/moet-pupils), not by the school's template. */
+  currentAddress?: string | null
+  personalId?: string | null
+  disability?: string | null
   guardians: Array<{
     name: string
     relationship: (typeof GUARDIAN_RELATIONSHIPS)[number]

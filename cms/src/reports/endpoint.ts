@@ -2,6 +2,7 @@ import type { Endpoint } from 'payload'
 
 import { authorize } from '../access/authorize'
 import { reportPolicy } from '../access/policy'
+import { spreadsheetResponse } from '../lib/download'
 import { userError } from '../lib/messages'
 import { currentMonth, editorialReport, isMonth } from './editorial'
 import { editorialReportWorkbook } from './spreadsheet'
@@ -28,12 +29,7 @@ export const editorialReportEndpoint: Endpoint = {
     const report = await editorialReport(req, month)
     if (req.searchParams.get('format') === 'xlsx') {
       const body = await editorialReportWorkbook(report)
-      return new Response(new Uint8Array(body), {
-        headers: {
-          'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          'Content-Disposition': `attachment; filename="bao-cao-ban-bien-tap-${month}.xlsx"`,
-        },
-      })
+      return spreadsheetResponse(Buffer.from(body), `bao-cao-ban-bien-tap-${month}.xlsx`)
     }
     return Response.json(report)
   },

@@ -194,6 +194,13 @@ export interface DemoPupil {
   policyStatus: PolicyStatus
   guardians: DemoGuardian[]
   consent: { guardian: boolean; pupil: boolean }
+  nationality?: string
+  placeOfBirth?: string
+  homeTown?: string
+  currentAddress?: string
+  registerNumber?: string
+  /** Số định danh cá nhân: 12 digits. */
+  personalId?: string
   /** "3B": the class's short name. */
   className: string
   transfer?: {
@@ -201,6 +208,46 @@ export interface DemoPupil {
     monthsAgo: number
     school?: string
     reason: string
+  }
+}
+
+/** Where the demo's pupils were born and where their families come from (the personal page). */
+const PROVINCES = [
+  'Hà Nội',
+  'Hà Nội',
+  'Hà Nội',
+  'Bắc Ninh',
+  'Hưng Yên',
+  'Nam Định',
+  'Thái Bình',
+  'Phú Thọ',
+  'Thanh Hóa',
+  'Nghệ An',
+]
+
+/**
+ * The transcript's personal page (TT27 Phụ lục 1) and the Ministry's pupil list: drawn from a
+ * generator of the pupil's own, so that adding them changes nothing else the demo draws.
+ * The national id (Căn cước, Thông tư 59/2021/TT-BCA): province 001 (Hà Nội), the century-and-sex
+ * digit (2 a boy, 3 a girl born 2000–2099), the year's last two digits, six digits.
+ */
+function personalDetails(pupil: DemoPupil, sequence: number, startYear: number) {
+  const random = generator(90_000 + sequence)
+  const grade = Number(pupil.className[0])
+  const born = new Date(pupil.dateOfBirth)
+  const centuryAndSex = pupil.gender === 'male' ? '2' : '3'
+  const birthYear = String(born.getUTCFullYear()).slice(2)
+  const moved = random.chance(0.15)
+  return {
+    nationality: 'Việt Nam',
+    placeOfBirth: random.pick(PROVINCES),
+    homeTown: random.pick(PROVINCES),
+    currentAddress: moved
+      ? `Số ${random.int(1, 120)}, ${random.pick(STREETS)}, Long Biên, Hà Nội`
+      : pupil.permanentAddress,
+    // Số đăng bộ: the pupil's line in the register of the year they entered grade 1.
+    registerNumber: `${String(sequence).padStart(3, '0')}/${startYear - grade + 1}`,
+    personalId: `001${centuryAndSex}${birthYear}${String(random.int(0, 999_999)).padStart(6, '0')}`,
   }
 }
 
@@ -273,6 +320,7 @@ export function demoPupils(startYear: number): DemoPupil[] {
         consent: { guardian: random.chance(0.85), pupil: random.chance(0.8) },
         className,
       }
+      Object.assign(pupil, personalDetails(pupil, sequence, startYear))
       if (seat === 2 && classIndex % 3 === 0) {
         pupil.transfer = {
           kind: 'transfer_in',

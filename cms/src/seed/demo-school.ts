@@ -380,6 +380,10 @@ export const DEMO_SCHOOL_PROFILE = {
   name: 'Trường Tiểu học Gia Thượng',
   motto: 'Dạy tốt – Học tốt – Chăm ngoan – Sáng tạo',
   address: 'Tổ 5, phường Phúc Lợi, Hà Nội',
+  // The transcript's cover and the Ministry's files name the school by these.
+  schoolCode: '01012345',
+  commune: 'Phường Phúc Lợi',
+  province: 'Thành phố Hà Nội',
   phone: '024 3872 0000',
   email: 'vanphong@giathuong.edu.vn',
   about: richTextFromParagraphs([

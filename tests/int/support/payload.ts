@@ -25,6 +25,7 @@ async function boot(): Promise<Payload> {
     const database = path.join(dir, 'school.db')
     process.env.DATABASE_URL = `file:${database}`
     process.env.MEDIA_DIR = path.join(dir, 'media')
+    process.env.ARCHIVE_DIR = path.join(dir, 'archive')
     if (template) {
       copyFileSync(template.database, database)
       if (existsSync(template.media))
@@ -32,6 +33,7 @@ async function boot(): Promise<Payload> {
     }
   }
   process.env.MEDIA_DIR ||= mkdtempSync(path.join(tmpdir(), 'school-media-'))
+  process.env.ARCHIVE_DIR ||= mkdtempSync(path.join(tmpdir(), 'school-archive-'))
   process.env.PAYLOAD_SECRET ||= 'integration-test-secret'
   process.env.SEED_DEMO = 'false'
   const { getPayload } = await import('payload')

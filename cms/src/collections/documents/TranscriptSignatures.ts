@@ -2,6 +2,10 @@ import { TRANSCRIPT_SIGNING_STEP_LABELS, TRANSCRIPT_SIGNING_STEPS, optionsOf } f
 import type { CollectionConfig } from 'payload'
 
 import { collectionAccess } from '../../access/payload-access'
+import {
+  transcriptSigningEndpoint,
+  transcriptSigningStatusEndpoint,
+} from '../../documents/signing-endpoints'
 import { L } from '../assessment/labels'
 
 /**
@@ -22,7 +26,11 @@ export const TranscriptSignatures: CollectionConfig = {
   },
   access: collectionAccess('transcript-signatures'),
   defaultSort: '-createdAt',
-  indexes: [{ fields: ['class', 'schoolYear', 'step'], unique: true }],
+  // POST /api/transcript-signatures/sign and GET …/status: a path under a collection's slug is
+  // routed to the collection's own endpoints (before its defaults), not the root's.
+  endpoints: [transcriptSigningEndpoint, transcriptSigningStatusEndpoint],
+  // Each step once per round: a later round only after the class's data changed since the last.
+  indexes: [{ fields: ['class', 'schoolYear', 'step', 'round'], unique: true }],
   fields: [
     {
       name: 'class',
@@ -56,6 +64,31 @@ export const TranscriptSignatures: CollectionConfig = {
         description: {
           vi: 'Chủ thể chứng thư số đã ký tệp PDF; trống khi trường chưa cấu hình chứng thư.',
           en: 'The certificate that signed the PDFs; empty when the school has none configured.',
+        },
+      },
+    },
+    {
+      name: 'round',
+      type: 'number',
+      required: true,
+      defaultValue: 1,
+      min: 1,
+      label: { vi: 'Lần ký', en: 'Round' },
+      admin: {
+        description: {
+          vi: 'Lần 2, 3… khi dữ liệu của lớp được điều chỉnh sau khi đã ký và cần ký lại.',
+          en: "2, 3… when the class's data was corrected after signing and is signed again.",
+        },
+      },
+    },
+    {
+      name: 'fingerprint',
+      type: 'text',
+      label: { vi: 'Dấu dữ liệu (SHA-256)', en: 'Data fingerprint (SHA-256)' },
+      admin: {
+        description: {
+          vi: 'SHA-256 của dữ liệu cuối năm của lớp tại thời điểm thực hiện bước này.',
+          en: "SHA-256 of the class's year-end data when this step was taken.",
         },
       },
     },

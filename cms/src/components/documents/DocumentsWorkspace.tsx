@@ -5,6 +5,9 @@ import { PERIOD_LABELS, PERIODS } from '@school/shared'
 import { useCallback, useEffect, useState } from 'react'
 
 import type { DocumentClass, DocumentClasses } from '../../documents/classes-endpoint'
+import { SigningPanel } from './SigningPanel'
+import { MoetPanel } from './MoetPanel'
+import { ArchivePanel } from './ArchivePanel'
 
 const NETWORK_PROBLEM = 'Không kết nối được máy chủ, hãy thử lại.'
 
@@ -160,8 +163,13 @@ export function DocumentsWorkspace({
               </div>
             </section>
           )}
+          <SigningPanel api={api} chosen={chosen} schoolYear={schoolYear} />
         </>
       )}
+      {answer?.may.moetPupilImport && (
+        <MoetPanel api={api} chosen={chosen} schoolYear={schoolYear} />
+      )}
+      {answer && schoolYear && <ArchivePanel api={api} schoolYear={schoolYear} may={answer.may} />}
     </div>
   )
 }
