@@ -504,8 +504,7 @@ try {
 
   /**
    * Memory: each class file on a fresh server (started, warmed up with the 10-pupil file, its
-   * garbage collected), so no figure carries what an earlier request left in the heap. While
-   * it streams, a `GET /api/users/me` sent a second in says whether other users are served.
+   * garbage collected), so no figure carries what an earlier request left in the heap.
    */
   const memoryOf = async (schoolClass, label) => {
     await stopServer()
@@ -513,19 +512,32 @@ try {
     const token = await demoLogin('principal')
     await download(classFileOf(small), token, saved('warm-up.pdf'))
     const file = saved(`memory-${label}.pdf`)
-    let meanwhile = null
+    // Other users meanwhile: `GET /api/users/me` again and again (50 ms apart) while the file
+    // is made; the longest wait is how long the server kept everyone else waiting.
+    let meanwhile = 0
+    let probes = 0
+    let finished = false
+    const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
     const figure = await withMemory(() => {
-      const streamed = download(classFileOf(schoolClass), token, file)
-      const probe = new Promise((resolve) => setTimeout(resolve, 1000)).then(async () => {
-        meanwhile = (await call('/users/me', { token })).ms
+      const streamed = download(classFileOf(schoolClass), token, file).finally(() => {
+        finished = true
       })
+      const probe = (async () => {
+        await pause(50)
+        while (!finished) {
+          meanwhile = Math.max(meanwhile, (await call('/users/me', { token })).ms)
+          probes += 1
+          await pause(50)
+        }
+      })()
       return Promise.all([streamed, probe]).then(([result]) => result)
     })
     figure.pupils = schoolClass.pupils.length
     figure.pages = pdfPages(file)
     figure.meanwhile = meanwhile
+    figure.probes = probes
     console.log(
-      `  memory, ${label} class file of ${figure.pupils} pupils (${figure.pages} pages, ${fmt(figure.bytes / 2 ** 20, 1)} MiB, ${fmt(figure.ms)} ms, first byte ${fmt(figure.firstByte)} ms; handler answered ${fmt(figure.answeredMs)} ms, first chunk ${fmt(figure.firstChunkMs)} ms): RSS ${fmt(figure.before)} MiB before → peak ${fmt(figure.peak)} MiB (+${fmt(figure.growth, 1)} MiB; ${figure.samples} samples; heap ${fmt(figure.heapBefore)} MiB${figure.gc ? ' after GC' : ''}); users/me sent 1 s in took ${fmt(meanwhile)} ms`,
+      `  memory, ${label} class file of ${figure.pupils} pupils (${figure.pages} pages, ${fmt(figure.bytes / 2 ** 20, 1)} MiB, ${fmt(figure.ms)} ms, first byte ${fmt(figure.firstByte)} ms; handler answered ${fmt(figure.answeredMs)} ms, first chunk ${fmt(figure.firstChunkMs)} ms): RSS ${fmt(figure.before)} MiB before → peak ${fmt(figure.peak)} MiB (+${fmt(figure.growth, 1)} MiB; ${figure.samples} samples; heap ${fmt(figure.heapBefore)} MiB${figure.gc ? ' after GC' : ''}); longest users/me meanwhile ${fmt(meanwhile)} ms (${probes} sent)`,
     )
     return figure
   }
@@ -697,7 +709,7 @@ try {
     row(`class summary ${SUMMARY_PERIOD}, xlsx`, summaryXlsx),
     '',
     memory
-      ? `Memory (server RSS on a fresh, warmed server: peak − before, after GC): ${memory.map((m) => `${m.pupils} pupils ${m.pages} pages +${fmt(m.growth, 1)} MiB (peak ${fmt(m.peak)} MiB; first byte at ${fmt(m.firstByte)} of ${fmt(m.ms)} ms; users/me meanwhile ${fmt(m.meanwhile)} ms)`).join('; ')}. From ${memory[0].pupils} to ${memory[2].pupils} pupils: pages ×${fmt(memory[2].pages / memory[0].pages, 1)}, peak growth ×${fmt(memory[2].growth / Math.max(1, memory[0].growth), 1)}, peak ×${fmt(memory[2].peak / memory[0].peak, 2)}.${signedMemory ? ` Signed class of 35 (made whole, then signed): +${fmt(signedMemory.growth, 1)} MiB, first byte at ${fmt(signedMemory.firstByte)} of ${fmt(signedMemory.ms)} ms.` : ''}`
+      ? `Memory (server RSS on a fresh, warmed server: peak − before, after GC): ${memory.map((m) => `${m.pupils} pupils ${m.pages} pages +${fmt(m.growth, 1)} MiB (peak ${fmt(m.peak)} MiB; first byte at ${fmt(m.firstByte)} of ${fmt(m.ms)} ms; longest users/me meanwhile ${fmt(m.meanwhile)} ms)`).join('; ')}. From ${memory[0].pupils} to ${memory[2].pupils} pupils: pages ×${fmt(memory[2].pages / memory[0].pages, 1)}, peak growth ×${fmt(memory[2].growth / Math.max(1, memory[0].growth), 1)}, peak ×${fmt(memory[2].peak / memory[0].peak, 2)}.${signedMemory ? ` Signed class of 35 (made whole, then signed): +${fmt(signedMemory.growth, 1)} MiB, first byte at ${fmt(signedMemory.firstByte)} of ${fmt(signedMemory.ms)} ms.` : ''}`
       : 'Memory: not measured.',
     signing
       ? `Signing ${classes.length} classes: ${fmt(signing.totalMs / 1000, 1)} s; homeroom step p50 ${fmt(signing.homeroomP50)} ms, principal step p50 ${fmt(signing.principalP50)} ms (max ${fmt(signing.principalMax)}).`
