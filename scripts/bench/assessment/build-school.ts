@@ -19,7 +19,9 @@
  * attempts, enteredBy); they have no grade change entries, which the grid does not read. The
  * content is deterministic (a seeded generator): two runs build the same school.
  */
-import { createLocalReq, getPayload, type PayloadRequest } from 'payload'
+import { pathToFileURL } from 'node:url'
+
+import { createLocalReq, getPayload, type Payload, type PayloadRequest } from 'payload'
 import {
   PERIODS,
   PROGRAMME_SUBJECTS,
@@ -61,7 +63,7 @@ const COMMENTS: Record<SubjectLevel, string[]> = {
   C: ['Em cần cố gắng thêm, luyện tập nhiều hơn.'],
 }
 
-function pupilName(gender: 'male' | 'female'): string {
+export function pupilName(gender: 'male' | 'female'): string {
   return `${pick(FAMILY)} ${pick(MIDDLE[gender])} ${pick(GIVEN[gender])}`
 }
 
@@ -89,6 +91,34 @@ function result(tested: boolean): { level: SubjectLevel; score: number | null } 
         ? 5 + Math.floor(random() * 4)
         : 3 + Math.floor(random() * 2)
   return { level, score }
+}
+
+/** Payload's own Drizzle instance and tables, for writing rows past the Local API. */
+export interface RowWriter {
+  drizzle: {
+    insert: (table: unknown) => {
+      values: (rows: unknown[]) => Promise<unknown> & {
+        onConflictDoNothing: () => Promise<unknown>
+      }
+    }
+  }
+  tables: Record<string, Record<string, unknown>>
+}
+
+export function rowWriter(payload: Payload): RowWriter {
+  return payload.db as unknown as RowWriter
+}
+
+/** Inserts rows in multi-row INSERTs of BATCH rows. */
+export async function insertRows(
+  db: RowWriter,
+  table: string,
+  rows: Array<Record<string, unknown>>,
+): Promise<void> {
+  const target = db.tables[table]
+  if (!target) throw new Error(`No table ${table} in payload.db.tables`)
+  for (let i = 0; i < rows.length; i += BATCH)
+    await db.drizzle.insert(target).values(rows.slice(i, i + BATCH))
 }
 
 async function createAll<T>(items: T[], make: (item: T) => Promise<unknown>) {
@@ -327,16 +357,7 @@ async function main() {
   }
 
   // ---- assessments and teaching assignments as rows ----------------------------------------
-  const db = payload.db as unknown as {
-    drizzle: {
-      insert: (table: unknown) => {
-        values: (rows: unknown[]) => Promise<unknown> & {
-          onConflictDoNothing: () => Promise<unknown>
-        }
-      }
-    }
-    tables: Record<string, Record<string, unknown>>
-  }
+  const db = rowWriter(payload)
   const assessmentsTable = db.tables.assessments
   const attemptsTable = db.tables.assessments_attempts
   const assignmentsTable = db.tables.teaching_assignments
@@ -525,7 +546,9 @@ async function main() {
   process.exit(0)
 }
 
-main().catch((error: unknown) => {
-  console.error(error)
-  process.exit(1)
-})
+// Run as a script (the documents benchmark imports the helpers above without building this).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
+  main().catch((error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  })

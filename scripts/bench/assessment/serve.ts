@@ -9,6 +9,9 @@
  *                           steadier than wall time when other work shares the machine)
  * A request with `X-Bench-Trace: 1` also writes its statements, each with its time, to stdout
  * (`BENCH_SQL …` lines), for the profile. Requests are counted one at a time: the benchmark sends them in sequence.
+ * A request with `X-Bench-Stream: 1` gets its answer streamed as the handler writes it, and its
+ * counts on a `BENCH_STREAMED …` line; `GET /__bench/memory` collects garbage (node run with
+ * --expose-gc) and answers process.memoryUsage() (the documents benchmark's memory figure).
  *
  *   DATABASE_URL=file:… PAYLOAD_SECRET=… BENCH_PORT=3320 tsx scripts/bench/assessment/serve.ts
  */
@@ -90,9 +93,46 @@ const server = http.createServer(async (incoming, outgoing) => {
     counter.ms = 0
     counter.trace = headers.get('x-bench-trace') === '1' ? [] : null
     const cpuBefore = process.cpuUsage()
+    const startedAt = performance.now()
+    if (url.pathname === '/__bench/memory') {
+      // The documents benchmark's baseline before a memory figure: collect garbage (when node
+      // runs with --expose-gc), then say what the process holds.
+      const collect = (globalThis as { gc?: () => void }).gc
+      collect?.()
+      collect?.()
+      outgoing.writeHead(200, { 'content-type': 'application/json' })
+      outgoing.end(JSON.stringify({ collected: Boolean(collect), ...process.memoryUsage() }))
+      return
+    }
     const response = await handlers[method](new Request(url, { method, headers, body }), {
       params: Promise.resolve({ slug }),
     })
+    if (headers.get('x-bench-stream') === '1' && response.body) {
+      // Passed on chunk by chunk as the handler makes them (a class's PDF is streamed), so the
+      // server's memory is the handler's, not a copy of the whole file; the counts come after,
+      // on a `BENCH_STREAMED` line.
+      // When the handler answered, and when its first bytes came: a stream's first page should
+      // come long before its last.
+      const answeredMs = performance.now() - startedAt
+      let firstChunkMs = -1
+      let chunks = 0
+      outgoing.writeHead(response.status, Object.fromEntries(response.headers))
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+        if (chunks === 0) firstChunkMs = performance.now() - startedAt
+        chunks += 1
+        if (!outgoing.write(chunk)) await new Promise((resolve) => outgoing.once('drain', resolve))
+      }
+      outgoing.end()
+      const cpu = process.cpuUsage(cpuBefore)
+      const cpuMs = ((cpu.user + cpu.system) / 1000).toFixed(2)
+      console.log(
+        `BENCH_STREAMED ${url.pathname} statements=${counter.statements} ` +
+          `sqlMs=${counter.ms.toFixed(2)} cpuMs=${cpuMs} answeredMs=${answeredMs.toFixed(1)} ` +
+          `firstChunkMs=${firstChunkMs.toFixed(1)} chunks=${chunks}`,
+      )
+      counter.trace = null
+      return
+    }
     const answer = Buffer.from(await response.arrayBuffer())
     const cpu = process.cpuUsage(cpuBefore)
     const outHeaders = Object.fromEntries(response.headers)
@@ -111,8 +151,15 @@ const server = http.createServer(async (incoming, outgoing) => {
     outgoing.end(String(error))
   }
 })
+// Idle connections are kept longer than the client keeps them (undici: 4 s), so the server never
+// closes one the client is just reusing (an ECONNRESET after a long answer held up the loop).
+server.keepAliveTimeout = 30_000
 const port = Number(process.env.BENCH_PORT || 3320)
-server.listen(port, '127.0.0.1', () => console.log(`BENCH_READY http://127.0.0.1:${port}`))
+// With the process id: tsx runs this file in a child process, whose memory the documents
+// benchmark samples.
+server.listen(port, '127.0.0.1', () =>
+  console.log(`BENCH_READY http://127.0.0.1:${port} pid=${process.pid}`),
+)
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.on(signal, () => {
     server.close()
