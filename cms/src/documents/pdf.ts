@@ -110,6 +110,22 @@ export const pdfResponse = (body: Buffer, filename: string) =>
 // The documents' modules take every kind of download from here.
 export { attachment, fileResponse, PDF_TYPE, spreadsheetResponse, XLSX_TYPE } from '../lib/download'
 
+/** How much written PDF may wait for a slow reader before the writer pauses. */
+const UNREAD_LIMIT = 512 * 1024
+
+/**
+ * Called by a writer between pupils: gives the event loop a turn (the SQLite client answers a
+ * local file without one, so a class's file would otherwise leave, and every other request be
+ * served, only once it is finished), then waits while the reader has not taken what is written
+ * (pdfkit pushes whatever a reader's pace: without this a slow download holds the whole file).
+ */
+export async function letThePagesGo(doc: PdfDocument): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve))
+  while (doc.readableLength > UNREAD_LIMIT && !doc.destroyed) {
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+}
+
 /**
  * Streams the document while `write` adds its pages, then ends it. A failure half-way aborts the
  * stream (the client sees a broken download, never a truncated file that looks whole).

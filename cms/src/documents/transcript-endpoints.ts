@@ -23,7 +23,14 @@ import { couldBeId, idOf } from '../lib/ids'
 import { userError, type Message } from '../lib/messages'
 import type { Group, Student } from '../payload-types'
 import { recordExport } from './export-audit'
-import { newPdf, pdfBuffer, pdfResponse, pdfStreamResponse, type PdfDocument } from './pdf'
+import {
+  letThePagesGo,
+  newPdf,
+  pdfBuffer,
+  pdfResponse,
+  pdfStreamResponse,
+  type PdfDocument,
+} from './pdf'
 import { configuredCertificate, signPdf } from './signing'
 import {
   classYearSigning,
@@ -221,6 +228,7 @@ async function classFile(
       const history = histories.get(String(pupil.id)) ?? []
       const transcript = await readTranscript(req, pupil, history, [page], classmates)
       writeTranscript(doc, transcript)
+      await letThePagesGo(doc)
     }
   }
   const { final, principal } = await classYearSigning(req, schoolClass.id, schoolYear)
