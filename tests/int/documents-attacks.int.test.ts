@@ -169,6 +169,53 @@ describe('a signed transcript cannot be changed under the principal’s signatur
   })
 })
 
+describe('the audit log names the pupils whose data leaves', () => {
+  it('a download from the archive names the pupils of the archived class', async () => {
+    const { docs } = await school.payload.find({
+      collection: 'groups',
+      where: { and: [{ kind: { equals: 'class' } }, { schoolYear: { equals: lastYear } }] },
+      sort: '-name',
+      limit: 1,
+      overrideAccess: true,
+    })
+    const archivedClass = docs[0]
+    const pupil = await recordedPupilOf(archivedClass, lastYear)
+    const { newPdf, pdfBuffer } = await import('../../cms/src/documents/pdf')
+    const doc = newPdf({ title: 'Học bạ' })
+    const done = pdfBuffer(doc)
+    doc.text(pupil.fullName)
+    doc.end()
+    const pdf = await done
+    const file = await school.payload.create({
+      collection: 'archive-files',
+      data: { kind: 'transcript', schoolYear: lastYear, class: archivedClass.id },
+      file: {
+        data: pdf,
+        mimetype: 'application/pdf',
+        name: 'hoc-ba-nhat-ky.pdf',
+        size: pdf.length,
+      },
+      overrideAccess: true,
+    })
+    const response = await (await as('clerk')).raw('GET', `/archive-files/file/${file.filename}`)
+    expect(response.status).toBe(200)
+    const { docs: entries } = await school.payload.find({
+      collection: 'audit-log',
+      where: {
+        and: [
+          { document: { equals: 'archive-file' } },
+          { detail: { contains: String(file.filename) } },
+        ],
+      },
+      overrideAccess: true,
+      limit: 0,
+    })
+    expect(entries).toHaveLength(1)
+    // The file holds the class's transcripts: the entry says whose, as every export does.
+    expect(entries[0].docIds).toContain(String(pupil.id))
+  })
+})
+
 /** Attacks the product held when written: kept, as they are cheap. */
 describe('what held', () => {
   it('answers malformed ids, years and bodies with a 4xx, never a 500', async () => {
