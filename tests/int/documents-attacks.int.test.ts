@@ -52,6 +52,36 @@ async function classNamed(name: string): Promise<Group> {
   return docs[0]
 }
 
+/** Sends a multipart form as a browser would. */
+async function postForm(
+  client: RestClientType,
+  apiPath: string,
+  fields: Record<string, string>,
+  file?: { bytes: Uint8Array; name: string; type: string },
+) {
+  const form = new FormData()
+  for (const [key, value] of Object.entries(fields)) form.append(key, value)
+  if (file)
+    form.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name)
+  const encoded = new Response(form)
+  const response = await client.raw(
+    'POST',
+    apiPath,
+    new Uint8Array(await encoded.arrayBuffer()),
+    encoded.headers.get('Content-Type')!,
+  )
+  return { status: response.status, text: await response.text() }
+}
+
+async function smallPdf(text: string): Promise<Buffer> {
+  const { newPdf, pdfBuffer } = await import('../../cms/src/documents/pdf')
+  const doc = newPdf({ title: text })
+  const done = pdfBuffer(doc)
+  doc.text(text)
+  doc.end()
+  return done
+}
+
 let class3A: Group
 let class3B: Group
 let itTeacher: User
@@ -260,6 +290,20 @@ describe('what held', () => {
       const response = await principal.post('/transcript-signatures/sign', body)
       expect(response.status, JSON.stringify(body)).toBeGreaterThanOrEqual(400)
       expect(response.status, JSON.stringify(body)).toBeLessThan(500)
+    }
+  })
+
+  it('the clerk’s filing answers a malformed class with a 4xx', async () => {
+    const clerk = await as('clerk')
+    const bytes = await smallPdf('Bảng tổng hợp có chữ ký')
+    for (const classValue of ['ff', '1e3', '0', 'abcdefabcdefabcdefabcdef']) {
+      const response = await postForm(
+        clerk,
+        '/archive/file',
+        { schoolYear: lastYear, period: 'end', class: classValue },
+        { bytes, name: 'scan.pdf', type: 'application/pdf' },
+      )
+      expect(response.status, `${classValue}: ${response.text}`).toBe(404)
     }
   })
 
