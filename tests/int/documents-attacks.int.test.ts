@@ -15,6 +15,7 @@ import { findUserByEmail, useTestSchool } from './support/payload'
 import type {
   GraphQLClient as GraphQLClientType,
   RestClient as RestClientType,
+  RestResponse as RestResponseType,
 } from './support/rest'
 
 const school = useTestSchool()
@@ -196,6 +197,85 @@ describe('a signed transcript cannot be changed under the principal’s signatur
     const reopened = (await status()).body
     expect(reopened.state).toBe('changed')
     expect(reopened.next).toEqual({ step: 'homeroom', round: 2 })
+  })
+})
+
+describe('an approved class’s documents list the pupils its records hold', () => {
+  let pastClass: Group
+  let ghost: RestResponseType
+
+  beforeAll(async () => {
+    const homeroom = await user('homeroom_teacher')
+    const { docs } = await school.payload.find({
+      collection: 'groups',
+      where: {
+        and: [
+          { kind: { equals: 'class' } },
+          { schoolYear: { equals: lastYear } },
+          { homeroomTeacher: { equals: homeroom.id } },
+        ],
+      },
+      limit: 1,
+      overrideAccess: true,
+    })
+    pastClass = docs[0]
+    expect(pastClass, 'the demo homeroom teacher kept a class last year').toBeDefined()
+    await signClass(pastClass, lastYear)
+    // Last year's homeroom teacher still keeps their past class: they may add a pupil to it.
+    ghost = await (
+      await as('homeroom_teacher')
+    ).post('/students', {
+      fullName: 'Trần Thị Bóng Ma',
+      studentCode: 'GHOST0001',
+      dateOfBirth: '2018-03-04',
+      gender: 'female',
+      class: pastClass.id,
+      status: 'studying',
+      guardians: [{ name: 'Trần Văn Bố', relationship: 'father', phone: '0912345678' }],
+    })
+  })
+
+  it('a pupil added after the approval is not printed in the signed transcripts', async () => {
+    const certificate = makeTestCertificate('Truong Tieu hoc Gia Thuong (ghost test)')
+    process.env.SIGNING_CERTIFICATE_FILE = certificate.file
+    process.env.SIGNING_CERTIFICATE_PASSWORD = certificate.password
+    try {
+      const pdf = await pdfOf(
+        'principal',
+        `/transcripts?class=${pastClass.id}&schoolYear=${lastYear}`,
+      )
+      expect(pdfSignatures(pdf).valid, pdfSignatures(pdf).output).toBe(true)
+      expect(pdfText(pdf)).not.toContain('Bóng Ma')
+    } finally {
+      delete process.env.SIGNING_CERTIFICATE_FILE
+      delete process.env.SIGNING_CERTIFICATE_PASSWORD
+    }
+    expect(ghost.status, JSON.stringify(ghost.body)).toBeLessThan(500)
+  })
+
+  it('nor gets a signed transcript of that year of its own', async () => {
+    expect(ghost.status, JSON.stringify(ghost.body)).toBe(201)
+    const certificate = makeTestCertificate('Truong Tieu hoc Gia Thuong (ghost test)')
+    process.env.SIGNING_CERTIFICATE_FILE = certificate.file
+    process.env.SIGNING_CERTIFICATE_PASSWORD = certificate.password
+    try {
+      const response = await (
+        await as('principal')
+      ).raw('GET', `/transcripts/${ghost.body.doc.id}?schoolYear=${lastYear}`)
+      // No record of that year here: no page of it (and nothing signed).
+      expect(response.status).toBe(404)
+    } finally {
+      delete process.env.SIGNING_CERTIFICATE_FILE
+      delete process.env.SIGNING_CERTIFICATE_PASSWORD
+    }
+  })
+
+  it('nor in its year-end summary', async () => {
+    const response = await (
+      await as('principal')
+    ).raw('GET', `/class-summary?class=${pastClass.id}&period=end&schoolYear=${lastYear}`)
+    expect(response.status).toBe(200)
+    expect(pdfText(Buffer.from(await response.arrayBuffer()))).not.toContain('Bóng Ma')
   })
 })
 
