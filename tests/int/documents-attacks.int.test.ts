@@ -4,6 +4,7 @@
  * an attack, and says what must hold.
  */
 import { schoolYearOf, type Role } from '@school/shared'
+import ExcelJS from 'exceljs'
 import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -284,6 +285,21 @@ describe('an approved class’s documents list the pupils its records hold', () 
       delete process.env.SIGNING_CERTIFICATE_FILE
       delete process.env.SIGNING_CERTIFICATE_PASSWORD
     }
+  })
+
+  it('nor in its results file for the Ministry', async () => {
+    const response = await (
+      await as('principal')
+    ).raw('GET', `/moet-export?class=${pastClass.id}&schoolYear=${lastYear}`)
+    expect(response.status).toBe(200)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(await response.arrayBuffer())
+    const cells: string[] = []
+    workbook.eachSheet((sheet) =>
+      sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value)))),
+    )
+    expect(cells.length).toBeGreaterThan(10)
+    expect(cells.join('\n')).not.toContain('Bóng Ma')
   })
 
   it('nor in its year-end summary', async () => {
