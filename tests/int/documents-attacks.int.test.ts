@@ -341,6 +341,9 @@ describe('the audit log names the pupils whose data leaves', () => {
     })
     const response = await (await as('clerk')).raw('GET', `/archive-files/file/${file.filename}`)
     expect(response.status).toBe(200)
+    // A file of pupils' records: never kept by a shared cache or the browser's.
+    expect(response.headers.get('Cache-Control')).toMatch(/no-store/)
+    expect(response.headers.get('Cache-Control')).toMatch(/private/)
     const { docs: entries } = await school.payload.find({
       collection: 'audit-log',
       where: {
