@@ -483,7 +483,7 @@ describe('what held', () => {
     expect(JSON.stringify(plain)).not.toContain('"kind":"transcript"')
   })
 
-  it('the signing steps are read by those who make the class’s transcripts, written by nobody', async () => {
+  it('the signing steps are read by the class’s transcript makers, written by nobody', async () => {
     const signature = await school.payload.create({
       collection: 'transcript-signatures',
       data: {
