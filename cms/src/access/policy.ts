@@ -77,6 +77,7 @@ import {
   archivingInProgress,
   sentBySelf,
   archiveEntryOpen,
+  pupilInThisYearsClass,
 } from './predicates'
 import {
   allOf,
@@ -223,7 +224,9 @@ export const collectionPolicy = {
    * `pupilFieldAudience` narrows what each of them reads. Nobody else, and never the public.
    */
   students: {
-    create: anyOf(importInProgress, leadership, homeroomOfPupil),
+    // A homeroom teacher adds pupils to their class of this year, not to a past year's class
+    // (issue 12.1: a final year's documents are its locked records').
+    create: anyOf(importInProgress, leadership, allOf(homeroomOfPupil, pupilInThisYearsClass)),
     // The archive's code reads the pupils of the final documents it seals (Điều 13.2, 14.2).
     read: anyOf(leadership, nurse, homeroomOfPupil, teacherOfPupil, archivingInProgress),
     // The nurse updates the health part only (fieldPolicy); the rest stays with the homeroom.

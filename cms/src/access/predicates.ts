@@ -628,3 +628,29 @@ export const sentBySelf: Rule = ({ user }) => (user ? { sentBy: { equals: user.i
  * failed) entry is final: nothing changes it again, the archive's code included.
  */
 export const archiveEntryOpen: Rule = () => ({ status: { in: ['preparing', 'sent'] } })
+
+// ── Documents of a final year (issue 12.1: made from the locked data only). ──
+
+/**
+ * The pupil record in hand (a create's incoming data) is put in a class of this school year. A
+ * past year's class keeps its homeroom teacher (they make its transcripts), but who was in it is
+ * what its records say: a pupil added to it later would be printed in its final documents.
+ */
+export const pupilInThisYearsClass: Rule = async ({ req, data, doc }) => {
+  const record = doc && 'id' in doc ? doc : data
+  if (!record) return true
+  const classId = idOf(record.class as Group['id'] | Group | null | undefined)
+  // No class: the required field says so (400), not the policy.
+  if (classId === null) return true
+  // A class's year is public inside the school (groups' `read` is anyone).
+  const group = await req.payload.findByID({
+    collection: 'groups',
+    id: classId,
+    depth: 0,
+    select: { schoolYear: true },
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+  })
+  return !group?.schoolYear || group.schoolYear === schoolYearOf(new Date())
+}

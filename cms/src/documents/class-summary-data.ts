@@ -117,6 +117,9 @@ export async function classSummaryData(
     { schoolYear: { equals: schoolYear } },
   ]
   const ofCheckpoint: Where = { and: [...ofClass, { period: { equals: period } }] }
+  // Once the principal approved the year, its class list is its locked records' (issue 12.1): a
+  // pupil put in the class since (a past year's class keeps its homeroom teacher) is no row of it.
+  const approved = await yearApproved(req, schoolClass.id, schoolYear)
   const [assessments, traitSheets, yearEnds, assignments, enrolled, profile, draft] =
     await Promise.all([
       req.payload.find({
@@ -141,14 +144,16 @@ export async function classSummaryData(
         ...asUser,
       }),
       // This year's pupils studying in the class: ids only, the names are read below.
-      req.payload.find({
-        collection: 'students',
-        where: {
-          and: [{ class: { equals: schoolClass.id } }, { status: { equals: 'studying' } }],
-        },
-        select: { status: true },
-        ...asUser,
-      }),
+      approved
+        ? null
+        : req.payload.find({
+            collection: 'students',
+            where: {
+              and: [{ class: { equals: schoolClass.id } }, { status: { equals: 'studying' } }],
+            },
+            select: { status: true },
+            ...asUser,
+          }),
       // The school's name and place for the heading: not personal data.
       req.payload.findGlobal({ slug: 'school-profile', depth: 0, overrideAccess: true, req }),
       isDraft(req, schoolClass, schoolYear, period),
@@ -192,7 +197,7 @@ export async function classSummaryData(
       }),
     )
   }
-  for (const pupil of enrolled.docs) cells(pupil.id)
+  for (const pupil of enrolled?.docs ?? []) cells(pupil.id)
 
   // The class list: the pupils with a record of the class at this checkpoint, and those studying
   // in it now. Their names and dates of birth are read past the students' collection rules: the

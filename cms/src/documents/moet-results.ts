@@ -28,6 +28,7 @@ import {
 
 import { authorize } from '../access/authorize'
 import { documentPolicy } from '../access/policy'
+import { yearApproved } from '../assessment/locks'
 import { classAndYear } from '../assessment/year-end'
 import { idOf } from '../lib/ids'
 import { userError } from '../lib/messages'
@@ -127,7 +128,9 @@ export async function moetResultRows(
     if (pupil !== null) assessed.add(pupil as number)
   }
   // Who studies in the class now: ids only, by the enrolment status the user may not filter on
-  // (the IT teacher does not read it); the pupils themselves are then read as the user.
+  // (the IT teacher does not read it); the pupils themselves are then read as the user. Not once
+  // the year is approved: a final year's file is its locked records' (issue 12.1).
+  const approved = await yearApproved(req, schoolClass.id, schoolYear)
   const { docs: studying } = await req.payload.find({
     collection: 'students',
     where: { and: [{ class: { equals: schoolClass.id } }, { status: { equals: 'studying' } }] },
@@ -138,7 +141,9 @@ export async function moetResultRows(
     overrideAccess: true,
     req,
   })
-  const members = [...new Set([...studying.map((pupil) => pupil.id), ...assessed])]
+  const members = [
+    ...new Set([...(approved ? [] : studying.map((pupil) => pupil.id)), ...assessed]),
+  ]
   const pupils =
     members.length === 0
       ? []

@@ -118,7 +118,13 @@ export async function classYearsOfPupils(
   for (const pupil of pupils) {
     const years = found.get(String(pupil.id))!
     const current = await classById(req, pupil.class)
-    if (current?.schoolYear && !years.has(current.schoolYear)) {
+    // The current class counts for its year until the year is final: a final (approved) year
+    // is its locked records' (issue 12.1), and a pupil put in its class since has none there.
+    if (
+      current?.schoolYear &&
+      !years.has(current.schoolYear) &&
+      !(await approvalOf(req, current.id, current.schoolYear))
+    ) {
       years.set(current.schoolYear, current.id)
     }
     histories.set(

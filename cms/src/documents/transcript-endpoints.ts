@@ -158,11 +158,16 @@ export const pupilTranscriptEndpoint: Endpoint = {
   },
 }
 
-/** The class's pupils of the year, as the user may read them, in Vietnamese name order. */
+/**
+ * The class's pupils of the year, as the user may read them, in Vietnamese name order. Once the
+ * year is final (approved), they are those its locked records hold (issue 12.1): a pupil put in
+ * the class since (a past year's class keeps its homeroom teacher) gets no page of its file.
+ */
 async function pupilsOfClassYear(
   req: PayloadRequest,
   schoolClass: Group,
   schoolYear: string,
+  final: boolean,
 ): Promise<Student[]> {
   const asUser = { overrideAccess: false, user: req.user, req, depth: 0 } as const
   const ofClassYear: Where = {
@@ -188,8 +193,8 @@ async function pupilsOfClassYear(
     where: {
       or: [
         { id: { in: [...ids].map(asId) } },
-        // This year's class: its pupils before any record of theirs.
-        ...(schoolClass.schoolYear === schoolYear
+        // This year's class, while not final: its pupils before any record of theirs.
+        ...(schoolClass.schoolYear === schoolYear && !final
           ? [{ and: [{ class: { equals: schoolClass.id } }, { status: { equals: 'studying' } }] }]
           : []),
       ],
@@ -219,7 +224,8 @@ async function classFile(
   schoolClass: Group,
   schoolYear: string,
 ): Promise<ClassFile> {
-  const pupils = await pupilsOfClassYear(req, schoolClass, schoolYear)
+  const { final, principal } = await classYearSigning(req, schoolClass.id, schoolYear)
+  const pupils = await pupilsOfClassYear(req, schoolClass, schoolYear, final)
   const classmates = pupils.map((pupil) => pupil.id)
   const page: PupilClassYear = { schoolYear, classId: schoolClass.id }
   const write = async (doc: PdfDocument) => {
@@ -231,7 +237,6 @@ async function classFile(
       await letThePagesGo(doc)
     }
   }
-  const { final, principal } = await classYearSigning(req, schoolClass.id, schoolYear)
   const principalName = principal?.signerName ?? null
   const school = await schoolOf(req)
   const certificate = final && principalName ? configuredCertificate() : null

@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto'
 
-import type { TranscriptSigningStep } from '@school/shared'
+import { schoolYearOf, type TranscriptSigningStep } from '@school/shared'
 import type { PayloadRequest, Where } from 'payload'
 
 import { isAllowed } from '../access/authorize'
@@ -83,10 +83,11 @@ export const STEP_REFUSALS: Record<TranscriptSigningStep, Message> = {
 
 /**
  * A SHA-256 of what the class's transcripts of the year print from the records: each pupil's
- * end-of-year subject levels, scores and comments, qualities and competencies, and year-end
- * record (result, reasons, awards, promotion, supplementary assessment, principal's decision).
- * Read as the user: the caller has checked that the user makes this class's transcripts, who
- * read all of these.
+ * end-of-year subject levels, scores and comments, qualities and competencies, year-end
+ * record (result, reasons, awards, promotion, supplementary assessment, principal's decision),
+ * and the year's check-ups (the page prints the last one's height and weight). Read as the
+ * user: the caller has checked that the user makes this class's transcripts, who read all of
+ * these; the check-ups see `yearCheckups`.
  */
 export async function classDataFingerprint(
   req: PayloadRequest,
@@ -108,6 +109,11 @@ export async function classDataFingerprint(
     req.payload.find({ collection: 'trait-assessments', where: atYearEnd, ...asUser }),
     req.payload.find({ collection: 'year-end-results', where: { and: ofClass }, ...asUser }),
   ])
+  const pupils = new Set<number | string>()
+  for (const doc of [...assessments.docs, ...traits.docs, ...years.docs]) {
+    const pupil = idOf(doc.student)
+    if (pupil !== null) pupils.add(pupil)
+  }
   const canonical = {
     assessments: assessments.docs
       .map((entry) => [
@@ -143,8 +149,43 @@ export async function classDataFingerprint(
         year.principalDecision ?? null,
       ])
       .sort(byKey),
+    checkups: await yearCheckups(req, [...pupils], schoolYear),
   }
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex')
+}
+
+/**
+ * The pupils' check-ups dated in the school year, as [pupil, date, height, weight], in a fixed
+ * order: the nurse keeps check-ups past the year's approval, so one added or changed after the
+ * signing must reopen it like any correction (it changes the printed page). Read past access:
+ * the fingerprint must be the same whoever computes it (the principal signing, a past class's
+ * homeroom teacher printing, the archive's check), and only its hash leaves this function.
+ */
+async function yearCheckups(
+  req: PayloadRequest,
+  pupils: ReadonlyArray<number | string>,
+  schoolYear: string,
+): Promise<unknown[][]> {
+  if (pupils.length === 0) return []
+  const { docs } = await req.payload.find({
+    collection: 'health-checkups',
+    where: { student: { in: pupils } },
+    select: { student: true, date: true, heightCm: true, weightKg: true },
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  return docs
+    .filter((checkup) => schoolYearOf(new Date(checkup.date)) === schoolYear)
+    .map((checkup) => [
+      idOf(checkup.student),
+      checkup.date,
+      checkup.heightCm ?? null,
+      checkup.weightKg ?? null,
+    ])
+    .sort((a, b) => byKey(a, b) || String(a[2]).localeCompare(String(b[2])))
 }
 
 function byKey(a: unknown[], b: unknown[]): number {

@@ -6,6 +6,7 @@ import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 import { fieldAccess } from '../../access/payload-access'
 import { collectionAccess } from '../../access/payload-access'
 import { recordArchiveDownload } from '../../documents/archive-audit'
+import { PRIVATE_FILE_HEADERS } from '../../lib/download'
 import { userError } from '../../lib/messages'
 import { fileResponseHeaders } from '../../media/file-headers'
 import { L, periodOptions } from '../assessment/labels'
@@ -13,6 +14,16 @@ import { L, periodOptions } from '../assessment/labels'
 /** Where the archive keeps its files: outside any public folder, beside the database. */
 export function archiveDirectory(): string {
   return path.resolve(process.env.ARCHIVE_DIR || 'data/archive')
+}
+
+/**
+ * The file headers of the media (type kept, never sniffed, nothing runs), and those of every file
+ * of pupils' records: no shared cache nor the browser's keeps a transcript (a shared computer).
+ */
+function archiveFileHeaders(args: { headers: Headers }): Headers {
+  const headers = fileResponseHeaders(args)
+  for (const [name, value] of Object.entries(PRIVATE_FILE_HEADERS)) headers.set(name, value)
+  return headers
 }
 
 const SHA256_LABEL = { vi: 'Mã kiểm tra SHA-256', en: 'SHA-256' }
@@ -60,7 +71,7 @@ export const ArchiveFiles: CollectionConfig = {
       'application/pdf',
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     ],
-    modifyResponseHeaders: fileResponseHeaders,
+    modifyResponseHeaders: archiveFileHeaders,
     handlers: [recordArchiveDownload],
   },
   fields: [
