@@ -7,7 +7,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import { PERIODS, checkpointLabel, isSchoolYear, type Period } from '@school/shared'
 
-import { authorize } from '../access/authorize'
 import { documentPolicy } from '../access/policy'
 import { classAndYear } from '../assessment/year-end'
 import { userError } from '../lib/messages'
@@ -21,8 +20,8 @@ import {
 import { classSummaryXlsx } from './class-summary-xlsx'
 import { recordExport } from './export-audit'
 import { fileResponse, pdfStreamResponse } from './pdf'
+import { authorizedClassYear, LOGIN } from './class-request'
 
-const LOGIN = { vi: 'Cần đăng nhập.', en: 'You must log in.' }
 const REFUSED = {
   vi: 'Bảng tổng hợp kết quả đánh giá của lớp do giáo viên chủ nhiệm lớp và Ban giám hiệu lập.',
   en: "A class's summary is made by its homeroom teacher and leadership.",
@@ -101,14 +100,12 @@ export const classSummaryEndpoint: Endpoint = {
         en: `Invalid school year "${askedYear}" (e.g. 2026-2027).`,
       })
     }
-    const { schoolClass, schoolYear } = await classAndYear(
+    const { schoolClass, schoolYear } = await authorizedClassYear(
       req,
-      req.searchParams.get('class'),
-      askedYear,
+      documentPolicy.classSummary,
+      REFUSED,
+      { class: req.searchParams.get('class'), schoolYear: askedYear },
     )
-    await authorize(req, documentPolicy.classSummary, REFUSED, {
-      record: { class: schoolClass.id, schoolYear },
-    })
     const summary = await classSummaryData(req, schoolClass, schoolYear, period)
     await logExport(req, summary)
     if (format === 'xlsx') {

@@ -9,8 +9,8 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { authorize, isAllowed } from '../access/authorize'
 import { documentPolicy } from '../access/policy'
 import { userError } from '../lib/messages'
+import { LOGIN } from './class-request'
 
-const LOGIN = { vi: 'Cần đăng nhập.', en: 'You must log in.' }
 const PAGE_REFUSED = {
   vi: 'Trang học bạ, báo cáo và lưu trữ dành cho Ban giám hiệu, giáo viên chủ nhiệm, giáo viên Tin học và văn thư.',
   en: 'The documents page is for leadership, homeroom teachers, the IT teacher and the clerk.',

@@ -61,8 +61,8 @@ import {
 } from './moet-workbook'
 import { readableDocs } from './moet-results'
 import { fileResponse } from './pdf'
+import { LOGIN } from './class-request'
 
-const LOGIN = { vi: 'Cần đăng nhập.', en: 'You must log in.' }
 const EXPORT_REFUSED = {
   vi:
     'Danh sách học sinh gửi CSDL ngành của lớp do giáo viên chủ nhiệm và Ban giám hiệu lập ' +

@@ -26,18 +26,15 @@ import {
   type MoetBand,
 } from '@school/shared'
 
-import { authorize } from '../access/authorize'
 import { documentPolicy } from '../access/policy'
 import { yearApproved } from '../assessment/locks'
-import { classAndYear } from '../assessment/year-end'
 import { idOf } from '../lib/ids'
-import { userError } from '../lib/messages'
 import type { Group, YearEndResult } from '../payload-types'
 import { recordExport } from './export-audit'
 import { writeMoetSheet, XLSX_TYPE } from './moet-workbook'
 import { fileResponse } from './pdf'
+import { authorizedClassYear } from './class-request'
 
-const LOGIN = { vi: 'Cần đăng nhập.', en: 'You must log in.' }
 const REFUSED = {
   vi: 'Tệp kết quả gửi CSDL ngành của lớp do giáo viên chủ nhiệm và Ban giám hiệu lập (Điều 6, 8).',
   en: "The class's Ministry results file is made by its homeroom teacher and leadership.",
@@ -204,15 +201,11 @@ export const moetExportEndpoint: Endpoint = {
   path: '/moet-export',
   method: 'get',
   handler: async (req) => {
-    if (!req.user) throw userError(req, 401, LOGIN)
-    const { schoolClass, schoolYear } = await classAndYear(
+    const { schoolClass, schoolYear } = await authorizedClassYear(
       req,
-      req.searchParams.get('class'),
-      req.searchParams.get('schoolYear'),
+      documentPolicy.moetExport,
+      REFUSED,
     )
-    await authorize(req, documentPolicy.moetExport, REFUSED, {
-      record: { class: schoolClass.id, schoolYear },
-    })
     const { band, rows, students } = await moetResultRows(req, schoolClass, schoolYear)
     const file = await moetResultsWorkbook(band, rows)
     await recordExport(req, {

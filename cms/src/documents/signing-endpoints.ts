@@ -25,8 +25,8 @@ import { withFlag } from '../lib/request-flags'
 import type { User } from '../payload-types'
 import { configuredCertificate } from './signing'
 import { STEP_REFUSALS, signingStatus, type SigningStatus } from './transcript-signing'
+import { authorizedClassYear, LOGIN } from './class-request'
 
-const LOGIN = { vi: 'Cần đăng nhập.', en: 'You must log in.' }
 const STATUS_REFUSED = {
   vi: 'Tình trạng ký học bạ của lớp dành cho Ban giám hiệu và giáo viên chủ nhiệm của lớp.',
   en: "The class's signing status is for leadership and its homeroom teacher.",
@@ -175,15 +175,11 @@ export const transcriptSigningStatusEndpoint: Endpoint = {
   path: '/status',
   method: 'get',
   handler: async (req) => {
-    if (!req.user) throw userError(req, 401, LOGIN)
-    const { schoolClass, schoolYear } = await classAndYear(
+    const { schoolClass, schoolYear } = await authorizedClassYear(
       req,
-      req.searchParams.get('class'),
-      req.searchParams.get('schoolYear'),
+      documentPolicy.transcripts,
+      STATUS_REFUSED,
     )
-    await authorize(req, documentPolicy.transcripts, STATUS_REFUSED, {
-      record: { class: schoolClass.id, schoolYear },
-    })
     const { fingerprint: _fingerprint, ...answer } = await signingStatus(
       req,
       schoolClass,

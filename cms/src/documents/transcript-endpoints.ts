@@ -42,10 +42,10 @@ import {
   type PupilClassYear,
 } from './transcript-data'
 import { writeTranscript } from './transcript-pdf'
+import { LOGIN } from './class-request'
 
 type Id = number | string
 
-const LOGIN: Message = { vi: 'Cần đăng nhập.', en: 'You must log in.' }
 const REFUSED: Message = {
   vi: 'Học bạ của lớp do giáo viên chủ nhiệm của lớp và Ban giám hiệu lập (Điều 13).',
   en: "A class's transcripts are made by its homeroom teacher and leadership.",
