@@ -287,12 +287,11 @@ describe('line (6) of a pupil who did not complete the year (TT27 Điều 12)', 
 
 describe('a class as one file', () => {
   it('holds every pupil in name order, one year page each, drafts this year', async () => {
-    const started = Date.now()
+    // Its speed is the benchmark's (npm run bench:documents), never a timed assertion here.
     const answer = await download(
       'group_head',
       `/transcripts?class=${class3A.id}&schoolYear=${thisYear}`,
     )
-    const elapsed = Date.now() - started
     expect(answer.status).toBe(200)
     expect(answer.type).toBe('application/pdf')
     // Streamed as it is written (no length known in advance), under a Vietnamese file name.
@@ -311,8 +310,6 @@ describe('a class as one file', () => {
       expect(cover).toContain(pupil.fullName)
       expect(pages[at * (FRONT_PAGES + 1) + 3]).toContain('Bản nháp')
     })
-    // Issue 12 point 9: a class of 35 in at most 10 s (the machine is shared: a loose bound).
-    expect(elapsed).toBeLessThan(10_000)
   })
 
   it('of last year’s approved class has no draft mark', async () => {
@@ -320,6 +317,26 @@ describe('a class as one file', () => {
     const results = await find('year-end-results', { class: { equals: past3B.id } })
     expect(pdfPageCount(pdf)).toBe(results.length * (FRONT_PAGES + 1))
     expect(pdfText(pdf)).not.toContain('Bản nháp')
+  })
+
+  it('lists its pupils for one transcript each, to those who make the class file', async () => {
+    const url = `/documents/pupils?class=${past3B.id}&schoolYear=${lastYear}`
+    const answer = await (await as('principal')).get(url)
+    expect(answer.status).toBe(200)
+    const results = await find<{ student: number }>('year-end-results', {
+      class: { equals: past3B.id },
+    })
+    const listed = answer.body.pupils as Array<{ id: number; fullName: string }>
+    expect(listed.map((pupil) => pupil.id).sort()).toEqual(
+      results.map((result) => result.student).sort(),
+    )
+    const names = listed.map((pupil) => pupil.fullName)
+    expect(names).toEqual([...names].sort(compareVietnameseNames))
+    for (const role of ['subject_teacher', 'nurse', 'clerk', 'it_teacher'] as const) {
+      expect((await (await as(role)).get(url)).status, role).toBe(403)
+    }
+    expect((await (await as('anonymous')).get(url)).status).toBe(401)
+    expect((await (await as('principal')).get('/documents/pupils?class=abc')).status).toBe(404)
   })
 })
 

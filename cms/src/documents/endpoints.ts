@@ -8,7 +8,11 @@ import type { Endpoint } from 'payload'
 
 import { archiveEndpoints } from './archive-endpoints'
 import { documentClassesEndpoint } from './classes-endpoint'
-import { classTranscriptsEndpoint, pupilTranscriptEndpoint } from './transcript-endpoints'
+import {
+  classTranscriptPupilsEndpoint,
+  classTranscriptsEndpoint,
+  pupilTranscriptEndpoint,
+} from './transcript-endpoints'
 import { classSummaryEndpoint } from './class-summary-endpoints'
 import {
   moetPupilsApplyEndpoint,
@@ -26,6 +30,7 @@ export const documentEndpoints: Endpoint[] = [
   // Học bạ (TT27 Phụ lục 1): one pupil, or a whole class as one file.
   pupilTranscriptEndpoint,
   classTranscriptsEndpoint,
+  classTranscriptPupilsEndpoint,
   // Bảng tổng hợp of a class at a checkpoint, PDF or xlsx (TT27 Điều 13).
   classSummaryEndpoint,
   // The Ministry's database (Điều 6, 8): results file, pupil list, its import.

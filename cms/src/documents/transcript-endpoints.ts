@@ -42,7 +42,7 @@ import {
   type PupilClassYear,
 } from './transcript-data'
 import { writeTranscript } from './transcript-pdf'
-import { LOGIN } from './class-request'
+import { authorizedClassYear, LOGIN } from './class-request'
 
 type Id = number | string
 
@@ -329,5 +329,27 @@ export const classTranscriptsEndpoint: Endpoint = {
       return pdfResponse(await wholeFile(req, schoolClass, file), file.filename)
     }
     return pdfStreamResponse(file.newDocument(), file.filename, file.write)
+  },
+}
+
+/**
+ * `GET /api/documents/pupils?class=&schoolYear=` → the pupils whose transcripts the class's
+ * file holds (`[{ id, fullName }]`, in name order), so the page can offer one pupil's transcript
+ * (a pupil who transfers out takes theirs). Asked of `documentPolicy.transcripts`.
+ */
+export const classTranscriptPupilsEndpoint: Endpoint = {
+  path: '/documents/pupils',
+  method: 'get',
+  handler: async (req) => {
+    const { schoolClass, schoolYear } = await authorizedClassYear(
+      req,
+      documentPolicy.transcripts,
+      REFUSED,
+    )
+    const { final } = await classYearSigning(req, schoolClass.id, schoolYear)
+    const pupils = await pupilsOfClassYear(req, schoolClass, schoolYear, final)
+    return Response.json({
+      pupils: pupils.map((pupil) => ({ id: pupil.id, fullName: pupil.fullName })),
+    })
   },
 }

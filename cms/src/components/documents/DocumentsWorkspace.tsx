@@ -5,6 +5,7 @@ import { PERIOD_LABELS, PERIODS } from '@school/shared'
 import { useCallback, useEffect, useState } from 'react'
 
 import type { DocumentClass, DocumentClasses } from '../../documents/classes-endpoint'
+import { PupilTranscripts } from './PupilTranscripts'
 import { SigningPanel } from './SigningPanel'
 import { MoetPanel } from './MoetPanel'
 import { ArchivePanel } from './ArchivePanel'
@@ -119,6 +120,7 @@ export function DocumentsWorkspace({
                   Học bạ cả lớp (PDF)
                 </Button>
               </div>
+              <PupilTranscripts api={api} classId={chosen.id} schoolYear={schoolYear} />
             </section>
           )}
           {chosen.may.classSummary && (
