@@ -104,7 +104,7 @@ test('the admin shows each teacher only their part of a pupil’s record', async
   // Their own class's record is theirs to keep: a change saves, and nothing else is lost.
   const moved = 'Số 3, ngõ 5 Phúc Lợi, Long Biên, Hà Nội'
   await homeroom.locator('#field-permanentAddress').fill(moved)
-  await homeroom.getByRole('button', { name: 'Lưu' }).click()
+  await homeroom.getByRole('button', { name: 'Lưu', exact: true }).click()
   await expect(homeroom.getByText(/thành công/i).first()).toBeVisible()
   const saved = await (
     await request.get(`${E2E.cmsURL}/api/students/${pupil.id}?depth=0`, {

@@ -177,5 +177,5 @@ test('the principal approves a complete class year and the year becomes read-onl
   const homeroomPage = await adminAs(browser, 'homeroom_teacher')
   await homeroomPage.goto(`/admin/year-end?class=${classId}`)
   await expect(homeroomPage.getByText(/Đã phê duyệt bởi/)).toBeVisible()
-  await expect(homeroomPage.getByRole('button', { name: 'Lưu' })).toHaveCount(0)
+  await expect(homeroomPage.getByRole('button', { name: 'Lưu', exact: true })).toHaveCount(0)
 })
