@@ -20,7 +20,7 @@ import {
 
 import { authorize } from '../access/authorize'
 import { assessmentPolicy } from '../access/policy'
-import { couldBeId, idOf } from '../lib/ids'
+import { couldBeId, idFromText, idOf } from '../lib/ids'
 import { userError } from '../lib/messages'
 import { classById, periodWindow } from './catalogue'
 import { pupilsOfClass, shiftDay } from './attendance-grid'
@@ -171,7 +171,7 @@ export async function classAttendanceTotals(
   if (!couldBeId(id)) {
     throw userError(req, 400, { vi: 'Cần chọn lớp (tham số class).', en: 'Choose a class.' })
   }
-  const schoolClass = await classById(req, /^\d+$/.test(id) ? Number(id) : id)
+  const schoolClass = await classById(req, idFromText(id))
   if (!schoolClass) throw userError(req, 404, { vi: 'Không tìm thấy lớp học.', en: 'Not found.' })
   await authorize(
     req,

@@ -24,7 +24,7 @@ import {
   type YearResult,
 } from '@school/shared'
 
-import { couldBeId, idOf } from '../lib/ids'
+import { couldBeId, idFromText, idOf } from '../lib/ids'
 import { userError } from '../lib/messages'
 import { withFlag } from '../lib/request-flags'
 import { inTransaction } from '../lib/transaction'
@@ -81,7 +81,7 @@ export async function classAndYear(
   const notFound = { vi: 'Không tìm thấy lớp học.', en: 'Class not found.' }
   const raw = String(classIdParam ?? '')
   if (!couldBeId(raw)) throw userError(req, 404, notFound)
-  const found = await classById(req, /^\d+$/.test(raw) ? Number(raw) : raw)
+  const found = await classById(req, idFromText(raw))
   if (!found) throw userError(req, 404, notFound)
   const asked =
     typeof schoolYearParam === 'string' && schoolYearParam !== '' ? schoolYearParam : null

@@ -5,7 +5,7 @@
  */
 import type { PayloadRequest, Where } from 'payload'
 
-import { idOf } from '../lib/ids'
+import { idFromText, idOf } from '../lib/ids'
 import { recordExport } from './export-audit'
 
 type Id = number | string
@@ -47,7 +47,7 @@ async function pupilsOfClassYear(req: PayloadRequest, classId: Id, schoolYear: s
     req,
   })
   for (const pupil of inClass) ids.add(String(pupil.id))
-  return [...ids].map((id) => (/^\d+$/.test(id) ? Number(id) : id))
+  return [...ids].map(idFromText)
 }
 
 export async function recordArchiveDownload(

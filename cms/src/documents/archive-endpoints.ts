@@ -22,7 +22,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { authorize } from '../access/authorize'
 import { documentPolicy } from '../access/policy'
-import { couldBeId } from '../lib/ids'
+import { couldBeId, idFromText } from '../lib/ids'
 import { localize, userError, type Message } from '../lib/messages'
 import { jsonBodyOf } from '../lib/request-body'
 import { withFlag } from '../lib/request-flags'
@@ -276,7 +276,7 @@ const verifyEndpoint: Endpoint = {
 
 interface SignedSummaryForm {
   schoolYear: string
-  classId: number
+  classId: number | string
   period: Period
   bytes: Buffer
 }
@@ -330,7 +330,7 @@ async function signedSummaryForm(req: PayloadRequest): Promise<SignedSummaryForm
       en: 'The file is not a PDF: scan the signed summary to a PDF.',
     })
   }
-  return { schoolYear, classId: Number(classValue), period: period as Period, bytes }
+  return { schoolYear, classId: idFromText(classValue), period: period as Period, bytes }
 }
 
 const fileEndpoint: Endpoint = {

@@ -19,7 +19,7 @@ import { compareVietnameseNames, isSchoolYear } from '@school/shared'
 import { authorize, isAllowed } from '../access/authorize'
 import { documentPolicy } from '../access/policy'
 import { classById } from '../assessment/catalogue'
-import { couldBeId, idOf } from '../lib/ids'
+import { couldBeId, idFromText, idOf } from '../lib/ids'
 import { userError, type Message } from '../lib/messages'
 import type { Group, Student } from '../payload-types'
 import { recordExport } from './export-audit'
@@ -57,7 +57,7 @@ const BAD_YEAR: Message = {
 const NO_PUPIL: Message = { vi: 'Không tìm thấy học sinh.', en: 'Pupil not found.' }
 const NO_CLASS: Message = { vi: 'Không tìm thấy lớp học.', en: 'Class not found.' }
 
-const asId = (value: string): Id => (/^\d+$/.test(value) ? Number(value) : value)
+const asId = (value: string): Id => idFromText(value)
 
 /** The school year asked for: absent, or well formed (400 otherwise). */
 function askedYear(req: PayloadRequest): string | null {

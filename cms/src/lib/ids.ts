@@ -28,3 +28,11 @@ export function idsOf<T extends string | number>(
 export function couldBeId(value: unknown): boolean {
   return /^[a-f0-9]{1,24}$/i.test(String(value))
 }
+
+/**
+ * An id written as text (a URL, a form field): a number for SQLite's ids, text for a MongoDB
+ * ObjectId (24 hex digits, which may by chance all be decimal digits: never made a number).
+ */
+export function idFromText(value: string): number | string {
+  return /^\d{1,15}$/.test(value) ? Number(value) : value
+}
