@@ -1,7 +1,8 @@
 /**
- * `npm test`: typecheck, the integration suite on real database files, and the browser suite in
- * Debian's Chromium against the product started as `npm start` starts it. Ends with one line
- * "N passed, N failed" over both suites.
+ * `npm test`: typecheck, the integration suite on real database files, the browser suite in
+ * Debian's Chromium against the product started as `npm start` starts it, and the operations
+ * suite (tests/ops: the product as production runs it, stopped, killed, restored). Ends with one
+ * line "N passed, N failed" over all three.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
@@ -63,6 +64,7 @@ function countsFrom(file, read) {
 
 const vitestReport = path.join(reportDir, 'vitest.json')
 const playwrightReport = path.join(reportDir, 'playwright.json')
+const operationsReport = path.join(reportDir, 'operations.json')
 
 if (!ensureDebianTools()) process.exit(1)
 const typecheckOk =
@@ -87,7 +89,26 @@ const browserOk = step(
   },
 )
 
+// After the browser suite: it has built the CMS these tests run as production runs it.
+const operationsOk = step(
+  'Kiểm thử vận hành (sao lưu, khôi phục, sự cố, khởi động production)',
+  'npx',
+  [
+    'vitest',
+    'run',
+    '--config',
+    'vitest.ops.config.ts',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${operationsReport}`,
+  ],
+)
+
 const vitest = countsFrom(vitestReport, (report) => ({
+  passed: report.numPassedTests,
+  failed: report.numFailedTests,
+}))
+const operations = countsFrom(operationsReport, (report) => ({
   passed: report.numPassedTests,
   failed: report.numFailedTests,
 }))
@@ -95,12 +116,12 @@ const playwright = countsFrom(playwrightReport, (report) => ({
   passed: report.stats.expected + report.stats.flaky,
   failed: report.stats.unexpected,
 }))
-const passed = vitest.passed + playwright.passed
-const failed = vitest.failed + playwright.failed + (typecheckOk ? 0 : 1)
-const ok = typecheckOk && integrationOk && browserOk
+const passed = vitest.passed + playwright.passed + operations.passed
+const failed = vitest.failed + playwright.failed + operations.failed + (typecheckOk ? 0 : 1)
+const ok = typecheckOk && integrationOk && browserOk && operationsOk
 
 console.log(
-  `\nVitest: ${vitest.passed} passed, ${vitest.failed} failed · Playwright: ${playwright.passed} passed, ${playwright.failed} failed · typecheck and generated files: ${typecheckOk ? 'ok' : 'FAILED'}`,
+  `\nVitest: ${vitest.passed} passed, ${vitest.failed} failed · Playwright: ${playwright.passed} passed, ${playwright.failed} failed · Operations: ${operations.passed} passed, ${operations.failed} failed · typecheck and generated files: ${typecheckOk ? 'ok' : 'FAILED'}`,
 )
 console.log(`${passed} passed, ${ok ? failed : Math.max(failed, 1)} failed`)
 process.exit(ok ? 0 : 1)

@@ -39,7 +39,11 @@ export async function waitFor(ready, what, timeoutMs, service) {
   }
 }
 
-/** Polls a URL until it answers 2xx; the first request also wakes Payload (migrations, seed). */
+/**
+ * Polls a URL until it answers 2xx; the first request also wakes Payload (migrations, seed).
+ * @param {string} url
+ * @param {{ timeoutMs?: number, service?: import('node:child_process').ChildProcess }} [options]
+ */
 export async function waitForURL(url, { timeoutMs = 180_000, service } = {}) {
   const deadline = Date.now() + timeoutMs
   let lastError = 'no answer'
