@@ -11,12 +11,11 @@ import { mkdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { expect, test, type Page } from '@playwright/test'
-import { schoolYearOf } from '@school/shared'
+import { previousSchoolYear, schoolYearOf } from '@school/shared'
 
 import { adminAs } from './support'
 
-const [first] = schoolYearOf(new Date()).split('-').map(Number)
-const lastYear = `${first! - 1}-${first}`
+const lastYear = previousSchoolYear(schoolYearOf(new Date()))
 const ARTIFACTS = path.resolve('data/test-reports/documents')
 
 /** Downloads what the link opens, renders its first page, and returns the PDF's text. */

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { PERIODS, ROLES, schoolYearOf, type Role } from '@school/shared'
+import { PERIODS, ROLES, previousSchoolYear, schoolYearOf, type Role } from '@school/shared'
 import { createLocalReq } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
@@ -24,9 +24,8 @@ import type {
 
 const school = useTestSchool()
 const thisYear = schoolYearOf(new Date())
-const [firstYear] = thisYear.split('-').map(Number)
 /** Last year's classes are approved in the demo: a year whose documents can become final. */
-const lastYear = `${firstYear - 1}-${firstYear}`
+const lastYear = previousSchoolYear(thisYear)
 
 let RestClient: typeof RestClientType
 let GraphQLClient: typeof GraphQLClientType

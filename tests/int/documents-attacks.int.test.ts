@@ -3,7 +3,7 @@
  * archive), through the real REST and GraphQL handlers with the demo's real users: each test is
  * an attack, and says what must hold.
  */
-import { schoolYearOf, type Role } from '@school/shared'
+import { previousSchoolYear, schoolYearOf, type Role } from '@school/shared'
 import ExcelJS from 'exceljs'
 import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -21,8 +21,7 @@ import type {
 
 const school = useTestSchool()
 const thisYear = schoolYearOf(new Date())
-const [firstYear] = thisYear.split('-').map(Number)
-const lastYear = `${firstYear - 1}-${firstYear}`
+const lastYear = previousSchoolYear(thisYear)
 
 let RestClient: typeof RestClientType
 let GraphQLClient: typeof GraphQLClientType

@@ -31,6 +31,7 @@ import { localize, userError, type Message } from '../lib/messages'
 import { inTransaction } from '../lib/transaction'
 import type { Attendance, Group, Student } from '../payload-types'
 import { classById } from './catalogue'
+import { asUser, allAsUser } from '../lib/as-user'
 
 /**
  * How far ahead the homeroom teacher may fill a session: a known leave ("xin phép nghỉ một
@@ -175,12 +176,7 @@ async function sessionsOfWeek(req: PayloadRequest, classId: Group['id'], days: s
   const { docs } = await req.payload.find({
     collection: 'attendance',
     where: { and: [{ class: { equals: classId } }, { day: { in: days } }] },
-    depth: 0,
-    limit: 0,
-    pagination: false,
-    overrideAccess: false,
-    user: req.user,
-    req,
+    ...allAsUser(req),
   })
   return docs
 }
@@ -453,7 +449,6 @@ export async function saveAttendanceWeek(
 
   const byKey = new Map(existing.map((doc) => [keyOf(doc.day ?? '', doc.session), doc]))
   const saved: SaveResult = { created: 0, updated: 0, removed: 0, unchanged: 0 }
-  const asUser = { depth: 0, overrideAccess: false, user: req.user, req } as const
   await inTransaction(req, async () => {
     for (const entry of sessions) {
       const doc = byKey.get(keyOf(entry.date, entry.session))
@@ -464,7 +459,7 @@ export async function saveAttendanceWeek(
       }))
       if (!entry.taken) {
         if (!doc) continue
-        await req.payload.delete({ collection: 'attendance', id: doc.id, ...asUser })
+        await req.payload.delete({ collection: 'attendance', id: doc.id, ...asUser(req) })
         saved.removed += 1
       } else if (!doc) {
         await req.payload.create({
@@ -475,7 +470,7 @@ export async function saveAttendanceWeek(
             session: entry.session,
             marks,
           },
-          ...asUser,
+          ...asUser(req),
         })
         saved.created += 1
       } else if (sameMarks(marksOf(doc), entry.marks)) {
@@ -485,7 +480,7 @@ export async function saveAttendanceWeek(
           collection: 'attendance',
           id: doc.id,
           data: { marks },
-          ...asUser,
+          ...asUser(req),
         })
         saved.updated += 1
       }

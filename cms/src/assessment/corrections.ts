@@ -16,6 +16,7 @@ import { withFlag } from '../lib/request-flags'
 import { inTransaction } from '../lib/transaction'
 import type { Assessment, CorrectionRequest } from '../payload-types'
 import { refreshApprovedResult } from './year-end'
+import { asUser } from '../lib/as-user'
 
 const NOT_FOUND = { vi: 'Không tìm thấy đề nghị điều chỉnh.', en: 'Not Found' }
 const ALREADY_DECIDED = {
@@ -116,10 +117,7 @@ async function applyDecision(
           collection: 'assessments',
           id: request.assessment as number,
           data: changes,
-          depth: 0,
-          overrideAccess: false,
-          user: req.user,
-          req,
+          ...asUser(req),
         }),
       )
       await refreshApprovedResult(req, assessment)
@@ -137,10 +135,7 @@ async function applyDecision(
         decidedAt: new Date().toISOString(),
         decisionComment: comment || null,
       },
-      depth: 0,
-      overrideAccess: false,
-      user: req.user,
-      req,
+      ...asUser(req),
     }),
   )
   return { doc, assessment }

@@ -49,6 +49,7 @@ import {
   traitGridWorkbook,
 } from './grid-workbook'
 import { lockMessage, lockOf, TRAITS_SCOPE, windowState } from './locks'
+import { asUser } from '../lib/as-user'
 
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
@@ -284,10 +285,7 @@ const confirmEndpoint: Endpoint = {
       req.payload.create({
         collection: 'assessment-confirmations',
         data: { ...target, kind: 'confirmed', by: req.user!.id },
-        depth: 0,
-        overrideAccess: false,
-        user: req.user,
-        req,
+        ...asUser(req),
       }),
     )
     return Response.json({ doc })

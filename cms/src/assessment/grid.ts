@@ -36,6 +36,7 @@ import { inTransaction } from '../lib/transaction'
 import type { Assessment, Group, Subject, TraitAssessment } from '../payload-types'
 import { classById, isTested, subjectByCode, taughtInGrade } from './catalogue'
 import { lockMessage, lockOf, TRAITS_SCOPE, type LockTarget } from './locks'
+import { asUser, allAsUser } from '../lib/as-user'
 
 export const MAX_COMMENT = 1000
 
@@ -167,12 +168,7 @@ async function subjectEntries(req: PayloadRequest, sheet: Sheet, code: string) {
         { schoolYear: { equals: sheet.schoolYear } },
       ],
     },
-    depth: 0,
-    limit: 0,
-    pagination: false,
-    overrideAccess: false,
-    user: req.user,
-    req,
+    ...allAsUser(req),
   })
   return byStudent(docs)
 }
@@ -353,19 +349,13 @@ async function writeEntries<T extends { id: number | string }>(
                 collection,
                 id: change.existing.id,
                 data: change.data,
-                depth: 0,
-                overrideAccess: false,
-                user: req.user,
-                req,
+                ...asUser(req),
               })
             } else {
               await req.payload.create({
                 collection,
                 data: change.data as never,
-                depth: 0,
-                overrideAccess: false,
-                user: req.user,
-                req,
+                ...asUser(req),
               })
             }
           } finally {
@@ -439,12 +429,7 @@ async function traitEntries(req: PayloadRequest, sheet: Sheet) {
         { schoolYear: { equals: sheet.schoolYear } },
       ],
     },
-    depth: 0,
-    limit: 0,
-    pagination: false,
-    overrideAccess: false,
-    user: req.user,
-    req,
+    ...allAsUser(req),
   })
   return byStudent(docs)
 }

@@ -10,6 +10,7 @@ import { smtpConfigured } from '../email'
 import { sameId } from '../lib/ids'
 import type { User } from '../payload-types'
 import { PROGRESS_STATUS_LABELS, checkpointProgress, isBehind, type ProgressRow } from './progress'
+import { allAsUser } from '../lib/as-user'
 
 export interface Reminder {
   teacher: Pick<User, 'id' | 'fullName' | 'email'>
@@ -34,12 +35,7 @@ export async function reminderRecipients(
     collection: 'users',
     where: { id: { in: teacherIds } },
     select: { fullName: true, email: true },
-    depth: 0,
-    limit: 0,
-    pagination: false,
-    overrideAccess: false,
-    user: req.user,
-    req,
+    ...allAsUser(req),
   })
   return teachers.map((teacher) => ({
     teacher: { id: teacher.id, fullName: teacher.fullName, email: teacher.email },

@@ -26,6 +26,7 @@ import { idOf } from '../lib/ids'
 import type { Assessment, Group, Student, TraitAssessment } from '../payload-types'
 import { allSubjects, isTested, periodWindow } from './catalogue'
 import { TRAITS_SCOPE } from './locks'
+import { asUser } from '../lib/as-user'
 
 /** A checkpoint closing within this many days is "sắp hết hạn". */
 export const DUE_SOON_DAYS = 3
@@ -203,13 +204,7 @@ export async function checkpointProgress(
   today = vietnamDay(),
 ): Promise<CheckpointProgress> {
   // What the actor may not read at all counts as nothing entered (their rows are not shown).
-  const asUser = {
-    overrideAccess: false,
-    user: req.user,
-    req,
-    depth: 0,
-    disableErrors: true,
-  } as const
+  const reading = { ...asUser(req), disableErrors: true } as const
   const everything = { limit: 0, pagination: false } as const
   const inYear: Where = { schoolYear: { equals: schoolYear } }
   const atCheckpoint: Where = { and: [inYear, { period: { equals: period } }] }
@@ -219,7 +214,7 @@ export async function checkpointProgress(
     where: inYear,
     select: { teacher: true, class: true, subject: true },
     ...everything,
-    ...asUser,
+    ...reading,
   })
   const assignedClasses = [...new Set(assignments.map((a) => idOf(a.class)).filter(isId))]
   const classes = await classesOfYear(req, schoolYear, assignedClasses)
@@ -251,7 +246,7 @@ export async function checkpointProgress(
       where: { and: [atCheckpoint, { kind: { equals: 'confirmed' } }] },
       select: { class: true, scope: true },
       ...everything,
-      ...asUser,
+      ...reading,
     }),
     allSubjects(req),
     periodWindow(req, schoolYear, period),
@@ -277,7 +272,7 @@ export async function checkpointProgress(
     where: { id: { in: [...teacherIds] } },
     select: { fullName: true },
     ...everything,
-    ...asUser,
+    ...reading,
   })
   const nameOf = new Map(teachers.map((t) => [String(t.id), t.fullName ?? '']))
 
@@ -527,10 +522,7 @@ export async function checkpointAnomalies(
           select: { fullName: true },
           limit: 0,
           pagination: false,
-          depth: 0,
-          overrideAccess: false,
-          user: req.user,
-          req,
+          ...asUser(req),
         })
   const facts = factsWith(new Map(pupils.map((p) => [String(p.id), p.fullName ?? ''])))
   const anomalies = findAnomalies(facts, { schoolYear, period })

@@ -31,6 +31,7 @@ import { inTransaction } from '../lib/transaction'
 import type { Assessment, Group, Student, TraitAssessment, YearEndResult } from '../payload-types'
 import { allSubjects, classById, isTested, taughtInGrade } from './catalogue'
 import { YEAR_END_SCOPE, yearApproved } from './locks'
+import { asUser } from '../lib/as-user'
 
 /** The homeroom teacher's part of a pupil's year, as stored (null until first saved). */
 export type YearEndRecord = Pick<
@@ -185,7 +186,6 @@ export async function classYear(
   schoolYear: string,
 ): Promise<ClassYear> {
   const grade = schoolClass.grade ?? 0
-  const asUser = { overrideAccess: false, user: req.user, req, depth: 0 } as const
   // The pupils' names and codes, no more: whoever may view the class's year sees who is in it
   // (a group head reads the results of their group's classes, not the pupils' records).
   const pupilNames = {
@@ -208,7 +208,7 @@ export async function classYear(
       select: { student: true, subject: true, period: true, level: true, score: true },
       limit: 0,
       pagination: false,
-      ...asUser,
+      ...asUser(req),
     }),
     req.payload.find({
       collection: 'trait-assessments',
@@ -216,14 +216,14 @@ export async function classYear(
       select: { student: true, traits: true },
       limit: 0,
       pagination: false,
-      ...asUser,
+      ...asUser(req),
     }),
     req.payload.find({
       collection: 'year-end-results',
       where: { and: ofClass },
       limit: 0,
       pagination: false,
-      ...asUser,
+      ...asUser(req),
     }),
     req.payload.find({
       collection: 'students',
@@ -395,10 +395,7 @@ export async function approveClassYear(
           kind: 'approved',
           by: req.user!.id,
         },
-        depth: 0,
-        overrideAccess: false,
-        user: req.user,
-        req,
+        ...asUser(req),
       }),
     )
     return classYear(req, schoolClass, schoolYear)

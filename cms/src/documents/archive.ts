@@ -22,6 +22,7 @@ import { withFlag } from '../lib/request-flags'
 import type { ArchiveEntry, ArchiveFile, User } from '../payload-types'
 import { yearEndProducer, type ArchiveClass, type ArchiveProducer } from './archive-producers'
 import { signingStatus } from './transcript-signing'
+import { asUser } from '../lib/as-user'
 
 let producer: ArchiveProducer = yearEndProducer
 
@@ -225,10 +226,7 @@ export async function fileDocument(
         name: document.filename,
         size: document.body.length,
       },
-      depth: 0,
-      overrideAccess: false,
-      user: req.user,
-      req,
+      ...asUser(req),
     }),
   )
 }
@@ -240,10 +238,7 @@ function updateEntry(req: PayloadRequest, id: number, data: Partial<ArchiveEntry
       collection: 'archive-entries',
       id,
       data,
-      depth: 0,
-      overrideAccess: false,
-      user: req.user,
-      req,
+      ...asUser(req),
     }),
   )
 }

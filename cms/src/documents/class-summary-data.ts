@@ -24,6 +24,7 @@ import { periodWindow } from '../assessment/catalogue'
 import { windowState, yearApproved } from '../assessment/locks'
 import { idOf } from '../lib/ids'
 import type { Group } from '../payload-types'
+import { allAsUser } from '../lib/as-user'
 
 export interface SummaryTeacher {
   name: string
@@ -59,12 +60,7 @@ async function namesOf(req: PayloadRequest, ids: number[]): Promise<Map<number, 
     collection: 'users',
     where: { id: { in: ids } },
     select: { fullName: true },
-    depth: 0,
-    limit: 0,
-    pagination: false,
-    overrideAccess: false,
-    user: req.user,
-    req,
+    ...allAsUser(req),
   })
   return new Map(docs.map((doc) => [doc.id, doc.fullName]))
 }
@@ -104,14 +100,6 @@ export async function classSummaryData(
   period: Period,
 ): Promise<ClassSummary> {
   const grade = schoolClass.grade ?? 0
-  const asUser = {
-    overrideAccess: false,
-    user: req.user,
-    req,
-    depth: 0,
-    limit: 0,
-    pagination: false,
-  } as const
   const ofClass: Where[] = [
     { class: { equals: schoolClass.id } },
     { schoolYear: { equals: schoolYear } },
@@ -126,22 +114,26 @@ export async function classSummaryData(
         collection: 'assessments',
         where: ofCheckpoint,
         select: { student: true, subject: true, level: true, score: true },
-        ...asUser,
+        ...allAsUser(req),
       }),
       req.payload.find({
         collection: 'trait-assessments',
         where: ofCheckpoint,
         select: { student: true, traits: true },
-        ...asUser,
+        ...allAsUser(req),
       }),
       period === 'end'
-        ? req.payload.find({ collection: 'year-end-results', where: { and: ofClass }, ...asUser })
+        ? req.payload.find({
+            collection: 'year-end-results',
+            where: { and: ofClass },
+            ...allAsUser(req),
+          })
         : null,
       req.payload.find({
         collection: 'teaching-assignments',
         where: { and: ofClass },
         select: { teacher: true, subject: true },
-        ...asUser,
+        ...allAsUser(req),
       }),
       // This year's pupils studying in the class: ids only, the names are read below.
       approved
@@ -152,7 +144,7 @@ export async function classSummaryData(
               and: [{ class: { equals: schoolClass.id } }, { status: { equals: 'studying' } }],
             },
             select: { status: true },
-            ...asUser,
+            ...allAsUser(req),
           }),
       // The school's name and place for the heading: not personal data.
       req.payload.findGlobal({ slug: 'school-profile', depth: 0, overrideAccess: true, req }),

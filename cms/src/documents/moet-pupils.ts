@@ -62,6 +62,7 @@ import {
 import { readableDocs } from './moet-results'
 import { fileResponse } from './pdf'
 import { LOGIN } from './class-request'
+import { asUser, allAsUser } from '../lib/as-user'
 
 const EXPORT_REFUSED = {
   vi:
@@ -249,10 +250,7 @@ export const moetPupilsExportEndpoint: Endpoint = {
         select: PUPIL_SELECT,
         limit: 0,
         pagination: false,
-        depth: 0,
-        overrideAccess: false,
-        user: req.user,
-        req,
+        ...asUser(req),
       }),
     )
     const nameOf = new Map(chosen.map((group) => [group.id, group.name]))
@@ -551,12 +549,7 @@ async function previewOf(req: PayloadRequest, plan: Plan): Promise<MoetPupilPrev
         req.payload.find({
           collection: 'students',
           where: { id: { in: targets } },
-          depth: 0,
-          limit: 0,
-          pagination: false,
-          overrideAccess: false,
-          user: req.user,
-          req,
+          ...allAsUser(req),
         }),
       )
     : []

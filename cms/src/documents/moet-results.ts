@@ -34,6 +34,7 @@ import { recordExport } from './export-audit'
 import { writeMoetSheet, XLSX_TYPE } from './moet-workbook'
 import { fileResponse } from './pdf'
 import { authorizedClassYear } from './class-request'
+import { asUser } from '../lib/as-user'
 
 const REFUSED = {
   vi: 'Tệp kết quả gửi CSDL ngành của lớp do giáo viên chủ nhiệm và Ban giám hiệu lập (Điều 6, 8).',
@@ -83,7 +84,6 @@ export async function moetResultRows(
   schoolYear: string,
 ): Promise<{ band: MoetBand; rows: MoetResultCells[]; students: number[] }> {
   const band = moetBandOf(schoolClass.grade ?? 1)
-  const asUser = { overrideAccess: false, user: req.user, req, depth: 0 } as const
   const ofClass: Where = {
     and: [{ class: { equals: schoolClass.id } }, { schoolYear: { equals: schoolYear } }],
   }
@@ -95,7 +95,7 @@ export async function moetResultRows(
         select: { student: true, subject: true, level: true, score: true },
         limit: 0,
         pagination: false,
-        ...asUser,
+        ...asUser(req),
       }),
     ),
     readableDocs(
@@ -105,7 +105,7 @@ export async function moetResultRows(
         select: { student: true, traits: true },
         limit: 0,
         pagination: false,
-        ...asUser,
+        ...asUser(req),
       }),
     ),
     readableDocs(
@@ -114,7 +114,7 @@ export async function moetResultRows(
         where: ofClass,
         limit: 0,
         pagination: false,
-        ...asUser,
+        ...asUser(req),
       }),
     ),
   ])
@@ -151,7 +151,7 @@ export async function moetResultRows(
             select: { fullName: true, studentCode: true, dateOfBirth: true },
             limit: 0,
             pagination: false,
-            ...asUser,
+            ...asUser(req),
           }),
         )
   const cellsOf = new Map<number, MoetResultCells>()

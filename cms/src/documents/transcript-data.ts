@@ -54,6 +54,7 @@ import type {
   User,
   YearEndResult,
 } from '../payload-types'
+import { asUser } from '../lib/as-user'
 
 type Id = number | string
 
@@ -62,9 +63,6 @@ export interface PupilClassYear {
   schoolYear: string
   classId: Id
 }
-
-const asUser = (req: PayloadRequest) =>
-  ({ overrideAccess: false, user: req.user, req, depth: 0 }) as const
 
 /** The pupil as the user may read them; null when unknown or not theirs to read. */
 export async function pupilForReader(req: PayloadRequest, studentId: Id): Promise<Student | null> {

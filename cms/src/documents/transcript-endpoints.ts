@@ -43,6 +43,7 @@ import {
 } from './transcript-data'
 import { writeTranscript } from './transcript-pdf'
 import { authorizedClassYear, LOGIN } from './class-request'
+import { asUser } from '../lib/as-user'
 
 type Id = number | string
 
@@ -169,7 +170,6 @@ async function pupilsOfClassYear(
   schoolYear: string,
   final: boolean,
 ): Promise<Student[]> {
-  const asUser = { overrideAccess: false, user: req.user, req, depth: 0 } as const
   const ofClassYear: Where = {
     and: [{ class: { equals: schoolClass.id } }, { schoolYear: { equals: schoolYear } }],
   }
@@ -181,7 +181,7 @@ async function pupilsOfClassYear(
       select: { student: true },
       limit: 0,
       pagination: false,
-      ...asUser,
+      ...asUser(req),
     })
     for (const doc of docs) {
       const id = idOf(doc.student as Id | Student | null)
@@ -201,7 +201,7 @@ async function pupilsOfClassYear(
     },
     limit: 0,
     pagination: false,
-    ...asUser,
+    ...asUser(req),
   })
   return docs.sort((a, b) => compareVietnameseNames(a.fullName, b.fullName))
 }

@@ -21,6 +21,7 @@ import { yearApproved } from '../assessment/locks'
 import { idOf } from '../lib/ids'
 import type { Message } from '../lib/messages'
 import type { Group, TranscriptSignature, User } from '../payload-types'
+import { allAsUser } from '../lib/as-user'
 
 export interface SigningStepRecord {
   step: TranscriptSigningStep
@@ -94,20 +95,16 @@ export async function classDataFingerprint(
   classId: Group['id'],
   schoolYear: string,
 ): Promise<string> {
-  const asUser = {
-    overrideAccess: false,
-    user: req.user,
-    req,
-    depth: 0,
-    limit: 0,
-    pagination: false,
-  } as const
   const ofClass: Where[] = [{ class: { equals: classId } }, { schoolYear: { equals: schoolYear } }]
   const atYearEnd: Where = { and: [...ofClass, { period: { equals: 'end' } }] }
   const [assessments, traits, years] = await Promise.all([
-    req.payload.find({ collection: 'assessments', where: atYearEnd, ...asUser }),
-    req.payload.find({ collection: 'trait-assessments', where: atYearEnd, ...asUser }),
-    req.payload.find({ collection: 'year-end-results', where: { and: ofClass }, ...asUser }),
+    req.payload.find({ collection: 'assessments', where: atYearEnd, ...allAsUser(req) }),
+    req.payload.find({ collection: 'trait-assessments', where: atYearEnd, ...allAsUser(req) }),
+    req.payload.find({
+      collection: 'year-end-results',
+      where: { and: ofClass },
+      ...allAsUser(req),
+    }),
   ])
   const pupils = new Set<number | string>()
   for (const doc of [...assessments.docs, ...traits.docs, ...years.docs]) {
@@ -213,12 +210,7 @@ export async function pupilsAwaitingSupplementary(
         { result: { equals: 'CHT' } },
       ],
     },
-    depth: 0,
-    limit: 0,
-    pagination: false,
-    overrideAccess: false,
-    user: req.user,
-    req,
+    ...allAsUser(req),
   })
   const waiting = docs.flatMap((year) => {
     const student = idOf(year.student)
@@ -278,12 +270,7 @@ export async function signingStatus(
         and: [{ class: { equals: schoolClass.id } }, { schoolYear: { equals: schoolYear } }],
       },
       sort: 'createdAt',
-      depth: 0,
-      limit: 0,
-      pagination: false,
-      overrideAccess: false,
-      user: req.user,
-      req,
+      ...allAsUser(req),
     }),
     ...(['homeroom', 'principal'] as const).map((step) =>
       isAllowed(req, STEP_RULES[step], { record: { class: schoolClass.id, schoolYear } }),
