@@ -28,7 +28,10 @@ export const DATA_REQUEST_KIND_LABELS: Labels<DataRequestKind> = {
   objection: { vi: 'Phản đối, hạn chế xử lý', en: 'Object / restrict processing' },
 }
 
-/** A request moves forward only: received → acknowledged → completed or refused (with a reason). */
+/**
+ * A request moves forward only: received → acknowledged → completed or refused (with a reason).
+ * Completing or refusing a request never acknowledged acknowledges it at the same time.
+ */
 export const DATA_REQUEST_STATUSES = ['received', 'acknowledged', 'completed', 'refused'] as const
 export type DataRequestStatus = (typeof DATA_REQUEST_STATUSES)[number]
 export const DATA_REQUEST_STATUS_LABELS: Labels<DataRequestStatus> = {
@@ -39,7 +42,7 @@ export const DATA_REQUEST_STATUS_LABELS: Labels<DataRequestStatus> = {
 }
 /** The statuses each status may move to. */
 export const DATA_REQUEST_NEXT: Record<DataRequestStatus, readonly DataRequestStatus[]> = {
-  received: ['acknowledged', 'refused'],
+  received: ['acknowledged', 'completed', 'refused'],
   acknowledged: ['completed', 'refused'],
   completed: [],
   refused: [],

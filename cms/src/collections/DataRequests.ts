@@ -88,9 +88,9 @@ const keepRequestSteps: CollectionBeforeChangeHook<DataRequest> = async ({
         en: `Cannot go from "${from}" to "${to}": a request only moves forward.`,
       })
     }
-    // Answering a request at all is acknowledging it: a refusal of one never acknowledged
-    // acknowledges it on the same day.
-    if (to === 'acknowledged' || (to === 'refused' && from === 'received')) {
+    // Answering a request at all is acknowledging it: completing or refusing one never
+    // acknowledged acknowledges it on the same day.
+    if (from === 'received') {
       result.acknowledgedAt = now
       result.acknowledgedBy = req.user?.id ?? null
     }
