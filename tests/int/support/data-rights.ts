@@ -121,8 +121,23 @@ export async function startInbox(): Promise<{ inbox: Mail[]; close: () => Promis
   return { inbox, close: () => new Promise<void>((resolve) => server.close(() => resolve())) }
 }
 
-/** The text of a mail, its quoted-printable soft breaks undone. */
-export const mailText = (mail: Mail) =>
-  mail.body
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+/**
+ * The text of a mail as a reader sees it: quoted-printable or base64 bodies decoded as UTF-8
+ * (nodemailer picks either for Vietnamese text).
+ */
+export function mailText(mail: Mail): string {
+  const [head, ...rest] = mail.body.split(/\r?\n\r?\n/)
+  const body = rest.join('\n\n')
+  if (/Content-Transfer-Encoding: base64/i.test(head))
+    return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
+  const unwrapped = body.replace(/=\r?\n/g, '')
+  const bytes: number[] = []
+  for (let index = 0; index < unwrapped.length; index += 1) {
+    const hex = unwrapped.slice(index + 1, index + 3)
+    if (unwrapped[index] === '=' && /^[0-9A-F]{2}$/.test(hex)) {
+      bytes.push(parseInt(hex, 16))
+      index += 2
+    } else bytes.push(...Buffer.from(unwrapped[index], 'utf8'))
+  }
+  return Buffer.from(bytes).toString('utf8')
+}
