@@ -64,7 +64,7 @@ describe('withdrawing consent', () => {
     await giveConsent(school.payload, users, pupil.id)
   })
 
-  it('by an edit of the record takes every published post of the pupil down through the workflow', async () => {
+  it('by an edit of the record takes every published post of the pupil down', async () => {
     const { payload } = school
     const first = await publishedPostNaming(payload, users, [pupil.id])
     const second = await publishedPostNaming(payload, users, [pupil.id])
@@ -178,7 +178,7 @@ describe('withdrawing consent', () => {
     expect(inbox.some((mail) => mail.to.includes(users.web_admin.email))).toBe(true)
   })
 
-  it('the workflow’s consent-withdrawal rule is the server’s only: no client takes a post down by it', async () => {
+  it('the withdrawal rule is the server’s only: no client takes a post down by it', async () => {
     // A teacher who is no publisher still cannot unpublish a post through the endpoint.
     const other = await pupilOf(school.payload, 'Lớp 3B', 7)
     await giveConsent(school.payload, users, other.id)

@@ -98,7 +98,7 @@ describe('the 72-hour notice', () => {
 })
 
 describe('the children affected', () => {
-  it('are named by leadership only; the IT teacher records the count and cannot filter on them', async () => {
+  it('are named by leadership only; the IT teacher sees the count, cannot filter on them', async () => {
     const named = await (
       await as('vice_principal')
     ).post('/data-breaches', breach({ pupilsAffected: [pupil.id], summary: 'Danh sách gửi nhầm' }))

@@ -144,7 +144,7 @@ describe('the export of one pupil', () => {
     })
   })
 
-  it('a vice-principal’s export leaves out who read the record: the audit log is the principal’s', async () => {
+  it('a vice-principal’s export leaves out the audit log (the principal’s)', async () => {
     const workbook = await workbookOf(await exportAs('vice_principal'))
     const audit = cells(workbook.getWorksheet('Ai đã xem, sửa'))
     expect(audit).toContain('chỉ Hiệu trưởng')

@@ -69,8 +69,12 @@ export const DataBreaches: CollectionConfig = audited({
     useAsTitle: 'summary',
     defaultColumns: ['foundAt', 'summary', 'pupilCount', 'noticeDeadline', 'authorityNotifiedAt'],
     description: {
-      vi: `Ghi nhận sự cố lộ, mất dữ liệu cá nhân. Thông báo Bộ Công an (A05) trong ${BREACH_NOTICE_HOURS} giờ kể từ khi phát hiện.`,
-      en: `Record of personal data breaches. Notify A05 within ${BREACH_NOTICE_HOURS} hours of finding.`,
+      vi:
+        'Ghi nhận sự cố lộ, mất dữ liệu cá nhân. Thông báo Bộ Công an (A05) trong ' +
+        `${BREACH_NOTICE_HOURS} giờ kể từ khi phát hiện.`,
+      en:
+        'Record of personal data breaches. Notify A05 within ' +
+        `${BREACH_NOTICE_HOURS} hours of finding.`,
     },
   },
   access: collectionAccess('data-breaches'),

@@ -84,7 +84,9 @@ const keepRequestSteps: CollectionBeforeChangeHook<DataRequest> = async ({
   if (operation === 'update' && from && to !== from) {
     if (!DATA_REQUEST_NEXT[from].includes(to)) {
       throw userError(req, 409, {
-        vi: `Không chuyển được từ "${DATA_REQUEST_STATUS_LABELS[from].vi}" sang "${DATA_REQUEST_STATUS_LABELS[to].vi}": yêu cầu chỉ đi tiếp, không quay lại.`,
+        vi:
+          `Không chuyển được từ "${DATA_REQUEST_STATUS_LABELS[from].vi}" sang ` +
+          `"${DATA_REQUEST_STATUS_LABELS[to].vi}": yêu cầu chỉ đi tiếp, không quay lại.`,
         en: `Cannot go from "${from}" to "${to}": a request only moves forward.`,
       })
     }
@@ -96,8 +98,12 @@ const keepRequestSteps: CollectionBeforeChangeHook<DataRequest> = async ({
     }
     if (to === 'completed' || to === 'refused') {
       await authorize(req, dataRightsPolicy.decideRequest, {
-        vi: 'Hoàn thành hoặc từ chối yêu cầu về dữ liệu của học sinh do Hiệu trưởng, Phó Hiệu trưởng quyết định.',
-        en: "Completing or refusing a request about a pupil's data is for the principal or a vice-principal.",
+        vi:
+          'Hoàn thành hoặc từ chối yêu cầu về dữ liệu của học sinh do Hiệu trưởng, ' +
+          'Phó Hiệu trưởng quyết định.',
+        en:
+          "Completing or refusing a request about a pupil's data is for the principal " +
+          'or a vice-principal.',
       })
       if (to === 'refused' && !merged.refusalReason?.trim()) {
         throw userError(req, 400, {
@@ -156,8 +162,12 @@ export const DataRequests: CollectionConfig = audited({
       'completeBy',
     ],
     description: {
-      vi: 'Yêu cầu xem, sửa, xóa dữ liệu, rút lại sự đồng ý của cha mẹ học sinh (Luật 91/2025). Xác nhận trong 2 ngày làm việc; hạn hoàn thành theo loại yêu cầu.',
-      en: "Guardians' requests to see, correct or erase data, or withdraw consent (Law 91/2025). Acknowledge within 2 working days.",
+      vi:
+        'Yêu cầu xem, sửa, xóa dữ liệu, rút lại sự đồng ý của cha mẹ học sinh (Luật ' +
+        '91/2025). Xác nhận trong 2 ngày làm việc; hạn hoàn thành theo loại yêu cầu.',
+      en:
+        "Guardians' requests to see, correct or erase data, or withdraw consent " +
+        '(Law 91/2025). Acknowledge within 2 working days.',
     },
   },
   access: collectionAccess('data-requests'),
@@ -248,7 +258,9 @@ export const DataRequests: CollectionConfig = audited({
       admin: {
         position: 'sidebar',
         description: {
-          vi: 'Đã nhận → Đã xác nhận → Hoàn thành hoặc Từ chối. Hoàn thành, từ chối: Hiệu trưởng, Phó Hiệu trưởng.',
+          vi:
+            'Đã nhận → Đã xác nhận → Hoàn thành hoặc Từ chối. Hoàn thành, từ chối: ' +
+            'Hiệu trưởng, Phó Hiệu trưởng.',
           en: 'Received → acknowledged → completed or refused (leadership).',
         },
       },

@@ -66,7 +66,7 @@ export async function giveConsent(payload: Payload, users: Record<Role, User>, i
 }
 
 let posts = 0
-/** A post of 3B naming the pupils, written, reviewed, approved and published by the usual people. */
+/** A post of 3B naming the pupils, walked to publication by the usual people. */
 export async function publishedPostNaming(
   payload: Payload,
   users: Record<Role, User>,
