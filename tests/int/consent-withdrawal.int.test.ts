@@ -144,6 +144,27 @@ describe('withdrawing consent', () => {
     expect(await liveStatus(post.id)).toBe('draft')
   })
 
+  it('takes a post down even while a newer correction of it is in review', async () => {
+    const { payload } = school
+    const child = await pupilOf(payload, 'Lớp 3B', 8)
+    await giveConsent(payload, users, child.id)
+    const post = await publishedPostNaming(payload, users, [child.id])
+    const correction = await (
+      await as('homeroom_teacher')
+    ).patch(`/posts/${post.id}?draft=true`, { excerpt: 'Bản sửa đang chờ duyệt.' })
+    expect(correction.status, JSON.stringify(correction.body)).toBe(200)
+    await stepAs(payload, users.homeroom_teacher, post.id, 'submit')
+    const response = await (
+      await as('principal')
+    ).patch(`/students/${child.id}`, {
+      consent: { guardian: false, pupil: false },
+    })
+    expect(response.status, JSON.stringify(response.body)).toBe(200)
+    expect(await liveStatus(post.id)).toBe('draft')
+    const [event] = await eventsOf(post.id)
+    expect(event).toMatchObject({ action: 'unpublish', fromStage: 'published' })
+  })
+
   it('by a guardian’s request, completed by the principal', async () => {
     const { payload } = school
     const child = await pupilOf(payload, 'Lớp 3B', 6)

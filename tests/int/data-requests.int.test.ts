@@ -4,6 +4,7 @@
  * the audit, and what completing an erasure removes and keeps.
  */
 import { ROLES, type Role } from '@school/shared'
+import { createLocalReq } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { Student, User } from '../../cms/src/payload-types'
@@ -102,6 +103,27 @@ describe('who records and reads guardians’ requests', () => {
 })
 
 describe('the steps and the legal clock', () => {
+  it.each(ROLES)(
+    '%s: sees the clocks on the dashboard only if it decides or records',
+    async (role) => {
+      const { isAllowed } = await import('../../cms/src/access/authorize')
+      const { dataRightsPolicy } = await import('../../cms/src/access/policy')
+      const req = await createLocalReq(
+        { user: { ...users[role], collection: 'users' } },
+        school.payload,
+      )
+      const leadership = role === 'principal' || role === 'vice_principal'
+      expect(await isAllowed(req, dataRightsPolicy.requestClock)).toBe(leadership)
+      expect(await isAllowed(req, dataRightsPolicy.breachClock)).toBe(
+        leadership || role === 'it_teacher',
+      )
+      expect(await isAllowed(req, dataRightsPolicy.decideRequest)).toBe(leadership)
+      expect(await isAllowed(req, dataRightsPolicy.recordRequest)).toBe(
+        leadership || role === 'clerk',
+      )
+    },
+  )
+
   it('counts 2 working days past Tết to acknowledge, 10 to complete', async () => {
     // Friday 13/02/2026, then Tết (16–20/02) and a weekend: Monday 23 and Tuesday 24.
     const request = await recorded()

@@ -83,7 +83,7 @@ export async function applyTransition(
    * Server code only: take the step under another of `workflowPolicy`'s rules than the
    * transition's own (a withdrawn consent's take-down: `consentWithdrawal`).
    */
-  options: { role?: WorkflowRole } = {},
+  options: { role?: WorkflowRole; fromLiveDocument?: boolean } = {},
 ): Promise<Post> {
   const actor = req.user as User | null
   if (!actor) throw userError(req, 401, { vi: 'Cần đăng nhập.', en: 'You must log in.' })
@@ -99,7 +99,20 @@ export async function applyTransition(
     depth: 0,
     ...asActor,
   })
-  const from = post.stage as Stage
+  // A take-down acts on what is on the website, even while a newer correction is in review.
+  const liveStage = options.fromLiveDocument
+    ? (
+        await payload.findByID({
+          collection: 'posts',
+          id: post.id,
+          depth: 0,
+          select: { stage: true },
+          overrideAccess: true,
+          req,
+        })
+      ).stage
+    : null
+  const from = (liveStage ?? post.stage) as Stage
   const transition = transitionFor(action, from)
   if (!transition) {
     const possible = actionsFrom(from)

@@ -50,7 +50,7 @@ export async function takeDownPostsOf(
       applyTransition(
         req,
         { postId: post.id, action: 'unpublish', comment },
-        { role: 'consentWithdrawal' },
+        { role: 'consentWithdrawal', fromLiveDocument: true },
       ),
     )
     takenDown.push({ id: post.id, title: post.title })
