@@ -1178,8 +1178,6 @@ export const dataRightsPolicy = {
    * pupil's whole record, health included; Điều 6).
    */
   exportPupil: leadership,
-  /** Breaches and their notices. */
-  recordBreach: breachRecorder,
   /** The dashboard's clocks: requests for who decides them, breaches for who records them. */
   requestClock: leadership,
   breachClock: breachRecorder,
