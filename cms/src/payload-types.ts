@@ -93,6 +93,8 @@ export interface Config {
     'archive-entries': ArchiveEntry;
     'audit-log': AuditLog;
     'security-log': SecurityLog;
+    'data-requests': DataRequest;
+    'data-breaches': DataBreach;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -134,6 +136,8 @@ export interface Config {
     'archive-entries': ArchiveEntriesSelect<false> | ArchiveEntriesSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'security-log': SecurityLogSelect<false> | SecurityLogSelect<true>;
+    'data-requests': DataRequestsSelect<false> | DataRequestsSelect<true>;
+    'data-breaches': DataBreachesSelect<false> | DataBreachesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -962,7 +966,8 @@ export interface ArchiveFile {
     | 'signed-summary'
     | 'class-list'
     | 'assessment-grid'
-    | 'archive-file';
+    | 'archive-file'
+    | 'pupil-data';
   schoolYear: string;
   class?: (number | null) | Group;
   period?: ('mid1' | 'end1' | 'mid2' | 'end') | null;
@@ -1007,7 +1012,8 @@ export interface ArchiveEntry {
           | 'signed-summary'
           | 'class-list'
           | 'assessment-grid'
-          | 'archive-file';
+          | 'archive-file'
+          | 'pupil-data';
         class?: (number | null) | Group;
         period?: ('mid1' | 'end1' | 'mid2' | 'end') | null;
         id?: string | null;
@@ -1047,7 +1053,9 @@ export interface AuditLog {
     | 'assessments'
     | 'trait-assessments'
     | 'year-end-results'
-    | 'attendance';
+    | 'attendance'
+    | 'data-requests'
+    | 'data-breaches';
   /**
    * Empty: a list was read.
    */
@@ -1066,6 +1074,7 @@ export interface AuditLog {
         | 'class-list'
         | 'assessment-grid'
         | 'archive-file'
+        | 'pupil-data'
       )
     | null;
   /**
@@ -1123,6 +1132,73 @@ export interface SecurityLog {
    * Above 1: one entry summarising like events from one address within a minute.
    */
   count?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Guardians' requests to see, correct or erase data, or withdraw consent (Law 91/2025). Acknowledge within 2 working days.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "data-requests".
+ */
+export interface DataRequest {
+  id: number;
+  pupil: number | Student;
+  kind: 'access' | 'correction' | 'erasure' | 'withdraw_consent' | 'objection';
+  guardianName: string;
+  guardianRelationship?: ('father' | 'mother' | 'grandparent' | 'sibling' | 'other') | null;
+  guardianContact: string;
+  receivedOn: string;
+  channel: 'in_person' | 'paper' | 'phone' | 'email' | 'other';
+  details: string;
+  /**
+   * Received → acknowledged → completed or refused (leadership).
+   */
+  status: 'received' | 'acknowledged' | 'completed' | 'refused';
+  acknowledgeBy?: string | null;
+  completeBy?: string | null;
+  refusalReason?: string | null;
+  response?: string | null;
+  /**
+   * Written by the system when an erasure completes: what was removed, kept, and why.
+   */
+  erasureReport?: string | null;
+  recordedBy?: (number | null) | User;
+  acknowledgedAt?: string | null;
+  acknowledgedBy?: (number | null) | User;
+  decidedAt?: string | null;
+  decidedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Record of personal data breaches. Notify A05 within 72 hours of finding.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "data-breaches".
+ */
+export interface DataBreach {
+  id: number;
+  summary: string;
+  description: string;
+  dataAffected: string;
+  pupilCount: number;
+  pupilsAffected?: (number | Student)[] | null;
+  happenedAt?: string | null;
+  foundAt: string;
+  foundBy: string;
+  measures?: string | null;
+  noticeDeadline?: string | null;
+  authorityNotifiedAt?: string | null;
+  notifications?:
+    | {
+        party: 'authority' | 'guardians' | 'education_office';
+        at: string;
+        how?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  recordedBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -1333,6 +1409,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'security-log';
         value: number | SecurityLog;
+      } | null)
+    | ({
+        relationTo: 'data-requests';
+        value: number | DataRequest;
+      } | null)
+    | ({
+        relationTo: 'data-breaches';
+        value: number | DataBreach;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -2015,6 +2099,61 @@ export interface SecurityLogSelect<T extends boolean = true> {
   status?: T;
   detail?: T;
   count?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "data-requests_select".
+ */
+export interface DataRequestsSelect<T extends boolean = true> {
+  pupil?: T;
+  kind?: T;
+  guardianName?: T;
+  guardianRelationship?: T;
+  guardianContact?: T;
+  receivedOn?: T;
+  channel?: T;
+  details?: T;
+  status?: T;
+  acknowledgeBy?: T;
+  completeBy?: T;
+  refusalReason?: T;
+  response?: T;
+  erasureReport?: T;
+  recordedBy?: T;
+  acknowledgedAt?: T;
+  acknowledgedBy?: T;
+  decidedAt?: T;
+  decidedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "data-breaches_select".
+ */
+export interface DataBreachesSelect<T extends boolean = true> {
+  summary?: T;
+  description?: T;
+  dataAffected?: T;
+  pupilCount?: T;
+  pupilsAffected?: T;
+  happenedAt?: T;
+  foundAt?: T;
+  foundBy?: T;
+  measures?: T;
+  noticeDeadline?: T;
+  authorityNotifiedAt?: T;
+  notifications?:
+    | T
+    | {
+        party?: T;
+        at?: T;
+        how?: T;
+        id?: T;
+      };
+  recordedBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -37,6 +37,9 @@ import { Media } from './collections/Media'
 import { Posts } from './collections/Posts'
 import { WorkflowEvents } from './collections/WorkflowEvents'
 import { Users } from './collections/Users'
+import { DataBreaches } from './collections/DataBreaches'
+import { DataRequests } from './collections/DataRequests'
+import { dataRightsEndpoints } from './data-rights/endpoints'
 import { databaseAdapter } from './db'
 import { smtpEmailAdapter } from './email'
 import { SchoolProfile } from './globals/SchoolProfile'
@@ -81,6 +84,7 @@ export default withPolicy(
           '/components/account/AccountNotice#PasswordReminder',
           '/components/dashboard/EditorialDashboard#EditorialDashboard',
           '/components/assessment/ProgressDashboard#ProgressDashboard',
+          '/components/data-rights/DataRightsDashboard#DataRightsDashboard',
         ],
         afterNavLinks: ['/components/nav/PolicyNavLinks#PolicyNavLinks'],
         views: {
@@ -150,6 +154,8 @@ export default withPolicy(
       ArchiveEntries,
       AuditLog,
       SecurityLog,
+      DataRequests,
+      DataBreaches,
     ]),
     globals: [SchoolProfile, SiteBuild, SecuritySettings],
     // Failed logins and refusals go to the security log; a locked account is answered like an
@@ -170,6 +176,7 @@ export default withPolicy(
       ...totpEndpoints,
       ...assessmentEndpoints,
       ...documentEndpoints,
+      ...dataRightsEndpoints,
     ],
     db: databaseAdapter(path.resolve(dirname, 'migrations')),
     editor: lexicalEditor(),

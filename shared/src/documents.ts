@@ -15,6 +15,8 @@ export const DOCUMENT_KINDS = [
   'class-list',
   'assessment-grid',
   'archive-file',
+  // Law 91/2025: everything the school holds on one pupil, for their guardian.
+  'pupil-data',
 ] as const
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number]
 export const DOCUMENT_KIND_LABELS: Labels<DocumentKind> = {
@@ -27,6 +29,7 @@ export const DOCUMENT_KIND_LABELS: Labels<DocumentKind> = {
   'class-list': { vi: 'Danh sách lớp', en: 'Class list' },
   'assessment-grid': { vi: 'Bảng nhập kết quả (Excel)', en: 'Assessment grid (Excel)' },
   'archive-file': { vi: 'Tệp lưu trữ', en: 'Archived file' },
+  'pupil-data': { vi: 'Toàn bộ dữ liệu của một học sinh', en: "All of one pupil's data" },
 }
 
 /**

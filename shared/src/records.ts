@@ -157,6 +157,9 @@ export const RECORD_COLLECTIONS = [
   'trait-assessments',
   'year-end-results',
   'attendance',
+  // Children's data rights (Law 91/2025): guardians' requests and breaches are audited too.
+  'data-requests',
+  'data-breaches',
 ] as const
 export type RecordCollection = (typeof RECORD_COLLECTIONS)[number]
 

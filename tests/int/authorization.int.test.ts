@@ -68,6 +68,22 @@ beforeAll(async () => {
       schoolYear: schoolYearOf(new Date()),
     },
   })
+  // The seed records no breach: one naming a pupil, so hole 4 finds who reads its guarded field
+  // by reading (an empty collection shows nobody reading it).
+  const { docs: pupils } = await payload.find({ collection: 'students', limit: 1, depth: 0 })
+  await payload.create({
+    collection: 'data-breaches',
+    overrideAccess: true,
+    data: {
+      summary: 'Danh sách lớp gửi nhầm địa chỉ thư',
+      description: 'Bảng danh sách lớp được gửi tới một địa chỉ thư ngoài trường.',
+      dataAffected: 'Họ tên, ngày sinh.',
+      pupilCount: 1,
+      pupilsAffected: [pupils[0].id],
+      foundAt: '2026-11-02T08:00:00+07:00',
+      foundBy: 'Giáo viên Tin học',
+    },
+  })
   const actors: Actor[] = [...ROLES, 'anonymous', 'mixed_teacher']
   for (const actor of actors) {
     const rest = new RestClient()

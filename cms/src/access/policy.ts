@@ -78,6 +78,8 @@ import {
   sentBySelf,
   archiveEntryOpen,
   pupilInThisYearsClass,
+  erasureInProgress,
+  consentWithdrawalInProgress,
 } from './predicates'
 import {
   allOf,
@@ -157,6 +159,19 @@ const correctionFiler: Rule = anyOf(
   assignedTeacherOfRecord('subject'),
 )
 
+/**
+ * Who records a guardian's request about a pupil's data (Law 91/2025; Decree 356/2025): the
+ * clerk (văn thư, Điều 14) receives the school's incoming letters and visitors, and leadership,
+ * who answers for the data (Điều 5.1, 6). A homeroom teacher who is handed a request passes it
+ * to them: the requests name guardians and what they ask, which is not a class's business.
+ */
+const dataRequestRecorder: Rule = anyOf(leadership, clerk)
+/**
+ * Who records a breach of personal data (Law 91/2025): the IT teacher, who looks after the
+ * system and its data (Điều 8, 17.2, 17.6), and leadership, who tells the authority.
+ */
+const breachRecorder: Rule = anyOf(leadership, itTeacher)
+
 export const collectionPolicy = {
   /** Staff accounts (Điều 4, 5.1, 5.2). */
   users: {
@@ -193,7 +208,7 @@ export const collectionPolicy = {
     read: anyOf(staff, published),
     // The admin shows a post in review read-only; Posts/hooks/guardWorkflowState also refuses
     // (409) an edit of a live post's newer draft while that draft is in review.
-    update: anyOf(workflowInProgress, allOf(ownPost, notInReview)),
+    update: anyOf(workflowInProgress, allOf(ownPost, notInReview), erasureInProgress),
     delete: anyOf(principal, allOf(ownPost, notLive)),
     // Earlier versions hold drafts and review states: staff only, never the public.
     readVersions: staff,
@@ -231,7 +246,8 @@ export const collectionPolicy = {
     read: anyOf(leadership, nurse, homeroomOfPupil, teacherOfPupil, archivingInProgress),
     // The nurse updates the health part only (fieldPolicy); the rest stays with the homeroom.
     // The import creates pupils but never changes one: it proposes (Điều 6, 9.1).
-    update: anyOf(leadership, nurse, homeroomOfPupil),
+    // An erasure request removes what the school may remove (Law 91/2025; dataRightsPolicy).
+    update: anyOf(leadership, nurse, homeroomOfPupil, erasureInProgress),
     // A pupil who leaves is marked by an enrollment event, not deleted: deletion undoes a mistake.
     delete: principal,
     ...noVersions,
@@ -242,7 +258,8 @@ export const collectionPolicy = {
     create: nurse,
     read: anyOf(leadership, nurse, homeroomOfExaminedPupil, archivingInProgress),
     update: nurse,
-    delete: nurse,
+    // An erasure request of a pupil who left removes their check-ups (Law 91/2025).
+    delete: anyOf(nurse, erasureInProgress),
     ...noVersions,
     ...noAccounts,
   },
@@ -509,6 +526,28 @@ export const collectionPolicy = {
   'payload-kv': serverOnly,
   /** Scheduled publication's queue: the CMS process runs it; nobody reads or edits it. */
   'payload-jobs': serverOnly,
+  /**
+   * Guardians' requests about a pupil's data (Law 91/2025; Decree 356/2025): recorded and read
+   * by the clerk and leadership; completing or refusing one is leadership's
+   * (`dataRightsPolicy.decideRequest`). A request is part of the school's record: never deleted.
+   */
+  'data-requests': {
+    create: dataRequestRecorder,
+    read: dataRequestRecorder,
+    update: dataRequestRecorder,
+    delete: nobody,
+    ...noVersions,
+    ...noAccounts,
+  },
+  /** Breaches of personal data and who was told (Law 91/2025): never deleted. */
+  'data-breaches': {
+    create: breachRecorder,
+    read: breachRecorder,
+    update: breachRecorder,
+    delete: nobody,
+    ...noVersions,
+    ...noAccounts,
+  },
 } satisfies Record<string, CollectionRules>
 
 export type PolicyCollection = keyof typeof collectionPolicy
@@ -573,7 +612,12 @@ function studentFieldReaders() {
 /** Who writes each field of a pupil's record. */
 function studentFieldWriters() {
   // The import fills in the pupils it creates; an existing pupil's record it only proposes.
-  const recordKeeper = anyOf(allOf(newRecord, importInProgress), leadership, homeroomOfPupil)
+  const recordKeeper = anyOf(
+    allOf(newRecord, importInProgress),
+    leadership,
+    homeroomOfPupil,
+    erasureInProgress,
+  )
   const writable = Object.keys(pupilFieldAudience).filter((field) => field !== 'checkups') as Array<
     Exclude<PupilField, 'checkups'>
   >
@@ -589,8 +633,8 @@ function studentFieldWriters() {
     class: anyOf(leadership, allOf(newRecord, anyOf(importInProgress, homeroomOfPupil))),
     // Derived from the enrollment events (Students/hooks), never typed in.
     status: nobody,
-    // Điều 11: health is written by the nurse only.
-    health: nurse,
+    // Điều 11: health is written by the nurse only (and emptied by an erasure request).
+    health: anyOf(nurse, erasureInProgress),
   }
 }
 
@@ -711,6 +755,30 @@ export const fieldWritePolicy = {
     sha256: nobody,
     byteSize: nobody,
   },
+  'data-requests': {
+    // What a request is about and when it came are set when it is recorded.
+    pupil: newRecord,
+    kind: newRecord,
+    receivedOn: newRecord,
+    // The hook moves it forward only; completing or refusing asks dataRightsPolicy.decideRequest.
+    status: dataRequestRecorder,
+    // The clock and each step's date and person are kept by the server (collections/DataRequests).
+    acknowledgeBy: nobody,
+    completeBy: nobody,
+    acknowledgedAt: nobody,
+    acknowledgedBy: nobody,
+    decidedAt: nobody,
+    decidedBy: nobody,
+    erasureReport: nobody,
+    recordedBy: nobody,
+  },
+  'data-breaches': {
+    // Which children were affected is leadership's, who tells their guardians; the IT teacher
+    // records how many.
+    pupilsAffected: leadership,
+    noticeDeadline: nobody,
+    recordedBy: nobody,
+  },
 } satisfies Partial<Record<PolicyCollection, Record<string, Rule>>>
 
 /** Fields only some readers of the document may see. */
@@ -751,6 +819,10 @@ export const fieldReadPolicy = {
   'archive-entries': {
     // The sender follows an entry's progress; the files are the archive's readers' only.
     files: (context) => documentPolicy.readArchive(context),
+  },
+  'data-breaches': {
+    // The names of the children affected: leadership only (the IT teacher sees the count).
+    pupilsAffected: leadership,
   },
 } satisfies Partial<Record<PolicyCollection, Record<string, Rule>>>
 
@@ -824,6 +896,11 @@ export const workflowPolicy = {
   approver: allOf(leadership, not(writerOfRecord), not(reviewerOfRecord)),
   /** The web admin publishes right after approval (Điều 17.3); the principal answers for all (5.1). */
   publisher: websiteManager,
+  /**
+   * Law 91/2025: a withdrawn consent takes the pupil's posts down at once, whoever recorded the
+   * withdrawal; the server does it through the workflow (workflow/consent-withdrawal.ts).
+   */
+  consentWithdrawal: consentWithdrawalInProgress,
 } satisfies Record<string, Rule>
 
 export type WorkflowRole = keyof typeof workflowPolicy
@@ -1082,3 +1159,26 @@ export async function dropLocksOfNonEditors(
     })
   }
 }
+
+/**
+ * Children's data rights (Law 91/2025/QH15; Decree 356/2025/NĐ-CP): the steps of a guardian's
+ * request that are more than recording it, the export of one pupil, and the breach record.
+ * Periods: shared/src/data-rights.ts.
+ */
+export const dataRightsPolicy = {
+  /** Recording a request and acknowledging it: the clerk or leadership. */
+  recordRequest: dataRequestRecorder,
+  /**
+   * Completing or refusing a request decides on the child's data: leadership (Điều 5.1, 6). An
+   * erasure's removals follow from it (`erasureInProgress`).
+   */
+  decideRequest: leadership,
+  /**
+   * Everything the school holds on one pupil, as one file: leadership only (they read every
+   * pupil's whole record, health included; Điều 6).
+   */
+  exportPupil: leadership,
+  /** The dashboard's clocks: requests for who decides them, breaches for who records them. */
+  requestClock: leadership,
+  breachClock: breachRecorder,
+} satisfies Record<string, Rule>

@@ -654,3 +654,15 @@ export const pupilInThisYearsClass: Rule = async ({ req, data, doc }) => {
   })
   return !group?.schoolYear || group.schoolYear === schoolYearOf(new Date())
 }
+
+/**
+ * A guardian's erasure request is being completed (Law 91/2025; `dataRightsPolicy.decideRequest`
+ * was asked first): the server removes what the school may remove from the pupil's records.
+ */
+export const erasureInProgress: Rule = ({ req }) => hasFlag(req, 'dataErasure')
+
+/**
+ * A pupil's consent was just withdrawn: the server takes down the posts naming or showing them,
+ * through the workflow (Law 91/2025: processing stops when consent is withdrawn).
+ */
+export const consentWithdrawalInProgress: Rule = ({ req }) => hasFlag(req, 'consentWithdrawal')

@@ -20,6 +20,8 @@ const COLLECTION_LABELS = {
   'trait-assessments': { vi: 'Phẩm chất, năng lực', en: 'Qualities and competencies' },
   'year-end-results': { vi: 'Kết quả cuối năm', en: 'Year-end results' },
   attendance: { vi: 'Điểm danh', en: 'Attendance' },
+  'data-requests': { vi: 'Yêu cầu về dữ liệu cá nhân', en: 'Data requests' },
+  'data-breaches': { vi: 'Sự cố dữ liệu cá nhân', en: 'Data breaches' },
 }
 
 /**

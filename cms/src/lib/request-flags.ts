@@ -24,6 +24,10 @@ export type RequestFlag =
   | 'transcriptSigning'
   // The archive's own code filing files and moving an entry forward (after `documentPolicy`).
   | 'archiving'
+  // Completing a guardian's erasure request (Law 91/2025): removing what the school may remove.
+  | 'dataErasure'
+  // Taking down the posts of a pupil whose consent was withdrawn (through the workflow).
+  | 'consentWithdrawal'
 
 export function hasFlag(req: PayloadRequest | undefined, flag: RequestFlag): boolean {
   return req?.context?.[flag] === true

@@ -14,7 +14,7 @@ import {
 } from '@school/shared'
 
 import { authorize } from '../access/authorize'
-import { workflowPolicy } from '../access/policy'
+import { workflowPolicy, type WorkflowRole } from '../access/policy'
 import { localize, userError } from '../lib/messages'
 import { withFlag } from '../lib/request-flags'
 import { inTransaction } from '../lib/transaction'
@@ -79,6 +79,11 @@ function parseInput(req: PayloadRequest, input: TransitionRequest) {
 export async function applyTransition(
   req: PayloadRequest,
   input: TransitionRequest,
+  /**
+   * Server code only: take the step under another of `workflowPolicy`'s rules than the
+   * transition's own (a withdrawn consent's take-down: `consentWithdrawal`).
+   */
+  options: { role?: WorkflowRole; fromLiveDocument?: boolean } = {},
 ): Promise<Post> {
   const actor = req.user as User | null
   if (!actor) throw userError(req, 401, { vi: 'Cần đăng nhập.', en: 'You must log in.' })
@@ -94,7 +99,20 @@ export async function applyTransition(
     depth: 0,
     ...asActor,
   })
-  const from = post.stage as Stage
+  // A take-down acts on what is on the website, even while a newer correction is in review.
+  const liveStage = options.fromLiveDocument
+    ? (
+        await payload.findByID({
+          collection: 'posts',
+          id: post.id,
+          depth: 0,
+          select: { stage: true },
+          overrideAccess: true,
+          req,
+        })
+      ).stage
+    : null
+  const from = (liveStage ?? post.stage) as Stage
   const transition = transitionFor(action, from)
   if (!transition) {
     const possible = actionsFrom(from)
@@ -105,7 +123,7 @@ export async function applyTransition(
   }
   await authorize(
     req,
-    workflowPolicy[transition.who],
+    workflowPolicy[options.role ?? transition.who],
     {
       vi: `Bạn không được "${ACTION_LABELS[action].vi}" bài viết này.`,
       en: `You may not "${action}" this post.`,

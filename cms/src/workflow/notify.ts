@@ -89,3 +89,44 @@ export async function notifyStep(
   }
   return sent
 }
+
+/**
+ * Tells the website's managers (who publish, `workflowPolicy.publisher`) that posts came down
+ * because a pupil's consent was withdrawn (Law 91/2025): they must not publish them again with
+ * the pupil, and may have copies elsewhere (social pages) to take down too.
+ */
+export async function notifyConsentTakedown(
+  payload: Payload,
+  req: PayloadRequest,
+  posts: Array<Pick<Post, 'id' | 'title'>>,
+): Promise<number> {
+  if (!smtpConfigured() || req.context?.notify === false || posts.length === 0) return 0
+  const { docs: staff } = await req.payload.find({
+    collection: 'users',
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  const adminURL = `${payload.config.serverURL}${payload.config.routes.admin}`
+  const subject = `[Website] Gỡ ${posts.length} bài do rút lại sự đồng ý`
+  const text = [
+    'Cha mẹ/người giám hộ (hoặc học sinh) đã rút lại sự đồng ý đăng tên, hình ảnh của một học ' +
+      'sinh. Hệ thống đã gỡ khỏi website các bài sau (Luật Bảo vệ dữ liệu cá nhân 91/2025):',
+    ...posts.map((post) => `- ${post.title}: ${adminURL}/collections/posts/${post.id}`),
+    'Không đăng lại các bài này khi còn tên, ảnh của học sinh; gỡ cả bản sao ở nơi khác ' +
+      '(trang mạng xã hội của trường) nếu có.',
+  ].join('\n\n')
+  let sent = 0
+  for (const person of staff) {
+    if ((await workflowPolicy.publisher({ user: person, req })) !== true) continue
+    try {
+      await payload.sendEmail({ to: person.email, subject, text })
+      sent += 1
+    } catch (error) {
+      payload.logger.error({ err: error, msg: `Could not email ${person.email} about a take-down` })
+    }
+  }
+  return sent
+}

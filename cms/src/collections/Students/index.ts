@@ -25,6 +25,7 @@ import { dateOnly, notInFuture, personalIdNumber, studentCode } from '../../fiel
 import { vietnamesePhone } from '../../fields/validators'
 import type { Message } from '../../lib/messages'
 import { keepEnrollmentHistory } from './hooks/enrollmentHistory'
+import { takeDownPostsWhenConsentWithdrawn } from '../../workflow/consent-withdrawal'
 
 /** Read and write access of a field of a pupil's record, both from the policy. */
 function guarded(field: Exclude<PupilField, 'checkups'>, label: Message, initialValue?: unknown) {
@@ -151,6 +152,8 @@ export const Students: CollectionConfig = audited({
   defaultSort: 'fullName',
   hooks: {
     beforeChange: [keepEnrollmentHistory],
+    // Law 91/2025: a withdrawn consent takes the pupil's posts off the website at once.
+    afterChange: [takeDownPostsWhenConsentWithdrawn],
     afterRead: [hideUnreadableEmptyArrays('students', ['guardians', 'enrollmentEvents'])],
   },
   fields: [

@@ -26,11 +26,15 @@ import { Hidden as Hidden_9da352b2b96b4d476aa982687058afd0 } from '../../../comp
 import { DueDateCell as DueDateCell_5aff8afde43f2660af6e4f1e7badfbbe } from '../../../components/assignments/DueDateCell'
 import { GrowthChart as GrowthChart_3f4759cbdf59fe19bf6c7af5de28956a } from '../../../components/records/GrowthChart'
 import { DecisionPanel as DecisionPanel_9cd90bff7524380a6e55b744742860fb } from '../../../components/DecisionPanel'
+import { AcknowledgeByCell as AcknowledgeByCell_e10b18621a804178fd2c93f1e8fa3c0c } from '../../../components/data-rights/DeadlineCell'
+import { CompleteByCell as CompleteByCell_e10b18621a804178fd2c93f1e8fa3c0c } from '../../../components/data-rights/DeadlineCell'
+import { BreachNoticeCell as BreachNoticeCell_e10b18621a804178fd2c93f1e8fa3c0c } from '../../../components/data-rights/DeadlineCell'
 import { AccountGate as AccountGate_715560c5e902fd7d46f0a244d312135e } from '../../../components/account/AccountNotice'
 import { PolicyNavLinks as PolicyNavLinks_712314da5256e3596e18a75673b38420 } from '../../../components/nav/PolicyNavLinks'
 import { PasswordReminder as PasswordReminder_715560c5e902fd7d46f0a244d312135e } from '../../../components/account/AccountNotice'
 import { EditorialDashboard as EditorialDashboard_80874a17ed08105b45f341c1f59f634a } from '../../../components/dashboard/EditorialDashboard'
 import { ProgressDashboard as ProgressDashboard_d114ad38da0003bf72f54801fe2a61f6 } from '../../../components/assessment/ProgressDashboard'
+import { DataRightsDashboard as DataRightsDashboard_901bee5ad49bd1f9d801331e81f0c3ec } from '../../../components/data-rights/DataRightsDashboard'
 import { EditorialReportView as EditorialReportView_66941cb4d33fc9f85f586763eb32467e } from '../../../components/report/EditorialReportView'
 import { RecordsView as RecordsView_e65871ff64af0d47624ff533c041d0bd } from '../../../components/records/RecordsView'
 import { TotpView as TotpView_3e968f3bd2d548d4f57739c42f4822f9 } from '../../../components/account/TotpView'
@@ -71,11 +75,15 @@ export const importMap = {
   "/components/assignments/DueDateCell#DueDateCell": DueDateCell_5aff8afde43f2660af6e4f1e7badfbbe,
   "/components/records/GrowthChart#GrowthChart": GrowthChart_3f4759cbdf59fe19bf6c7af5de28956a,
   "/components/DecisionPanel#DecisionPanel": DecisionPanel_9cd90bff7524380a6e55b744742860fb,
+  "/components/data-rights/DeadlineCell#AcknowledgeByCell": AcknowledgeByCell_e10b18621a804178fd2c93f1e8fa3c0c,
+  "/components/data-rights/DeadlineCell#CompleteByCell": CompleteByCell_e10b18621a804178fd2c93f1e8fa3c0c,
+  "/components/data-rights/DeadlineCell#BreachNoticeCell": BreachNoticeCell_e10b18621a804178fd2c93f1e8fa3c0c,
   "/components/account/AccountNotice#AccountGate": AccountGate_715560c5e902fd7d46f0a244d312135e,
   "/components/nav/PolicyNavLinks#PolicyNavLinks": PolicyNavLinks_712314da5256e3596e18a75673b38420,
   "/components/account/AccountNotice#PasswordReminder": PasswordReminder_715560c5e902fd7d46f0a244d312135e,
   "/components/dashboard/EditorialDashboard#EditorialDashboard": EditorialDashboard_80874a17ed08105b45f341c1f59f634a,
   "/components/assessment/ProgressDashboard#ProgressDashboard": ProgressDashboard_d114ad38da0003bf72f54801fe2a61f6,
+  "/components/data-rights/DataRightsDashboard#DataRightsDashboard": DataRightsDashboard_901bee5ad49bd1f9d801331e81f0c3ec,
   "/components/report/EditorialReportView#EditorialReportView": EditorialReportView_66941cb4d33fc9f85f586763eb32467e,
   "/components/records/RecordsView#RecordsView": RecordsView_e65871ff64af0d47624ff533c041d0bd,
   "/components/account/TotpView#TotpView": TotpView_3e968f3bd2d548d4f57739c42f4822f9,

@@ -29,7 +29,8 @@ async function latestStage(req: PayloadRequest, id: number | string): Promise<St
  * version of a post on the website, which only the workflow does (403).
  */
 export const guardPostUpdate: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
-  if (operation !== 'update' || hasFlag(req, 'workflow')) return args
+  // An erasure request removes the pupil from posts in any stage (Law 91/2025; data-rights).
+  if (operation !== 'update' || hasFlag(req, 'workflow') || hasFlag(req, 'dataErasure')) return args
   const { draft, id } = args as { draft?: boolean; id?: number | string }
   const refuseLiveWrite = () =>
     userError(req, 403, {
