@@ -26,11 +26,13 @@ function step(title, command, args, env = {}) {
 
 /**
  * Debian's packages the suites use: Chromium for the browser suite, poppler-utils to read back
- * the PDFs the product makes (pdftotext, pdfinfo, pdffonts, pdfsig, pdftoppm).
+ * the PDFs the product makes (pdftotext, pdfinfo, pdffonts, pdfsig, pdftoppm), nginx.
  */
 const DEBIAN_TOOLS = [
   { pkg: 'chromium', file: CHROMIUM },
   { pkg: 'poppler-utils', file: '/usr/bin/pdftotext' },
+  // The operations suite checks the shipped reverse proxy config with nginx's own test and runs it.
+  { pkg: 'nginx', file: '/usr/sbin/nginx' },
 ]
 
 function ensureDebianTools() {
