@@ -26,7 +26,7 @@ function step(title, command, args, env = {}) {
 
 /**
  * Debian's packages the suites use: Chromium for the browser suite, poppler-utils to read back
- * the PDFs the product makes (pdftotext, pdfinfo, pdffonts, pdfsig, pdftoppm), nginx.
+ * the PDFs the product makes (pdftotext, pdfinfo, pdffonts, pdfsig, pdftoppm).
  */
 const DEBIAN_TOOLS = [
   { pkg: 'chromium', file: CHROMIUM },
