@@ -4,13 +4,14 @@
  * SIGTERM (systemctl stop) ends it cleanly, with the website build it started.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 
 import { ROOT } from '../../scripts/lib/env.mjs'
 import { waitFor } from '../../scripts/lib/processes.mjs'
+import { productionProblems } from '../../scripts/lib/production-settings.mjs'
 import { startProduct, type RunningProduct } from './support/product'
 
 const PORT = 3350
@@ -93,6 +94,42 @@ describe('SCHOOL_ENV=production refuses unsafe settings', () => {
     await product.stop()
     running.pop()
   })
+})
+
+const SHIPPED = path.join(ROOT, 'scripts', 'production')
+
+describe('the shipped settings and unit', () => {
+  it('the example env file is refused only for its placeholder secret', () => {
+    const settings: Record<string, string> = {}
+    for (const line of readFileSync(path.join(SHIPPED, 'giathuong.env.example'), 'utf8').split(
+      '\n',
+    )) {
+      const match = line.match(/^([A-Z_]+)=(.*)$/)
+      if (match) settings[match[1]] = match[2].replace(/^"(.*)"$/, '$1')
+    }
+    expect(productionProblems(settings)).toEqual([
+      'PAYLOAD_SECRET vẫn là giá trị mẫu: tạo bằng openssl rand -hex 32.',
+    ])
+    const secret = 'f'.repeat(64)
+    expect(productionProblems({ ...settings, PAYLOAD_SECRET: secret })).toEqual([])
+  })
+
+  it.skipIf(!existsSync('/usr/bin/systemd-analyze'))(
+    'the systemd unit passes systemd-analyze verify, and a typo fails it',
+    () => {
+      const unit = path.join(SHIPPED, 'giathuong.service')
+      const verify = (file: string) => spawnSync('systemd-analyze', ['verify', file])
+      const shipped = verify(unit)
+      expect(shipped.stderr.toString()).toBe('')
+      expect(shipped.status).toBe(0)
+      const broken = mkdtempSync(path.join(tmpdir(), 'school-unit-'))
+      folders.push(broken)
+      const typo = path.join(broken, 'giathuong.service')
+      const text = readFileSync(unit, 'utf8').replace('ExecStart=/usr/bin/node', 'ExecStart=node-x')
+      writeFileSync(typo, text)
+      expect(verify(typo).status).not.toBe(0)
+    },
+  )
 })
 
 /** Processes whose environment names this data folder (the CMS's `astro build` child). */
