@@ -34,6 +34,10 @@ if (given.SCHOOL_ENV === 'production') {
     )
     process.exit(78) // EX_CONFIG: systemd's Restart=on-failure would only fail again.
   }
+  // The database, media and archive readable by the service alone, as the unit's UMask=0027
+  // says, also when started by hand: the website's builds get nginx's group from their folder's
+  // setgid bit (README), nothing else does.
+  process.umask(0o027)
 }
 
 const { env, cmsPort, dataDir } = productEnv({ SEED_DEMO: given.SEED_DEMO ?? 'false' })

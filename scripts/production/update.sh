@@ -57,7 +57,7 @@ npm run build -w cms
 # Astro's caches next to the sources, writable by the service (ReadWritePaths in the unit), and
 # the website's build folder readable by nginx (group www-data by the setgid bit).
 install -d -o "$SERVICE_USER" -g "$SERVICE_USER" -m 750 site/.astro site/node_modules/.astro \
-  cms/.next/cache
+  site/node_modules/.vite cms/.next/cache
 install -d -o "$SERVICE_USER" -g www-data -m 2750 "$DATA_DIR/site-builds"
 
 echo "▸ 4/4 Khởi động CMS (migration chạy tự động)…"

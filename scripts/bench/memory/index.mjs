@@ -22,6 +22,7 @@
  */
 import { spawn } from 'node:child_process'
 import {
+  appendFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -320,6 +321,24 @@ Baselines: bare Node ${bareMB.toFixed(0)} MB; npm start's wrappers (npm → tsx)
         0,
       )} MB | ${row.seconds.toFixed(1)} |`,
     )
+  const history = rows
+    .map(
+      (row) =>
+        `${row.label}: idle ${row.idle.toFixed(0)} MB (≤ ${IDLE_TARGET_MB}; CMS ${row.idleCms.toFixed(
+          0,
+        )}), rebuild peak ${row.peak.toFixed(0)} MB (≤ ${PEAK_TARGET_MB}; CMS+astro ${row.cmsPeak.toFixed(0)})`,
+    )
+    .join('; ')
+  appendFileSync(
+    path.join(ROOT, 'docs', 'benchmarks.md'),
+    `- ${new Date().toISOString().slice(0, 10)} memory (${os.cpus().length} cores, Node ${
+      process.versions.node
+    }, load ${os.loadavg()[0].toFixed(1)}, ${serverKind}, NODE_OPTIONS ${
+      process.env.BENCH_MEMORY_NODE_OPTIONS || 'none'
+    }, MALLOC_ARENA_MAX ${process.env.MALLOC_ARENA_MAX || 'default'}): ${history}; bare Node ${bareMB.toFixed(
+      0,
+    )} MB, npm → tsx wrappers ${wrappersMB.toFixed(0)} MB\n`,
+  )
   const over = rows.filter((row) => row.idle > IDLE_TARGET_MB || row.peak > PEAK_TARGET_MB)
   console.log(
     over.length
