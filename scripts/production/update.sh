@@ -54,9 +54,10 @@ git fetch --tags origin
 git checkout --detach "$REF"
 npm ci --no-audit --no-fund
 npm run build -w cms
-# Astro's caches next to the sources, writable by the service (ReadWritePaths in the unit), and
-# the website's build folder readable by nginx (group www-data by the setgid bit).
-install -d -o "$SERVICE_USER" -g "$SERVICE_USER" -m 750 site/.astro site/node_modules/.astro \
+# Astro remakes site/.astro and its caches at each build: the service owns those folders and
+# site/ itself (ReadWritePaths in the unit); the website's build folder is readable by nginx
+# (group www-data by the setgid bit).
+install -d -o "$SERVICE_USER" -g "$SERVICE_USER" -m 755 site site/.astro site/node_modules/.astro \
   site/node_modules/.vite cms/.next/cache
 install -d -o "$SERVICE_USER" -g www-data -m 2750 "$DATA_DIR/site-builds"
 

@@ -4,7 +4,15 @@
  * SIGTERM (systemctl stop) ends it cleanly, with the website build it started.
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -91,6 +99,9 @@ describe('SCHOOL_ENV=production refuses unsafe settings', () => {
     })
     running.push(product)
     expect(product.output()).not.toContain('Không khởi động')
+    // Private to the service (umask 0027) even when started by hand, not as the unit starts it.
+    const databaseMode = statSync(path.join(dataDir, 'school.db')).mode
+    expect((databaseMode & 0o007).toString(8)).toBe('0')
     await product.stop()
     running.pop()
   })
