@@ -95,7 +95,12 @@ describe('SCHOOL_ENV=production refuses unsafe settings', () => {
     const product = await startProduct({
       dataDir,
       port: PORT,
-      env: { ...GOOD, SCHOOL_DATA_DIR: dataDir, SITE_BUILD_DEBOUNCE_MS: '60000' },
+      env: {
+        ...GOOD,
+        SCHOOL_DATA_DIR: dataDir,
+        CMS_PORT: String(PORT),
+        SITE_BUILD_DEBOUNCE_MS: '60000',
+      },
     })
     running.push(product)
     expect(product.output()).not.toContain('Không khởi động')
