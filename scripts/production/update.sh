@@ -12,6 +12,8 @@
 #    (prodMigrations); the script waits until it answers.
 # If any step fails it stops there and prints how to go back (the previous commit and the backup).
 set -eu
+# The backup holds the database and the secret: nobody but root and the service reads it.
+umask 027
 
 APP_DIR=${APP_DIR:-/opt/giathuong}
 SERVICE=${SERVICE:-giathuong}
