@@ -12,8 +12,6 @@
 #    (prodMigrations); the script waits until it answers.
 # If any step fails it stops there and prints how to go back (the previous commit and the backup).
 set -eu
-# The backup holds the database and the secret: nobody but root and the service reads it.
-umask 027
 
 APP_DIR=${APP_DIR:-/opt/giathuong}
 SERVICE=${SERVICE:-giathuong}
@@ -45,8 +43,10 @@ if [ ! -f scripts/backup.mjs ]; then
   echo "Không có scripts/backup.mjs: không cập nhật khi chưa sao lưu được." >&2
   exit 1
 fi
-runuser -u "$SERVICE_USER" -- env SCHOOL_ENV=production NODE_ENV=production \
-  /usr/bin/node scripts/backup.mjs
+# umask 027 for the backup only (it holds the database and the secret); the code installed below
+# must stay readable by the service.
+(umask 027 && runuser -u "$SERVICE_USER" -- env SCHOOL_ENV=production NODE_ENV=production \
+  /usr/bin/node scripts/backup.mjs)
 
 echo "▸ 2/4 Dừng CMS (website vẫn được nginx phục vụ)…"
 systemctl stop "$SERVICE"
