@@ -28,7 +28,13 @@ set +a
 DATA_DIR=${SCHOOL_DATA_DIR:-/var/lib/giathuong}
 PREVIOUS=$(git rev-parse HEAD)
 
+CHANGED=no
 rollback_help() {
+  if [ "$CHANGED" = no ]; then
+    echo
+    echo "CẬP NHẬT DỪNG LẠI trước khi thay đổi gì: CMS vẫn chạy phiên bản $PREVIOUS."
+    return
+  fi
   echo
   echo "CẬP NHẬT DỪNG LẠI. Để quay về phiên bản trước ($PREVIOUS):"
   echo "  systemctl stop $SERVICE"
@@ -43,10 +49,11 @@ if [ ! -f scripts/backup.mjs ]; then
   echo "Không có scripts/backup.mjs: không cập nhật khi chưa sao lưu được." >&2
   exit 1
 fi
-# umask 027 for the backup only (it holds the database and the secret); the code installed below
-# must stay readable by the service.
-(umask 027 && runuser -u "$SERVICE_USER" -- env SCHOOL_ENV=production NODE_ENV=production \
-  /usr/bin/node scripts/backup.mjs)
+# umask 027 for the backup only (it holds the database and the secret), set in the backup's own
+# shell; the code installed below stays readable by the service.
+runuser -u "$SERVICE_USER" -- env SCHOOL_ENV=production NODE_ENV=production \
+  /bin/sh -c 'umask 027 && exec /usr/bin/node scripts/backup.mjs'
+CHANGED=yes
 
 echo "▸ 2/4 Dừng CMS (website vẫn được nginx phục vụ)…"
 systemctl stop "$SERVICE"
