@@ -241,10 +241,16 @@ try {
   const tsxCli = createRequire(path.join(ROOT, 'package.json')).resolve('tsx/cli')
   let wrappersMB = null
   {
-    const chain = startProcess('npm', ['exec', '--offline', '--', 'tsx', idleScript], { cwd: ROOT })
+    // In a process group of its own: npm does not pass SIGTERM on to tsx, so the group is ended.
+    const chain = startProcess('npm', ['exec', '--offline', '--', 'tsx', idleScript], {
+      cwd: ROOT,
+      detached: true,
+    })
     await sleep(8000)
     wrappersMB = treeRSS(chain.pid).mb - bareMB
-    await stopProcess(chain)
+    const exited = new Promise((resolve) => chain.once('exit', resolve))
+    process.kill(-chain.pid, 'SIGTERM')
+    await exited
   }
 
   console.log(`▸ Seeding the demo school in ${dataDir} (first start)…`)
@@ -356,3 +362,5 @@ Baselines: bare Node ${bareMB.toFixed(0)} MB; npm start's wrappers (npm → tsx)
   if (!keep) rmSync(scratch, { recursive: true, force: true })
   else console.log(`Scratch folder kept: ${scratch}`)
 }
+// Every process it started is stopped; an output pipe left open by one must not keep it waiting.
+process.exit()
