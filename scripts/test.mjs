@@ -31,6 +31,8 @@ function step(title, command, args, env = {}) {
 const DEBIAN_TOOLS = [
   { pkg: 'chromium', file: CHROMIUM },
   { pkg: 'poppler-utils', file: '/usr/bin/pdftotext' },
+  // The operations suite checks the shipped reverse proxy config with nginx's own test and runs it.
+  { pkg: 'nginx', file: '/usr/sbin/nginx' },
 ]
 
 function ensureDebianTools() {
