@@ -31,6 +31,7 @@ function step(title, command, args, env = {}) {
 const DEBIAN_TOOLS = [
   { pkg: 'chromium', file: CHROMIUM },
   { pkg: 'poppler-utils', file: '/usr/bin/pdftotext' },
+  { pkg: 'sqlite3', file: '/usr/bin/sqlite3' },
 ]
 
 function ensureDebianTools() {

@@ -43,6 +43,7 @@ import { SchoolProfile } from './globals/SchoolProfile'
 import { SecuritySettings } from './globals/SecuritySettings'
 import { SiteBuild } from './globals/SiteBuild'
 import { requestSiteBuildAtStart } from './site-build/hooks'
+import { recoverInterruptedSiteBuild } from './site-build/runner'
 import { editorialReportEndpoint } from './reports/endpoint'
 import { recordsEndpoints } from './records-import/endpoints'
 import { answerUnparsableParamsAsBadRequest, withRequestGuards } from './hooks/requestGuards'
@@ -197,6 +198,10 @@ export default withPolicy(
       // A send cut short by a stop of the server is marked failed; the IT teacher sends again.
       await failArchivesLeftPreparing(payload).catch((error: unknown) =>
         payload.logger.error({ err: error, msg: 'Archive entries left preparing: not marked' }),
+      )
+      // A build cut short by a stop: its half-written folder goes, its status says so.
+      await recoverInterruptedSiteBuild(payload).catch((error: unknown) =>
+        payload.logger.error({ err: error, msg: 'Interrupted site build: not recovered' }),
       )
       requestSiteBuildAtStart(payload)
     },
