@@ -44,6 +44,7 @@ import { SecuritySettings } from './globals/SecuritySettings'
 import { SiteBuild } from './globals/SiteBuild'
 import { requestSiteBuildAtStart } from './site-build/hooks'
 import { recoverInterruptedSiteBuild } from './site-build/runner'
+import { answerFullDiskClearly } from './hooks/disk-full'
 import { editorialReportEndpoint } from './reports/endpoint'
 import { recordsEndpoints } from './records-import/endpoints'
 import { answerUnparsableParamsAsBadRequest, withRequestGuards } from './hooks/requestGuards'
@@ -162,6 +163,7 @@ export default withPolicy(
         answerFailedLoginsAlike,
         explainAccountRestriction,
         answerUnparsableParamsAsBadRequest,
+        answerFullDiskClearly,
       ],
     },
     plugins: [auditedReferences],
