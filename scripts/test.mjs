@@ -33,6 +33,8 @@ const DEBIAN_TOOLS = [
   { pkg: 'poppler-utils', file: '/usr/bin/pdftotext' },
   // The operations suite checks the shipped reverse proxy config with nginx's own test and runs it.
   { pkg: 'nginx', file: '/usr/sbin/nginx' },
+  // The fault tests check a killed CMS's database read-only (the libsql client cannot).
+  { pkg: 'sqlite3', file: '/usr/bin/sqlite3' },
 ]
 
 function ensureDebianTools() {

@@ -2273,7 +2273,7 @@ export interface SchoolProfile {
  */
 export interface SiteBuild {
   id: number;
-  status?: ('building' | 'ok' | 'failed') | null;
+  status?: ('building' | 'ok' | 'failed' | 'interrupted') | null;
   lastSuccessAt?: string | null;
   lastAttemptAt?: string | null;
   durationMs?: number | null;

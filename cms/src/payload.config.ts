@@ -46,6 +46,9 @@ import { SchoolProfile } from './globals/SchoolProfile'
 import { SecuritySettings } from './globals/SecuritySettings'
 import { SiteBuild } from './globals/SiteBuild'
 import { requestSiteBuildAtStart } from './site-build/hooks'
+import { recoverInterruptedSiteBuild } from './site-build/runner'
+import { answerFullDiskClearly } from './hooks/disk-full'
+import { markImportLeftApplying } from './records-import/runs'
 import { editorialReportEndpoint } from './reports/endpoint'
 import { recordsEndpoints } from './records-import/endpoints'
 import { answerUnparsableParamsAsBadRequest, withRequestGuards } from './hooks/requestGuards'
@@ -167,6 +170,7 @@ export default withPolicy(
         answerFailedLoginsAlike,
         explainAccountRestriction,
         answerUnparsableParamsAsBadRequest,
+        answerFullDiskClearly,
       ],
     },
     plugins: [auditedReferences],
@@ -204,6 +208,14 @@ export default withPolicy(
       // A send cut short by a stop of the server is marked failed; the IT teacher sends again.
       await failArchivesLeftPreparing(payload).catch((error: unknown) =>
         payload.logger.error({ err: error, msg: 'Archive entries left preparing: not marked' }),
+      )
+      // An import cut short by a stop is marked interrupted; the import page asks for a rerun.
+      await markImportLeftApplying(payload).catch((error: unknown) =>
+        payload.logger.error({ err: error, msg: 'Import left applying: not marked' }),
+      )
+      // A build cut short by a stop: its half-written folder goes, its status says so.
+      await recoverInterruptedSiteBuild(payload).catch((error: unknown) =>
+        payload.logger.error({ err: error, msg: 'Interrupted site build: not recovered' }),
       )
       requestSiteBuildAtStart(payload)
     },

@@ -22,6 +22,13 @@ export const SiteBuild: GlobalConfig = {
             en: 'Failed (the last good site stays live)',
           },
         },
+        {
+          value: 'interrupted',
+          label: {
+            vi: 'Bị ngắt (CMS dừng giữa chừng; website cũ vẫn hoạt động)',
+            en: 'Interrupted (the CMS stopped mid-build; the last good site stays live)',
+          },
+        },
       ],
       label: { vi: 'Lần xây dựng gần nhất', en: 'Last build' },
       admin: { readOnly: true },

@@ -61,7 +61,7 @@ export interface ImportSummary {
   assignments: Tally
 }
 
-export type Progress = (done: number, total: number) => void
+export type Progress = (done: number, total: number) => void | Promise<void>
 
 /** The rows the import writes or matches, for its progress. */
 export const importRowCount = (parsed: ParsedWorkbook) =>
@@ -149,9 +149,13 @@ export async function applyImport(
   }
   const total = importRowCount(parsed)
   let done = 0
-  const step = () => {
+  const step = async () => {
     done += 1
-    if (done % 10 === 0 || done === total) progress(done, total)
+    if (done % 10 === 0 || done === total) await progress(done, total)
+    // SQLite's client answers without real I/O, so the import's awaits never let the event loop
+    // turn: for the whole import no other request was served (the CMS froze for everyone) and
+    // the progress lines reached the browser only at the end. One turn per row lets them go.
+    await new Promise((resolve) => setImmediate(resolve))
   }
   const asUser = { req, overrideAccess: false, user: req.user, depth: 0 } as const
 
@@ -285,7 +289,7 @@ export async function applyImport(
             summary.classes.unchanged += 1
           classByName.set(row.name, existing)
         }
-        step()
+        await step()
       }
 
       for (const row of parsed.staff) {
@@ -332,7 +336,7 @@ export async function applyImport(
           await proposeChanges('staff-profiles', null, existing, label, changes)
           summary.staff.existing += 1
         }
-        step()
+        await step()
       }
 
       for (const row of parsed.pupils) {
@@ -358,7 +362,7 @@ export async function applyImport(
             guardians: row.guardians.map(filled),
             status: 'studying',
           })
-          step()
+          await step()
           continue
         }
         const label = pupilLabel(existing)
@@ -366,7 +370,7 @@ export async function applyImport(
         await proposeChanges('students', null, existing, label, changes)
         await proposeChanges('students', null, existing, label, moves)
         summary.pupils.existing += 1
-        step()
+        await step()
       }
 
       for (const row of parsed.assignments) {
@@ -406,7 +410,7 @@ export async function applyImport(
           const label = await assignmentLabel(req, current)
           await proposeChanges('teaching-assignments', summary.assignments, current, label, changes)
         }
-        step()
+        await step()
       }
     }),
   )

@@ -25,6 +25,7 @@ import type { Group, Student } from '../payload-types'
 import { allSubjects } from '../assessment/catalogue'
 import { applyImport, importRowCount, type ImportSummary } from './apply'
 import { importTemplate, parseImportWorkbook, type ImportLookups } from './workbook'
+import { RESUMED_NOTICE, beginImportRun, interruptedNotice, lastImportRun } from './runs'
 
 const MAX_BYTES = 10 * 1024 * 1024
 
@@ -137,13 +138,26 @@ export const importEndpoint: Endpoint = {
       async start(controller) {
         const send = (line: unknown) =>
           controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`))
+        const total = importRowCount(parsed)
+        let written = 0
+        let run: Awaited<ReturnType<typeof beginImportRun>> | undefined
         try {
-          send({ type: 'progress', done: 0, total: importRowCount(parsed) })
-          const summary = await applyImport(req, parsed, (done, total) =>
-            send({ type: 'progress', done, total }),
-          )
-          send({ type: 'summary', summary, message: summaryMessage(summary) })
+          run = await beginImportRun(req, total)
+          send({ type: 'progress', done: 0, total })
+          const summary = await applyImport(req, parsed, async (done) => {
+            written = done
+            send({ type: 'progress', done, total })
+            await run?.progress(done)
+          })
+          await run.end('done', total)
+          const message = summaryMessage(summary)
+          send({
+            type: 'summary',
+            summary,
+            message: run.resumes ? `${RESUMED_NOTICE} ${message}` : message,
+          })
         } catch (error) {
+          await run?.end('failed', written).catch(() => {})
           req.payload.logger.error({ err: error, msg: 'Records import failed' })
           const message = (error as { isPublic?: boolean; message?: string }).isPublic
             ? (error as Error).message
@@ -158,6 +172,22 @@ export const importEndpoint: Endpoint = {
         'Content-Type': 'application/x-ndjson; charset=utf-8',
         'Cache-Control': 'no-store',
       },
+    })
+  },
+}
+
+/** The last import's state, so the import page says when one was cut short (see ./runs.ts). */
+export const lastImportRunEndpoint: Endpoint = {
+  path: '/records-import/last-run',
+  method: 'get',
+  handler: async (req) => {
+    await authorize(req, importPolicy.records, IMPORT_REFUSED)
+    const run = await lastImportRun(req.payload)
+    if (!run) return Response.json({ run: null })
+    const { status, startedAt, endedAt, total, done } = run
+    return Response.json({
+      run: { status, startedAt, endedAt, total, done },
+      ...(status === 'interrupted' && { message: interruptedNotice(run) }),
     })
   },
 }
@@ -301,6 +331,7 @@ export const classListEndpoint: Endpoint = {
 export const recordsEndpoints = [
   importTemplateEndpoint,
   importEndpoint,
+  lastImportRunEndpoint,
   pupilStatisticsEndpoint,
   classListEndpoint,
 ]

@@ -75,6 +75,16 @@ function findAstroCli(sourceDir: string): string {
   }
 }
 
+/**
+ * Loaded into the build's Node process before Astro: when the CMS dies (SIGKILL, the OOM killer, a
+ * power cut of the service) its end of the stdin pipe closes and the build exits too. Otherwise an
+ * orphaned build goes on writing into the builds folder while the next start cleans it up and
+ * builds again, two builds at once on a small server. Unref'd: a finished build still exits.
+ */
+const DIE_WITH_THE_CMS =
+  'data:text/javascript,process.stdin.on("end",()=>process.exit(70));' +
+  'process.stdin.resume();process.stdin.unref();'
+
 function astroBuild(
   config: SiteBuildConfig,
   outDir: string,
@@ -82,7 +92,8 @@ function astroBuild(
   const astroBin = findAstroCli(config.sourceDir)
   return new Promise((resolve) => {
     let log = ''
-    const child = spawn(process.execPath, [astroBin, 'build', '--silent'], {
+    const args = ['--import', DIE_WITH_THE_CMS, astroBin, 'build', '--silent']
+    const child = spawn(process.execPath, args, {
       cwd: config.sourceDir,
       env: {
         ...process.env,
@@ -91,7 +102,7 @@ function astroBuild(
         SITE_OUT_DIR: outDir,
         ASTRO_TELEMETRY_DISABLED: '1',
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     })
     const keep = (chunk: Buffer) => {
       log = (log + chunk.toString()).slice(-MAX_LOG)
@@ -132,6 +143,54 @@ async function record(payload: Payload, data: Record<string, unknown>) {
   }
 }
 
+/**
+ * What the web admin reads first when the disk is full, instead of Astro's stack trace: the cause,
+ * that visitors still get the last good site, and what to do.
+ */
+export const DISK_FULL_MESSAGE =
+  'Hết dung lượng đĩa: không ghi được bản website mới. Website cũ vẫn hoạt động. Hãy giải phóng ' +
+  'dung lượng trên máy chủ (thư mục dữ liệu của trường), rồi xuất bản lại hoặc khởi động lại CMS ' +
+  'để xây dựng lại website.'
+
+const isDiskFull = (text: string) => /ENOSPC|no space left on device|SQLITE_FULL/i.test(text)
+
+/** The log kept for a failed build: a full disk says so in Vietnamese first. */
+function failureLog(log: string): string {
+  return isDiskFull(log) ? `${DISK_FULL_MESSAGE}\n\n${log}` : log
+}
+
+export const INTERRUPTED_MESSAGE =
+  'Lần xây dựng trước bị ngắt giữa chừng (CMS dừng khi đang xây dựng). Website cũ vẫn hoạt động; ' +
+  'bản dở dang đã được xoá và website được xây dựng lại khi CMS khởi động.'
+
+/**
+ * At start, before the first build: a build the last process did not finish (killed, power cut)
+ * left the status "building" and a half-written folder. Builds run one at a time and a complete
+ * one is swapped in at once, so every build folder newer than the live one is such a leftover
+ * (as are the temporary links of a swap cut short). The live build and older ones stay.
+ */
+export async function recoverInterruptedSiteBuild(payload: Payload): Promise<void> {
+  const config = siteBuildConfig()
+  if (!config) return
+  const live = await fs.readlink(config.liveLink).catch(() => null)
+  const liveName = live ? path.basename(live) : null
+  const names = await fs.readdir(config.buildsDir).catch(() => [] as string[])
+  const leftovers = names.filter((name) => liveName === null || name > liveName)
+  for (const name of leftovers)
+    await fs.rm(path.join(config.buildsDir, name), { recursive: true, force: true })
+  const linkDir = path.dirname(config.liveLink)
+  const temporary = `${path.basename(config.liveLink)}.next-`
+  for (const name of await fs.readdir(linkDir).catch(() => [] as string[]))
+    if (name.startsWith(temporary)) await fs.rm(path.join(linkDir, name), { force: true })
+  const status = await payload.findGlobal({ slug: 'site-build', depth: 0, overrideAccess: true })
+  if (status.status !== 'building') return
+  const removed = leftovers.length ? `\nĐã xoá: ${leftovers.join(', ')}` : ''
+  await record(payload, { status: 'interrupted', log: `${INTERRUPTED_MESSAGE}${removed}` })
+  // Named in the next build's reasons, which outlast its status: the web admin sees why it ran.
+  requestSiteBuild(payload, 'interrupted build')
+  payload.logger.warn(`The last website build was cut short; ${leftovers.length} folder(s) removed`)
+}
+
 export async function runBuild(payload: Payload, config: SiteBuildConfig): Promise<boolean> {
   const state = runnerState()
   if (state.running) {
@@ -141,7 +200,8 @@ export async function runBuild(payload: Payload, config: SiteBuildConfig): Promi
   state.running = true
   const reasons = state.reasons.splice(0)
   const startedAt = new Date()
-  let ok = false
+  const outDir = path.join(config.buildsDir, startedAt.toISOString().replace(/[:.]/g, '-'))
+  let ok: boolean
   try {
     await fs.mkdir(config.buildsDir, { recursive: true })
     await record(payload, {
@@ -149,7 +209,6 @@ export async function runBuild(payload: Payload, config: SiteBuildConfig): Promi
       lastAttemptAt: startedAt.toISOString(),
       reasons: reasons.join(', '),
     })
-    const outDir = path.join(config.buildsDir, startedAt.toISOString().replace(/[:.]/g, '-'))
     const result = await astroBuild(config, outDir)
     ok = result.ok && existsSync(path.join(outDir, 'index.html'))
     const durationMs = Date.now() - startedAt.getTime()
@@ -167,13 +226,19 @@ export async function runBuild(payload: Payload, config: SiteBuildConfig): Promi
       )
     } else {
       await fs.rm(outDir, { recursive: true, force: true })
-      await record(payload, { status: 'failed', durationMs, log: result.log })
+      await record(payload, { status: 'failed', durationMs, log: failureLog(result.log) })
       payload.logger.error(
         `Website build failed; the last good site stays live.\n${result.log.slice(-2000)}`,
       )
     }
   } catch (error) {
-    await record(payload, { status: 'failed', log: String((error as Error).stack ?? error) })
+    // A swap cut short (a full disk has no room for the new link) leaves the old site live.
+    const live = await fs.readlink(config.liveLink).catch(() => null)
+    if (live !== outDir) await fs.rm(outDir, { recursive: true, force: true }).catch(() => {})
+    const log = String((error as Error).stack ?? error)
+    await record(payload, { status: 'failed', log: failureLog(log) })
+    payload.logger.error(`Website build failed; the last good site stays live.\n${log}`)
+    return false
   } finally {
     state.running = false
     if (state.pending) {

@@ -1,7 +1,7 @@
 'use client'
 
 import { useConfig } from '@payloadcms/ui'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 
 import type { ImportSummary as Summary } from '../../records-import/apply'
 
@@ -28,6 +28,15 @@ export function ImportPanel() {
   const [message, setMessage] = useState<string | null>(null)
   const [summary, setSummary] = useState<Summary | null>(null)
   const [summaryText, setSummaryText] = useState<string | null>(null)
+  // An import cut short by a stop of the server (records-import/runs.ts): asked to run it again.
+  const [interrupted, setInterrupted] = useState<string | null>(null)
+
+  useEffect(() => {
+    fetch(`${api}/records-import/last-run`, { credentials: 'include' })
+      .then((response) => (response.ok ? response.json() : null))
+      .then((body: { message?: string } | null) => setInterrupted(body?.message ?? null))
+      .catch(() => setInterrupted(null))
+  }, [api])
 
   async function upload() {
     if (!file) return
@@ -36,6 +45,7 @@ export function ImportPanel() {
     setMessage(null)
     setSummary(null)
     setSummaryText(null)
+    setInterrupted(null)
     setProgress(null)
     try {
       const response = await fetch(`${api}/records-import`, {
@@ -128,6 +138,7 @@ export function ImportPanel() {
         </p>
       )}
       <div role="status" aria-live="polite">
+        {interrupted && <p className="records-view__errors">{interrupted}</p>}
         {message && <p className="records-view__errors">{message}</p>}
         {summary && <p>{summaryText}</p>}
       </div>
