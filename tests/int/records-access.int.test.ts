@@ -48,7 +48,8 @@ const FIELDS_OF_3B_PUPIL: Record<Actor, readonly PupilField[] | 'refused'> = {
   it_teacher: BASIC,
   nurse: [...BASIC, ...IDENTITY, ...HEALTH],
   group_head: 'refused',
-  clerk: 'refused',
+  // Records guardians' requests at the office and keeps the transcripts' archive.
+  clerk: BASIC,
   accountant: 'refused',
   hr_officer: 'refused',
   web_admin: 'refused',
@@ -196,10 +197,10 @@ describe('pupils, field by field', () => {
     expect(new Set(docs.map((doc) => String(doc.class)))).toEqual(new Set([String(classIds['3B'])]))
   })
 
-  it('leadership and the nurse list every pupil; the others (and an IT teacher who teaches no class) list none', async () => {
+  it('leadership, the nurse and the clerk list every pupil; the others (and an IT teacher who teaches no class) list none', async () => {
     const total = (await payload.count({ collection: 'students', overrideAccess: true })).totalDocs
     expect(total).toBeGreaterThanOrEqual(200)
-    for (const role of ['principal', 'vice_principal', 'nurse'] as const) {
+    for (const role of ['principal', 'vice_principal', 'nurse', 'clerk'] as const) {
       const { totalDocs } = await payload.find({
         collection: 'students',
         limit: 1,
@@ -213,7 +214,6 @@ describe('pupils, field by field', () => {
       itOnly,
       users.web_admin,
       users.accountant,
-      users.clerk,
       users.hr_officer,
       users.librarian,
       users.equipment_officer,
@@ -813,7 +813,8 @@ type Action = 'create' | 'read' | 'update' | 'delete'
 const BY_ROLE: Record<RecordCollection, Record<Action, Actor[]>> = {
   students: {
     create: ['principal', 'vice_principal'],
-    read: ['principal', 'vice_principal', 'nurse'],
+    // The clerk: names, birth dates and classes only (FIELDS_OF_3B_PUPIL).
+    read: ['principal', 'vice_principal', 'nurse', 'clerk'],
     update: ['principal', 'vice_principal'],
     delete: ['principal'],
   },

@@ -243,7 +243,9 @@ export const collectionPolicy = {
     // (issue 12.1: a final year's documents are its locked records').
     create: anyOf(importInProgress, leadership, allOf(homeroomOfPupil, pupilInThisYearsClass)),
     // The archive's code reads the pupils of the final documents it seals (Điều 13.2, 14.2).
-    read: anyOf(leadership, nurse, homeroomOfPupil, teacherOfPupil, archivingInProgress),
+    // The clerk records guardians' requests received at the office (Law 91/2025) and keeps the
+    // transcripts' archive (Điều 14.2): names, birth dates and classes only (pupilAudiences).
+    read: anyOf(leadership, nurse, homeroomOfPupil, teacherOfPupil, clerk, archivingInProgress),
     // The nurse updates the health part only (fieldPolicy); the rest stays with the homeroom.
     // The import creates pupils but never changes one: it proposes (Điều 6, 9.1).
     // An erasure request removes what the school may remove (Law 91/2025; dataRightsPolicy).

@@ -114,14 +114,23 @@ function astroBuild(
   })
 }
 
-/** Points the live link at `target` in one rename: a visitor gets the old site or the new one. */
+/** The build the live link points at, as an absolute path; null when there is none. */
+async function liveBuild(liveLink: string): Promise<string | null> {
+  const target = await fs.readlink(liveLink).catch(() => null)
+  return target === null ? null : path.resolve(path.dirname(liveLink), target)
+}
+
+/**
+ * Points the live link at `target` in one rename: a visitor gets the old site or the new one.
+ * The link is relative, so a data folder copied or restored elsewhere still serves its own site.
+ */
 async function swapLive(liveLink: string, target: string): Promise<string | null> {
-  const previous = await fs.readlink(liveLink).catch(() => null)
+  const previous = await liveBuild(liveLink)
   const stat = await fs.lstat(liveLink).catch(() => null)
   if (stat && !stat.isSymbolicLink()) await fs.rm(liveLink, { recursive: true, force: true })
   const temporary = `${liveLink}.next-${process.pid}`
   await fs.rm(temporary, { force: true })
-  await fs.symlink(target, temporary, 'dir')
+  await fs.symlink(path.relative(path.dirname(liveLink), target), temporary, 'dir')
   await fs.rename(temporary, liveLink)
   return previous
 }
@@ -172,7 +181,7 @@ export const INTERRUPTED_MESSAGE =
 export async function recoverInterruptedSiteBuild(payload: Payload): Promise<void> {
   const config = siteBuildConfig()
   if (!config) return
-  const live = await fs.readlink(config.liveLink).catch(() => null)
+  const live = await liveBuild(config.liveLink)
   const liveName = live ? path.basename(live) : null
   const names = await fs.readdir(config.buildsDir).catch(() => [] as string[])
   const leftovers = names.filter((name) => liveName === null || name > liveName)
@@ -233,7 +242,7 @@ export async function runBuild(payload: Payload, config: SiteBuildConfig): Promi
     }
   } catch (error) {
     // A swap cut short (a full disk has no room for the new link) leaves the old site live.
-    const live = await fs.readlink(config.liveLink).catch(() => null)
+    const live = await liveBuild(config.liveLink)
     if (live !== outDir) await fs.rm(outDir, { recursive: true, force: true }).catch(() => {})
     const log = String((error as Error).stack ?? error)
     await record(payload, { status: 'failed', log: failureLog(log) })
