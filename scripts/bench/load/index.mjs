@@ -128,8 +128,10 @@ const failedBuilds = []
 function cleanUp() {
   if (cms && cms.exitCode === null && cms.signalCode === null) cms.kill('SIGTERM')
   cms = null
-  if (options.keep) console.log(`Scratch folder kept: ${scratch}`)
-  else rmSync(scratch, { recursive: true, force: true })
+  if (options.keep) {
+    writeFileSync(path.join(scratch, 'cms.log'), `${cmsLog.join('\n')}\n`)
+    console.log(`Scratch folder kept (the CMS's output in cms.log): ${scratch}`)
+  } else rmSync(scratch, { recursive: true, force: true })
 }
 for (const signal of ['SIGINT', 'SIGTERM'])
   process.on(signal, () => {
@@ -172,6 +174,18 @@ function rssKiB(pid) {
     return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0)
   } catch {
     return 0
+  }
+}
+
+const CLOCK_TICKS_PER_SECOND = 100
+/** CPU seconds the process has used (user + system; /proc/<pid>/stat fields 14 and 15). */
+function cpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND
+  } catch {
+    return NaN
   }
 }
 
@@ -267,7 +281,7 @@ async function call(kind, pathname, { token, method = 'GET', body, expect = [200
   }
   const ms = performance.now() - started
   const ok = expect.includes(status)
-  if (recording) samples.push({ kind, ms, wait: started - queuedAt, status, ok })
+  if (recording) samples.push({ kind, ms, at: started, wait: started - queuedAt, status, ok })
   if (!ok) {
     errors.push({ kind, method, pathname, status, text: text.slice(0, 500) })
     return { ok: false, status, json: null }
@@ -387,7 +401,7 @@ function stepsOf(session, school) {
     add(2, () => call('documents: classes', '/documents/classes', { token }))
   }
   if (roles.includes('accountant'))
-    add(1, () =>
+    add(3, () =>
       call('refused: audit log (403 expected)', '/audit-log?limit=5&depth=0', {
         token,
         expect: [403],
@@ -833,6 +847,7 @@ try {
   samples = []
   const errorsBefore = errors.length
   const runStart = performance.now()
+  const cpuAtStart = cpuSeconds(cms.pid)
   const until = runStart + seconds * 1000
   const progress = setInterval(() => {
     const elapsed = (performance.now() - runStart) / 1000
@@ -843,6 +858,7 @@ try {
   await Promise.all(sessions.map((session) => runSession(session, school, until)))
   clearInterval(progress)
   const runEnd = performance.now()
+  const cmsCpu = cpuSeconds(cms.pid) - cpuAtStart
   const runSamples = samples
   recording = false
   const runPeak = { ...memory.peak }
@@ -944,6 +960,27 @@ try {
   console.log(
     `\nWebsite builds during the run: ${buildsDuring.length} (${fullyInside.length} started and ended within it)${buildsDuring.length ? `, ${buildsDuring.map((b) => `${fmt(b.durationMs / 1000, 1)} s`).join(', ')}` : ''}; failed builds: ${failedBuilds.filter((b) => b.endedAt > runStart).length}; builds settled afterwards: ${settled ? 'yes' : 'NO (timed out)'}`,
   )
+  const building = (sample) =>
+    buildsDuring.some((b) => sample.at + sample.ms > b.startedAt && sample.at < b.endedAt)
+  const during = summarize(runSamples.filter(building).map((s) => ({ ...s, kind: 'x' }))).get('x')
+  const outside = summarize(
+    runSamples.filter((s) => !building(s)).map((s) => ({ ...s, kind: 'x' })),
+  ).get('x')
+  const split = (figure) =>
+    figure
+      ? `${figure.count} requests, p50 ${fmt(figure.p50)} ms, p95 ${fmt(figure.p95)} ms, max ${fmt(figure.max)} ms`
+      : 'none'
+  const slowest = [...runSamples].sort((a, b) => b.ms - a.ms).slice(0, 5)
+  console.log(
+    `Slowest: ${slowest.map((s) => `${s.kind} ${fmt(s.ms)} ms at ${fmt((s.at - runStart) / 1000, 1)} s${building(s) ? ' (building)' : ''}`).join('; ')}; builds ran at ${buildsDuring.map((b) => `${fmt((b.startedAt - runStart) / 1000, 1)}–${fmt((b.endedAt - runStart) / 1000, 1)} s`).join(', ')}`,
+  )
+  console.log(`While a website build ran: ${split(during)}; the rest of the run: ${split(outside)}`)
+  console.log(
+    `CMS process CPU during the run: ${fmt(cmsCpu, 1)} s of ${fmt(runSeconds, 1)} s (${fmt((100 * cmsCpu) / runSeconds)} % of one core; the website builds run in processes of their own), ${fmt((1000 * cmsCpu) / total, 1)} ms a request; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} (other work shares the machine)`,
+  )
   console.log(
     `CMS resident memory: peak ${fmt(runPeak.cms / 1024)} MiB during the run (${fmt(afterPeak.cms / 1024)} MiB with the builds after it; ${fmt(baselinePeak.cms / 1024)} MiB one session alone); the CMS with its website builds: peak ${fmt(Math.max(runPeak.tree, afterPeak.tree) / 1024)} MiB`,
   )
@@ -984,7 +1021,7 @@ try {
   const kindText = rows.map((row) => `${row.kind} ${fmt(row.p50)}/${fmt(row.p95)}`).join('; ')
   appendFileSync(
     history,
-    `- ${date} load (${machine}, load ${fmt(loadAtStart, 1)}–${fmt(os.loadavg()[0], 1)}, production, ${sessions.length} sessions × ${seconds} s, pause ${thinkMin}–${thinkMax} ms, ≤ ${maxInFlight} in flight): ${total} requests (${fmt(total / runSeconds, 1)}/s), ${runErrors.length} errors, ${refusals} expected refusals, ${lost.length} lost of ${postsWritten.size} posts (${published.length} published) and ${marksWritten.size} marks; all p50 ${fmt(all.p50)} ms, p95 ${fmt(all.p95)} ms (${fmt(all.p95 / idle.p50, 0)}× idle users/me ${fmt(idle.p50, 1)} ms), max ${fmt(all.max)} ms; builds during the run ${buildsDuring.length} (${fullyInside.length} within), ${buildsDuring.map((b) => `${fmt(b.durationMs / 1000, 1)} s`).join(', ')}; CMS RSS peak ${fmt(runPeak.cms / 1024)} MiB, with builds ${fmt(Math.max(runPeak.tree, afterPeak.tree) / 1024)} MiB; p50/p95 ms by kind: ${kindText}\n`,
+    `- ${date} load (${machine}, load ${fmt(loadAtStart, 1)}–${fmt(os.loadavg()[0], 1)}, production, ${sessions.length} sessions × ${seconds} s, pause ${thinkMin}–${thinkMax} ms, ≤ ${maxInFlight} in flight): ${total} requests (${fmt(total / runSeconds, 1)}/s), ${runErrors.length} errors, ${refusals} expected refusals, ${lost.length} lost of ${postsWritten.size} posts (${published.length} published) and ${marksWritten.size} marks; all p50 ${fmt(all.p50)} ms, p95 ${fmt(all.p95)} ms (${fmt(all.p95 / idle.p50, 0)}× idle users/me ${fmt(idle.p50, 1)} ms), max ${fmt(all.max)} ms; builds during the run ${buildsDuring.length} (${fullyInside.length} within), ${buildsDuring.map((b) => `${fmt(b.durationMs / 1000, 1)} s`).join(', ')}; p95 while building ${fmt(during?.p95)} ms, otherwise ${fmt(outside?.p95)} ms; CMS CPU ${fmt((100 * cmsCpu) / runSeconds)} % of a core (${fmt((1000 * cmsCpu) / total, 1)} ms a request); CMS RSS peak ${fmt(runPeak.cms / 1024)} MiB, with builds ${fmt(Math.max(runPeak.tree, afterPeak.tree) / 1024)} MiB; p50/p95 ms by kind: ${kindText}\n`,
   )
   console.log(`\nA line was added to ${path.relative(ROOT, history)}.`)
   cleanUp()
