@@ -86,10 +86,18 @@ export async function applyTransition(
   req: PayloadRequest,
   input: TransitionRequest,
 ): Promise<Post> {
-  return oneAtATime(`posts:${String(input.postId)}`, () => takeStep(req, input))
+  const { updated, tellPeople } = await oneAtATime(`posts:${String(input.postId)}`, () =>
+    takeStep(req, input),
+  )
+  // The mail goes out after the queue moves on: the next step on the post need not wait for it.
+  await tellPeople()
+  return updated
 }
 
-async function takeStep(req: PayloadRequest, input: TransitionRequest): Promise<Post> {
+async function takeStep(
+  req: PayloadRequest,
+  input: TransitionRequest,
+): Promise<{ updated: Post; tellPeople: () => Promise<void> }> {
   const actor = req.user as User | null
   if (!actor) throw userError(req, 401, { vi: 'Cần đăng nhập.', en: 'You must log in.' })
   const { action, comment, publishAt } = parseInput(req, input)
@@ -222,6 +230,10 @@ async function takeStep(req: PayloadRequest, input: TransitionRequest): Promise<
     }),
   )
   rebuildSiteWhenPostGoesLiveOrDown(payload, action, post.slug, scheduled)
-  if (!scheduled) await notifyStep(payload, req, updated, action)
-  return updated
+  return {
+    updated,
+    tellPeople: async () => {
+      if (!scheduled) await notifyStep(payload, req, updated, action)
+    },
+  }
 }
