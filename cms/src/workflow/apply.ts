@@ -16,6 +16,7 @@ import {
 import { authorize } from '../access/authorize'
 import { workflowPolicy, type WorkflowRole } from '../access/policy'
 import { localize, userError } from '../lib/messages'
+import { oneAtATime } from '../lib/one-at-a-time'
 import { withFlag } from '../lib/request-flags'
 import { inTransaction } from '../lib/transaction'
 import type { Post, User } from '../payload-types'
@@ -76,6 +77,11 @@ function parseInput(req: PayloadRequest, input: TransitionRequest) {
   return { action: input.action, comment, publishAt }
 }
 
+/**
+ * One step at a time per post: the stage read here is still the post's stage when the step is
+ * written (see lib/one-at-a-time). A second step sent meanwhile then finds the post moved on and
+ * is refused with 409, as when it comes later.
+ */
 export async function applyTransition(
   req: PayloadRequest,
   input: TransitionRequest,
@@ -85,6 +91,18 @@ export async function applyTransition(
    */
   options: { role?: WorkflowRole; fromLiveDocument?: boolean } = {},
 ): Promise<Post> {
+  const { updated, tellPeople } = await oneAtATime(`posts:${String(input.postId)}`, () =>
+    takeStep(req, input),
+  )
+  // The mail goes out after the queue moves on: the next step on the post need not wait for it.
+  await tellPeople()
+  return updated
+}
+
+async function takeStep(
+  req: PayloadRequest,
+  input: TransitionRequest,
+): Promise<{ updated: Post; tellPeople: () => Promise<void> }> {
   const actor = req.user as User | null
   if (!actor) throw userError(req, 401, { vi: 'Cần đăng nhập.', en: 'You must log in.' })
   const { action, comment, publishAt } = parseInput(req, input)
@@ -230,6 +248,10 @@ export async function applyTransition(
     }),
   )
   rebuildSiteWhenPostGoesLiveOrDown(payload, action, post.slug, scheduled)
-  if (!scheduled) await notifyStep(payload, req, updated, action)
-  return updated
+  return {
+    updated,
+    tellPeople: async () => {
+      if (!scheduled) await notifyStep(payload, req, updated, action)
+    },
+  }
 }

@@ -29,26 +29,20 @@
  * grid load and one save), --pragmas "journal_mode=WAL;synchronous=NORMAL" (an experiment: SQLite
  * settings the CMS runs with in this benchmark only), BENCH_PORT (3320).
  */
-import { spawn } from 'node:child_process'
-import {
-  appendFileSync,
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs'
-import { createRequire } from 'node:module'
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { URLSearchParams } from 'node:url'
 import { parseArgs } from 'node:util'
 
-import { CMS_DIR, ROOT } from '../../lib/env.mjs'
+import {
+  migrationCreates,
+  runScript as runTsxScript,
+  startBenchServer,
+} from '../lib/cms-runners.mjs'
+import { appendHistory, fmt, percentile } from '../lib/figures.mjs'
+import { scratchFolder } from '../lib/scratch.mjs'
 
 const TARGETS = { gridLoadP95: 150, saveP95: 300, progress: 1000 }
 const DEMO_PASSWORD = process.env.DEMO_PASSWORD || 'GiaThuong@2024'
@@ -68,24 +62,18 @@ const runs = Number(options.runs)
 if (!Number.isInteger(runs) || runs < 10) throw new Error('--runs takes a whole number ≥ 10')
 const port = Number(process.env.BENCH_PORT || 3320)
 const baseURL = `http://127.0.0.1:${port}`
-const tsxCli = createRequire(path.join(ROOT, 'package.json')).resolve('tsx/cli')
 
 // ---- scratch folder and environment --------------------------------------------------------
-const scratch = mkdtempSync(path.join(os.tmpdir(), 'school-bench-assessment-'))
-/**
- * With committed migrations that create the assessment's tables, the CMS runs as in production
- * (`NODE_ENV=production`, migrations at start). Before them, Payload's development mode pushes
- * the schema, as the integration tests run it.
- */
-const migrationsDir = path.join(CMS_DIR, 'src', 'migrations')
-const migrated =
-  existsSync(migrationsDir) &&
-  readdirSync(migrationsDir).some((file) => {
-    if (!file.endsWith('.ts')) return false
-    return /CREATE TABLE \\?`assessments\\?`/.test(
-      readFileSync(path.join(migrationsDir, file), 'utf8'),
-    )
-  })
+let server = null
+const { folder: scratch, cleanUp } = scratchFolder('school-bench-assessment-', {
+  keep: options.keep,
+  beforeRemoval: () => {
+    if (server && server.exitCode === null && server.signalCode === null) server.kill('SIGTERM')
+    server = null
+  },
+})
+/** Production mode once a committed migration creates the assessment's tables. */
+const migrated = migrationCreates('assessments')
 const env = {
   ...process.env,
   NODE_ENV: migrated ? 'production' : 'development',
@@ -103,68 +91,12 @@ const env = {
 for (const key of ['SITE_SOURCE_DIR', 'SITE_BUILDS_DIR', 'SITE_LIVE_DIR']) delete env[key]
 mkdirSync(env.MEDIA_DIR, { recursive: true })
 
-let server = null
 const serverLog = []
 
-function cleanUp() {
-  if (server && server.exitCode === null && server.signalCode === null) server.kill('SIGTERM')
-  server = null
-  if (options.keep) console.log(`Scratch folder kept: ${scratch}`)
-  else rmSync(scratch, { recursive: true, force: true })
-}
-for (const signal of ['SIGINT', 'SIGTERM'])
-  process.on(signal, () => {
-    cleanUp()
-    process.exit(130)
-  })
+const runScript = (script) => runTsxScript(script, { env })
 
-/** Runs a tsx script to its end; resolves with its output lines. */
-function runScript(script) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [tsxCli, script], { cwd: ROOT, env })
-    const lines = []
-    const onData = (chunk) => {
-      for (const line of String(chunk).split('\n')) {
-        if (!line.trim()) continue
-        lines.push(line)
-        if (/^\s+\S/.test(line)) console.log(line)
-      }
-    }
-    child.stdout.on('data', onData)
-    child.stderr.on('data', onData)
-    child.on('error', reject)
-    child.on('exit', (code) =>
-      code === 0
-        ? resolve(lines)
-        : reject(new Error(`${script} ended with ${code}:\n${lines.slice(-40).join('\n')}`)),
-    )
-  })
-}
-
-function startServer() {
-  return new Promise((resolve, reject) => {
-    server = spawn(process.execPath, [tsxCli, 'scripts/bench/assessment/serve.ts'], {
-      cwd: ROOT,
-      env,
-    })
-    const timer = setTimeout(() => reject(new Error('The CMS did not start within 180 s')), 180_000)
-    const onData = (chunk) => {
-      for (const line of String(chunk).split('\n')) {
-        serverLog.push(line)
-        if (serverLog.length > 5000) serverLog.shift()
-        if (line.startsWith('BENCH_READY')) {
-          clearTimeout(timer)
-          resolve()
-        }
-      }
-    }
-    server.stdout.on('data', onData)
-    server.stderr.on('data', onData)
-    server.on('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`The CMS stopped (exit ${code}):\n${serverLog.slice(-40).join('\n')}`))
-    })
-  })
+async function startServer() {
+  ;({ child: server } = await startBenchServer(env, serverLog, (child) => (server = child)))
 }
 
 // ---- requests ------------------------------------------------------------------------------
@@ -201,12 +133,6 @@ async function login(role) {
   return json.token
 }
 
-/** Nearest-rank percentile. */
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
-}
-
 /** Times `count` requests after `warmUp` untimed ones; the figures and the last answer. */
 async function measure(what, count, request, warmUp = 5) {
   for (let i = 0; i < warmUp; i += 1) await request(i)
@@ -241,9 +167,6 @@ async function measure(what, count, request, warmUp = 5) {
   )
   return { ...figures, last: last.json }
 }
-
-const fmt = (value, digits = 0) =>
-  value === null || value === undefined || Number.isNaN(value) ? '–' : value.toFixed(digits)
 
 // ---- the run -------------------------------------------------------------------------------
 try {
@@ -491,19 +414,9 @@ try {
   ].filter(Boolean)
   if (missed.length > 0) console.log(`\nTarget missed: ${missed.join(', ')}.`)
 
-  const history = path.join(ROOT, 'docs', 'benchmarks.md')
-  if (!existsSync(history)) {
-    mkdirSync(path.dirname(history), { recursive: true })
-    writeFileSync(
-      history,
-      '# Benchmark history\n\nOne line per run, appended by the benchmarks.\n\n',
-    )
-  }
-  appendFileSync(
-    history,
-    `- ${date} assessment (${machine}, load ${fmt(load[0], 1)}, ${school.pupils} pupils, ${school.assessments} assessments, ${env.NODE_ENV}${options.pragmas ? `, PRAGMA ${options.pragmas}` : ''}): grid load p50 ${fmt(gridLoad.p50, 1)} / p95 ${fmt(gridLoad.p95, 1)} ms (≤ ${TARGETS.gridLoadP95}), save p95 ${fmt(save.p95, 1)} ms (5 cells: ${fmt(fewChanged.p95, 1)}; ≤ ${TARGETS.saveP95}), progress ${progress ? `p95 ${fmt(progress.p95, 1)} ms` : 'not measured'} (≤ ${TARGETS.progress}); users/me p50 ${fmt(me.p50, 1)} ms, find 35 pupils p50 ${fmt(pupils.p50, 1)} ms; grid ${fmt(gridLoad.p50 / me.p50, 1)}× users/me, ${fmt(gridLoad.p50 / entries.p50, 1)}× find 35 entries; SQL per grid ${counts.smallMid1} (10 pupils) / ${counts.largeMid1} (35)\n`,
+  appendHistory(
+    `- ${date} assessment (${machine}, load ${fmt(load[0], 1)}, ${school.pupils} pupils, ${school.assessments} assessments, ${env.NODE_ENV}${options.pragmas ? `, PRAGMA ${options.pragmas}` : ''}): grid load p50 ${fmt(gridLoad.p50, 1)} / p95 ${fmt(gridLoad.p95, 1)} ms (≤ ${TARGETS.gridLoadP95}), save p95 ${fmt(save.p95, 1)} ms (5 cells: ${fmt(fewChanged.p95, 1)}; ≤ ${TARGETS.saveP95}), progress ${progress ? `p95 ${fmt(progress.p95, 1)} ms` : 'not measured'} (≤ ${TARGETS.progress}); users/me p50 ${fmt(me.p50, 1)} ms, find 35 pupils p50 ${fmt(pupils.p50, 1)} ms; grid ${fmt(gridLoad.p50 / me.p50, 1)}× users/me, ${fmt(gridLoad.p50 / entries.p50, 1)}× find 35 entries; SQL per grid ${counts.smallMid1} (10 pupils) / ${counts.largeMid1} (35)`,
   )
-  console.log(`\nA line was added to ${path.relative(ROOT, history)}.`)
   cleanUp()
   process.exit(0)
 } catch (error) {

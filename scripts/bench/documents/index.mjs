@@ -33,21 +33,16 @@
  * the school as built in `built/`), --school <folder> (measure on such a copy), --unsigned (no
  * certificate configured), BENCH_PORT (3340).
  */
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import {
-  appendFileSync,
   copyFileSync,
   createWriteStream,
   existsSync,
   mkdirSync,
-  mkdtempSync,
-  readdirSync,
   readFileSync,
-  rmSync,
   writeFileSync,
 } from 'node:fs'
 import { once } from 'node:events'
-import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -55,7 +50,13 @@ import { clearInterval, setInterval } from 'node:timers'
 import { URLSearchParams } from 'node:url'
 import { parseArgs } from 'node:util'
 
-import { CMS_DIR, ROOT } from '../../lib/env.mjs'
+import {
+  migrationCreates,
+  runScript as runTsxScript,
+  startBenchServer,
+} from '../lib/cms-runners.mjs'
+import { appendHistory, fmt, percentile } from '../lib/figures.mjs'
+import { scratchFolder } from '../lib/scratch.mjs'
 
 const TARGETS = { transcriptP95: 1000, classMedian: 10_000, archiveMinutes: 15 }
 const DEMO_PASSWORD = process.env.DEMO_PASSWORD || 'GiaThuong@2024'
@@ -74,22 +75,21 @@ if (!Number.isInteger(runs) || runs < 4) throw new Error('--runs takes a whole n
 const fileRuns = Math.max(3, Math.floor(runs / 4))
 const port = Number(process.env.BENCH_PORT || 3340)
 const baseURL = `http://127.0.0.1:${port}`
-const tsxCli = createRequire(path.join(ROOT, 'package.json')).resolve('tsx/cli')
 
 // ---- scratch folder and environment --------------------------------------------------------
-const scratch = mkdtempSync(path.join(os.tmpdir(), 'school-bench-documents-'))
+let server = null
+let serverPid = null
+const { folder: scratch, cleanUp } = scratchFolder('school-bench-documents-', {
+  keep: options.keep,
+  beforeRemoval: () => {
+    if (server && server.exitCode === null && server.signalCode === null) server.kill('SIGTERM')
+    server = null
+  },
+})
 const files = path.join(scratch, 'files')
 mkdirSync(files)
 /** As the assessment benchmark: production mode once a migration creates the documents' tables. */
-const migrationsDir = path.join(CMS_DIR, 'src', 'migrations')
-const migrated =
-  existsSync(migrationsDir) &&
-  readdirSync(migrationsDir).some((file) => {
-    if (!file.endsWith('.ts')) return false
-    return /CREATE TABLE \\?`transcript_signatures\\?`/.test(
-      readFileSync(path.join(migrationsDir, file), 'utf8'),
-    )
-  })
+const migrated = migrationCreates('transcript_signatures')
 const env = {
   ...process.env,
   NODE_ENV: migrated ? 'production' : 'development',
@@ -113,44 +113,9 @@ for (const key of [
   delete env[key]
 mkdirSync(env.MEDIA_DIR, { recursive: true })
 
-let server = null
-let serverPid = null
 const serverLog = []
 
-function cleanUp() {
-  if (server && server.exitCode === null && server.signalCode === null) server.kill('SIGTERM')
-  server = null
-  if (options.keep) console.log(`Scratch folder kept: ${scratch}`)
-  else rmSync(scratch, { recursive: true, force: true })
-}
-for (const signal of ['SIGINT', 'SIGTERM'])
-  process.on(signal, () => {
-    cleanUp()
-    process.exit(130)
-  })
-
-/** Runs a tsx script to its end; resolves with its output lines. */
-function runScript(script, args = []) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [tsxCli, script, ...args], { cwd: ROOT, env })
-    const lines = []
-    const onData = (chunk) => {
-      for (const line of String(chunk).split('\n')) {
-        if (!line.trim()) continue
-        lines.push(line)
-        if (/^\s+\S/.test(line)) console.log(line)
-      }
-    }
-    child.stdout.on('data', onData)
-    child.stderr.on('data', onData)
-    child.on('error', reject)
-    child.on('exit', (code) =>
-      code === 0
-        ? resolve(lines)
-        : reject(new Error(`${script} ended with ${code}:\n${lines.slice(-40).join('\n')}`)),
-    )
-  })
-}
+const runScript = (script, args = []) => runTsxScript(script, { env, args })
 
 /** Stops the CMS (tsx passes the signal on to the process that serves) and waits for its end. */
 async function stopServer() {
@@ -163,31 +128,12 @@ async function stopServer() {
   server = null
 }
 
-function startServer(serverEnv) {
-  return new Promise((resolve, reject) => {
-    server = spawn(process.execPath, [tsxCli, 'scripts/bench/assessment/serve.ts'], {
-      cwd: ROOT,
-      env: serverEnv,
-    })
-    const timer = setTimeout(() => reject(new Error('The CMS did not start within 180 s')), 180_000)
-    const onData = (chunk) => {
-      for (const line of String(chunk).split('\n')) {
-        serverLog.push(line)
-        if (serverLog.length > 5000) serverLog.shift()
-        if (line.startsWith('BENCH_READY')) {
-          clearTimeout(timer)
-          serverPid = Number(/pid=(\d+)/.exec(line)?.[1])
-          resolve()
-        }
-      }
-    }
-    server.stdout.on('data', onData)
-    server.stderr.on('data', onData)
-    server.once('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`The CMS stopped (exit ${code}):\n${serverLog.slice(-40).join('\n')}`))
-    })
-  })
+async function startServer(serverEnv) {
+  ;({ child: server, pid: serverPid } = await startBenchServer(
+    serverEnv,
+    serverLog,
+    (child) => (server = child),
+  ))
 }
 
 // ---- requests ------------------------------------------------------------------------------
@@ -282,12 +228,6 @@ async function login(email) {
 }
 const demoLogin = (role) => login(`${role}@demo.giathuong.edu.vn`)
 
-/** Nearest-rank percentile. */
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
-}
-
 /** Times `count` requests after `warmUp` untimed ones. */
 async function measure(what, count, request, warmUp = 3) {
   for (let i = 0; i < warmUp; i += 1) await request(i)
@@ -331,9 +271,6 @@ async function tryFigure(what, work) {
   }
 }
 const notMeasured = []
-
-const fmt = (value, digits = 0) =>
-  value === null || value === undefined || Number.isNaN(value) ? '–' : value.toFixed(digits)
 
 function pdfPages(file) {
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
@@ -759,20 +696,10 @@ try {
   if (missed.length > 0) console.log(`\nTarget missed: ${missed.join(', ')}.`)
   if (notMeasured.length > 0) console.log(`Not measured: ${notMeasured.join(', ')}.`)
 
-  const history = path.join(ROOT, 'docs', 'benchmarks.md')
-  if (!existsSync(history)) {
-    mkdirSync(path.dirname(history), { recursive: true })
-    writeFileSync(
-      history,
-      '# Benchmark history\n\nOne line per run, appended by the benchmarks.\n\n',
-    )
-  }
   const figureText = (figure, key = 'p95') => (figure ? `${fmt(figure[key])} ms` : 'not measured')
-  appendFileSync(
-    history,
-    `- ${date} documents (${machine}, load ${fmt(loadAtStart, 1)}–${fmt(load[0], 1)}, ${classes.length}×${school.classSize} pupils, ${school.assessments} assessments, ${env.NODE_ENV}, ${options.unsigned ? 'unsigned' : 'certificate'}): one transcript p95 ${figureText(transcript)} / signed ${figureText(signedTranscript)} (≤ ${TARGETS.transcriptP95}); class of 35 median ${figureText(classFile, 'p50')} / signed ${figureText(signedClass, 'p50')} (≤ ${TARGETS.classMedian}); summary pdf p95 ${figureText(summaryPdf)}, xlsx p95 ${figureText(summaryXlsx)}; sign ${classes.length} classes ${signing ? `${fmt(signing.totalMs / 1000, 1)} s` : 'not measured'}; archive ${archive ? `${fmt(archive.totalMs / 60_000, 2)} min (${fmt(archive.perClassMean / 1000, 1)} s a class)` : 'not measured'}; memory RSS peak growth ${memory ? memory.map((m) => `${m.pupils} pupils/${m.pages} p. +${fmt(m.growth, 1)} MiB`).join(', ') : 'not measured'}, heap held while streaming ${memory ? memory.map((m) => `+${fmt(m.retainedGrowth, 1)} MiB`).join(', ') : 'not measured'}; users/me p50 ${fmt(me.p50, 1)} ms, find 35 pupils p50 ${fmt(pupils.p50, 1)} ms; transcript ${transcript ? `${fmt(transcript.p50 / me.p50, 1)}× users/me, ${fmt(transcript.p50 / pupils.p50, 1)}× find 35` : '–'}\n`,
+  appendHistory(
+    `- ${date} documents (${machine}, load ${fmt(loadAtStart, 1)}–${fmt(load[0], 1)}, ${classes.length}×${school.classSize} pupils, ${school.assessments} assessments, ${env.NODE_ENV}, ${options.unsigned ? 'unsigned' : 'certificate'}): one transcript p95 ${figureText(transcript)} / signed ${figureText(signedTranscript)} (≤ ${TARGETS.transcriptP95}); class of 35 median ${figureText(classFile, 'p50')} / signed ${figureText(signedClass, 'p50')} (≤ ${TARGETS.classMedian}); summary pdf p95 ${figureText(summaryPdf)}, xlsx p95 ${figureText(summaryXlsx)}; sign ${classes.length} classes ${signing ? `${fmt(signing.totalMs / 1000, 1)} s` : 'not measured'}; archive ${archive ? `${fmt(archive.totalMs / 60_000, 2)} min (${fmt(archive.perClassMean / 1000, 1)} s a class)` : 'not measured'}; memory RSS peak growth ${memory ? memory.map((m) => `${m.pupils} pupils/${m.pages} p. +${fmt(m.growth, 1)} MiB`).join(', ') : 'not measured'}, heap held while streaming ${memory ? memory.map((m) => `+${fmt(m.retainedGrowth, 1)} MiB`).join(', ') : 'not measured'}; users/me p50 ${fmt(me.p50, 1)} ms, find 35 pupils p50 ${fmt(pupils.p50, 1)} ms; transcript ${transcript ? `${fmt(transcript.p50 / me.p50, 1)}× users/me, ${fmt(transcript.p50 / pupils.p50, 1)}× find 35` : '–'}`,
   )
-  console.log(`\nA line was added to ${path.relative(ROOT, history)}.`)
   cleanUp()
   process.exit(0)
 } catch (error) {
