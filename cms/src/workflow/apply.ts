@@ -92,7 +92,7 @@ export async function applyTransition(
   options: { role?: WorkflowRole; fromLiveDocument?: boolean } = {},
 ): Promise<Post> {
   const { updated, tellPeople } = await oneAtATime(`posts:${String(input.postId)}`, () =>
-    takeStep(req, input),
+    takeStep(req, input, options),
   )
   // The mail goes out after the queue moves on: the next step on the post need not wait for it.
   await tellPeople()
@@ -102,6 +102,7 @@ export async function applyTransition(
 async function takeStep(
   req: PayloadRequest,
   input: TransitionRequest,
+  options: { role?: WorkflowRole; fromLiveDocument?: boolean },
 ): Promise<{ updated: Post; tellPeople: () => Promise<void> }> {
   const actor = req.user as User | null
   if (!actor) throw userError(req, 401, { vi: 'Cần đăng nhập.', en: 'You must log in.' })
