@@ -42,6 +42,9 @@ import { smtpEmailAdapter } from './email'
 import { SchoolProfile } from './globals/SchoolProfile'
 import { SecuritySettings } from './globals/SecuritySettings'
 import { SiteBuild } from './globals/SiteBuild'
+import { BackupSettings } from './globals/BackupSettings'
+import { BackupStatus } from './globals/BackupStatus'
+import { startBackupSchedule } from './backup/runner'
 import { requestSiteBuildAtStart } from './site-build/hooks'
 import { editorialReportEndpoint } from './reports/endpoint'
 import { recordsEndpoints } from './records-import/endpoints'
@@ -81,6 +84,7 @@ export default withPolicy(
           '/components/account/AccountNotice#PasswordReminder',
           '/components/dashboard/EditorialDashboard#EditorialDashboard',
           '/components/assessment/ProgressDashboard#ProgressDashboard',
+          '/components/backup/BackupNotice#BackupNotice',
         ],
         afterNavLinks: ['/components/nav/PolicyNavLinks#PolicyNavLinks'],
         views: {
@@ -151,7 +155,7 @@ export default withPolicy(
       AuditLog,
       SecurityLog,
     ]),
-    globals: [SchoolProfile, SiteBuild, SecuritySettings],
+    globals: [SchoolProfile, SiteBuild, SecuritySettings, BackupSettings, BackupStatus],
     // Failed logins and refusals go to the security log; a locked account is answered like an
     // unknown one, in REST and in GraphQL; a refusal of an account that must first change its
     // password or enter its code says so.
@@ -199,6 +203,10 @@ export default withPolicy(
         payload.logger.error({ err: error, msg: 'Archive entries left preparing: not marked' }),
       )
       requestSiteBuildAtStart(payload)
+      // Điều 8: the nightly backup, and the mark that keeps a restore off a running CMS.
+      await startBackupSchedule(payload).catch((error: unknown) =>
+        payload.logger.error({ err: error, msg: 'Backup schedule not started' }),
+      )
     },
   }),
 )

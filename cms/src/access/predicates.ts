@@ -654,3 +654,10 @@ export const pupilInThisYearsClass: Rule = async ({ req, data, doc }) => {
   })
   return !group?.schoolYear || group.schoolYear === schoolYearOf(new Date())
 }
+
+// ── Backups (Điều 8: the school keeps its data safe; issue 13). ──
+
+/** The web admin runs the server's backups (sets when and how many). */
+export const backupOperator: Rule = hasRole('web_admin')
+/** Who watches that backups succeed: the web admin, and the principal who answers for the data. */
+export const backupOversight: Rule = hasRole('principal', 'web_admin')
