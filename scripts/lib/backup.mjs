@@ -204,7 +204,15 @@ export async function listBackups(backupDir) {
  * Writes one archive of the installation in `dataDir` and returns its path and manifest.
  * `env` holds the product's settings (productEnv().env); `keep` archives stay, older ones go.
  */
-export async function backup({ dataDir, env = process.env, reason = 'manual', keep, now } = {}) {
+export async function backup(options = {}) {
+  try {
+    return await writeBackup(options)
+  } catch (error) {
+    throw explain(error, backupLayout(path.resolve(options.dataDir), options.env ?? {}).backupDir)
+  }
+}
+
+async function writeBackup({ dataDir, env = process.env, reason = 'manual', keep, now }) {
   const layout = backupLayout(path.resolve(dataDir), env)
   refuseMongo(layout.databaseURL)
   if (!layout.databaseFile || !existsSync(layout.databaseFile))
