@@ -51,9 +51,12 @@ describe('backup → wipe → restore', () => {
 
     // Activity: a draft of a post (a new version), a pupil's record read (an audit entry).
     const principal = await login(product.cmsURL, 'principal')
-    const posts = await api(product, principal, '/posts?limit=1&depth=0&draft=true')
-    const post = posts.docs[0]
-    await api(product, principal, `/posts/${post.id}?draft=true`, {
+    const created = await api(product, principal, '/posts?draft=true&depth=0', {
+      method: 'POST',
+      body: JSON.stringify({ title: 'Hội khoẻ Phù Đổng', excerpt: 'Bản nháp đầu.' }),
+    })
+    const post = created.doc
+    await api(product, principal, `/posts/${post.id}?draft=true&depth=0`, {
       method: 'PATCH',
       body: JSON.stringify({ title: `${post.title} (bản nháp trước sao lưu)` }),
     })
