@@ -270,3 +270,71 @@ describe('a full disk during the nightly backup', () => {
     expect(await clerkPage.text()).not.toContain('data-backup-notice')
   })
 })
+
+describe('the CMS killed during its nightly backup', () => {
+  it('stops the backup with it; the last good one stays, the next start says so', async () => {
+    const folder = await demoSchool(PORT)
+    folders.push(folder)
+    const backups = path.join(folder, 'backups')
+    const first = await runScript('backup', [], { SCHOOL_DATA_DIR: folder })
+    expect(first.code, first.output).toBe(0)
+    const [good] = archivesIn(backups)
+
+    const big = path.join(folder, 'media', 'van-nghe.mp4')
+    writeFileSync(big, randomBytes(150 * 1024 * 1024))
+    const cms = await startProduct({
+      dataDir: folder,
+      port: PORT + 3,
+      env: { BACKUP_CHECK_INTERVAL_MS: '1000' },
+    })
+    running.push(cms)
+    const webAdmin = await login(cms.cmsURL, 'web_admin')
+    if (vietnamTime(1) < vietnamTime(0)) await new Promise((resolve) => setTimeout(resolve, 61_000))
+    const saved = await fetch(`${cms.cmsURL}/api/globals/backup-settings`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: webAdmin },
+      body: JSON.stringify({ enabled: true, time: vietnamTime(1), keep: 3 }),
+    })
+    expect(saved.status).toBe(200)
+    await waitUntil(
+      'the nightly archive being written',
+      () =>
+        readdirSync(backups)
+          .filter((name) => name.startsWith('.partial-'))
+          .some((name) => {
+            const file = path.join(backups, name, 'archive.tar.gz')
+            return existsSync(file) && statSync(file).size > 1024 * 1024
+          }),
+      150_000,
+    )
+    const backupPid = Number(readFileSync(path.join(backups, '.backup-running'), 'utf8'))
+    await cms.kill()
+    running.splice(running.indexOf(cms), 1)
+    const alive = () => {
+      try {
+        process.kill(backupPid, 0)
+        return true
+      } catch {
+        return false
+      }
+    }
+    await waitUntil('the backup to stop with the CMS', () => !alive(), 10_000)
+    expect(archivesIn(backups)).toEqual([good])
+    await verifyArchive(good)
+
+    unlinkSync(big)
+    const again = await startProduct({ dataDir: folder, port: PORT + 4 })
+    running.push(again)
+    const status = await (
+      await fetch(`${again.cmsURL}/api/globals/backup-status`, {
+        headers: { Authorization: await login(again.cmsURL, 'web_admin') },
+      })
+    ).json()
+    expect(status.state).toBe('failed')
+    expect(status.lastFailureMessage).toContain('CMS dừng khi đang sao lưu')
+    const next = await runScript('backup', [], { SCHOOL_DATA_DIR: folder })
+    expect(next.code, next.output).toBe(0)
+    expect(archivesIn(backups)).toHaveLength(2)
+    expect(readdirSync(backups).filter((name) => name.startsWith('.partial-'))).toEqual([])
+  })
+})

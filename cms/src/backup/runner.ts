@@ -70,7 +70,7 @@ function runBackupScript(config: BackupRunnerConfig, keep: number): Promise<Back
     let output = ''
     const child = spawn(
       process.execPath,
-      [config.script, '--json', '--reason', 'nightly', '--keep', String(keep)],
+      [config.script, '--json', '--with-parent', '--reason', 'nightly', '--keep', String(keep)],
       {
         cwd: path.dirname(path.dirname(config.script)),
         env: process.env,
