@@ -5,7 +5,7 @@
  * the CMS keeps serving; a damaged or mismatched archive, or a running CMS, is refused by
  * `npm run restore` before anything is touched.
  */
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import {
   cpSync,
@@ -25,6 +25,7 @@ import * as tar from 'tar'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { backup, verifyArchive } from '../../scripts/lib/backup.mjs'
+import { ROOT } from '../../scripts/lib/env.mjs'
 import {
   archivesIn,
   fileFingerprints,
@@ -110,6 +111,52 @@ describe('a backup killed while it writes', () => {
     await verifyArchive(archives[1])
     // The CMS served all along.
     expect((await fetch(`${product.cmsURL}/api/globals/school-profile`)).status).toBe(200)
+  })
+})
+
+describe('the CMS writes while a backup reads the database', () => {
+  /** A draft saved over REST, as a teacher would while the nightly backup runs. */
+  async function saveDraft(auth: string, title: string) {
+    const response = await fetch(`${product.cmsURL}/api/posts?draft=true&depth=0`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: auth },
+      body: JSON.stringify({ title, excerpt: 'Lưu trong lúc sao lưu.' }),
+    })
+    return { status: response.status, body: await response.text() }
+  }
+
+  it('a write meeting the backup read lock waits for it instead of failing', async () => {
+    const principal = await login(product.cmsURL, 'principal')
+    // Another process holding a read of the file, as each step of the online backup does.
+    const reader = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const db = new (require('better-sqlite3'))(${JSON.stringify(path.join(dataDir, 'school.db'))}, { readonly: true })
+        db.exec('BEGIN'); db.prepare('SELECT count(*) FROM posts').get()
+        console.log('holding'); setTimeout(() => { db.exec('COMMIT'); process.exit(0) }, 1500)`,
+      ],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    )
+    await new Promise((resolve) => reader.stdout.once('data', resolve))
+    const saved = await saveDraft(principal, 'Bài viết lưu khi đang sao lưu')
+    expect(saved.status, saved.body).toBe(201)
+  })
+
+  it('drafts saved during a real backup all succeed, and so does the backup', async () => {
+    const principal = await login(product.cmsURL, 'principal')
+    const { done } = startScript('backup', [], { SCHOOL_DATA_DIR: dataDir })
+    let finished = false
+    void done.then(() => (finished = true))
+    const statuses: number[] = []
+    for (let i = 0; !finished || i < 5; i++)
+      statuses.push((await saveDraft(principal, `Bản nháp ${i} trong lúc sao lưu`)).status)
+    const result = await done
+    expect(result.code, result.output).toBe(0)
+    expect(
+      statuses.every((status) => status === 201),
+      statuses.join(' '),
+    ).toBe(true)
   })
 })
 
