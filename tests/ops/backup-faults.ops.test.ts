@@ -140,6 +140,7 @@ describe('the CMS writes while a backup reads the database', () => {
     )
     await new Promise((resolve) => reader.stdout.once('data', resolve))
     const saved = await saveDraft(principal, 'Bài viết lưu khi đang sao lưu')
+    await new Promise((resolve) => reader.once('exit', resolve))
     expect(saved.status, saved.body).toBe(201)
   })
 
