@@ -138,9 +138,10 @@ describe('the CMS writes while a backup reads the database', () => {
       ],
       { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
     )
+    const readerDone = new Promise((resolve) => reader.once('exit', resolve))
     await new Promise((resolve) => reader.stdout.once('data', resolve))
     const saved = await saveDraft(principal, 'Bài viết lưu khi đang sao lưu')
-    await new Promise((resolve) => reader.once('exit', resolve))
+    await readerDone
     expect(saved.status, saved.body).toBe(201)
   })
 
