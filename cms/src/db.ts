@@ -54,6 +54,10 @@ export function databaseAdapter(
       // and the audit log's history of that id would mix two children (or two staff). MongoDB's
       // ObjectIds are never reused.
       autoIncrement: true,
+      // Another process reading the file (the backup's online copy, scripts/lib/backup.mjs, or
+      // the sqlite3 shell) holds a shared lock for a moment; without a wait a write meeting it
+      // failed at once with SQLITE_BUSY (a 500 to the user). Writers now wait for it instead.
+      busyTimeout: 10_000,
       migrationDir,
       afterSchemaInit: [indexValueTablesByParent],
     })

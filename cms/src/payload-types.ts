@@ -152,11 +152,15 @@ export interface Config {
     'school-profile': SchoolProfile;
     'site-build': SiteBuild;
     'security-settings': SecuritySetting;
+    'backup-settings': BackupSetting;
+    'backup-status': BackupStatus;
   };
   globalsSelect: {
     'school-profile': SchoolProfileSelect<false> | SchoolProfileSelect<true>;
     'site-build': SiteBuildSelect<false> | SiteBuildSelect<true>;
     'security-settings': SecuritySettingsSelect<false> | SecuritySettingsSelect<true>;
+    'backup-settings': BackupSettingsSelect<false> | BackupSettingsSelect<true>;
+    'backup-status': BackupStatusSelect<false> | BackupStatusSelect<true>;
   };
   locale: null;
   widgets: {
@@ -2318,6 +2322,40 @@ export interface SecuritySetting {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "backup-settings".
+ */
+export interface BackupSetting {
+  id: number;
+  enabled?: boolean | null;
+  /**
+   * Pick a quiet hour. If the server is off then, the CMS backs up when it starts (once a day).
+   */
+  time: string;
+  /**
+   * Older ones are removed. Copy backups to another disk or machine as well.
+   */
+  keep: number;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "backup-status".
+ */
+export interface BackupStatus {
+  id: number;
+  state?: ('running' | 'ok' | 'failed') | null;
+  lastAttemptAt?: string | null;
+  lastSuccessAt?: string | null;
+  lastFile?: string | null;
+  lastSize?: number | null;
+  lastFailureAt?: string | null;
+  lastFailureMessage?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "school-profile_select".
  */
 export interface SchoolProfileSelect<T extends boolean = true> {
@@ -2364,6 +2402,34 @@ export interface SecuritySettingsSelect<T extends boolean = true> {
   passwordMaxAgeDays?: T;
   totpRequired?: T;
   totpRequiredRoles?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "backup-settings_select".
+ */
+export interface BackupSettingsSelect<T extends boolean = true> {
+  enabled?: T;
+  time?: T;
+  keep?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "backup-status_select".
+ */
+export interface BackupStatusSelect<T extends boolean = true> {
+  state?: T;
+  lastAttemptAt?: T;
+  lastSuccessAt?: T;
+  lastFile?: T;
+  lastSize?: T;
+  lastFailureAt?: T;
+  lastFailureMessage?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

@@ -45,6 +45,9 @@ import { smtpEmailAdapter } from './email'
 import { SchoolProfile } from './globals/SchoolProfile'
 import { SecuritySettings } from './globals/SecuritySettings'
 import { SiteBuild } from './globals/SiteBuild'
+import { BackupSettings } from './globals/BackupSettings'
+import { BackupStatus } from './globals/BackupStatus'
+import { startBackupSchedule } from './backup/runner'
 import { requestSiteBuildAtStart } from './site-build/hooks'
 import { recoverInterruptedSiteBuild } from './site-build/runner'
 import { answerFullDiskClearly } from './hooks/disk-full'
@@ -88,6 +91,7 @@ export default withPolicy(
           '/components/dashboard/EditorialDashboard#EditorialDashboard',
           '/components/assessment/ProgressDashboard#ProgressDashboard',
           '/components/data-rights/DataRightsDashboard#DataRightsDashboard',
+          '/components/backup/BackupNotice#BackupNotice',
         ],
         afterNavLinks: ['/components/nav/PolicyNavLinks#PolicyNavLinks'],
         views: {
@@ -160,7 +164,7 @@ export default withPolicy(
       DataRequests,
       DataBreaches,
     ]),
-    globals: [SchoolProfile, SiteBuild, SecuritySettings],
+    globals: [SchoolProfile, SiteBuild, SecuritySettings, BackupSettings, BackupStatus],
     // Failed logins and refusals go to the security log; a locked account is answered like an
     // unknown one, in REST and in GraphQL; a refusal of an account that must first change its
     // password or enter its code says so.
@@ -218,6 +222,10 @@ export default withPolicy(
         payload.logger.error({ err: error, msg: 'Interrupted site build: not recovered' }),
       )
       requestSiteBuildAtStart(payload)
+      // Điều 8: the nightly backup, and the mark that keeps a restore off a running CMS.
+      await startBackupSchedule(payload).catch((error: unknown) =>
+        payload.logger.error({ err: error, msg: 'Backup schedule not started' }),
+      )
     },
   }),
 )

@@ -42,6 +42,10 @@ export function productEnv(overrides = {}) {
       SITE_SOURCE_DIR: SITE_DIR,
       SITE_BUILDS_DIR: path.join(dataDir, 'site-builds'),
       SITE_LIVE_DIR: path.join(dataDir, 'site'),
+      // Backups (scripts/lib/backup.mjs): where they go, and what the CMS's nightly one runs.
+      SCHOOL_DATA_DIR: dataDir,
+      BACKUP_DIR: env.BACKUP_DIR || path.join(dataDir, 'backups'),
+      BACKUP_SCRIPT: path.join(ROOT, 'scripts', 'backup.mjs'),
       // Plain http on localhost: a `secure` cookie would never be sent back.
       INSECURE_COOKIES:
         env.INSECURE_COOKIES ?? (env.SERVER_URL?.startsWith('https://') ? 'false' : 'true'),

@@ -80,6 +80,8 @@ import {
   pupilInThisYearsClass,
   erasureInProgress,
   consentWithdrawalInProgress,
+  backupOperator,
+  backupOversight,
 } from './predicates'
 import {
   allOf,
@@ -844,6 +846,18 @@ export const globalPolicy = {
   /** Written by the site builder only; the web admin and leadership watch it. */
   'site-build': {
     read: editorialOversight,
+    readVersions: nobody,
+    update: nobody,
+  },
+  /** Điều 8: the nightly backup's time and how many are kept; the web admin sets them. */
+  'backup-settings': {
+    read: backupOversight,
+    readVersions: nobody,
+    update: backupOperator,
+  },
+  /** Written by the CMS's backup runner only (cms/src/backup/runner.ts). */
+  'backup-status': {
+    read: backupOversight,
     readVersions: nobody,
     update: nobody,
   },

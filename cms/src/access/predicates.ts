@@ -666,3 +666,10 @@ export const erasureInProgress: Rule = ({ req }) => hasFlag(req, 'dataErasure')
  * through the workflow (Law 91/2025: processing stops when consent is withdrawn).
  */
 export const consentWithdrawalInProgress: Rule = ({ req }) => hasFlag(req, 'consentWithdrawal')
+
+// ── Backups (Điều 8: the school keeps its data safe; issue 13). ──
+
+/** The web admin runs the server's backups (sets when and how many). */
+export const backupOperator: Rule = hasRole('web_admin')
+/** Who watches that backups succeed: the web admin, and the principal who answers for the data. */
+export const backupOversight: Rule = hasRole('principal', 'web_admin')

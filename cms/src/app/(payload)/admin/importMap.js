@@ -35,6 +35,7 @@ import { PasswordReminder as PasswordReminder_715560c5e902fd7d46f0a244d312135e }
 import { EditorialDashboard as EditorialDashboard_80874a17ed08105b45f341c1f59f634a } from '../../../components/dashboard/EditorialDashboard'
 import { ProgressDashboard as ProgressDashboard_d114ad38da0003bf72f54801fe2a61f6 } from '../../../components/assessment/ProgressDashboard'
 import { DataRightsDashboard as DataRightsDashboard_901bee5ad49bd1f9d801331e81f0c3ec } from '../../../components/data-rights/DataRightsDashboard'
+import { BackupNotice as BackupNotice_593f8581eed206f7045757c20240a73f } from '../../../components/backup/BackupNotice'
 import { EditorialReportView as EditorialReportView_66941cb4d33fc9f85f586763eb32467e } from '../../../components/report/EditorialReportView'
 import { RecordsView as RecordsView_e65871ff64af0d47624ff533c041d0bd } from '../../../components/records/RecordsView'
 import { TotpView as TotpView_3e968f3bd2d548d4f57739c42f4822f9 } from '../../../components/account/TotpView'
@@ -84,6 +85,7 @@ export const importMap = {
   "/components/dashboard/EditorialDashboard#EditorialDashboard": EditorialDashboard_80874a17ed08105b45f341c1f59f634a,
   "/components/assessment/ProgressDashboard#ProgressDashboard": ProgressDashboard_d114ad38da0003bf72f54801fe2a61f6,
   "/components/data-rights/DataRightsDashboard#DataRightsDashboard": DataRightsDashboard_901bee5ad49bd1f9d801331e81f0c3ec,
+  "/components/backup/BackupNotice#BackupNotice": BackupNotice_593f8581eed206f7045757c20240a73f,
   "/components/report/EditorialReportView#EditorialReportView": EditorialReportView_66941cb4d33fc9f85f586763eb32467e,
   "/components/records/RecordsView#RecordsView": RecordsView_e65871ff64af0d47624ff533c041d0bd,
   "/components/account/TotpView#TotpView": TotpView_3e968f3bd2d548d4f57739c42f4822f9,
