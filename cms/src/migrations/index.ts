@@ -10,6 +10,7 @@ import * as migration_20261201_105700_password_age_from_upgrade from './20261201
 import * as migration_20261201_105800_media_marks_of_live_content from './20261201_105800_media_marks_of_live_content';
 import * as migration_20261201_130131_assessment from './20261201_130131_assessment';
 import * as migration_20261201_152445_documents from './20261201_152445_documents';
+import * as migration_20261201_182640_data_rights_backups_faults from './20261201_182640_data_rights_backups_faults';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261201_152445_documents.up,
     down: migration_20261201_152445_documents.down,
-    name: '20261201_152445_documents'
+    name: '20261201_152445_documents',
+  },
+  {
+    up: migration_20261201_182640_data_rights_backups_faults.up,
+    down: migration_20261201_182640_data_rights_backups_faults.down,
+    name: '20261201_182640_data_rights_backups_faults'
   },
 ];
