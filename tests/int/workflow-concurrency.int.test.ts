@@ -111,6 +111,25 @@ describe('concurrent workflow steps on one post', () => {
     expectOneChain(steps, await stageOf(id))
   })
 
+  it('an autosave of the draft while it is handed in: the stage stays where the history ends', async () => {
+    counter += 1
+    const clerk = await as('clerk')
+    const made = await clerk.post('/posts?draft=true', {
+      title: `Thông báo nghỉ lễ số ${counter}`,
+      excerpt: 'Lịch nghỉ lễ.',
+      content: richText('Nhà trường thông báo lịch nghỉ lễ.'),
+      ownerGroup: null,
+    })
+    expect(made.status).toBe(201)
+    const id = made.body.doc.id as number
+    const answers = await Promise.all([
+      clerk.patch(`/posts/${id}?draft=true&autosave=true`, { excerpt: 'Lịch nghỉ lễ, sửa.' }),
+      clerk.post(`/posts/${id}/workflow`, { action: 'submit' }),
+    ])
+    expect(answers.every((answer) => [200, 409].includes(answer.status))).toBe(true)
+    expectOneChain(await history(id), await stageOf(id))
+  })
+
   it('steps on different posts still run side by side', async () => {
     const [first, second] = [await handedIn(), await handedIn()]
     const [vicePrincipal, principal] = [await as('vice_principal'), await as('principal')]

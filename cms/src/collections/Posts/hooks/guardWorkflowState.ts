@@ -6,6 +6,7 @@ import type {
 import { IN_REVIEW_STAGES, STAGE_LABELS, type Stage } from '@school/shared'
 
 import { userError } from '../../../lib/messages'
+import { oneAtATime } from '../../../lib/one-at-a-time'
 import { hasFlag } from '../../../lib/request-flags'
 
 /** The workflow's stage lives in the newest version: a live post may have a newer draft in review. */
@@ -22,6 +23,13 @@ async function latestStage(req: PayloadRequest, id: number | string): Promise<St
   })
   return (latest?.stage as Stage | undefined) ?? null
 }
+
+/** A post in the reviewers' hands is not edited until it is sent back or published. */
+const inReview = (req: PayloadRequest, stage: Stage) =>
+  userError(req, 409, {
+    vi: `Bài viết đang ở bước "${STAGE_LABELS[stage].vi}": không sửa được cho đến khi được trả lại hoặc đăng.`,
+    en: `The post is at "${STAGE_LABELS[stage].en}": it cannot be edited until it is sent back or published.`,
+  })
 
 /**
  * Before any access check, an edit of one post is refused with the reason: a post in the
@@ -42,12 +50,7 @@ export const guardPostUpdate: CollectionBeforeOperationHook = async ({ args, ope
     return args
   }
   const stage = await latestStage(req, id)
-  if (stage && IN_REVIEW_STAGES.includes(stage)) {
-    throw userError(req, 409, {
-      vi: `Bài viết đang ở bước "${STAGE_LABELS[stage].vi}": không sửa được cho đến khi được trả lại hoặc đăng.`,
-      en: `The post is at "${STAGE_LABELS[stage].en}": it cannot be edited until it is sent back or published.`,
-    })
-  }
+  if (stage && IN_REVIEW_STAGES.includes(stage)) throw inReview(req, stage)
   if (!draft) {
     const live = await req.payload.findByID({
       collection: 'posts',
@@ -82,7 +85,12 @@ export const guardWorkflowState: CollectionBeforeChangeHook = async ({
     })
   }
   if (operation === 'create' || !originalDoc?.id) return { ...data, stage: 'draft' }
-  if ((await latestStage(req, originalDoc.id)) === 'published')
-    return { ...data, stage: 'draft', returnComment: null }
-  return data
+  // The stage as it is now, not as it was when this save began: an autosave racing a workflow
+  // step (the writer handing the post in) wrote back the stage it had read, and the post fell
+  // back to draft while its history said submitted. A step under way finishes first.
+  const id = originalDoc.id as number | string
+  const stage = await oneAtATime(`posts:${String(id)}`, () => latestStage(req, id))
+  if (stage === 'published') return { ...data, stage: 'draft', returnComment: null }
+  if (stage && IN_REVIEW_STAGES.includes(stage)) throw inReview(req, stage)
+  return stage ? { ...data, stage } : data
 }
