@@ -7,7 +7,7 @@
  * starts from a copy of it.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -104,6 +104,8 @@ export async function demoSchool(port: number): Promise<string> {
   const holder = globalThis as unknown as Record<symbol, Promise<string>>
   holder[TEMPLATE_KEY] ??= (async () => {
     const template = mkdtempSync(path.join(tmpdir(), 'school-ops-template-'))
+    // The template lives as long as the test file's process (≈ 12 MB a file otherwise left).
+    process.once('exit', () => rmSync(template, { recursive: true, force: true }))
     const product = await startProduct({
       dataDir: template,
       port,
