@@ -17,7 +17,7 @@ import {
 } from '@school/shared'
 
 import { authorize } from '../access/authorize'
-import { importPolicy, reportPolicy } from '../access/policy'
+import { exportPolicy, importPolicy, reportPolicy } from '../access/policy'
 import { recordExport } from '../documents/export-audit'
 import { spreadsheetResponse } from '../lib/download'
 import { userError } from '../lib/messages'
@@ -272,6 +272,13 @@ export const classListEndpoint: Endpoint = {
     const schoolClass = found[0] as Group | undefined
     if (!schoolClass)
       throw userError(req, 404, { vi: 'Không tìm thấy lớp.', en: 'Class not found.' })
+    // Whose class lists may leave the school as a file: the policy's, not whoever reads a pupil.
+    await authorize(
+      req,
+      exportPolicy.classList,
+      { vi: 'Bạn không được tải danh sách lớp này.', en: 'You may not download this class list.' },
+      { collection: 'groups', id: schoolClass.id },
+    )
     // The user's own rights decide which pupils and which columns: the read is audited as one list.
     const { docs } = await req.payload.find({
       collection: 'students',
