@@ -1,0 +1,227 @@
+/**
+ * An attacker's review of issue 13's new surface. Each test is a hole found (it failed before
+ * its fix) or a door tried and found shut.
+ *
+ * Restore of a hostile archive: `npm run restore` is run by the IT teacher, and as root by
+ * update.sh's rollback, on an archive that may come from anywhere (a USB stick, another
+ * machine). Its manifest is the archive's own word: checksums prove the files match it, not that
+ * it is honest. These tests craft archives whose every file matches their manifest.
+ */
+import { createHash } from 'node:crypto'
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+import Database from 'better-sqlite3'
+import * as tar from 'tar'
+import { describe, expect, it } from 'vitest'
+
+import { restore } from '../../scripts/lib/backup.mjs'
+
+/** The restore's settings: none but the data folder, as a bare `npm run restore` has. */
+const noSettings = {} as NodeJS.ProcessEnv
+
+interface Crafted {
+  /** Extra entries to put in the staging folder before it is packed (links, modes). */
+  prepare?: (staging: string) => string[]
+  certificate?: string | null
+}
+
+/** A folder with an archive made to pass every checksum, and a data folder to restore into. */
+function craftArchive({ prepare, certificate = null }: Crafted) {
+  const root = mkdtempSync(path.join(tmpdir(), 'hostile-restore-'))
+  const staging = path.join(root, 'staging')
+  const dataDir = path.join(root, 'data')
+  const outside = path.join(root, 'outside')
+  for (const dir of [path.join(staging, 'database'), dataDir, outside])
+    mkdirSync(dir, { recursive: true })
+  const db = new Database(path.join(staging, 'database/school.db'))
+  db.exec("CREATE TABLE pupils (name TEXT); INSERT INTO pupils VALUES ('An')")
+  db.close()
+  const entries = ['database/school.db']
+  if (certificate !== null) {
+    mkdirSync(path.join(staging, 'certificate'))
+    writeFileSync(path.join(staging, 'certificate', path.basename(certificate)), 'echo pwned\n')
+    entries.push(`certificate/${path.basename(certificate)}`)
+  }
+  const extra = prepare?.(staging) ?? []
+  // The manifest lists every regular file, as an honest backup's does: only the rule refuses.
+  const regular = extra.filter((entry) => lstatSync(path.join(staging, entry)).isFile())
+  const files = [...entries, ...regular].map((entry) => {
+    const bytes = readFileSync(path.join(staging, entry))
+    const sha256 = createHash('sha256').update(bytes).digest('hex')
+    return { path: entry, size: bytes.length, sha256 }
+  })
+  const manifest = {
+    format: 'giathuong-backup',
+    version: 1,
+    createdAt: new Date().toISOString(),
+    database: { kind: 'sqlite', file: 'database/school.db', tables: { pupils: 1 } },
+    parts: {},
+    secret: 'environment',
+    certificate,
+    files,
+  }
+  writeFileSync(path.join(staging, 'manifest.json'), JSON.stringify(manifest))
+  const archive = path.join(root, 'giathuong-2026-12-01T000000Z.tar.gz')
+  tar.create({ gzip: true, file: archive, cwd: staging, portable: true, sync: true }, [
+    'manifest.json',
+    ...entries,
+    ...extra,
+  ])
+  return { root, archive, dataDir, outside }
+}
+
+/** Every path under a folder, links shown with their target. */
+function listing(dir: string): string[] {
+  if (!existsSync(dir)) return []
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .sort()
+    .map((name) => {
+      const full = path.join(dir, name)
+      return lstatSync(full).isSymbolicLink() ? `${name} -> ${readlinkSync(full)}` : name
+    })
+}
+
+async function refusal(work: Promise<unknown>): Promise<string> {
+  try {
+    await work
+  } catch (error) {
+    return (error as Error).message
+  }
+  return 'restored'
+}
+
+describe('restore of a hostile archive', () => {
+  it('refuses a manifest putting the certificate at an absolute path outside', async () => {
+    const target = path.join(tmpdir(), `hostile-cron-${process.pid}`, 'giathuong-job')
+    const { archive, dataDir } = craftArchive({ certificate: target })
+    const message = await refusal(restore({ archive, dataDir, env: noSettings }))
+    expect(message).toMatch(/chứng thư số ghi đường dẫn không hợp lệ/)
+    expect(existsSync(target), 'a file written where the manifest said').toBe(false)
+    expect(listing(dataDir)).toEqual([])
+  })
+
+  it('refuses a certificate path that climbs out or replaces an installation file', async () => {
+    for (const certificate of ['../outside/evil.sh', 'school.db', 'media', 'site', 'a/../../x']) {
+      const { archive, dataDir, outside } = craftArchive({ certificate })
+      const message = await refusal(restore({ archive, dataDir, env: noSettings }))
+      expect(message, certificate).toMatch(/chứng thư số ghi đường dẫn không hợp lệ/)
+      expect(listing(outside), certificate).toEqual([])
+      expect(listing(dataDir), certificate).toEqual([])
+    }
+  })
+
+  it('still restores a certificate kept inside the data folder', async () => {
+    const { archive, dataDir } = craftArchive({ certificate: 'signing/school.p12' })
+    await restore({ archive, dataDir, env: noSettings })
+    expect(readFileSync(path.join(dataDir, 'signing/school.p12'), 'utf8')).toBe('echo pwned\n')
+  })
+
+  it('refuses a symbolic link, even one pointing inside (media → the secret)', async () => {
+    const { archive, dataDir } = craftArchive({
+      prepare: (staging) => {
+        mkdirSync(path.join(staging, 'media'))
+        symlinkSync('../.payload-secret', path.join(staging, 'media/photo.png'))
+        return ['media/photo.png']
+      },
+    })
+    const message = await refusal(restore({ archive, dataDir, env: noSettings }))
+    expect(message).toMatch(/media\/photo\.png: loại SymbolicLink/)
+    expect(listing(dataDir)).toEqual([])
+  })
+
+  it('refuses a file with setuid or other special permission bits', async () => {
+    const { archive, dataDir } = craftArchive({
+      prepare: (staging) => {
+        mkdirSync(path.join(staging, 'media'))
+        const tool = path.join(staging, 'media/tool')
+        writeFileSync(tool, '#!/bin/sh\nid\n')
+        chmodSync(tool, 0o4755)
+        return ['media/tool']
+      },
+    })
+    const message = await refusal(restore({ archive, dataDir, env: noSettings }))
+    expect(message).toMatch(/media\/tool: quyền đặc biệt 4755/)
+    expect(listing(dataDir)).toEqual([])
+  })
+
+  // Hardening (no hole before: the restore moved only its parts and dropped the rest).
+  it('refuses an entry outside the parts of a backup', async () => {
+    const { archive, dataDir } = craftArchive({
+      prepare: (staging) => {
+        writeFileSync(path.join(staging, 'cms.pid'), '1')
+        return ['cms.pid']
+      },
+    })
+    const message = await refusal(restore({ archive, dataDir, env: noSettings }))
+    expect(message).toMatch(/cms\.pid: không thuộc phần nào/)
+  })
+
+  it("gives what it restores to the data folder's owner, readable by that owner only", async () => {
+    const honest = craftHonestMediaArchive()
+    // As root (update.sh's rollback), the restored files must not stay root's or the archive's.
+    const asRoot = process.getuid?.() === 0
+    if (asRoot) chownSync(honest.dataDir, 4321, 4321)
+    await restore({ archive: honest.archive, dataDir: honest.dataDir, env: noSettings })
+    for (const name of ['school.db', 'media', 'media/open.png']) {
+      const stat = statSync(path.join(honest.dataDir, name))
+      expect(stat.mode & 0o777, name).toBe(stat.isDirectory() ? 0o700 : 0o600)
+      if (asRoot) expect(stat.uid, name).toBe(4321)
+    }
+  })
+})
+
+/** An archive with one world-writable media file that its manifest lists. */
+function craftHonestMediaArchive() {
+  const root = mkdtempSync(path.join(tmpdir(), 'honest-restore-'))
+  const staging = path.join(root, 'staging')
+  const dataDir = path.join(root, 'data')
+  mkdirSync(path.join(staging, 'database'), { recursive: true })
+  mkdirSync(path.join(staging, 'media'))
+  mkdirSync(dataDir)
+  const db = new Database(path.join(staging, 'database/school.db'))
+  db.exec('CREATE TABLE pupils (name TEXT)')
+  db.close()
+  chmodSync(path.join(staging, 'database/school.db'), 0o644)
+  writeFileSync(path.join(staging, 'media/open.png'), 'png')
+  chmodSync(path.join(staging, 'media/open.png'), 0o666)
+  const entries = ['database/school.db', 'media/open.png']
+  const files = entries.map((entry) => {
+    const bytes = readFileSync(path.join(staging, entry))
+    const sha256 = createHash('sha256').update(bytes).digest('hex')
+    return { path: entry, size: bytes.length, sha256 }
+  })
+  writeFileSync(
+    path.join(staging, 'manifest.json'),
+    JSON.stringify({
+      format: 'giathuong-backup',
+      version: 1,
+      database: { kind: 'sqlite', file: 'database/school.db', tables: { pupils: 0 } },
+      parts: { media: { files: 1, bytes: 3 } },
+      secret: 'environment',
+      certificate: null,
+      files,
+    }),
+  )
+  const archive = path.join(root, 'giathuong-2026-12-01T000000Z.tar.gz')
+  tar.create({ gzip: true, file: archive, cwd: staging, portable: true, sync: true }, [
+    'manifest.json',
+    ...entries,
+  ])
+  return { archive, dataDir }
+}
