@@ -584,7 +584,9 @@ export async function restore({ archive, dataDir, env = process.env, now = new D
     )
   const staging = path.join(layout.dataDir, `.restore-${timeStamp(now)}`)
   await fs.rm(staging, { recursive: true, force: true })
-  await fs.mkdir(staging, { recursive: true })
+  // The archive's files, and below what they replace, are pupils' records and the secret: the
+  // data folder is open to nginx's group (README), these two folders are the owner's only.
+  await fs.mkdir(staging, { recursive: true, mode: 0o700 })
   try {
     await tar.extract({
       file: archive,
@@ -633,6 +635,7 @@ export async function restore({ archive, dataDir, env = process.env, now = new D
       `${layout.databaseFile}-shm`,
     ].filter((target) => existsSync(target))
     const beforeRestore = path.join(layout.dataDir, `before-restore-${timeStamp(now)}`)
+    if (aside.length > 0) await fs.mkdir(beforeRestore, { recursive: true, mode: 0o700 })
     for (const target of aside) {
       const relative = isInside(layout.dataDir, target)
         ? path.relative(layout.dataDir, target)

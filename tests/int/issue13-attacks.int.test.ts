@@ -184,6 +184,20 @@ describe('restore of a hostile archive', () => {
       if (asRoot) expect(stat.uid, name).toBe(4321)
     }
   })
+
+  it('keeps what it replaced in a folder of the owner only (the data folder is nginx-readable)', async () => {
+    const first = craftHonestMediaArchive()
+    await restore({ archive: first.archive, dataDir: first.dataDir, env: noSettings })
+    const { beforeRestore } = await restore({
+      archive: first.archive,
+      dataDir: first.dataDir,
+      env: noSettings,
+      now: new Date(Date.now() + 1000),
+    })
+    expect(beforeRestore).toBeTruthy()
+    expect(statSync(beforeRestore!).mode & 0o777).toBe(0o700)
+    expect(existsSync(path.join(beforeRestore!, 'school.db'))).toBe(true)
+  })
 })
 
 /** An archive with one world-writable media file that its manifest lists. */
