@@ -185,7 +185,7 @@ describe('restore of a hostile archive', () => {
     }
   })
 
-  it('keeps what it replaced in a folder of the owner only (the data folder is nginx-readable)', async () => {
+  it('keeps what it replaced in a folder only its owner reads (not nginx)', async () => {
     const first = craftHonestMediaArchive()
     await restore({ archive: first.archive, dataDir: first.dataDir, env: noSettings })
     const { beforeRestore } = await restore({
