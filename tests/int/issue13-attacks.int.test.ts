@@ -6,6 +6,9 @@
  * update.sh's rollback, on an archive that may come from anywhere (a USB stick, another
  * machine). Its manifest is the archive's own word: checksums prove the files match it, not that
  * it is honest. These tests craft archives whose every file matches their manifest.
+ *
+ * Completing a guardian's request: what it does to the pupil's data happens only once the step
+ * is saved.
  */
 import { createHash } from 'node:crypto'
 import {
@@ -27,9 +30,18 @@ import path from 'node:path'
 
 import Database from 'better-sqlite3'
 import * as tar from 'tar'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 
+import type { User } from '../../cms/src/payload-types'
 import { restore } from '../../scripts/lib/backup.mjs'
+import {
+  demoUsers,
+  giveConsent,
+  publishedPostNaming,
+  pupilOf,
+  restClients,
+} from './support/data-rights'
+import { useTestSchool } from './support/payload'
 
 /** The restore's settings: none but the data folder, as a bare `npm run restore` has. */
 const noSettings = {} as NodeJS.ProcessEnv
@@ -239,3 +251,114 @@ function craftHonestMediaArchive() {
   ])
   return { archive, dataDir }
 }
+
+const school = useTestSchool()
+const as = restClients()
+let users: Record<string, User>
+
+beforeAll(async () => {
+  users = await demoUsers(school.payload)
+})
+
+/** A pupil of 3B who has left the school (an erasure is for a pupil who left). */
+async function leaverOf3B(index: number) {
+  const { payload } = school
+  const leaver = await pupilOf(payload, 'Lớp 3B', index)
+  await payload.update({
+    collection: 'students',
+    id: leaver.id,
+    data: {
+      enrollmentEvents: [
+        ...(leaver.enrollmentEvents ?? []),
+        { kind: 'transfer_out', date: '2026-11-20', reason: 'Chuyển nơi ở', school: 'TH Đông Hội' },
+      ],
+    },
+    overrideAccess: false,
+    user: users.principal,
+  })
+  return leaver
+}
+
+async function recordedRequest(pupil: number, kind: string) {
+  const response = await (
+    await as('clerk')
+  ).post('/data-requests', {
+    pupil,
+    kind,
+    guardianName: 'Phụ huynh',
+    guardianContact: '0912345678',
+    receivedOn: '2026-02-13T09:00:00+07:00',
+    channel: 'paper',
+    details: 'Yêu cầu của cha mẹ.',
+  })
+  expect(response.status, JSON.stringify(response.body)).toBe(201)
+  return response.body.doc.id as number
+}
+
+describe('completing a request does its work only once the step is saved', () => {
+  it('an erasure whose save is refused (400) removes nothing; a valid one does', async () => {
+    const { payload } = school
+    const leaver = await leaverOf3B(6)
+    const before = await payload.findByID({
+      collection: 'students',
+      id: leaver.id,
+      overrideAccess: true,
+    })
+    expect(before.guardians?.[0]?.phone).toBeTruthy()
+    const id = await recordedRequest(leaver.id, 'erasure')
+    const principal = await as('principal')
+    for (const bad of [{ guardianContact: '' }, { channel: 'carrier-pigeon' }]) {
+      const refused = await principal.patch(`/data-requests/${id}`, { status: 'completed', ...bad })
+      expect(refused.status, JSON.stringify(refused.body)).toBe(400)
+    }
+    const untouched = await payload.findByID({
+      collection: 'students',
+      id: leaver.id,
+      overrideAccess: true,
+    })
+    expect(untouched.guardians?.[0]?.phone).toBe(before.guardians?.[0]?.phone)
+    expect(untouched.health).toEqual(before.health)
+    const open = await payload.findByID({ collection: 'data-requests', id, overrideAccess: true })
+    expect(open.status).toBe('received')
+
+    const done = await principal.patch(`/data-requests/${id}`, { status: 'completed' })
+    expect(done.status, JSON.stringify(done.body)).toBe(200)
+    expect(done.body.doc.erasureReport).toContain('Được giữ lại')
+    const stored = await payload.findByID({ collection: 'data-requests', id, overrideAccess: true })
+    expect(stored.erasureReport).toContain('Đã xóa')
+    const erased = await payload.findByID({
+      collection: 'students',
+      id: leaver.id,
+      overrideAccess: true,
+    })
+    expect(erased.guardians?.every((guardian) => !guardian.phone)).toBe(true)
+  })
+
+  it('a withdrawal whose save is refused (400) leaves posts up and consent given', async () => {
+    const { payload } = school
+    const pupil = await pupilOf(payload, 'Lớp 3B', 7)
+    await giveConsent(payload, users, pupil.id)
+    const post = await publishedPostNaming(payload, users, [pupil.id])
+    const id = await recordedRequest(pupil.id, 'withdraw_consent')
+    const refused = await (
+      await as('principal')
+    ).patch(`/data-requests/${id}`, { status: 'completed', details: '' })
+    expect(refused.status, JSON.stringify(refused.body)).toBe(400)
+    const live = await payload.findByID({ collection: 'posts', id: post.id, overrideAccess: true })
+    expect(live._status).toBe('published')
+    const record = await payload.findByID({
+      collection: 'students',
+      id: pupil.id,
+      overrideAccess: true,
+    })
+    expect(record.consent?.guardian).toBe(true)
+  })
+
+  it('the clerk still cannot write the erasure report', async () => {
+    const id = await recordedRequest((await pupilOf(school.payload, 'Lớp 3B', 8)).id, 'erasure')
+    const forged = await (
+      await as('clerk')
+    ).patch(`/data-requests/${id}`, { erasureReport: 'Đã xóa hết.' })
+    expect(forged.status).toBe(403)
+  })
+})

@@ -773,7 +773,8 @@ export const fieldWritePolicy = {
     acknowledgedBy: nobody,
     decidedAt: nobody,
     decidedBy: nobody,
-    erasureReport: nobody,
+    // Written by the server once a completed erasure has removed what it removes.
+    erasureReport: erasureInProgress,
     recordedBy: nobody,
   },
   'data-breaches': {
