@@ -354,6 +354,66 @@ describe('completing a request does its work only once the step is saved', () =>
     expect(record.consent?.guardian).toBe(true)
   })
 
+  it("erasure removes the erased values from the import's proposals about the pupil", async () => {
+    const { payload } = school
+    const leaver = await leaverOf3B(9)
+    // A proposal the start-of-year import filed (its own flag: made here as the server).
+    const proposal = await payload.create({
+      collection: 'import-proposals',
+      data: {
+        targetCollection: 'students',
+        targetLabel: leaver.fullName,
+        targetId: String(leaver.id),
+        status: 'pending',
+        changes: [
+          {
+            label: 'Người giám hộ',
+            field: 'guardians',
+            current: { value: leaver.guardians },
+            proposed: {
+              value: [{ name: 'Trần Văn Bố', relationship: 'father', phone: '0909 111 222' }],
+            },
+            currentText: '',
+            proposedText: 'Trần Văn Bố (0909 111 222)',
+          },
+          {
+            label: 'Nơi ở hiện nay',
+            field: 'currentAddress',
+            current: { value: leaver.currentAddress },
+            proposed: { value: 'Số 7 ngõ Ẩn Danh' },
+            currentText: '',
+            proposedText: 'Số 7 ngõ Ẩn Danh',
+          },
+          {
+            label: 'Mã học sinh',
+            field: 'studentCode',
+            current: { value: leaver.studentCode },
+            proposed: { value: 'HS-KEPT' },
+            currentText: '',
+            proposedText: 'HS-KEPT',
+          },
+        ],
+      },
+      overrideAccess: true,
+    })
+    const id = await recordedRequest(leaver.id, 'erasure')
+    const done = await (
+      await as('principal')
+    ).patch(`/data-requests/${id}`, { status: 'completed' })
+    expect(done.status, JSON.stringify(done.body)).toBe(200)
+    const after = await payload.findByID({
+      collection: 'import-proposals',
+      id: proposal.id,
+      overrideAccess: true,
+    })
+    const stored = JSON.stringify(after)
+    expect(stored).not.toContain('0909 111 222')
+    expect(stored).not.toContain('Ẩn Danh')
+    // What erasure keeps stays, and the waiting proposal can no longer be accepted.
+    expect(stored).toContain('HS-KEPT')
+    expect(after.status).toBe('rejected')
+  })
+
   it('the clerk still cannot write the erasure report', async () => {
     const id = await recordedRequest((await pupilOf(school.payload, 'Lớp 3B', 8)).id, 'erasure')
     const forged = await (

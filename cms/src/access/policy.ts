@@ -294,7 +294,8 @@ export const collectionPolicy = {
       // Who teaches what is read by all staff: the proposer may follow theirs.
       allOf(importer, proposedBySelf, proposalsAbout('teaching-assignments')),
     ),
-    update: proposalDecisionInProgress,
+    // An erasure request removes the pupil's erased values from proposals about them too.
+    update: anyOf(proposalDecisionInProgress, erasureInProgress),
     delete: nobody,
     ...noVersions,
     ...noAccounts,
