@@ -29,6 +29,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 import Database from 'better-sqlite3'
+import ExcelJS from 'exceljs'
 import * as tar from 'tar'
 import { beforeAll, describe, expect, it } from 'vitest'
 
@@ -354,7 +355,7 @@ describe('completing a request does its work only once the step is saved', () =>
     expect(record.consent?.guardian).toBe(true)
   })
 
-  it("erasure removes the erased values from the import's proposals about the pupil", async () => {
+  it("the import's proposals about the pupil: in the export, and erased with the record", async () => {
     const { payload } = school
     const leaver = await leaverOf3B(9)
     // A proposal the start-of-year import filed (its own flag: made here as the server).
@@ -396,6 +397,19 @@ describe('completing a request does its work only once the step is saved', () =>
       },
       overrideAccess: true,
     })
+    // The one-pupil export (a request to see) shows what the proposal holds: it is their data.
+    const exported = await (
+      await as('principal')
+    ).raw('GET', `/data-rights/pupils/${leaver.id}/export`)
+    expect(exported.status).toBe(200)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(Buffer.from(await exported.arrayBuffer()) as never)
+    const rows: string[] = []
+    workbook.getWorksheet('Đề xuất khi nhập dữ liệu')?.eachRow((row) => {
+      rows.push(JSON.stringify(row.values))
+    })
+    expect(rows.join('\n')).toContain('Số 7 ngõ Ẩn Danh')
+
     const id = await recordedRequest(leaver.id, 'erasure')
     const done = await (
       await as('principal')
