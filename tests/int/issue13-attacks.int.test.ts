@@ -355,7 +355,7 @@ describe('completing a request does its work only once the step is saved', () =>
     expect(record.consent?.guardian).toBe(true)
   })
 
-  it("the import's proposals about the pupil: in the export, and erased with the record", async () => {
+  it("the import's proposals on the pupil: in the export, erased with the record", async () => {
     const { payload } = school
     const leaver = await leaverOf3B(9)
     // A proposal the start-of-year import filed (its own flag: made here as the server).
