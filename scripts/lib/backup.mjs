@@ -17,7 +17,14 @@
  * CMS's nightly backup (which runs scripts/backup.mjs as a child process), and by the update.
  */
 import { createHash } from 'node:crypto'
-import { createReadStream, existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs'
+import {
+  createReadStream,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
@@ -338,12 +345,15 @@ export async function verifyArchive(file) {
   const seen = new Map()
   let manifestText = null
   const pending = []
+  const hostile = []
   try {
     // tar reads the gzip stream to its end, so a changed byte anywhere fails its checksum.
     await tar.list({
       file,
       strict: true,
       onReadEntry: (entry) => {
+        const refusal = refusedEntry(entry)
+        if (refusal) hostile.push(refusal)
         const hash = createHash('sha256')
         const chunks = entry.path === 'manifest.json' ? [] : null
         let size = 0
@@ -373,6 +383,12 @@ export async function verifyArchive(file) {
       { cause: error },
     )
   }
+  if (hostile.length > 0)
+    throw new BackupError(
+      `Tệp ${path.basename(file)} chứa mục mà bản sao lưu của hệ thống này không bao giờ có, ` +
+        `không khôi phục: ${hostile.slice(0, 5).join('; ')}. / The archive holds entries a ` +
+        'backup never writes (links, devices, special modes, paths outside its parts).',
+    )
   if (manifestText === null)
     throw new BackupError(
       `Tệp ${path.basename(file)} không có manifest.json: đây không phải bản sao lưu của ` +
@@ -411,12 +427,72 @@ export async function verifyArchive(file) {
     if (!listed.has(extra)) problems.push(`tệp ${extra} không có trong manifest`)
   if (!listed.has(manifest.database?.file ?? DATABASE_ENTRY))
     problems.push('manifest không ghi tệp cơ sở dữ liệu')
+  const certificateProblem = certificatePathProblem(manifest.certificate)
+  if (certificateProblem) problems.push(certificateProblem)
   if (problems.length > 0)
     throw new BackupError(
       `Bản sao lưu ${path.basename(file)} không khớp với manifest của nó, không khôi phục: ` +
         `${problems.slice(0, 10).join('; ')}${problems.length > 10 ? `; và ${problems.length - 10} lỗi khác` : ''}.`,
     )
   return manifest
+}
+
+/** The folders an archive's files live under (writeBackup), and its two single files. */
+const ARCHIVE_PARTS = ['database', 'media', 'archive', 'secret', 'certificate']
+
+/**
+ * Why an archive's entry is one a backup never writes, or null. A backup holds regular files
+ * and their folders only (tar follows the staging folder's links), under its parts, with plain
+ * permissions: a link, a device, a setuid file or a path that climbs out is a hostile archive's,
+ * and a restore run as root (update.sh's rollback) would put it in the data folder as root's.
+ */
+function refusedEntry(entry) {
+  const name = String(entry.path)
+  if (entry.type !== 'File' && entry.type !== 'Directory')
+    return `${name}: loại ${entry.type} (chỉ có tệp và thư mục)`
+  if (path.posix.isAbsolute(name) || name.split('/').includes('..') || name.includes('\\'))
+    return `${name}: đường dẫn ra ngoài bản sao lưu`
+  const top = name.split('/')[0]
+  if (name !== 'manifest.json' && !ARCHIVE_PARTS.includes(top))
+    return `${name}: không thuộc phần nào của bản sao lưu`
+  if (typeof entry.mode === 'number' && (entry.mode & 0o7000) !== 0)
+    return `${name}: quyền đặc biệt ${(entry.mode & 0o7777).toString(8)} (setuid, setgid, sticky)`
+  return null
+}
+
+/**
+ * Why the manifest's certificate path may not be restored, or null. The restore writes the
+ * certificate where the manifest says it was: only a plain place inside the data folder, as the
+ * backup records it (backupLayout), never one of the installation's own files or folders.
+ */
+function certificatePathProblem(certificate) {
+  if (certificate === null || certificate === undefined) return null
+  const reserved = [
+    'school.db',
+    '.payload-secret',
+    CMS_PID_FILE,
+    'media',
+    'archive',
+    'backups',
+    'site',
+    'site-builds',
+  ]
+  const parts = typeof certificate === 'string' ? certificate.split('/') : []
+  if (
+    parts.length === 0 ||
+    path.posix.isAbsolute(certificate) ||
+    certificate.includes('\\') ||
+    parts.some((part) => part === '' || part === '.' || part === '..') ||
+    reserved.includes(parts[0]) ||
+    parts[0].startsWith('school.db') ||
+    parts[0].startsWith('before-restore-') ||
+    parts[0].startsWith('.restore-')
+  )
+    return (
+      `chứng thư số ghi đường dẫn không hợp lệ ${JSON.stringify(certificate)} ` +
+      '(phải nằm trong thư mục dữ liệu)'
+    )
+  return null
 }
 
 /** The processes (Linux: /proc) that hold `file` open, e.g. a CMS running on that database. */
@@ -467,6 +543,13 @@ export function runningCms(layout) {
   return null
 }
 
+/** The data folder's owner, for tar when the restore runs as root; nothing otherwise. */
+function ownerOf(dataDir) {
+  if (process.getuid?.() !== 0) return { preserveOwner: false }
+  const { uid, gid } = statSync(dataDir)
+  return { preserveOwner: false, uid, gid }
+}
+
 const timeStamp = (date) =>
   date
     .toISOString()
@@ -501,9 +584,26 @@ export async function restore({ archive, dataDir, env = process.env, now = new D
     )
   const staging = path.join(layout.dataDir, `.restore-${timeStamp(now)}`)
   await fs.rm(staging, { recursive: true, force: true })
-  await fs.mkdir(staging, { recursive: true })
+  // The archive's files, and below what they replace, are pupils' records and the secret: the
+  // data folder is open to nginx's group (README), these two folders are the owner's only.
+  await fs.mkdir(staging, { recursive: true, mode: 0o700 })
   try {
-    await tar.extract({ file: archive, cwd: staging, strict: true, preservePaths: false })
+    await tar.extract({
+      file: archive,
+      cwd: staging,
+      strict: true,
+      preservePaths: false,
+      // What is restored is the installation's: its owner's (a restore run as root, as
+      // update.sh's rollback is, gives nothing to root or to the archive's owner numbers), and
+      // readable by that owner only, as the CMS keeps it (serve.mjs: umask 027, backups 0600).
+      ...ownerOf(layout.dataDir),
+      dmode: 0o700,
+      fmode: 0o600,
+      filter: (_name, entry) => {
+        entry.mode = entry.type === 'Directory' ? 0o700 : 0o600
+        return true
+      },
+    })
     // The database itself must open and hold what the manifest counted.
     const counts = tableCounts(path.join(staging, DATABASE_ENTRY))
     const differing = Object.entries(manifest.database.tables).filter(
@@ -535,6 +635,7 @@ export async function restore({ archive, dataDir, env = process.env, now = new D
       `${layout.databaseFile}-shm`,
     ].filter((target) => existsSync(target))
     const beforeRestore = path.join(layout.dataDir, `before-restore-${timeStamp(now)}`)
+    if (aside.length > 0) await fs.mkdir(beforeRestore, { recursive: true, mode: 0o700 })
     for (const target of aside) {
       const relative = isInside(layout.dataDir, target)
         ? path.relative(layout.dataDir, target)

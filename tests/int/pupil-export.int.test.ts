@@ -112,6 +112,7 @@ describe('the export of one pupil', () => {
       'Bài viết có tên, ảnh',
       'Yêu cầu về dữ liệu',
       'Ai đã xem, sửa',
+      'Đề xuất khi nhập dữ liệu',
     ])
     const sheet = (name: string) => cells(workbook.getWorksheet(name))
     expect(sheet('Hồ sơ')).toContain(pupil.studentCode)

@@ -294,7 +294,8 @@ export const collectionPolicy = {
       // Who teaches what is read by all staff: the proposer may follow theirs.
       allOf(importer, proposedBySelf, proposalsAbout('teaching-assignments')),
     ),
-    update: proposalDecisionInProgress,
+    // An erasure request removes the pupil's erased values from proposals about them too.
+    update: anyOf(proposalDecisionInProgress, erasureInProgress),
     delete: nobody,
     ...noVersions,
     ...noAccounts,
@@ -773,7 +774,8 @@ export const fieldWritePolicy = {
     acknowledgedBy: nobody,
     decidedAt: nobody,
     decidedBy: nobody,
-    erasureReport: nobody,
+    // Written by the server once a completed erasure has removed what it removes.
+    erasureReport: erasureInProgress,
     recordedBy: nobody,
   },
   'data-breaches': {

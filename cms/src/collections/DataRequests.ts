@@ -1,4 +1,8 @@
-import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+import type {
+  CollectionAfterChangeHook,
+  CollectionBeforeChangeHook,
+  CollectionConfig,
+} from 'payload'
 import {
   DATA_REQUEST_CHANNEL_LABELS,
   DATA_REQUEST_CHANNELS,
@@ -19,10 +23,11 @@ import { authorize } from '../access/authorize'
 import { collectionAccess, fieldAccess } from '../access/payload-access'
 import { dataRightsPolicy, type fieldWritePolicy } from '../access/policy'
 import { audited } from '../audit/hooks'
-import { erasePupilData } from '../data-rights/erasure'
+import { erasePupilData, refuseErasureOfStudyingPupil } from '../data-rights/erasure'
 import { dateOnly, notInFuture } from '../fields/records'
 import { idOf } from '../lib/ids'
 import { userError, type Message } from '../lib/messages'
+import { withFlag } from '../lib/request-flags'
 import type { DataRequest } from '../payload-types'
 import { takeDownPostsOf } from '../workflow/consent-withdrawal'
 
@@ -115,27 +120,70 @@ const keepRequestSteps: CollectionBeforeChangeHook<DataRequest> = async ({
       result.decidedBy = req.user?.id ?? null
     }
     const pupil = idOf(merged.pupil)
-    if (to === 'completed' && pupil !== null) {
-      if (merged.kind === 'erasure') {
-        result.erasureReport = await erasePupilData(req, pupil, originalDoc?.id)
-      }
-      if (merged.kind === 'withdraw_consent') {
-        await req.payload.update({
-          collection: 'students',
-          id: pupil,
-          data: { consent: { guardian: false, pupil: false, recordedOn: now } },
-          user: req.user,
-          req,
-          overrideAccess: false,
-          depth: 0,
-        })
-        // The pupil's record hook takes the posts down; this catches a consent already false
-        // with a post published before the rule existed.
-        await takeDownPostsOf(req, pupil, `yêu cầu số ${originalDoc?.id}`)
-      }
+    // Refused before anything is saved: a pupil still studying here keeps their records.
+    if (to === 'completed' && pupil !== null && merged.kind === 'erasure') {
+      const record = await req.payload.findByID({
+        collection: 'students',
+        id: pupil,
+        depth: 0,
+        select: { status: true },
+        user: req.user,
+        req,
+        overrideAccess: false,
+      })
+      refuseErasureOfStudyingPupil(req, record)
     }
   }
   return result
+}
+
+/**
+ * Carries out a completed withdrawal or erasure once the step is saved. Run before the save (it
+ * was), a completion the save then refused (a required field emptied, a bad option: 400) had
+ * already erased the pupil's data and taken their posts down, with the request left open and no
+ * report of what was removed.
+ */
+const carryOutCompletedRequest: CollectionAfterChangeHook<DataRequest> = async ({
+  doc,
+  previousDoc,
+  operation,
+  req,
+}) => {
+  if (operation !== 'update' || previousDoc?.status === 'completed') return doc
+  if (doc.status !== 'completed') return doc
+  const pupil = idOf(doc.pupil)
+  if (pupil === null) return doc
+  if (doc.kind === 'erasure') {
+    const erasureReport = await erasePupilData(req, pupil, doc.id)
+    // The report is the server's (fieldWritePolicy: erasureInProgress), kept with the request.
+    await withFlag(req, 'dataErasure', () =>
+      req.payload.update({
+        collection: 'data-requests',
+        id: doc.id,
+        data: { erasureReport },
+        user: req.user,
+        req,
+        overrideAccess: false,
+        depth: 0,
+      }),
+    )
+    return { ...doc, erasureReport }
+  }
+  if (doc.kind === 'withdraw_consent') {
+    await req.payload.update({
+      collection: 'students',
+      id: pupil,
+      data: { consent: { guardian: false, pupil: false, recordedOn: new Date().toISOString() } },
+      user: req.user,
+      req,
+      overrideAccess: false,
+      depth: 0,
+    })
+    // The pupil's record hook takes the posts down; this catches a consent already false
+    // with a post published before the rule existed.
+    await takeDownPostsOf(req, pupil, `yêu cầu số ${doc.id}`)
+  }
+  return doc
 }
 
 /**
@@ -172,7 +220,7 @@ export const DataRequests: CollectionConfig = audited({
   },
   access: collectionAccess('data-requests'),
   defaultSort: '-receivedOn',
-  hooks: { beforeChange: [keepRequestSteps] },
+  hooks: { beforeChange: [keepRequestSteps], afterChange: [carryOutCompletedRequest] },
   fields: [
     {
       type: 'row',

@@ -18,7 +18,13 @@ export const ERASED = [
   'Tên học sinh khỏi danh sách "Học sinh có tên, ảnh trong bài" của mọi bài viết',
   'Số điện thoại, nghề nghiệp của cha mẹ/người giám hộ; nơi ở hiện nay',
   'Hồ sơ sức khỏe (nhóm máu, số thẻ BHYT, dị ứng, bệnh) và các lần khám sức khỏe định kỳ',
+  'Các giá trị trên trong đề xuất thay đổi của lần nhập dữ liệu đầu năm; đề xuất đang chờ ' +
+    'được từ chối',
 ] as const
+
+/** The pupil's fields whose values erasure removes, as the import's proposals name them. */
+const ERASED_FIELDS = new Set(['guardians', 'currentAddress', 'consent', 'health'])
+const REMOVED_TEXT = '(đã xóa theo yêu cầu của cha mẹ)'
 
 /** What erasure keeps, and the rule that keeps it. */
 export const KEPT = [
@@ -110,6 +116,46 @@ export async function erasePupilData(
       throw userError(req, 500, {
         vi: 'Không xóa được hết các lần khám sức khỏe; hãy thử lại.',
         en: 'Some check-ups could not be deleted; try again.',
+      })
+    }
+    // The start-of-year import's proposals about the pupil hold the same values (guardians'
+    // phones, the address): removed there too, and a waiting one can no longer be accepted.
+    const { docs: proposals } = await req.payload.find({
+      collection: 'import-proposals',
+      where: {
+        and: [
+          { targetCollection: { equals: 'students' } },
+          { targetId: { equals: String(pupilId) } },
+        ],
+      },
+      limit: 0,
+      pagination: false,
+      ...asUser,
+    })
+    for (const proposal of proposals) {
+      const changes = (proposal.changes ?? []).map((change) =>
+        ERASED_FIELDS.has(change.field)
+          ? {
+              ...change,
+              // Wrapped as the import stores them (records-import/proposals.ts).
+              current: { value: null },
+              proposed: { value: null },
+              currentText: REMOVED_TEXT,
+              proposedText: REMOVED_TEXT,
+            }
+          : change,
+      )
+      await req.payload.update({
+        collection: 'import-proposals',
+        id: proposal.id,
+        data: {
+          changes,
+          ...(proposal.status === 'pending' && {
+            status: 'rejected' as const,
+            note: `Dữ liệu của học sinh đã được xóa theo ${source}.`,
+          }),
+        },
+        ...asUser,
       })
     }
     return { posts: posts.length, takenDown: leftLive.length, checkups: deleted.docs.length }

@@ -129,6 +129,10 @@ export async function pupilExport(
   )
   const posts = await readPart(req, 'posts', { pupils: { equals: pupil.id } })
   const requests = await readPart(req, 'data-requests', { pupil: { equals: pupil.id } })
+  // The start-of-year import's proposed changes to the record hold the pupil's data too.
+  const proposals = await readPart(req, 'import-proposals', {
+    and: [{ targetCollection: { equals: 'students' } }, { targetId: { equals: String(pupil.id) } }],
+  })
   const checkupIds = checkups.rows.map((row) => String(row.id))
   const about: Where[] = [
     { and: [{ collection: { equals: 'students' } }, { docId: { equals: String(pupil.id) } }] },
@@ -187,6 +191,19 @@ export async function pupilExport(
     name: 'Ai đã xem, sửa',
     rows: audit.rows,
     note: audit.note && 'Nhật ký truy cập chỉ Hiệu trưởng xem và xuất được.',
+  })
+  addSheet(workbook, {
+    name: 'Đề xuất khi nhập dữ liệu',
+    rows: proposals.rows.flatMap((proposal) =>
+      ((proposal.changes as Row[] | undefined) ?? []).map((change) => ({
+        'Ngày đề xuất': proposal.createdAt,
+        'Trạng thái': proposal.status,
+        Trường: change.label,
+        'Giá trị hiện tại': change.currentText,
+        'Giá trị đề xuất': change.proposedText,
+      })),
+    ),
+    note: proposals.note,
   })
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer())
   return { pupil, workbook: buffer }
