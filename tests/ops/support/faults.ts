@@ -99,7 +99,9 @@ export async function setMotto(cmsURL: string, auth: string, motto: string): Pro
 }
 
 /** The live build's folder (what `<data>/site` points at). */
-export const liveBuild = (dataDir: string) => readlinkSync(path.join(dataDir, 'site'))
+export const liveBuild = (dataDir: string) =>
+  // The link is relative to its folder (site-build/runner.ts): the absolute path of the build.
+  path.resolve(dataDir, readlinkSync(path.join(dataDir, 'site')))
 
 /**
  * The database as an admin would look at it after a crash: opened read-only by the sqlite3 tool
