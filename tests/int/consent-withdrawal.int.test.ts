@@ -10,13 +10,11 @@ import type { Student, User } from '../../cms/src/payload-types'
 import {
   demoUsers,
   giveConsent,
-  mailText,
   publishedPostNaming,
   pupilOf,
   restClients,
-  startInbox,
-  type Mail,
 } from './support/data-rights'
+import { mailText, startInbox, type Mail } from './support/inbox'
 import { useTestSchool } from './support/payload'
 import { stepAs } from './support/workflow'
 

@@ -2,42 +2,22 @@
  * Email notifications through a real SMTP server on loopback: the people who can act on the new
  * stage are told, the one who acted is not; without SMTP nothing is sent and nothing fails.
  */
-import { SMTPServer } from 'smtp-server'
 import type { Role } from '@school/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { User } from '../../cms/src/payload-types'
 import { richText } from './support/content'
 import { useTestSchool } from './support/payload'
+import { startInbox, type Mail } from './support/inbox'
 import { demoUser, stepAs } from './support/workflow'
 
-interface Mail {
-  to: string[]
-  body: string
-}
-const inbox: Mail[] = []
-const server = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  onData(stream, session, callback) {
-    let body = ''
-    stream.on('data', (chunk) => (body += chunk.toString()))
-    stream.on('end', () => {
-      inbox.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), body })
-      callback()
-    })
-  },
-})
+let inbox: Mail[] = []
+let closeInbox: () => Promise<void>
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.server.address() as { port: number }
-  process.env.SMTP_HOST = '127.0.0.1'
-  process.env.SMTP_PORT = String(port)
-  process.env.SMTP_SECURE = 'false'
-  process.env.SMTP_FROM = 'website@giathuong.edu.vn'
+  ;({ inbox, close: closeInbox } = await startInbox())
 })
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
+afterAll(() => closeInbox())
 
 const school = useTestSchool()
 

@@ -16,11 +16,9 @@ import { TRANSITIONS } from './transitions'
 /** Stages where the post is back with its writers: they are told, not the whole group. */
 const BACK_TO_WRITERS: Stage[] = ['returned', 'published', 'draft']
 
-export async function recipientsFor(
-  req: PayloadRequest,
-  post: Post,
-): Promise<Array<Pick<User, 'id' | 'email' | 'fullName'>>> {
-  const { docs: staff } = await req.payload.find({
+/** Every account, to ask the policy which of them may take a step (not a read of their data). */
+async function allStaff(req: PayloadRequest): Promise<User[]> {
+  const { docs } = await req.payload.find({
     collection: 'users',
     depth: 0,
     limit: 0,
@@ -28,6 +26,14 @@ export async function recipientsFor(
     overrideAccess: true,
     req,
   })
+  return docs
+}
+
+export async function recipientsFor(
+  req: PayloadRequest,
+  post: Post,
+): Promise<Array<Pick<User, 'id' | 'email' | 'fullName'>>> {
+  const staff = await allStaff(req)
   const context = await loadPostContext(req, post)
   const stage = post.stage as Stage
   if (BACK_TO_WRITERS.includes(stage)) {
@@ -101,14 +107,7 @@ export async function notifyConsentTakedown(
   posts: Array<Pick<Post, 'id' | 'title'>>,
 ): Promise<number> {
   if (!smtpConfigured() || req.context?.notify === false || posts.length === 0) return 0
-  const { docs: staff } = await req.payload.find({
-    collection: 'users',
-    depth: 0,
-    limit: 0,
-    pagination: false,
-    overrideAccess: true,
-    req,
-  })
+  const staff = await allStaff(req)
   const adminURL = `${payload.config.serverURL}${payload.config.routes.admin}`
   const subject = `[Website] Gỡ ${posts.length} bài do rút lại sự đồng ý`
   const text = [
