@@ -333,6 +333,10 @@ export interface Post {
     [k: string]: unknown;
   } | null;
   coverImage?: (number | null) | Media;
+  /**
+   * PDF files to download under the post on the website, once it is published.
+   */
+  attachments?: (number | Media)[] | null;
   kind: 'news' | 'announcement' | 'professional_topic' | 'elearning' | 'official_document' | 'pupil_writing';
   /**
    * Empty: a post of the whole school.
@@ -971,7 +975,8 @@ export interface ArchiveFile {
     | 'class-list'
     | 'assessment-grid'
     | 'archive-file'
-    | 'pupil-data';
+    | 'pupil-data'
+    | 'register';
   schoolYear: string;
   class?: (number | null) | Group;
   period?: ('mid1' | 'end1' | 'mid2' | 'end') | null;
@@ -1017,7 +1022,8 @@ export interface ArchiveEntry {
           | 'class-list'
           | 'assessment-grid'
           | 'archive-file'
-          | 'pupil-data';
+          | 'pupil-data'
+          | 'register';
         class?: (number | null) | Group;
         period?: ('mid1' | 'end1' | 'mid2' | 'end') | null;
         id?: string | null;
@@ -1079,6 +1085,7 @@ export interface AuditLog {
         | 'assessment-grid'
         | 'archive-file'
         | 'pupil-data'
+        | 'register'
       )
     | null;
   /**
@@ -1525,6 +1532,7 @@ export interface PostsSelect<T extends boolean = true> {
   excerpt?: T;
   content?: T;
   coverImage?: T;
+  attachments?: T;
   kind?: T;
   ownerGroup?: T;
   authors?: T;

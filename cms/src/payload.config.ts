@@ -40,6 +40,7 @@ import { Users } from './collections/Users'
 import { DataBreaches } from './collections/DataBreaches'
 import { DataRequests } from './collections/DataRequests'
 import { dataRightsEndpoints } from './data-rights/endpoints'
+import { registerExportEndpoint } from './registers/export'
 import { databaseAdapter } from './db'
 import { smtpEmailAdapter } from './email'
 import { SchoolProfile } from './globals/SchoolProfile'
@@ -185,6 +186,7 @@ export default withPolicy(
       ...assessmentEndpoints,
       ...documentEndpoints,
       ...dataRightsEndpoints,
+      registerExportEndpoint,
     ],
     db: databaseAdapter(path.resolve(dirname, 'migrations')),
     editor: lexicalEditor(),

@@ -17,6 +17,8 @@ export const DOCUMENT_KINDS = [
   'archive-file',
   // Law 91/2025: everything the school holds on one pupil, for their guardian.
   'pupil-data',
+  // An office register (contests name pupils) as the user may see it.
+  'register',
 ] as const
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number]
 export const DOCUMENT_KIND_LABELS: Labels<DocumentKind> = {
@@ -30,6 +32,7 @@ export const DOCUMENT_KIND_LABELS: Labels<DocumentKind> = {
   'assessment-grid': { vi: 'Bảng nhập kết quả (Excel)', en: 'Assessment grid (Excel)' },
   'archive-file': { vi: 'Tệp lưu trữ', en: 'Archived file' },
   'pupil-data': { vi: 'Toàn bộ dữ liệu của một học sinh', en: "All of one pupil's data" },
+  register: { vi: 'Sổ, danh sách xuất ra Excel', en: 'Register exported to Excel' },
 }
 
 /**

@@ -41,10 +41,12 @@ export function mediaInRichText(value: unknown, found = new Set<string>()): Set<
   return found
 }
 
-function mediaOfPost(post: Pick<Post, 'coverImage' | 'content'>): Set<string> {
+function mediaOfPost(post: Pick<Post, 'coverImage' | 'content' | 'attachments'>): Set<string> {
   const found = mediaInRichText(post.content)
-  const cover = idOf(post.coverImage as MediaRef)
-  if (cover !== null) found.add(String(cover))
+  for (const file of [post.coverImage, ...(post.attachments ?? [])]) {
+    const id = idOf(file as MediaRef)
+    if (id !== null) found.add(String(id))
+  }
   return found
 }
 
@@ -131,7 +133,7 @@ export const markMediaOfLivePost: CollectionAfterChangeHook<Post> = async ({
     collection: 'posts',
     id: doc.id,
     depth: 0,
-    select: { _status: true, coverImage: true, content: true },
+    select: { _status: true, coverImage: true, content: true, attachments: true },
     overrideAccess: true,
     req,
   })

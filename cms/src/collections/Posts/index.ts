@@ -91,6 +91,21 @@ export const Posts: CollectionConfig = {
       label: { vi: 'Ảnh đại diện', en: 'Cover image' },
     },
     {
+      // Điều 14.3, 17.3: a document from the authorities, or a year's test papers, goes on the
+      // website as files to download under the post; they are public once the post is published.
+      name: 'attachments',
+      type: 'upload',
+      relationTo: 'media',
+      hasMany: true,
+      label: { vi: 'Tệp đính kèm', en: 'Attachments' },
+      admin: {
+        description: {
+          vi: 'Tệp PDF tải về được ngay dưới bài trên website, khi bài được đăng.',
+          en: 'PDF files to download under the post on the website, once it is published.',
+        },
+      },
+    },
+    {
       name: 'kind',
       type: 'select',
       required: true,
