@@ -7,6 +7,7 @@
  *                            API, through better-sqlite3: a file copy of a live database can
  *                            catch a half-written page)
  *   media/…, archive/…       the uploaded files and the electronic archive of transcripts
+ *   office/…                 the office's files (documents, test papers)
  *   secret/.payload-secret   the secret, when it comes from the data folder's file
  *   certificate/<file>       the signing certificate, when it lives inside the data folder
  *
@@ -58,6 +59,7 @@ export function backupLayout(dataDir, env) {
       : null,
     mediaDir: path.resolve(env.MEDIA_DIR || path.join(dataDir, 'media')),
     archiveDir: path.resolve(env.ARCHIVE_DIR || path.join(dataDir, 'archive')),
+    officeDir: path.resolve(env.OFFICE_DIR || path.join(dataDir, 'office')),
     backupDir: path.resolve(env.BACKUP_DIR || path.join(dataDir, 'backups')),
     secretFile: path.join(dataDir, '.payload-secret'),
     // Only a certificate kept in the data folder is part of the installation's data; one kept
@@ -262,6 +264,7 @@ async function writeBackup({ dataDir, env = process.env, reason = 'manual', keep
     }
     await add('media', layout.mediaDir)
     await add('archive', layout.archiveDir)
+    await add('office', layout.officeDir)
     let secret = 'environment'
     // The secret is the installation's when it comes from the data folder's file (env.mjs); one
     // set in the environment is the admin's to keep (README).
@@ -438,7 +441,7 @@ export async function verifyArchive(file) {
 }
 
 /** The folders an archive's files live under (writeBackup), and its two single files. */
-const ARCHIVE_PARTS = ['database', 'media', 'archive', 'secret', 'certificate']
+const ARCHIVE_PARTS = ['database', 'media', 'archive', 'office', 'secret', 'certificate']
 
 /**
  * Why an archive's entry is one a backup never writes, or null. A backup holds regular files
@@ -473,6 +476,7 @@ function certificatePathProblem(certificate) {
     CMS_PID_FILE,
     'media',
     'archive',
+    'office',
     'backups',
     'site',
     'site-builds',
@@ -619,6 +623,7 @@ export async function restore({ archive, dataDir, env = process.env, now = new D
       { from: DATABASE_ENTRY, to: layout.databaseFile },
       { from: 'media', to: layout.mediaDir },
       { from: 'archive', to: layout.archiveDir },
+      { from: 'office', to: layout.officeDir },
     ]
     if (manifest.secret === 'file')
       targets.push({ from: 'secret/.payload-secret', to: layout.secretFile })
@@ -645,7 +650,8 @@ export async function restore({ archive, dataDir, env = process.env, now = new D
     for (const { from, to } of targets) {
       const source = path.join(staging, from)
       if (existsSync(source)) await moveAside(source, to)
-      else if (from === 'media' || from === 'archive') await fs.mkdir(to, { recursive: true })
+      else if (['media', 'archive', 'office'].includes(from))
+        await fs.mkdir(to, { recursive: true })
     }
     return { manifest, beforeRestore: aside.length > 0 ? beforeRestore : null }
   } finally {

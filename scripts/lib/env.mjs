@@ -38,6 +38,8 @@ export function productEnv(overrides = {}) {
       CMS_URL: cmsURL,
       MEDIA_DIR: env.MEDIA_DIR || path.join(dataDir, 'media'),
       ARCHIVE_DIR: env.ARCHIVE_DIR || path.join(dataDir, 'archive'),
+      // The office's own files (Điều 6, 14): documents, test papers; private, never on the site.
+      OFFICE_DIR: env.OFFICE_DIR || path.join(dataDir, 'office'),
       // The CMS rebuilds the website itself: from here, into builds/, swapping the `site` link.
       SITE_SOURCE_DIR: SITE_DIR,
       SITE_BUILDS_DIR: path.join(dataDir, 'site-builds'),

@@ -111,6 +111,7 @@ for (const key of [
   'DATABASE_URL',
   'MEDIA_DIR',
   'ARCHIVE_DIR',
+  'OFFICE_DIR',
   'SERVER_URL',
   'SITE_URL',
   'CMS_URL',

@@ -15,7 +15,7 @@ import type { TestProject } from 'vitest/node'
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    schoolTemplate: { database: string; media: string } | null
+    schoolTemplate: { database: string; media: string; office: string } | null
   }
 }
 
@@ -39,6 +39,7 @@ export default function setup(project: TestProject) {
   project.provide('schoolTemplate', {
     database: path.join(dir, 'school.db'),
     media: path.join(dir, 'media'),
+    office: path.join(dir, 'office'),
   })
   return () => rmSync(dir, { recursive: true, force: true })
 }

@@ -26,14 +26,18 @@ async function boot(): Promise<Payload> {
     process.env.DATABASE_URL = `file:${database}`
     process.env.MEDIA_DIR = path.join(dir, 'media')
     process.env.ARCHIVE_DIR = path.join(dir, 'archive')
+    process.env.OFFICE_DIR = path.join(dir, 'office')
     if (template) {
       copyFileSync(template.database, database)
       if (existsSync(template.media))
         cpSync(template.media, process.env.MEDIA_DIR, { recursive: true })
+      if (existsSync(template.office))
+        cpSync(template.office, process.env.OFFICE_DIR, { recursive: true })
     }
   }
   process.env.MEDIA_DIR ||= mkdtempSync(path.join(tmpdir(), 'school-media-'))
   process.env.ARCHIVE_DIR ||= mkdtempSync(path.join(tmpdir(), 'school-archive-'))
+  process.env.OFFICE_DIR ||= mkdtempSync(path.join(tmpdir(), 'school-office-'))
   process.env.PAYLOAD_SECRET ||= 'integration-test-secret'
   process.env.SEED_DEMO = 'false'
   const { getPayload } = await import('payload')

@@ -6,6 +6,7 @@ it('seeds the demo school template', async () => {
   const dir = process.env.SCHOOL_TEMPLATE_DIR!
   process.env.DATABASE_URL = `file:${path.join(dir, 'school.db')}`
   process.env.MEDIA_DIR = path.join(dir, 'media')
+  process.env.OFFICE_DIR = path.join(dir, 'office')
   process.env.PAYLOAD_SECRET ||= 'integration-test-secret'
   process.env.SEED_DEMO = 'false'
   const { getPayload } = await import('payload')
