@@ -3,14 +3,12 @@
  * <data>/backups), the newest BACKUP_KEEP kept (scripts/lib/backup.mjs says what is inside).
  * Plain Node, so the CMS's nightly backup and the update can run it as a child process.
  *
- *   node scripts/backup.mjs [--reason nightly] [--keep 14] [--json] [--with-parent]
+ *   node scripts/backup.mjs [--reason nightly] [--keep 14] [--json]
  *
  * With --json the last line of the output is the result as JSON ({ ok, file, size, … } or
- * { ok: false, message }), read by the CMS (cms/src/backup/runner.ts). With --with-parent the
- * backup stops when the process that started it dies (the CMS killed mid-backup): an orphan
- * would go on writing while the restarted CMS reports that backup as cut short.
+ * { ok: false, message }), read by the CMS (cms/src/backup/runner.ts), which ties it to its own
+ * life (cms/src/lib/child-job.ts): killed mid-backup, the CMS takes the backup with it.
  */
-import { setInterval } from 'node:timers'
 import { parseArgs } from 'node:util'
 
 import { backup } from './lib/backup.mjs'
@@ -21,17 +19,8 @@ const { values } = parseArgs({
     reason: { type: 'string', default: 'manual' },
     keep: { type: 'string' },
     json: { type: 'boolean', default: false },
-    'with-parent': { type: 'boolean', default: false },
   },
 })
-
-if (values['with-parent']) {
-  const parent = process.ppid
-  // Its half archive stays under a temporary name; the next backup removes it.
-  setInterval(() => {
-    if (process.ppid !== parent) process.exit(1)
-  }, 500).unref()
-}
 
 const { env, dataDir } = productEnv()
 try {

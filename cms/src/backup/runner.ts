@@ -6,7 +6,6 @@
  * It also marks the data folder as in use (`<data>/cms.pid`), so `npm run restore` refuses to
  * replace the database under a running CMS (scripts/lib/backup.mjs, runningCms).
  */
-import { spawn } from 'node:child_process'
 import { rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Payload } from 'payload'
@@ -17,6 +16,7 @@ import {
   type BackupSettingsValue,
   type BackupStatusValue,
 } from './schedule'
+import { processState, runChildNode } from '../lib/child-job'
 
 export interface BackupRunnerConfig {
   script: string
@@ -41,13 +41,8 @@ interface RunnerState {
   scheduleBegan: Date
 }
 
-// One runner per process, whichever bundle of the app asks for it.
-const STATE_KEY = Symbol.for('giathuong.backupRunner')
-function runnerState(): RunnerState {
-  const holder = globalThis as unknown as Record<symbol, RunnerState>
-  holder[STATE_KEY] ??= { running: false, scheduleBegan: new Date() }
-  return holder[STATE_KEY]
-}
+const runnerState = () =>
+  processState<RunnerState>('backupRunner', () => ({ running: false, scheduleBegan: new Date() }))
 
 async function record(payload: Payload, data: BackupStatusValue) {
   try {
@@ -65,40 +60,27 @@ interface BackupOutcome {
   message?: string
 }
 
-function runBackupScript(config: BackupRunnerConfig, keep: number): Promise<BackupOutcome> {
-  return new Promise((resolve) => {
-    let output = ''
-    const child = spawn(
-      process.execPath,
-      [config.script, '--json', '--with-parent', '--reason', 'nightly', '--keep', String(keep)],
-      {
-        cwd: path.dirname(path.dirname(config.script)),
-        env: process.env,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    )
-    const keepOutput = (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-20_000)
-    }
-    child.stdout.on('data', keepOutput)
-    child.stderr.on('data', keepOutput)
-    child.on('error', (error) => resolve({ ok: false, message: error.message }))
-    child.on('exit', (code, signal) => {
-      const last = output.trim().split('\n').pop() ?? ''
-      try {
-        const parsed = JSON.parse(last) as BackupOutcome
-        if (typeof parsed.ok === 'boolean') return resolve(parsed)
-      } catch {
-        // Not the script's answer: it died before giving one.
-      }
-      resolve({
-        ok: false,
-        message:
-          `Tiến trình sao lưu dừng giữa chừng (${signal ?? `mã ${code}`}): ` +
-          (output.trim().slice(-500) || 'không có thông báo'),
-      })
-    })
+async function runBackupScript(config: BackupRunnerConfig, keep: number): Promise<BackupOutcome> {
+  // Its half archive stays under a temporary name when it dies with the CMS; the next removes it.
+  const { code, signal, output, error } = await runChildNode({
+    args: [config.script, '--json', '--reason', 'nightly', '--keep', String(keep)],
+    cwd: path.dirname(path.dirname(config.script)),
+    env: process.env,
   })
+  if (error) return { ok: false, message: error.message }
+  const last = output.trim().split('\n').pop() ?? ''
+  try {
+    const parsed = JSON.parse(last) as BackupOutcome
+    if (typeof parsed.ok === 'boolean') return parsed
+  } catch {
+    // Not the script's answer: it died before giving one.
+  }
+  return {
+    ok: false,
+    message:
+      `Tiến trình sao lưu dừng giữa chừng (${signal ?? `mã ${code}`}): ` +
+      (output.trim().slice(-500) || 'không có thông báo'),
+  }
 }
 
 /** Runs one backup now, unless one is running; records the outcome. */

@@ -10,11 +10,14 @@ import { localize } from '../lib/messages'
 
 const DISK_FULL = /SQLITE_FULL|ENOSPC|database or disk is full|no space left on device/i
 
+/** A log or message that says the disk ran out (a child's output: the site's build). */
+export const mentionsFullDisk = (text: string) => DISK_FULL.test(text)
+
 /** The error or anything it was caused by ran out of disk (drizzle wraps libsql's error). */
 export function isDiskFull(error: unknown): boolean {
   for (let cause = error, depth = 0; cause && depth < 5; depth += 1) {
     const { code, message } = cause as { code?: unknown; message?: unknown }
-    if (DISK_FULL.test(String(code ?? '')) || DISK_FULL.test(String(message ?? ''))) return true
+    if (mentionsFullDisk(String(code ?? '')) || mentionsFullDisk(String(message ?? ''))) return true
     cause = (cause as { cause?: unknown }).cause
   }
   return false

@@ -5,11 +5,13 @@
  * `live` link), so visitors never see a half-built site and a failed build leaves the last good
  * one live. The outcome and the log go to the `site-build` global for the web admin.
  */
-import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { Payload } from 'payload'
+
+import { mentionsFullDisk } from '../hooks/disk-full'
+import { processState, runChildNode } from '../lib/child-job'
 
 export interface SiteBuildConfig {
   /** The Astro project. */
@@ -43,13 +45,12 @@ interface RunnerState {
   reasons: string[]
 }
 
-// One runner per process, whichever bundle of the app asks for it.
-const STATE_KEY = Symbol.for('giathuong.siteBuildRunner')
-function runnerState(): RunnerState {
-  const holder = globalThis as unknown as Record<symbol, RunnerState>
-  holder[STATE_KEY] ??= { running: false, pending: false, reasons: [] }
-  return holder[STATE_KEY]
-}
+const runnerState = () =>
+  processState<RunnerState>('siteBuildRunner', () => ({
+    running: false,
+    pending: false,
+    reasons: [],
+  }))
 
 /** Asks for a rebuild soon; many requests in a short while make one build. */
 export function requestSiteBuild(payload: Payload, reason: string): void {
@@ -75,43 +76,24 @@ function findAstroCli(sourceDir: string): string {
   }
 }
 
-/**
- * Loaded into the build's Node process before Astro: when the CMS dies (SIGKILL, the OOM killer, a
- * power cut of the service) its end of the stdin pipe closes and the build exits too. Otherwise an
- * orphaned build goes on writing into the builds folder while the next start cleans it up and
- * builds again, two builds at once on a small server. Unref'd: a finished build still exits.
- */
-const DIE_WITH_THE_CMS =
-  'data:text/javascript,process.stdin.on("end",()=>process.exit(70));' +
-  'process.stdin.resume();process.stdin.unref();'
-
-function astroBuild(
+async function astroBuild(
   config: SiteBuildConfig,
   outDir: string,
 ): Promise<{ ok: boolean; log: string }> {
-  const astroBin = findAstroCli(config.sourceDir)
-  return new Promise((resolve) => {
-    let log = ''
-    const args = ['--import', DIE_WITH_THE_CMS, astroBin, 'build', '--silent']
-    const child = spawn(process.execPath, args, {
-      cwd: config.sourceDir,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        CMS_URL: config.cmsURL,
-        SITE_OUT_DIR: outDir,
-        ASTRO_TELEMETRY_DISABLED: '1',
-      },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    })
-    const keep = (chunk: Buffer) => {
-      log = (log + chunk.toString()).slice(-MAX_LOG)
-    }
-    child.stdout.on('data', keep)
-    child.stderr.on('data', keep)
-    child.on('error', (error) => resolve({ ok: false, log: `${log}\n${error.message}` }))
-    child.on('exit', (code) => resolve({ ok: code === 0, log }))
+  const outcome = await runChildNode({
+    args: [findAstroCli(config.sourceDir), 'build', '--silent'],
+    cwd: config.sourceDir,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      CMS_URL: config.cmsURL,
+      SITE_OUT_DIR: outDir,
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
+    maxOutput: MAX_LOG,
   })
+  if (outcome.error) return { ok: false, log: `${outcome.output}\n${outcome.error.message}` }
+  return { ok: outcome.code === 0, log: outcome.output }
 }
 
 /** The build the live link points at, as an absolute path; null when there is none. */
@@ -161,11 +143,9 @@ export const DISK_FULL_MESSAGE =
   'dung lượng trên máy chủ (thư mục dữ liệu của trường), rồi xuất bản lại hoặc khởi động lại CMS ' +
   'để xây dựng lại website.'
 
-const isDiskFull = (text: string) => /ENOSPC|no space left on device|SQLITE_FULL/i.test(text)
-
 /** The log kept for a failed build: a full disk says so in Vietnamese first. */
 function failureLog(log: string): string {
-  return isDiskFull(log) ? `${DISK_FULL_MESSAGE}\n\n${log}` : log
+  return mentionsFullDisk(log) ? `${DISK_FULL_MESSAGE}\n\n${log}` : log
 }
 
 export const INTERRUPTED_MESSAGE =
