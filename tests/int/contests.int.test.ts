@@ -4,6 +4,7 @@
  * no such class (by id, by GraphQL, by a filter or sort on the pupil), the results form, and the
  * celebration post through the workflow with and without the pupils' consent.
  */
+import ExcelJS from 'exceljs'
 import { ROLES, type Role } from '@school/shared'
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -328,6 +329,36 @@ describe('the results form (many pupils at once)', () => {
       round: 'Cấp trường',
     })
     expect(again.status).toBe(400)
+  })
+
+  it('reads the organiser’s .xlsx (title rows, STT column) and refuses a file that is not one', async () => {
+    const target = await newContest('Tin học trẻ')
+    const pupil = await pupilOf(payload, 'Lớp 5B', 4)
+    const workbook = new ExcelJS.Workbook()
+    const sheet = workbook.addWorksheet('Kết quả')
+    sheet.addRow(['KẾT QUẢ THI TIN HỌC TRẺ'])
+    sheet.addRow(['STT', 'Họ và tên', 'Lớp', 'Điểm', 'Thời gian', 'Xếp hạng', 'Giải'])
+    sheet.addRow([1, pupil.fullName, '5B', 95.5, '40:00', 3, 'Giải Ba'])
+    const base64 = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64')
+    const client = await as('it_teacher')
+    const saved = await client.post(`/contests/${target.id}/results`, {
+      workbook: base64,
+      round: 'Vòng thành phố',
+    })
+    expect(saved.status, JSON.stringify(saved.body)).toBe(201)
+    const { docs } = await payload.find({
+      collection: 'contest-entries',
+      where: { contest: { equals: target.id } },
+      overrideAccess: true,
+      depth: 0,
+    })
+    expect(docs.map((doc) => [doc.pupilName, doc.score, doc.rank, doc.award, doc.round])).toEqual([
+      [pupil.fullName, 95.5, 3, 'third', 'Vòng thành phố'],
+    ])
+    const broken = await client.post(`/contests/${target.id}/results`, {
+      workbook: Buffer.from('not a workbook').toString('base64'),
+    })
+    expect(broken.status).toBe(400)
   })
 
   it('is the IT teacher’s only', async () => {

@@ -7,6 +7,7 @@
  *   (workflow/consent.ts) holds it back until each has the consent needed; then the usual
  *   workflow (submit, review, approval, publication).
  */
+import ExcelJS from 'exceljs'
 import type { Endpoint, PayloadRequest } from 'payload'
 import {
   CONTEST_AWARD_LABELS,
@@ -175,6 +176,8 @@ const MAX_ROWS = 500
 /** One line of the organiser's sheet, pasted from Excel (tabs) or typed with ";". */
 function parseLine(text: string, line: number): Row | string {
   const cells = text.split(text.includes('\t') ? '\t' : ';').map((cell) => cell.trim())
+  // The sheet's first column may number the lines (STT).
+  if (/^\d+$/.test(cells[0] ?? '') && cells.length > 2 && !/^\d+$/.test(cells[1])) cells.shift()
   const [fullName = '', className = '', score = '', duration = '', rank = '', award = ''] = cells
   if (!fullName || !className) return `Dòng ${line}: cần họ tên và lớp.`
   const row: Row = { line, fullName, className }
@@ -202,6 +205,45 @@ function parseLine(text: string, line: number): Row | string {
   return row
 }
 
+const MAX_WORKBOOK_BYTES = 2 * 1024 * 1024
+
+/** The organiser's .xlsx (sent as base64), its first sheet as the pasted lines would be. */
+async function linesOfWorkbook(req: PayloadRequest, base64: string): Promise<string> {
+  const bytes = Buffer.from(base64, 'base64')
+  const unreadable = userError(req, 400, {
+    vi: 'Không đọc được tệp Excel (.xlsx) kết quả.',
+    en: 'The results workbook (.xlsx) could not be read.',
+  })
+  if (bytes.length === 0) throw unreadable
+  if (bytes.length > MAX_WORKBOOK_BYTES)
+    throw userError(req, 400, {
+      vi: 'Tệp Excel kết quả quá lớn (tối đa 2 MB).',
+      en: 'The results workbook is too large (2 MB at most).',
+    })
+  const workbook = new ExcelJS.Workbook()
+  try {
+    await workbook.xlsx.load(bytes as never)
+  } catch {
+    throw unreadable
+  }
+  const sheet = workbook.worksheets[0]
+  if (!sheet) throw unreadable
+  const lines: string[] = []
+  sheet.eachRow({ includeEmpty: true }, (row) => {
+    const cells = (row.values as unknown[]).slice(1).map((value) => {
+      if (value === null || value === undefined) return ''
+      if (typeof value === 'object' && 'result' in value) return String(value.result ?? '')
+      if (typeof value === 'object' && 'text' in value) return String(value.text ?? '')
+      if (typeof value === 'object' && 'richText' in value)
+        return (value.richText as Array<{ text: string }>).map((part) => part.text).join('')
+      return String(value).replace(/[\t\n]/g, ' ')
+    })
+    // A title or a note above the table is no pupil's line.
+    if (cells.filter((cell) => cell.trim()).length >= 2) lines.push(cells.join('\t'))
+  })
+  return lines.join('\n')
+}
+
 /** A header line of the sheet ("Họ tên | Lớp | Điểm…"), skipped. */
 const isHeader = (text: string) => /^(stt\s+)?ho (va )?ten\b/.test(foldForSearch(text))
 
@@ -216,9 +258,12 @@ export const recordResultsEndpoint: Endpoint = {
     const contest = await contestOf(req)
     const body = (await jsonBodyOf(req)) as {
       text?: unknown
+      workbook?: unknown
       round?: unknown
       celebrate?: unknown
     } | null
+    if (body && typeof body.workbook === 'string')
+      body.text = await linesOfWorkbook(req, body.workbook)
     if (!body || typeof body.text !== 'string' || !body.text.trim())
       throw userError(req, 400, {
         vi: 'Dán danh sách kết quả: mỗi dòng một em (họ tên, lớp, điểm, thời gian, xếp hạng, giải).',

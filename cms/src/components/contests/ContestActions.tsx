@@ -74,6 +74,24 @@ export function ContestActions() {
         />{' '}
         Đánh dấu tuyên dương các em đạt giải
       </label>
+      <label>
+        Hoặc chọn tệp Excel (.xlsx) của ban tổ chức{' '}
+        <input
+          type="file"
+          name="contestWorkbook"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          disabled={busy}
+          onChange={async (event) => {
+            const file = event.target.files?.[0]
+            event.target.value = ''
+            if (!file) return
+            const bytes = new Uint8Array(await file.arrayBuffer())
+            let binary = ''
+            for (const byte of bytes) binary += String.fromCharCode(byte)
+            await send('results', { workbook: btoa(binary), round, celebrate })
+          }}
+        />
+      </label>
       <Button
         buttonStyle="primary"
         size="small"
