@@ -1254,6 +1254,9 @@ export interface Contest {
 export interface ContestEntry {
   id: number;
   contest: number | Contest;
+  /**
+   * Not in the list? Enter it on the contest page by name and class.
+   */
   pupil: number | Student;
   pupilName?: string | null;
   /**

@@ -233,6 +233,14 @@ export const ContestEntries: CollectionConfig = {
           required: true,
           index: true,
           label: L.pupil,
+          admin: {
+            description: {
+              vi:
+                'Không thấy em trong danh sách? Nhập ở trang cuộc thi ("Nhập kết quả") theo họ ' +
+                'tên và lớp.',
+              en: 'Not in the list? Enter it on the contest page by name and class.',
+            },
+          },
         },
       ],
     },

@@ -11,15 +11,23 @@ type Answer = { message?: string; errors?: Array<{ message?: string }>; post?: {
  * (collections/contests/endpoints.ts). The server decides who may; the buttons only ask.
  */
 export function ContestActions() {
-  const { id } = useDocumentInfo()
+  const { id, docPermissions } = useDocumentInfo()
   const { config } = useConfig()
   const [text, setText] = useState('')
   const [round, setRound] = useState('')
   const [celebrate, setCelebrate] = useState(false)
   const [busy, setBusy] = useState(false)
-  if (!id) return <p>Lưu cuộc thi trước, rồi nhập kết quả.</p>
   const api = `${config.serverURL ?? ''}${config.routes.api}`
   const admin = `${config.serverURL ?? ''}${config.routes.admin}`
+  if (!id) return <p>Lưu cuộc thi trước, rồi nhập kết quả.</p>
+  const resultsLink = (
+    <a href={`${admin}/collections/contest-entries?where[contest][equals]=${id}`}>
+      Xem kết quả của cuộc thi
+    </a>
+  )
+  // Who keeps the contest enters its results (the policy gives both to the same people); the
+  // others see the link to the results they may read.
+  if (!docPermissions?.update) return resultsLink
 
   async function send(path: string, body: unknown): Promise<Answer | null> {
     setBusy(true)
@@ -102,9 +110,7 @@ export function ContestActions() {
       >
         Lưu kết quả
       </Button>
-      <a href={`${admin}/collections/contest-entries?where[contest][equals]=${id}`}>
-        Xem kết quả của cuộc thi
-      </a>
+      {resultsLink}
       <hr />
       <strong>Tuyên dương</strong>
       <small>
