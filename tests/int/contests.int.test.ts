@@ -225,6 +225,77 @@ describe('who reads which results', () => {
   })
 })
 
+describe('a result and its pupil over time', () => {
+  it('keeps the class the pupil competed for when the pupil later changes class', async () => {
+    const mover = await pupilOf(payload, 'Lớp 3B', 8)
+    const entry = await newEntry(mover, { score: 10 })
+    await payload.update({
+      collection: 'students',
+      id: mover.id,
+      data: { class: pupil3A.class as number },
+      overrideAccess: true,
+    })
+    const edited = await payload.update({
+      collection: 'contest-entries',
+      id: entry.id,
+      data: { score: 12 },
+      overrideAccess: false,
+      user: users.it_teacher,
+      depth: 0,
+    })
+    expect(idOf(edited.class as never)).toBe(idOf(mover.class as never))
+    await payload.update({
+      collection: 'students',
+      id: mover.id,
+      data: { class: mover.class as number },
+      overrideAccess: true,
+    })
+  })
+
+  it("a guardian's erasure request removes the pupil's contest results", async () => {
+    const { createLocalReq } = await import('payload')
+    const { erasePupilData } = await import('../../cms/src/data-rights/erasure')
+    const leaver = await pupilOf(payload, 'Lớp 4B', 6)
+    await payload.update({
+      collection: 'students',
+      id: leaver.id,
+      data: {
+        enrollmentEvents: [
+          ...(leaver.enrollmentEvents ?? []),
+          { kind: 'transfer_out', date: '2026-11-20', reason: 'Chuyển nơi ở', school: 'TH khác' },
+        ],
+      },
+      overrideAccess: true,
+    })
+    await newEntry(leaver, { award: 'first' })
+    const count = async () =>
+      (
+        await payload.count({
+          collection: 'contest-entries',
+          where: { pupil: { equals: leaver.id } },
+          overrideAccess: true,
+        })
+      ).totalDocs
+    expect(await count()).toBe(1)
+    // Nobody deletes them outside the erasure but the IT teacher.
+    expect(
+      await outcomeOf(() =>
+        payload.delete({
+          collection: 'contest-entries',
+          where: { pupil: { equals: leaver.id } },
+          overrideAccess: false,
+          user: users.principal,
+        }),
+      ),
+    ).toBe('refused')
+    expect(await count()).toBe(1)
+    const req = await createLocalReq({ user: { ...users.principal, collection: 'users' } }, payload)
+    const report = await erasePupilData(req, leaver.id, undefined)
+    expect(report).toContain('Kết quả các cuộc thi')
+    expect(await count()).toBe(0)
+  })
+})
+
 describe('a teacher who does not keep the class gets nothing of its results', () => {
   let entry: ContestEntry
   beforeAll(async () => {

@@ -575,7 +575,8 @@ export const collectionPolicy = {
     create: itTeacher,
     read: anyOf(leadership, itTeacher, homeroomOfRecordClass),
     update: itTeacher,
-    delete: itTeacher,
+    // A guardian's erasure request removes the pupil's results (Law 91/2025; data-rights).
+    delete: anyOf(itTeacher, erasureInProgress),
     ...noVersions,
     ...noAccounts,
   },

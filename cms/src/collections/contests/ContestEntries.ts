@@ -3,7 +3,7 @@ import { CONTEST_AWARD_LABELS, CONTEST_AWARDS, optionsOf, type ContestAward } fr
 
 import { collectionAccess, fieldAccess } from '../../access/payload-access'
 import type { fieldWritePolicy } from '../../access/policy'
-import { idOf } from '../../lib/ids'
+import { idOf, sameId } from '../../lib/ids'
 import { userError, type Message } from '../../lib/messages'
 import { exportButton, type RegisterExport } from '../../registers/export'
 import { foldSearchQuery, keepSearchText, searchTextField } from '../../registers/search-text'
@@ -99,7 +99,11 @@ const copyPupilAndContest: CollectionBeforeChangeHook = async ({
     ...data,
     ...(round ? { round } : {}),
     pupilName: pupil.fullName,
-    class: idOf(pupil.class as never),
+    // The class the pupil competed for: set with the pupil, kept when they later change class.
+    class:
+      operation === 'create' || !sameId(originalDoc?.pupil, pupilId) || !originalDoc?.class
+        ? idOf(pupil.class as never)
+        : idOf(originalDoc.class as never),
     schoolYear: contest.schoolYear,
     ...(operation === 'create' && { enteredBy: req.user?.id ?? null }),
   }
