@@ -139,7 +139,8 @@ describe('the demo contests', () => {
 describe('the policy matrix of contests and their results', () => {
   for (const collection of ['contests', 'contest-entries'] as const) {
     for (const action of ['create', 'read', 'update', 'delete'] as const) {
-      it(`${collection} ${action}: exactly ${EXPECTED[collection][action].join(', ')}`, async () => {
+      const who = EXPECTED[collection][action].join(', ')
+      it(`${collection} ${action}: exactly ${who}`, async () => {
         const outcomes: Record<string, Outcome> = {}
         for (const actor of [...ROLES, 'anonymous'] as const)
           outcomes[actor] = await attempt(
@@ -168,7 +169,7 @@ describe('the policy matrix of contests and their results', () => {
 })
 
 describe('who reads which results', () => {
-  it("the homeroom teacher of 3B lists 3B's results only; the group head (3A) only 3A's", async () => {
+  it("3B's homeroom teacher lists 3B's results only; the group head 3A's only", async () => {
     const of3B = await newEntry(pupil3B)
     const of3A = await newEntry(pupil3A)
     const listOf = async (user: User) =>
@@ -210,7 +211,7 @@ describe('who reads which results', () => {
     expect(celebrated.status).toBe(403)
   })
 
-  it('one result per pupil, contest and round (409), and a contest with results is kept', async () => {
+  it('one result per pupil, contest and round (409); a contest with results stays', async () => {
     const entry = await newEntry(pupil3B)
     await expect(
       payload.create({
@@ -356,7 +357,7 @@ describe('a teacher who does not keep the class gets nothing of its results', ()
 })
 
 describe('the results form (many pupils at once)', () => {
-  it('matches pupils by name and class, with or without marks, and saves all or nothing', async () => {
+  it('matches pupils by name and class, marks or not, and saves all or nothing', async () => {
     const target = await newContest('IOE Tiếng Anh')
     const other = await pupilOf(payload, 'Lớp 4A', 3)
     const client = await as('it_teacher')
@@ -402,7 +403,7 @@ describe('the results form (many pupils at once)', () => {
     expect(again.status).toBe(400)
   })
 
-  it('reads the organiser’s .xlsx (title rows, STT column) and refuses a file that is not one', async () => {
+  it('reads the organiser’s .xlsx (title rows, STT column), refuses what is not one', async () => {
     const target = await newContest('Tin học trẻ')
     const pupil = await pupilOf(payload, 'Lớp 5B', 4)
     const workbook = new ExcelJS.Workbook()
@@ -460,7 +461,7 @@ describe('celebrating results through the workflow, with the pupils’ consent',
     return stepAs(payload, users.web_admin, postId, 'publish')
   }
 
-  it('makes a draft naming the celebrated pupils; a pupil without consent blocks publication, with consent it goes through', async () => {
+  it('drafts a post naming the pupils, published only with their consent', async () => {
     const target = await newContest('Trạng Nguyên Tiếng Việt')
     const other = await pupilOf(payload, 'Lớp 3A', 2)
     await setConsent(pupil3B, true, true)

@@ -103,7 +103,7 @@ describe('the register export endpoint', () => {
     expect(response.status).toBe(401)
   })
 
-  it('is 404 for a collection that is not a register, and for Payload’s own collections', async () => {
+  it('is 404 for a collection that is no register, Payload’s own included', async () => {
     for (const slug of [
       'students',
       'posts',
@@ -174,7 +174,7 @@ describe('the register export endpoint', () => {
     expect(rowsOf(await workbookOf(both)).slice(1)).toEqual([])
   })
 
-  it('holds exactly the results the user may read: the homeroom teacher’s class, all for the IT teacher', async () => {
+  it('holds what the user reads: a homeroom teacher’s class, all for the IT teacher', async () => {
     const where = `where[contest][equals]=${contest.id}`
     const homeroom = rowsOf(
       await workbookOf(await exportAs('homeroom_teacher', `contest-entries/export?${where}`)),
@@ -344,7 +344,7 @@ describe('the folded search (searchText)', () => {
     expect(await findContests('ioe')).not.toContain(other.name)
   })
 
-  it('is made anew for a duplicate: the admin’s "Duplicate" of a contest works for its keeper', async () => {
+  it('is made anew for a duplicate (the admin’s "Duplicate" of a contest)', async () => {
     const client = await as('it_teacher')
     const copy = await client.post(`/contests/${contest.id}/duplicate`, {})
     expect(copy.status, JSON.stringify(copy.body)).toBe(200)

@@ -266,7 +266,9 @@ export const recordResultsEndpoint: Endpoint = {
       body.text = await linesOfWorkbook(req, body.workbook)
     if (!body || typeof body.text !== 'string' || !body.text.trim())
       throw userError(req, 400, {
-        vi: 'Dán danh sách kết quả: mỗi dòng một em (họ tên, lớp, điểm, thời gian, xếp hạng, giải).',
+        vi:
+          'Dán danh sách kết quả: mỗi dòng một em (họ tên, lớp, điểm, thời gian, xếp hạng, ' +
+          'giải).',
         en: 'Paste the results: one pupil per line (name, class, score, time, rank, award).',
       })
     const round = typeof body.round === 'string' ? body.round.trim() : ''
