@@ -155,7 +155,11 @@ export async function seedDemoSchoolIfEmpty(
     payload.logger.info(`Demo corrections and end1 entries made in ${Date.now() - started} ms.`)
   }
   // Contests with results need the pupils.
-  if (options.records) await seedDemoContests(payload, staff)
+  if (options.records) {
+    const started = Date.now()
+    await seedDemoContests(payload, staff)
+    payload.logger.info(`Demo contests and their results made in ${Date.now() - started} ms.`)
+  }
   payload.logger.info(
     `Demo school seeded: ${staff.size} staff accounts, ${DEMO_GROUPS.length} groups, ${DEMO_POSTS.length} posts.`,
   )
