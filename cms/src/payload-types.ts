@@ -95,6 +95,8 @@ export interface Config {
     'security-log': SecurityLog;
     'data-requests': DataRequest;
     'data-breaches': DataBreach;
+    contests: Contest;
+    'contest-entries': ContestEntry;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -138,6 +140,8 @@ export interface Config {
     'security-log': SecurityLogSelect<false> | SecurityLogSelect<true>;
     'data-requests': DataRequestsSelect<false> | DataRequestsSelect<true>;
     'data-breaches': DataBreachesSelect<false> | DataBreachesSelect<true>;
+    contests: ContestsSelect<false> | ContestsSelect<true>;
+    'contest-entries': ContestEntriesSelect<false> | ContestEntriesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -1214,6 +1218,73 @@ export interface DataBreach {
   createdAt: string;
 }
 /**
+ * Pupils' contests (Điều 8); results are under Contest results.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "contests".
+ */
+export interface Contest {
+  id: number;
+  name: string;
+  organiser?: string | null;
+  level: 'school' | 'district' | 'city' | 'national' | 'international';
+  schoolYear: string;
+  subjectArea?: ('math' | 'vietnamese' | 'english' | 'informatics' | 'science' | 'arts' | 'sports' | 'other') | null;
+  startDate?: string | null;
+  endDate?: string | null;
+  rounds?:
+    | {
+        name: string;
+        date?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  website?: string | null;
+  note?: string | null;
+  searchText?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Pupils' entries and results (Điều 8). Enter many at once on the contest's page.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "contest-entries".
+ */
+export interface ContestEntry {
+  id: number;
+  contest: number | Contest;
+  /**
+   * Not in the list? Enter it on the contest page by name and class.
+   */
+  pupil: number | Student;
+  pupilName?: string | null;
+  /**
+   * The pupil's class when competing, from the pupil's record.
+   */
+  class?: (number | null) | Group;
+  schoolYear?: string | null;
+  /**
+   * The pupil's login name on the contest's site, if any. NEVER a password here: the family keeps it.
+   */
+  accountName?: string | null;
+  round?: string | null;
+  score?: number | null;
+  duration?: string | null;
+  rank?: number | null;
+  award?: ('first' | 'second' | 'third' | 'consolation' | 'gold' | 'silver' | 'bronze' | 'none') | null;
+  /**
+   * Put in the celebration post (needs the consent of the family and the pupil).
+   */
+  celebrate?: boolean | null;
+  celebrationPost?: (number | null) | Post;
+  enteredBy?: (number | null) | User;
+  note?: string | null;
+  searchText?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1428,6 +1499,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'data-breaches';
         value: number | DataBreach;
+      } | null)
+    | ({
+        relationTo: 'contests';
+        value: number | Contest;
+      } | null)
+    | ({
+        relationTo: 'contest-entries';
+        value: number | ContestEntry;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -2166,6 +2245,55 @@ export interface DataBreachesSelect<T extends boolean = true> {
         id?: T;
       };
   recordedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "contests_select".
+ */
+export interface ContestsSelect<T extends boolean = true> {
+  name?: T;
+  organiser?: T;
+  level?: T;
+  schoolYear?: T;
+  subjectArea?: T;
+  startDate?: T;
+  endDate?: T;
+  rounds?:
+    | T
+    | {
+        name?: T;
+        date?: T;
+        id?: T;
+      };
+  website?: T;
+  note?: T;
+  searchText?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "contest-entries_select".
+ */
+export interface ContestEntriesSelect<T extends boolean = true> {
+  contest?: T;
+  pupil?: T;
+  pupilName?: T;
+  class?: T;
+  schoolYear?: T;
+  accountName?: T;
+  round?: T;
+  score?: T;
+  duration?: T;
+  rank?: T;
+  award?: T;
+  celebrate?: T;
+  celebrationPost?: T;
+  enteredBy?: T;
+  note?: T;
+  searchText?: T;
   updatedAt?: T;
   createdAt?: T;
 }

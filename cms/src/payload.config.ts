@@ -39,6 +39,8 @@ import { WorkflowEvents } from './collections/WorkflowEvents'
 import { Users } from './collections/Users'
 import { DataBreaches } from './collections/DataBreaches'
 import { DataRequests } from './collections/DataRequests'
+import { ContestEntries } from './collections/contests/ContestEntries'
+import { Contests } from './collections/contests/Contests'
 import { dataRightsEndpoints } from './data-rights/endpoints'
 import { registerExportEndpoint } from './registers/export'
 import { databaseAdapter } from './db'
@@ -164,6 +166,8 @@ export default withPolicy(
       SecurityLog,
       DataRequests,
       DataBreaches,
+      Contests,
+      ContestEntries,
     ]),
     globals: [SchoolProfile, SiteBuild, SecuritySettings, BackupSettings, BackupStatus],
     // Failed logins and refusals go to the security log; a locked account is answered like an

@@ -82,6 +82,7 @@ import {
   consentWithdrawalInProgress,
   backupOperator,
   backupOversight,
+  contestCelebrationInProgress,
 } from './predicates'
 import {
   allOf,
@@ -553,6 +554,32 @@ export const collectionPolicy = {
     ...noVersions,
     ...noAccounts,
   },
+  /**
+   * Contests the pupils enter (Điều 8: the IT teacher makes the pupils' accounts with the
+   * organisers and keeps their results). A contest itself names no pupil: staff read them.
+   */
+  contests: {
+    create: itTeacher,
+    read: staff,
+    update: itTeacher,
+    delete: itTeacher,
+    ...noVersions,
+    ...noAccounts,
+  },
+  /**
+   * A pupil's entry in a contest and its result (Điều 8): kept by the IT teacher, read by
+   * leadership (Điều 6) and by the homeroom teacher of the class the pupil competed for (Điều 9:
+   * they know their class and encourage it to take part, 9.4). Nobody else: it names a child.
+   */
+  'contest-entries': {
+    create: itTeacher,
+    read: anyOf(leadership, itTeacher, homeroomOfRecordClass),
+    update: itTeacher,
+    // A guardian's erasure request removes the pupil's results (Law 91/2025; data-rights).
+    delete: anyOf(itTeacher, erasureInProgress),
+    ...noVersions,
+    ...noAccounts,
+  },
 } satisfies Record<string, CollectionRules>
 
 export type PolicyCollection = keyof typeof collectionPolicy
@@ -784,6 +811,20 @@ export const fieldWritePolicy = {
     pupilsAffected: leadership,
     noticeDeadline: nobody,
     recordedBy: nobody,
+  },
+  contests: {
+    // The folded text the search looks in (registers/search-text.ts): the server's.
+    searchText: nobody,
+  },
+  'contest-entries': {
+    searchText: nobody,
+    // Copied by the server from the pupil and the contest at each save (ContestEntries).
+    pupilName: nobody,
+    class: nobody,
+    schoolYear: nobody,
+    enteredBy: nobody,
+    // Which post celebrates the result is set by the celebration endpoint only.
+    celebrationPost: contestCelebrationInProgress,
   },
 } satisfies Partial<Record<PolicyCollection, Record<string, Rule>>>
 
@@ -1199,4 +1240,14 @@ export const dataRightsPolicy = {
   /** The dashboard's clocks: requests for who decides them, breaches for who records them. */
   requestClock: leadership,
   breachClock: breachRecorder,
+} satisfies Record<string, Rule>
+
+/**
+ * Contests (Điều 8): the IT teacher enters a contest's results many pupils at once, and turns
+ * the results the school celebrates into a draft post, which then goes through the workflow
+ * (the pupils' consent is checked at publication: workflow/consent.ts).
+ */
+export const contestPolicy = {
+  recordResults: itTeacher,
+  celebrate: itTeacher,
 } satisfies Record<string, Rule>

@@ -673,3 +673,11 @@ export const consentWithdrawalInProgress: Rule = ({ req }) => hasFlag(req, 'cons
 export const backupOperator: Rule = hasRole('web_admin')
 /** Who watches that backups succeed: the web admin, and the principal who answers for the data. */
 export const backupOversight: Rule = hasRole('principal', 'web_admin')
+
+// ── Contests (Điều 8). ──
+
+/**
+ * The celebration endpoint is marking the results a new post lists (after
+ * `contestPolicy.celebrate`): which post celebrated a result is the server's to say.
+ */
+export const contestCelebrationInProgress: Rule = ({ req }) => hasFlag(req, 'contestCelebration')

@@ -20,6 +20,7 @@ export const ERASED = [
   'Hồ sơ sức khỏe (nhóm máu, số thẻ BHYT, dị ứng, bệnh) và các lần khám sức khỏe định kỳ',
   'Các giá trị trên trong đề xuất thay đổi của lần nhập dữ liệu đầu năm; đề xuất đang chờ ' +
     'được từ chối',
+  'Kết quả các cuộc thi của học sinh (tài khoản dự thi, điểm, giải; Điều 8)',
 ] as const
 
 /** The pupil's fields whose values erasure removes, as the import's proposals name them. */
@@ -116,6 +117,18 @@ export async function erasePupilData(
       throw userError(req, 500, {
         vi: 'Không xóa được hết các lần khám sức khỏe; hãy thử lại.',
         en: 'Some check-ups could not be deleted; try again.',
+      })
+    }
+    // Contest results are no record the school must keep (they are not in the transcript).
+    const results = await req.payload.delete({
+      collection: 'contest-entries',
+      where: { pupil: { equals: pupilId } },
+      ...asUser,
+    })
+    if (results.errors.length > 0) {
+      throw userError(req, 500, {
+        vi: 'Không xóa được hết kết quả các cuộc thi của học sinh; hãy thử lại.',
+        en: "Some of the pupil's contest results could not be deleted; try again.",
       })
     }
     // The start-of-year import's proposals about the pupil hold the same values (guardians'

@@ -28,6 +28,8 @@ export type RequestFlag =
   | 'dataErasure'
   // Taking down the posts of a pupil whose consent was withdrawn (through the workflow).
   | 'consentWithdrawal'
+  // Marking the contest results a celebration post lists (after `contestPolicy.celebrate`).
+  | 'contestCelebration'
 
 export function hasFlag(req: PayloadRequest | undefined, flag: RequestFlag): boolean {
   return req?.context?.[flag] === true

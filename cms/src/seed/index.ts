@@ -11,6 +11,7 @@ import { ensureProgrammeSubjects } from './programme-subjects'
 import type { Group, User } from '../payload-types'
 import { seedAssessmentWindows, seededPupils, seedTeachingAssignments } from './demo-assessment'
 import { seedAssessmentSteps, seedCurrentYear } from './demo-current-year'
+import { seedDemoContests } from './demo-contests'
 import { seedPastYear } from './demo-past-year'
 import { DEMO_POSTS, seedDemoPosts } from './demo-posts'
 import { seedDemoRecords } from './demo-records'
@@ -152,6 +153,12 @@ export async function seedDemoSchoolIfEmpty(
     const started = Date.now()
     await seedAssessmentSteps(payload, staff, schoolYearOf(new Date()))
     payload.logger.info(`Demo corrections and end1 entries made in ${Date.now() - started} ms.`)
+  }
+  // Contests with results need the pupils.
+  if (options.records) {
+    const started = Date.now()
+    await seedDemoContests(payload, staff)
+    payload.logger.info(`Demo contests and their results made in ${Date.now() - started} ms.`)
   }
   payload.logger.info(
     `Demo school seeded: ${staff.size} staff accounts, ${DEMO_GROUPS.length} groups, ${DEMO_POSTS.length} posts.`,
