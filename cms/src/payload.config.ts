@@ -39,6 +39,11 @@ import { WorkflowEvents } from './collections/WorkflowEvents'
 import { Users } from './collections/Users'
 import { DataBreaches } from './collections/DataBreaches'
 import { DataRequests } from './collections/DataRequests'
+import { Assets } from './collections/equipment/Assets'
+import { AssetEvents } from './collections/equipment/AssetEvents'
+import { AssetInventories } from './collections/equipment/AssetInventories'
+import { EquipmentLoans } from './collections/equipment/EquipmentLoans'
+import { equipmentEndpoints } from './equipment/endpoints'
 import { dataRightsEndpoints } from './data-rights/endpoints'
 import { registerExportEndpoint } from './registers/export'
 import { databaseAdapter } from './db'
@@ -93,6 +98,7 @@ export default withPolicy(
           '/components/assessment/ProgressDashboard#ProgressDashboard',
           '/components/data-rights/DataRightsDashboard#DataRightsDashboard',
           '/components/backup/BackupNotice#BackupNotice',
+          '/components/equipment/EquipmentDashboard#EquipmentDashboard',
         ],
         afterNavLinks: ['/components/nav/PolicyNavLinks#PolicyNavLinks'],
         views: {
@@ -127,6 +133,10 @@ export default withPolicy(
           documents: {
             Component: '/components/documents/DocumentsView#DocumentsView',
             path: '/documents',
+          },
+          equipmentReports: {
+            Component: '/components/equipment/EquipmentReportsView#EquipmentReportsView',
+            path: '/equipment-reports',
           },
         },
       },
@@ -164,6 +174,10 @@ export default withPolicy(
       SecurityLog,
       DataRequests,
       DataBreaches,
+      Assets,
+      EquipmentLoans,
+      AssetInventories,
+      AssetEvents,
     ]),
     globals: [SchoolProfile, SiteBuild, SecuritySettings, BackupSettings, BackupStatus],
     // Failed logins and refusals go to the security log; a locked account is answered like an
@@ -187,6 +201,7 @@ export default withPolicy(
       ...documentEndpoints,
       ...dataRightsEndpoints,
       registerExportEndpoint,
+      ...equipmentEndpoints,
     ],
     db: databaseAdapter(path.resolve(dirname, 'migrations')),
     editor: lexicalEditor(),

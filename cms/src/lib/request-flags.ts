@@ -28,6 +28,8 @@ export type RequestFlag =
   | 'dataErasure'
   // Taking down the posts of a pupil whose consent was withdrawn (through the workflow).
   | 'consentWithdrawal'
+  // The equipment's own bookkeeping: a return's damage, an approved disposal (Điều 15).
+  | 'equipmentBookkeeping'
 
 export function hasFlag(req: PayloadRequest | undefined, flag: RequestFlag): boolean {
   return req?.context?.[flag] === true
