@@ -496,6 +496,15 @@ describe('the value fields (Điều 15)', () => {
     expect(header).toContain('Nguyên giá (đồng)')
     const copier = rows.find((row) => row[1] === 'TSCD-VP-PT-001')!
     expect(copier[header.indexOf('Nguyên giá (đồng)')]).toBe(45_000_000)
+    // A teacher's export of the loans holds their own loans only.
+    const loans = await sheetRows(await teacher.raw('GET', '/registers/equipment-loans/export'))
+    const borrowers = loans.slice(3).map((row) => row[2])
+    expect(borrowers.length).toBeGreaterThan(0)
+    expect(new Set(borrowers)).toEqual(new Set([user('subject_teacher').fullName]))
+    const officerLoans = await sheetRows(
+      await (await client('equipment_officer')).raw('GET', '/registers/equipment-loans/export'),
+    )
+    expect(new Set(officerLoans.slice(3).map((row) => row[2])).size).toBeGreaterThan(1)
     // The librarian is no reader of the register: nothing in the file.
     const librarian = await client('librarian')
     const none = await librarian.raw('GET', '/registers/assets/export')

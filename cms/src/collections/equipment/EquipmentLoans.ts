@@ -219,6 +219,8 @@ export const EquipmentLoans: CollectionConfig = {
           required: true,
           index: true,
           label: L.lentOn,
+          // Most loans are for a lesson of the day: lent and due today unless said otherwise.
+          defaultValue: () => new Date().toISOString(),
           admin: dateOnly,
           ...written('lentOn'),
         },
@@ -228,6 +230,7 @@ export const EquipmentLoans: CollectionConfig = {
           required: true,
           index: true,
           label: L.dueOn,
+          defaultValue: () => new Date().toISOString(),
           admin: {
             ...dateOnly,
             components: { Cell: '/components/equipment/LoanDueCell#LoanDueCell' },
