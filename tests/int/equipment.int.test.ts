@@ -513,6 +513,33 @@ describe('the value fields (Điều 15)', () => {
   })
 })
 
+describe('search, with or without Vietnamese marks', () => {
+  it('finds equipment by name and loans by borrower or equipment', async () => {
+    const teacher = await client('subject_teacher')
+    for (const typed of ['mo hinh dong ho', 'Mô hình ĐỒNG HỒ']) {
+      const found = await teacher.get(
+        `/assets?where[searchText][like]=${encodeURIComponent(typed)}`,
+      )
+      expect(found.status).toBe(200)
+      expect(found.body.docs.map((doc: Asset) => doc.name)).toContain('Mô hình đồng hồ (giáo viên)')
+    }
+    // The value of an asset is never in its search text.
+    const byValue = await teacher.get('/assets?where[searchText][like]=45000000')
+    expect(byValue.body.docs).toHaveLength(0)
+    const officer = await client('equipment_officer')
+    const loans = await officer.get(
+      `/equipment-loans?depth=0&where[searchText][like]=${encodeURIComponent('hoang minh tuan qua dia cau')}`,
+    )
+    expect(loans.status).toBe(200)
+    expect(loans.body.docs.length).toBeGreaterThan(0)
+    expect(
+      loans.body.docs.every(
+        (loan: { borrower: number }) => loan.borrower === user('subject_teacher').id,
+      ),
+    ).toBe(true)
+  })
+})
+
 describe('reports against the seeded demo data', () => {
   it('by room, by subject, loans out and overdue, the minimum list', async () => {
     const officer = await client('equipment_officer')

@@ -6,6 +6,7 @@ import type {
 import {
   ASSET_CONDITION_LABELS,
   LOAN_STATUS_LABELS,
+  foldForSearch,
   LOAN_STATUSES,
   RETURN_CONDITIONS,
   formatDateVi,
@@ -22,7 +23,7 @@ import { idOf } from '../../lib/ids'
 import { userError, type Message } from '../../lib/messages'
 import type { EquipmentLoan } from '../../payload-types'
 import { exportButton, type RegisterExport } from '../../registers/export'
-import { foldSearchQuery, keepSearchText, searchTextField } from '../../registers/search-text'
+import { SEARCH_TEXT, foldSearchQuery, searchTextField } from '../../registers/search-text'
 import { EQUIPMENT_GROUP } from './Assets'
 
 const L = {
@@ -117,6 +118,53 @@ const keepLoanSteps: CollectionBeforeChangeHook<EquipmentLoan> = async ({
   return result
 }
 
+/**
+ * The list's search finds a loan by the equipment's code and name and the borrower's name too:
+ * what every reader of the loan (the officer, leadership, the borrower) sees on it anyway.
+ */
+const keepLoanSearchText: CollectionBeforeChangeHook<EquipmentLoan> = async ({
+  data,
+  originalDoc,
+  req,
+}) => {
+  const merged = { ...originalDoc, ...data } as EquipmentLoan
+  const asset = idOf(merged.asset)
+  const borrower = idOf(merged.borrower)
+  // A register entry's name and a colleague's name: no value fields, no pupil data.
+  const [assetDoc, borrowerDoc] = await Promise.all([
+    asset === null
+      ? null
+      : req.payload.findByID({
+          collection: 'assets',
+          id: asset,
+          depth: 0,
+          select: { code: true, name: true },
+          overrideAccess: true,
+          disableErrors: true,
+          req,
+        }),
+    borrower === null
+      ? null
+      : req.payload.findByID({
+          collection: 'users',
+          id: borrower,
+          depth: 0,
+          select: { fullName: true },
+          overrideAccess: true,
+          disableErrors: true,
+          req,
+        }),
+  ])
+  const words = [
+    assetDoc?.code,
+    assetDoc?.name,
+    borrowerDoc?.fullName,
+    LOAN_STATUS_LABELS[merged.status ?? 'out']?.vi,
+    merged.note,
+  ]
+  return { ...data, [SEARCH_TEXT]: foldForSearch(words.filter(Boolean).join(' ')) }
+}
+
 /** A return in a worse condition records a damage event, which updates the asset. */
 const recordDamageOnReturn: CollectionAfterChangeHook<EquipmentLoan> = async ({
   doc,
@@ -171,10 +219,7 @@ export const EquipmentLoans: CollectionConfig = {
   defaultSort: '-lentOn',
   hooks: {
     beforeOperation: [foldSearchQuery],
-    beforeChange: [
-      keepLoanSteps,
-      keepSearchText((doc) => [LOAN_STATUS_LABELS[doc.status as 'out' | 'returned']?.vi, doc.note]),
-    ],
+    beforeChange: [keepLoanSteps, keepLoanSearchText],
     afterChange: [recordDamageOnReturn],
   },
   fields: [
