@@ -527,9 +527,8 @@ describe('search, with or without Vietnamese marks', () => {
     const byValue = await teacher.get('/assets?where[searchText][like]=45000000')
     expect(byValue.body.docs).toHaveLength(0)
     const officer = await client('equipment_officer')
-    const loans = await officer.get(
-      `/equipment-loans?depth=0&where[searchText][like]=${encodeURIComponent('hoang minh tuan qua dia cau')}`,
-    )
+    const typed = encodeURIComponent('hoang minh tuan qua dia cau')
+    const loans = await officer.get(`/equipment-loans?depth=0&where[searchText][like]=${typed}`)
     expect(loans.status).toBe(200)
     expect(loans.body.docs.length).toBeGreaterThan(0)
     expect(
