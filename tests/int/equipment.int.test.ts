@@ -111,6 +111,15 @@ describe('lending and taking back', () => {
     // An asset broken as a whole lends nothing.
     const broken = await newAsset(payload, { quantity: 4, condition: 'damaged' })
     await expect(lend(payload, broken, 1)).rejects.toMatchObject({ status: 409 })
+    // The register's quantity cannot drop below what is out and what is broken.
+    await expect(
+      payload.update({
+        collection: 'assets',
+        id: asset.id,
+        ...as('equipment_officer'),
+        data: { quantity: 4 },
+      }),
+    ).rejects.toMatchObject({ status: 409 })
     // Once returned, the items can be lent again.
     await payload.update({
       collection: 'equipment-loans',

@@ -45,11 +45,12 @@ export async function recordReturnDamage(req: PayloadRequest, loan: EquipmentLoa
 export async function applyDamage(req: PayloadRequest, event: AssetEvent): Promise<void> {
   const id = idOf(event.asset)
   if (id === null) return
-  const { asset } = await availabilityOf(req, id)
+  const { asset, out } = await availabilityOf(req, id)
   const quantity = asset.quantity ?? 0
+  // What is out on loan is not broken yet: it is counted when it comes back.
   const broken =
     event.conditionAfter === 'damaged'
-      ? Math.min(quantity, (asset.brokenQuantity ?? 0) + (event.quantity ?? 0))
+      ? Math.min(quantity - out, (asset.brokenQuantity ?? 0) + (event.quantity ?? 0))
       : (asset.brokenQuantity ?? 0)
   const found: AssetCondition = broken >= quantity && quantity > 0 ? 'damaged' : 'minor_damage'
   await withFlag(req, 'equipmentBookkeeping', () =>

@@ -25,6 +25,7 @@ import {
 import { collectionAccess, fieldAccess, fieldReadAccess } from '../../access/payload-access'
 import type { fieldWritePolicy } from '../../access/policy'
 import { localize, userError, type Message } from '../../lib/messages'
+import { quantityOut } from '../../equipment/availability'
 import type { Asset } from '../../payload-types'
 import { exportButton, type RegisterExport } from '../../registers/export'
 import { foldSearchQuery, keepSearchText, searchTextField } from '../../registers/search-text'
@@ -72,8 +73,16 @@ const assetCode: TextFieldSingleValidation = (value, { req }) =>
 
 const money = { type: 'number' as const, min: 0, admin: { step: 1000 } }
 
-/** Counts that cannot contradict each other, and the remaining value the server computes. */
-const keepCountsAndValues: CollectionBeforeChangeHook<Asset> = ({ data, originalDoc, req }) => {
+/**
+ * Counts that cannot contradict each other (what is broken and what is out on loan fit in the
+ * register's quantity), and the remaining value the server computes.
+ */
+const keepCountsAndValues: CollectionBeforeChangeHook<Asset> = async ({
+  data,
+  originalDoc,
+  operation,
+  req,
+}) => {
   const merged = { ...originalDoc, ...data } as Asset
   const quantity = merged.quantity ?? 0
   const broken = merged.brokenQuantity ?? 0
@@ -82,6 +91,20 @@ const keepCountsAndValues: CollectionBeforeChangeHook<Asset> = ({ data, original
       vi: `Số lượng hỏng (${broken}) không được lớn hơn số lượng trên sổ (${quantity}).`,
       en: `The broken count (${broken}) cannot exceed the quantity (${quantity}).`,
     })
+  }
+  const countsChange =
+    (data.quantity !== undefined && data.quantity !== originalDoc?.quantity) ||
+    (data.brokenQuantity !== undefined && data.brokenQuantity !== originalDoc?.brokenQuantity)
+  if (operation === 'update' && originalDoc && countsChange) {
+    const out = await quantityOut(req, originalDoc.id)
+    if (broken + out > quantity) {
+      throw userError(req, 409, {
+        vi:
+          `Trên sổ ${quantity}, hỏng ${broken}, đang cho mượn ${out}: số lượng không đủ. ` +
+          'Nhận lại thiết bị trước khi giảm số lượng.',
+        en: `Quantity ${quantity} cannot hold ${broken} broken and ${out} out on loan.`,
+      })
+    }
   }
   const result: Partial<Asset> = { ...data }
   if (merged.originalValue !== null && merged.originalValue !== undefined)
