@@ -97,6 +97,10 @@ export interface Config {
     'data-breaches': DataBreach;
     contests: Contest;
     'contest-entries': ContestEntry;
+    assets: Asset;
+    'equipment-loans': EquipmentLoan;
+    'asset-inventories': AssetInventory;
+    'asset-events': AssetEvent;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -142,6 +146,10 @@ export interface Config {
     'data-breaches': DataBreachesSelect<false> | DataBreachesSelect<true>;
     contests: ContestsSelect<false> | ContestsSelect<true>;
     'contest-entries': ContestEntriesSelect<false> | ContestEntriesSelect<true>;
+    assets: AssetsSelect<false> | AssetsSelect<true>;
+    'equipment-loans': EquipmentLoansSelect<false> | EquipmentLoansSelect<true>;
+    'asset-inventories': AssetInventoriesSelect<false> | AssetInventoriesSelect<true>;
+    'asset-events': AssetEventsSelect<false> | AssetEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -1285,6 +1293,186 @@ export interface ContestEntry {
   createdAt: string;
 }
 /**
+ * The register of assets and teaching equipment; values are entered by the accountant.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "assets".
+ */
+export interface Asset {
+  id: number;
+  code: string;
+  name: string;
+  kind: 'fixed_asset' | 'tool' | 'teaching_equipment';
+  room:
+    | 'class-1a'
+    | 'class-1b'
+    | 'class-2a'
+    | 'class-2b'
+    | 'class-3a'
+    | 'class-3b'
+    | 'class-4a'
+    | 'class-4b'
+    | 'class-5a'
+    | 'class-5b'
+    | 'computer-room'
+    | 'music-room'
+    | 'art-room'
+    | 'science-room'
+    | 'english-room'
+    | 'library'
+    | 'store'
+    | 'staff-room'
+    | 'office'
+    | 'yard';
+  subject?: (number | null) | Subject;
+  grades?: ('1' | '2' | '3' | '4' | '5')[] | null;
+  minimumItem?:
+    | (
+        | 'TV1-01'
+        | 'TV1-02'
+        | 'TV1-03'
+        | 'T1-01'
+        | 'T1-02'
+        | 'TN1-01'
+        | 'AN1-01'
+        | 'MT1-01'
+        | 'TV2-01'
+        | 'TV2-02'
+        | 'T2-01'
+        | 'T2-02'
+        | 'TN2-01'
+        | 'TN2-02'
+        | 'AN2-01'
+        | 'TV3-01'
+        | 'T3-01'
+        | 'T3-02'
+        | 'TN3-01'
+        | 'TN3-02'
+        | 'TH3-01'
+        | 'TH3-02'
+        | 'TV4-01'
+        | 'T4-01'
+        | 'T4-02'
+        | 'KH4-01'
+        | 'KH4-02'
+        | 'LS4-01'
+        | 'TV5-01'
+        | 'T5-01'
+        | 'KH5-01'
+        | 'LS5-01'
+        | 'LS5-02'
+      )
+    | null;
+  unit: string;
+  /**
+   * On the register now; an approved disposal takes it off.
+   */
+  quantity: number;
+  /**
+   * Cannot be lent (broken, awaiting repair).
+   */
+  brokenQuantity?: number | null;
+  condition: 'good' | 'minor_damage' | 'damaged' | 'awaiting_disposal' | 'disposed';
+  yearInUse?: number | null;
+  source?: ('budget' | 'socialisation' | 'allocated' | 'sponsored' | 'other') | null;
+  note?: string | null;
+  unitPrice?: number | null;
+  originalValue?: number | null;
+  accumulatedWear?: number | null;
+  remainingValue?: number | null;
+  searchText?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "equipment-loans".
+ */
+export interface EquipmentLoan {
+  id: number;
+  asset: number | Asset;
+  borrower: number | User;
+  quantity: number;
+  lentOn: string;
+  dueOn: string;
+  returnedOn?: string | null;
+  returnCondition?: ('good' | 'minor_damage' | 'damaged') | null;
+  note?: string | null;
+  status?: ('out' | 'returned') | null;
+  lentBy?: (number | null) | User;
+  receivedBy?: (number | null) | User;
+  searchText?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "asset-inventories".
+ */
+export interface AssetInventory {
+  id: number;
+  schoolYear: string;
+  date: string;
+  committee?:
+    | {
+        name: string;
+        position?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * The register count is taken by the system; difference = counted − registered.
+   */
+  lines?:
+    | {
+        asset: number | Asset;
+        registeredQuantity?: number | null;
+        countedQuantity: number;
+        difference?: number | null;
+        conditionFound?: ('good' | 'minor_damage' | 'damaged' | 'awaiting_disposal' | 'disposed') | null;
+        note?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  conclusion?: string | null;
+  /**
+   * Draft → submitted (officer) → approved (leadership); then read-only.
+   */
+  status: 'draft' | 'submitted' | 'approved';
+  submittedBy?: (number | null) | User;
+  submittedAt?: string | null;
+  approvedBy?: (number | null) | User;
+  approvedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "asset-events".
+ */
+export interface AssetEvent {
+  id: number;
+  kind: 'damage' | 'repair' | 'disposal';
+  asset: number | Asset;
+  quantity: number;
+  conditionAfter?: ('minor_damage' | 'damaged') | null;
+  date: string;
+  description: string;
+  actionTaken?: string | null;
+  cost?: number | null;
+  /**
+   * Repair, disposal: proposed → approved / rejected (leadership).
+   */
+  status: 'recorded' | 'proposed' | 'approved' | 'rejected';
+  decisionNote?: string | null;
+  loan?: (number | null) | EquipmentLoan;
+  proposedBy?: (number | null) | User;
+  decidedBy?: (number | null) | User;
+  decidedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1507,6 +1695,22 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'contest-entries';
         value: number | ContestEntry;
+      } | null)
+    | ({
+        relationTo: 'assets';
+        value: number | Asset;
+      } | null)
+    | ({
+        relationTo: 'equipment-loans';
+        value: number | EquipmentLoan;
+      } | null)
+    | ({
+        relationTo: 'asset-inventories';
+        value: number | AssetInventory;
+      } | null)
+    | ({
+        relationTo: 'asset-events';
+        value: number | AssetEvent;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -2294,6 +2498,109 @@ export interface ContestEntriesSelect<T extends boolean = true> {
   enteredBy?: T;
   note?: T;
   searchText?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "assets_select".
+ */
+export interface AssetsSelect<T extends boolean = true> {
+  code?: T;
+  name?: T;
+  kind?: T;
+  room?: T;
+  subject?: T;
+  grades?: T;
+  minimumItem?: T;
+  unit?: T;
+  quantity?: T;
+  brokenQuantity?: T;
+  condition?: T;
+  yearInUse?: T;
+  source?: T;
+  note?: T;
+  unitPrice?: T;
+  originalValue?: T;
+  accumulatedWear?: T;
+  remainingValue?: T;
+  searchText?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "equipment-loans_select".
+ */
+export interface EquipmentLoansSelect<T extends boolean = true> {
+  asset?: T;
+  borrower?: T;
+  quantity?: T;
+  lentOn?: T;
+  dueOn?: T;
+  returnedOn?: T;
+  returnCondition?: T;
+  note?: T;
+  status?: T;
+  lentBy?: T;
+  receivedBy?: T;
+  searchText?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "asset-inventories_select".
+ */
+export interface AssetInventoriesSelect<T extends boolean = true> {
+  schoolYear?: T;
+  date?: T;
+  committee?:
+    | T
+    | {
+        name?: T;
+        position?: T;
+        id?: T;
+      };
+  lines?:
+    | T
+    | {
+        asset?: T;
+        registeredQuantity?: T;
+        countedQuantity?: T;
+        difference?: T;
+        conditionFound?: T;
+        note?: T;
+        id?: T;
+      };
+  conclusion?: T;
+  status?: T;
+  submittedBy?: T;
+  submittedAt?: T;
+  approvedBy?: T;
+  approvedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "asset-events_select".
+ */
+export interface AssetEventsSelect<T extends boolean = true> {
+  kind?: T;
+  asset?: T;
+  quantity?: T;
+  conditionAfter?: T;
+  date?: T;
+  description?: T;
+  actionTaken?: T;
+  cost?: T;
+  status?: T;
+  decisionNote?: T;
+  loan?: T;
+  proposedBy?: T;
+  decidedBy?: T;
+  decidedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -41,6 +41,11 @@ import { DataBreaches } from './collections/DataBreaches'
 import { DataRequests } from './collections/DataRequests'
 import { ContestEntries } from './collections/contests/ContestEntries'
 import { Contests } from './collections/contests/Contests'
+import { Assets } from './collections/equipment/Assets'
+import { AssetEvents } from './collections/equipment/AssetEvents'
+import { AssetInventories } from './collections/equipment/AssetInventories'
+import { EquipmentLoans } from './collections/equipment/EquipmentLoans'
+import { equipmentEndpoints } from './equipment/endpoints'
 import { dataRightsEndpoints } from './data-rights/endpoints'
 import { registerExportEndpoint } from './registers/export'
 import { databaseAdapter } from './db'
@@ -95,6 +100,7 @@ export default withPolicy(
           '/components/assessment/ProgressDashboard#ProgressDashboard',
           '/components/data-rights/DataRightsDashboard#DataRightsDashboard',
           '/components/backup/BackupNotice#BackupNotice',
+          '/components/equipment/EquipmentDashboard#EquipmentDashboard',
         ],
         afterNavLinks: ['/components/nav/PolicyNavLinks#PolicyNavLinks'],
         views: {
@@ -129,6 +135,10 @@ export default withPolicy(
           documents: {
             Component: '/components/documents/DocumentsView#DocumentsView',
             path: '/documents',
+          },
+          equipmentReports: {
+            Component: '/components/equipment/EquipmentReportsView#EquipmentReportsView',
+            path: '/equipment-reports',
           },
         },
       },
@@ -168,6 +178,10 @@ export default withPolicy(
       DataBreaches,
       Contests,
       ContestEntries,
+      Assets,
+      EquipmentLoans,
+      AssetInventories,
+      AssetEvents,
     ]),
     globals: [SchoolProfile, SiteBuild, SecuritySettings, BackupSettings, BackupStatus],
     // Failed logins and refusals go to the security log; a locked account is answered like an
@@ -191,6 +205,7 @@ export default withPolicy(
       ...documentEndpoints,
       ...dataRightsEndpoints,
       registerExportEndpoint,
+      ...equipmentEndpoints,
     ],
     db: databaseAdapter(path.resolve(dirname, 'migrations')),
     editor: lexicalEditor(),

@@ -794,7 +794,8 @@ describe('abilities: what the admin shows each role, from the policy', () => {
     | 'assessmentGrid'
     | 'yearEnd'
     | 'attendance'
-    | 'assessmentProgress',
+    | 'assessmentProgress'
+    | 'equipmentReports',
     Role[]
   > = {
     editorialReport: ['principal', 'vice_principal', 'web_admin'],
@@ -829,6 +830,8 @@ describe('abilities: what the admin shows each role, from the policy', () => {
       'subject_teacher',
       'it_teacher',
     ],
+    // Điều 6, 15: the equipment reports, for who answers for the assets.
+    equipmentReports: ['principal', 'vice_principal', 'equipment_officer', 'accountant'],
   }
 
   it.each(ROLES)('%s', async (role) => {

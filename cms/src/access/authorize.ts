@@ -11,6 +11,7 @@ import { userError, type Message } from '../lib/messages'
 import type { User } from '../payload-types'
 import {
   documentPolicy,
+  equipmentPolicy,
   assessmentPolicy,
   exportPolicy,
   importPolicy,
@@ -107,6 +108,8 @@ export interface Abilities {
   assessmentProgress: boolean
   /** Transcripts, summaries, the Ministry's files and the archive (TT27 Điều 13; Điều 13, 14.2). */
   documents: boolean
+  /** The equipment reports (Điều 6, 15). */
+  equipmentReports: boolean
 }
 
 export async function abilities(req: PayloadRequest): Promise<Abilities> {
@@ -119,6 +122,7 @@ export async function abilities(req: PayloadRequest): Promise<Abilities> {
     attendance,
     assessmentProgress,
     documents,
+    equipmentReports,
   ] = await Promise.all([
     isAllowed(req, reportPolicy.editorial),
     isAllowed(req, importPolicy.records),
@@ -128,6 +132,7 @@ export async function abilities(req: PayloadRequest): Promise<Abilities> {
     isAllowed(req, assessmentPolicy.attendancePage),
     isAllowed(req, assessmentPolicy.progressPage),
     isAllowed(req, documentPolicy.documentsPage),
+    isAllowed(req, equipmentPolicy.reports),
   ])
   const grant = await unlessRestricted(exportPolicy.classList)({ user: actorOf(req), req })
   const where: Where | false =
@@ -150,5 +155,6 @@ export async function abilities(req: PayloadRequest): Promise<Abilities> {
     attendance,
     assessmentProgress,
     documents,
+    equipmentReports,
   }
 }

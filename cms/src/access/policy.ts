@@ -83,6 +83,14 @@ import {
   backupOperator,
   backupOversight,
   contestCelebrationInProgress,
+  equipmentOfficer,
+  accountant,
+  teachingStaff,
+  borrowedBySelf,
+  equipmentBookkeeping,
+  inventoryNotApproved,
+  loanOut,
+  assetEventOpen,
 } from './predicates'
 import {
   allOf,
@@ -580,6 +588,70 @@ export const collectionPolicy = {
     ...noVersions,
     ...noAccounts,
   },
+  // ── Assets and teaching equipment (Điều 6, 15): rules in `equipmentPolicy` below.
+  /**
+   * The register: the equipment officer keeps it, the accountant writes its values
+   * (fieldWritePolicy), leadership and teachers read it (teachers without values). An asset
+   * leaves the register by an approved disposal, never by deletion.
+   */
+  assets: {
+    create: (context) => equipmentPolicy.keepRegister(context),
+    read: (context) => equipmentPolicy.readRegister(context),
+    update: anyOf(
+      (context) => equipmentPolicy.keepRegister(context),
+      (context) => equipmentPolicy.writeValues(context),
+      equipmentBookkeeping,
+    ),
+    delete: nobody,
+    ...noVersions,
+    ...noAccounts,
+  },
+  /** Loans of equipment: the officer lends and takes back; a borrower reads their own. */
+  'equipment-loans': {
+    create: (context) => equipmentPolicy.lend(context),
+    read: anyOf(equipmentOfficer, leadership, borrowedBySelf),
+    // A returned loan is part of the record: it no longer changes.
+    update: allOf((context) => equipmentPolicy.lend(context), loanOut),
+    delete: nobody,
+    ...noVersions,
+    ...noAccounts,
+  },
+  /** The yearly inventory (kiểm kê): counted by the officer, approved by leadership. */
+  'asset-inventories': {
+    create: (context) => equipmentPolicy.keepRegister(context),
+    read: (context) => equipmentPolicy.readBooks(context),
+    // Nothing changes once approved.
+    update: allOf(
+      anyOf(
+        (context) => equipmentPolicy.keepRegister(context),
+        (context) => equipmentPolicy.approveInventory(context),
+      ),
+      inventoryNotApproved,
+    ),
+    delete: nobody,
+    ...noVersions,
+    ...noAccounts,
+  },
+  /** Damage, repair and disposal: recorded by the officer, decided by leadership. */
+  'asset-events': {
+    create: anyOf((context) => equipmentPolicy.keepRegister(context), equipmentBookkeeping),
+    read: (context) => equipmentPolicy.readBooks(context),
+    // A decided event is part of the record; its cost the accountant enters when the bill comes.
+    update: anyOf(
+      allOf(
+        anyOf(
+          (context) => equipmentPolicy.keepRegister(context),
+          (context) => equipmentPolicy.decideEvent(context),
+          equipmentBookkeeping,
+        ),
+        assetEventOpen,
+      ),
+      (context) => equipmentPolicy.writeValues(context),
+    ),
+    delete: nobody,
+    ...noVersions,
+    ...noAccounts,
+  },
 } satisfies Record<string, CollectionRules>
 
 export type PolicyCollection = keyof typeof collectionPolicy
@@ -826,6 +898,66 @@ export const fieldWritePolicy = {
     // Which post celebrates the result is set by the celebration endpoint only.
     celebrationPost: contestCelebrationInProgress,
   },
+  // Điều 15: the officer keeps the register's facts, the accountant its values.
+  assets: {
+    code: equipmentRegisterFacts,
+    name: equipmentRegisterFacts,
+    kind: equipmentRegisterFacts,
+    subject: equipmentRegisterFacts,
+    grades: equipmentRegisterFacts,
+    minimumItem: equipmentRegisterFacts,
+    room: equipmentRegisterFacts,
+    unit: equipmentRegisterFacts,
+    quantity: equipmentRegisterFacts,
+    brokenQuantity: equipmentRegisterFacts,
+    condition: equipmentRegisterFacts,
+    yearInUse: equipmentRegisterFacts,
+    source: equipmentRegisterFacts,
+    note: equipmentRegisterFacts,
+    unitPrice: accountant,
+    originalValue: accountant,
+    accumulatedWear: accountant,
+    // Computed by the server: nguyên giá less hao mòn.
+    remainingValue: nobody,
+    searchText: nobody,
+  },
+  'equipment-loans': {
+    // What was lent to whom, and when, is set when it is lent.
+    asset: newRecord,
+    borrower: newRecord,
+    quantity: newRecord,
+    lentOn: newRecord,
+    // Kept by the server: who lent, who took back, whether it is out.
+    lentBy: nobody,
+    receivedBy: nobody,
+    status: nobody,
+    searchText: nobody,
+  },
+  'asset-inventories': {
+    // Who submitted and approved, and when, is the server's (the step itself: `status`).
+    submittedBy: nobody,
+    submittedAt: nobody,
+    approvedBy: nobody,
+    approvedAt: nobody,
+  },
+  'asset-events': {
+    kind: newRecord,
+    asset: newRecord,
+    quantity: newRecord,
+    conditionAfter: newRecord,
+    date: equipmentEventFacts,
+    description: equipmentEventFacts,
+    actionTaken: equipmentEventFacts,
+    // Điều 15: money is the accountant's.
+    cost: accountant,
+    decisionNote: leadership,
+    // Deciding asks equipmentPolicy.decideEvent (in the hook); the people are the server's.
+    status: anyOf(equipmentOfficer, leadership),
+    loan: equipmentBookkeeping,
+    proposedBy: nobody,
+    decidedBy: nobody,
+    decidedAt: nobody,
+  },
 } satisfies Partial<Record<PolicyCollection, Record<string, Rule>>>
 
 /** Fields only some readers of the document may see. */
@@ -870,6 +1002,17 @@ export const fieldReadPolicy = {
   'data-breaches': {
     // The names of the children affected: leadership only (the IT teacher sees the count).
     pupilsAffected: leadership,
+  },
+  // Điều 15: the assets' values are the accountant's, leadership's and the officer's to read;
+  // the query guard refuses filtering or sorting by them to anyone else.
+  assets: {
+    unitPrice: assetValueReaders,
+    originalValue: assetValueReaders,
+    accumulatedWear: assetValueReaders,
+    remainingValue: assetValueReaders,
+  },
+  'asset-events': {
+    cost: assetValueReaders,
   },
 } satisfies Partial<Record<PolicyCollection, Record<string, Rule>>>
 
@@ -1251,3 +1394,40 @@ export const contestPolicy = {
   recordResults: itTeacher,
   celebrate: itTeacher,
 } satisfies Record<string, Rule>
+
+/**
+ * Assets and teaching equipment (Điều 6, 15): the equipment officer keeps the register, lends,
+ * counts and records damage; the accountant keeps the values; leadership reads all and approves
+ * the inventory, repairs and disposals; teachers look up the register (without values) and
+ * read their own loans.
+ */
+export const equipmentPolicy = {
+  keepRegister: equipmentOfficer,
+  writeValues: accountant,
+  readRegister: anyOf(leadership, equipmentOfficer, accountant, teachingStaff),
+  /** Inventories, damage and disposals, and the reports: the people answering for the assets. */
+  readBooks: anyOf(leadership, equipmentOfficer, accountant),
+  lend: equipmentOfficer,
+  /** Điều 6: a vice-principal (or the principal) approves the inventory's record… */
+  approveInventory: leadership,
+  /** …and decides repairs and disposals. */
+  decideEvent: leadership,
+  /** The equipment reports and the inventory's record (PDF, .xlsx). */
+  reports: anyOf(leadership, equipmentOfficer, accountant),
+  /** The dashboard's list of loans out and overdue. */
+  loansClock: equipmentOfficer,
+} satisfies Record<string, Rule>
+
+// Declared as functions (hoisted) so the field tables above can name them.
+/** The register's facts: the officer, and the equipment's own bookkeeping (Điều 15). */
+function equipmentRegisterFacts(context: RuleContext): ReturnType<Rule> {
+  return anyOf(equipmentOfficer, equipmentBookkeeping)(context)
+}
+/** What happened to an asset and what was done: the officer (or a return's bookkeeping). */
+function equipmentEventFacts(context: RuleContext): ReturnType<Rule> {
+  return anyOf(equipmentOfficer, equipmentBookkeeping)(context)
+}
+/** Điều 15: who reads the assets' values. */
+function assetValueReaders(context: RuleContext): ReturnType<Rule> {
+  return anyOf(accountant, leadership, equipmentOfficer)(context)
+}

@@ -681,3 +681,29 @@ export const backupOversight: Rule = hasRole('principal', 'web_admin')
  * `contestPolicy.celebrate`): which post celebrated a result is the server's to say.
  */
 export const contestCelebrationInProgress: Rule = ({ req }) => hasFlag(req, 'contestCelebration')
+/** Điều 15: the equipment officer keeps the register of assets and teaching equipment. */
+export const equipmentOfficer: Rule = hasRole('equipment_officer')
+/** Điều 15: the accountant keeps the assets' values (nguyên giá, hao mòn). */
+export const accountant: Rule = hasRole('accountant')
+/** Those who teach (Điều 6, 7, 8, 9, 10): they look up and borrow the teaching equipment. */
+export const teachingStaff: Rule = hasRole(
+  'group_head',
+  'homeroom_teacher',
+  'subject_teacher',
+  'it_teacher',
+)
+/** Loans of equipment to the actor. */
+export const borrowedBySelf: Rule = ({ user }) => (user ? { borrower: { equals: user.id } } : false)
+/**
+ * The equipment's own bookkeeping is writing (a return's damage, an approved disposal taking
+ * the quantity off the register): the server set it after checking `equipmentPolicy`.
+ */
+export const equipmentBookkeeping: Rule = ({ req }) => hasFlag(req, 'equipmentBookkeeping')
+/** An inventory not yet approved (after approval nothing changes: Điều 15). */
+export const inventoryNotApproved: Rule = () => ({ status: { not_equals: 'approved' } })
+/** An inventory still being counted. */
+export const inventoryDraft: Rule = () => ({ status: { equals: 'draft' } })
+/** A loan not yet returned (a returned loan is part of the record). */
+export const loanOut: Rule = () => ({ status: { equals: 'out' } })
+/** A damage recorded, or a repair or disposal not yet decided. */
+export const assetEventOpen: Rule = () => ({ status: { in: ['recorded', 'proposed'] } })

@@ -30,6 +30,8 @@ export type RequestFlag =
   | 'consentWithdrawal'
   // Marking the contest results a celebration post lists (after `contestPolicy.celebrate`).
   | 'contestCelebration'
+  // The equipment's own bookkeeping: a return's damage, an approved disposal (Điều 15).
+  | 'equipmentBookkeeping'
 
 export function hasFlag(req: PayloadRequest | undefined, flag: RequestFlag): boolean {
   return req?.context?.[flag] === true

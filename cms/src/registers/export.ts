@@ -116,6 +116,26 @@ function whereOf(req: PayloadRequest): Where | undefined {
   return parts.length === 1 ? parts[0] : { and: parts }
 }
 
+/**
+ * The columns of fields the user may read at all: a field's read rule asked without a record
+ * (a rule that depends on the record keeps its column; its cells are decided per record). A
+ * teacher's register of assets then has no value columns, not just empty ones.
+ */
+async function readableColumns(
+  req: PayloadRequest,
+  names: string[],
+  fields: Map<string, FlattenedField>,
+): Promise<string[]> {
+  const kept: string[] = []
+  for (const name of names) {
+    const field = fields.get(name)
+    const read = field && 'access' in field ? field.access?.read : undefined
+    if (!read || (await read({ req, data: {}, siblingData: {} } as never)) !== false)
+      kept.push(name)
+  }
+  return kept
+}
+
 export const registerExportEndpoint: Endpoint = {
   path: '/registers/:collection/export',
   method: 'get',
@@ -134,8 +154,12 @@ export const registerExportEndpoint: Endpoint = {
       sort: settings.sort ?? collection.defaultSort,
     })
     const docs = result.docs as Doc[]
-    const names = settings.columns ?? collection.admin.defaultColumns ?? ['id']
     const fields = new Map(collection.flattenedFields.map((field) => [field.name, field]))
+    const names = await readableColumns(
+      req,
+      settings.columns ?? collection.admin.defaultColumns ?? ['id'],
+      fields,
+    )
     const headerOf = (name: string) => {
       if (name === 'id') return 'Mã'
       if (name === 'createdAt') return 'Ngày tạo'

@@ -15,6 +15,7 @@ import { seedDemoContests } from './demo-contests'
 import { seedPastYear } from './demo-past-year'
 import { DEMO_POSTS, seedDemoPosts } from './demo-posts'
 import { seedDemoRecords } from './demo-records'
+import { seedDemoEquipment } from './demo-equipment'
 import {
   DEMO_DOMAIN,
   DEMO_GROUPS,
@@ -160,6 +161,7 @@ export async function seedDemoSchoolIfEmpty(
     await seedDemoContests(payload, staff)
     payload.logger.info(`Demo contests and their results made in ${Date.now() - started} ms.`)
   }
+  await seedDemoEquipment(payload, staff)
   payload.logger.info(
     `Demo school seeded: ${staff.size} staff accounts, ${DEMO_GROUPS.length} groups, ${DEMO_POSTS.length} posts.`,
   )

@@ -47,6 +47,11 @@ export async function PolicyNavLinks({ user, payload }: ServerProps) {
           Nhập dữ liệu, thống kê, danh sách lớp
         </a>
       )}
+      {may.equipmentReports && (
+        <a className="nav__link" href={`${admin}/equipment-reports`} style={LINK_STYLE}>
+          Báo cáo tài sản, thiết bị
+        </a>
+      )}
     </>
   )
 }

@@ -31,6 +31,8 @@ import { CompleteByCell as CompleteByCell_e10b18621a804178fd2c93f1e8fa3c0c } fro
 import { BreachNoticeCell as BreachNoticeCell_e10b18621a804178fd2c93f1e8fa3c0c } from '../../../components/data-rights/DeadlineCell'
 import { ContestActions as ContestActions_909b0e52af77fcf8c6d1f87e35eee93e } from '../../../components/contests/ContestActions'
 import { ExportRegisterButton as ExportRegisterButton_c8d9e13ef04d77b75b7ded4160a94b07 } from '../../../components/registers/ExportRegisterButton'
+import { LoanDueCell as LoanDueCell_41db305b918a78845a27c17fb2b9f505 } from '../../../components/equipment/LoanDueCell'
+import { InventoryReportLinks as InventoryReportLinks_31b1af52ade6174a1bb61839700031fe } from '../../../components/equipment/InventoryReportLinks'
 import { AccountGate as AccountGate_715560c5e902fd7d46f0a244d312135e } from '../../../components/account/AccountNotice'
 import { PolicyNavLinks as PolicyNavLinks_712314da5256e3596e18a75673b38420 } from '../../../components/nav/PolicyNavLinks'
 import { PasswordReminder as PasswordReminder_715560c5e902fd7d46f0a244d312135e } from '../../../components/account/AccountNotice'
@@ -38,6 +40,7 @@ import { EditorialDashboard as EditorialDashboard_80874a17ed08105b45f341c1f59f63
 import { ProgressDashboard as ProgressDashboard_d114ad38da0003bf72f54801fe2a61f6 } from '../../../components/assessment/ProgressDashboard'
 import { DataRightsDashboard as DataRightsDashboard_901bee5ad49bd1f9d801331e81f0c3ec } from '../../../components/data-rights/DataRightsDashboard'
 import { BackupNotice as BackupNotice_593f8581eed206f7045757c20240a73f } from '../../../components/backup/BackupNotice'
+import { EquipmentDashboard as EquipmentDashboard_8e604945e515f178ce164e4653ca7b02 } from '../../../components/equipment/EquipmentDashboard'
 import { EditorialReportView as EditorialReportView_66941cb4d33fc9f85f586763eb32467e } from '../../../components/report/EditorialReportView'
 import { RecordsView as RecordsView_e65871ff64af0d47624ff533c041d0bd } from '../../../components/records/RecordsView'
 import { TotpView as TotpView_3e968f3bd2d548d4f57739c42f4822f9 } from '../../../components/account/TotpView'
@@ -46,6 +49,7 @@ import { YearEndView as YearEndView_003e5a11df72c25592d33ede46da2a25 } from '../
 import { AssessmentGridView as AssessmentGridView_bf2793172bb06f141f8981e150605db3 } from '../../../components/assessment/AssessmentGridView'
 import { ProgressView as ProgressView_5e50c26503273e030b7eaac2e8858344 } from '../../../components/assessment/ProgressView'
 import { DocumentsView as DocumentsView_541f744ea53ec17a0fdd2a117ba238b9 } from '../../../components/documents/DocumentsView'
+import { EquipmentReportsView as EquipmentReportsView_ce623c8df6977ad26bfde39983a2e3f0 } from '../../../components/equipment/EquipmentReportsView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -83,6 +87,8 @@ export const importMap = {
   "/components/data-rights/DeadlineCell#BreachNoticeCell": BreachNoticeCell_e10b18621a804178fd2c93f1e8fa3c0c,
   "/components/contests/ContestActions#ContestActions": ContestActions_909b0e52af77fcf8c6d1f87e35eee93e,
   "/components/registers/ExportRegisterButton#ExportRegisterButton": ExportRegisterButton_c8d9e13ef04d77b75b7ded4160a94b07,
+  "/components/equipment/LoanDueCell#LoanDueCell": LoanDueCell_41db305b918a78845a27c17fb2b9f505,
+  "/components/equipment/InventoryReportLinks#InventoryReportLinks": InventoryReportLinks_31b1af52ade6174a1bb61839700031fe,
   "/components/account/AccountNotice#AccountGate": AccountGate_715560c5e902fd7d46f0a244d312135e,
   "/components/nav/PolicyNavLinks#PolicyNavLinks": PolicyNavLinks_712314da5256e3596e18a75673b38420,
   "/components/account/AccountNotice#PasswordReminder": PasswordReminder_715560c5e902fd7d46f0a244d312135e,
@@ -90,6 +96,7 @@ export const importMap = {
   "/components/assessment/ProgressDashboard#ProgressDashboard": ProgressDashboard_d114ad38da0003bf72f54801fe2a61f6,
   "/components/data-rights/DataRightsDashboard#DataRightsDashboard": DataRightsDashboard_901bee5ad49bd1f9d801331e81f0c3ec,
   "/components/backup/BackupNotice#BackupNotice": BackupNotice_593f8581eed206f7045757c20240a73f,
+  "/components/equipment/EquipmentDashboard#EquipmentDashboard": EquipmentDashboard_8e604945e515f178ce164e4653ca7b02,
   "/components/report/EditorialReportView#EditorialReportView": EditorialReportView_66941cb4d33fc9f85f586763eb32467e,
   "/components/records/RecordsView#RecordsView": RecordsView_e65871ff64af0d47624ff533c041d0bd,
   "/components/account/TotpView#TotpView": TotpView_3e968f3bd2d548d4f57739c42f4822f9,
@@ -98,5 +105,6 @@ export const importMap = {
   "/components/assessment/AssessmentGridView#AssessmentGridView": AssessmentGridView_bf2793172bb06f141f8981e150605db3,
   "/components/assessment/ProgressView#ProgressView": ProgressView_5e50c26503273e030b7eaac2e8858344,
   "/components/documents/DocumentsView#DocumentsView": DocumentsView_541f744ea53ec17a0fdd2a117ba238b9,
+  "/components/equipment/EquipmentReportsView#EquipmentReportsView": EquipmentReportsView_ce623c8df6977ad26bfde39983a2e3f0,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
