@@ -41,6 +41,9 @@ import { DataBreaches } from './collections/DataBreaches'
 import { DataRequests } from './collections/DataRequests'
 import { dataRightsEndpoints } from './data-rights/endpoints'
 import { registerExportEndpoint } from './registers/export'
+import { TestPapers } from './collections/test-papers/TestPapers'
+import { TestPaperHandovers } from './collections/test-papers/TestPaperHandovers'
+import { testArchiveEndpoints } from './test-papers/endpoints'
 import { databaseAdapter } from './db'
 import { smtpEmailAdapter } from './email'
 import { SchoolProfile } from './globals/SchoolProfile'
@@ -164,6 +167,8 @@ export default withPolicy(
       SecurityLog,
       DataRequests,
       DataBreaches,
+      TestPapers,
+      TestPaperHandovers,
     ]),
     globals: [SchoolProfile, SiteBuild, SecuritySettings, BackupSettings, BackupStatus],
     // Failed logins and refusals go to the security log; a locked account is answered like an
@@ -187,6 +192,7 @@ export default withPolicy(
       ...documentEndpoints,
       ...dataRightsEndpoints,
       registerExportEndpoint,
+      ...testArchiveEndpoints,
     ],
     db: databaseAdapter(path.resolve(dirname, 'migrations')),
     editor: lexicalEditor(),

@@ -14,6 +14,7 @@ import { seedAssessmentSteps, seedCurrentYear } from './demo-current-year'
 import { seedPastYear } from './demo-past-year'
 import { DEMO_POSTS, seedDemoPosts } from './demo-posts'
 import { seedDemoRecords } from './demo-records'
+import { seedDemoTestPapers } from './demo-test-papers'
 import {
   DEMO_DOMAIN,
   DEMO_GROUPS,
@@ -153,6 +154,7 @@ export async function seedDemoSchoolIfEmpty(
     await seedAssessmentSteps(payload, staff, schoolYearOf(new Date()))
     payload.logger.info(`Demo corrections and end1 entries made in ${Date.now() - started} ms.`)
   }
+  await seedDemoTestPapers(payload, staff)
   payload.logger.info(
     `Demo school seeded: ${staff.size} staff accounts, ${DEMO_GROUPS.length} groups, ${DEMO_POSTS.length} posts.`,
   )

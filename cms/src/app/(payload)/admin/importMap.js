@@ -29,6 +29,9 @@ import { DecisionPanel as DecisionPanel_9cd90bff7524380a6e55b744742860fb } from 
 import { AcknowledgeByCell as AcknowledgeByCell_e10b18621a804178fd2c93f1e8fa3c0c } from '../../../components/data-rights/DeadlineCell'
 import { CompleteByCell as CompleteByCell_e10b18621a804178fd2c93f1e8fa3c0c } from '../../../components/data-rights/DeadlineCell'
 import { BreachNoticeCell as BreachNoticeCell_e10b18621a804178fd2c93f1e8fa3c0c } from '../../../components/data-rights/DeadlineCell'
+import { ExportRegisterButton as ExportRegisterButton_c8d9e13ef04d77b75b7ded4160a94b07 } from '../../../components/registers/ExportRegisterButton'
+import { CompletenessTable as CompletenessTable_2dbbc1171a4c77f2b85a0883a6373ca9 } from '../../../components/test-papers/CompletenessTable'
+import { HandoverListLink as HandoverListLink_2b2ddcdb7295cff9f187981dc540bb44 } from '../../../components/test-papers/HandoverListLink'
 import { AccountGate as AccountGate_715560c5e902fd7d46f0a244d312135e } from '../../../components/account/AccountNotice'
 import { PolicyNavLinks as PolicyNavLinks_712314da5256e3596e18a75673b38420 } from '../../../components/nav/PolicyNavLinks'
 import { PasswordReminder as PasswordReminder_715560c5e902fd7d46f0a244d312135e } from '../../../components/account/AccountNotice'
@@ -79,6 +82,9 @@ export const importMap = {
   "/components/data-rights/DeadlineCell#AcknowledgeByCell": AcknowledgeByCell_e10b18621a804178fd2c93f1e8fa3c0c,
   "/components/data-rights/DeadlineCell#CompleteByCell": CompleteByCell_e10b18621a804178fd2c93f1e8fa3c0c,
   "/components/data-rights/DeadlineCell#BreachNoticeCell": BreachNoticeCell_e10b18621a804178fd2c93f1e8fa3c0c,
+  "/components/registers/ExportRegisterButton#ExportRegisterButton": ExportRegisterButton_c8d9e13ef04d77b75b7ded4160a94b07,
+  "/components/test-papers/CompletenessTable#CompletenessTable": CompletenessTable_2dbbc1171a4c77f2b85a0883a6373ca9,
+  "/components/test-papers/HandoverListLink#HandoverListLink": HandoverListLink_2b2ddcdb7295cff9f187981dc540bb44,
   "/components/account/AccountNotice#AccountGate": AccountGate_715560c5e902fd7d46f0a244d312135e,
   "/components/nav/PolicyNavLinks#PolicyNavLinks": PolicyNavLinks_712314da5256e3596e18a75673b38420,
   "/components/account/AccountNotice#PasswordReminder": PasswordReminder_715560c5e902fd7d46f0a244d312135e,
