@@ -18,6 +18,7 @@ import {
 import { subjectName } from '../collections/test-papers/labels'
 import { FONTS, mm, newPdf, pdfBuffer, type PdfDocument } from '../documents/pdf'
 import { slugify } from '@school/shared'
+import { inOneSqliteWrite } from '../lib/sqlite-write'
 import type { User } from '../payload-types'
 
 interface DemoSet {
@@ -113,6 +114,7 @@ async function demoPdf(set: DemoSet, part: TestPaperPart): Promise<Buffer> {
   const doc = newPdf({
     title: `${part} ${set.subject} ${set.grade} ${set.period} ${set.schoolYear}`,
     margins: { top: mm(15), bottom: mm(15), left: mm(15), right: mm(15) },
+    reuseFonts: true,
   })
   const done = pdfBuffer(doc)
   writePart(doc, set, part)
@@ -130,8 +132,12 @@ function setsOfYear(schoolYear: string, periods: readonly Period[], grades: numb
   return sets
 }
 
-async function upload(req: PayloadRequest, set: DemoSet, part: TestPaperPart): Promise<void> {
-  const data = await demoPdf(set, part)
+async function upload(
+  req: PayloadRequest,
+  set: DemoSet,
+  part: TestPaperPart,
+  data: Buffer,
+): Promise<void> {
   const name = `${slugify(`${part} ${set.subject} lop ${set.grade} ${set.period} ${set.schoolYear}`)}.pdf`
   await req.payload.create({
     collection: 'test-papers',
@@ -189,13 +195,13 @@ export async function seedDemoTestPapers(
   ]
   // This year's end-of-term papers are ready before the test: secret until the checkpoint ends.
   const current = setsOfYear(thisYear, ['end1'], [4, 5])
-  let files = 0
-  for (const set of [...past, ...current]) {
-    for (const part of set.parts) {
-      await upload(asVice, set, part)
-      files += 1
-    }
-  }
+  const uploads = [...past, ...current].flatMap((set) => set.parts.map((part) => ({ set, part })))
+  // The PDFs are made first, then stored in one SQLite write (a transaction per file is slow).
+  const files = await Promise.all(uploads.map(({ set, part }) => demoPdf(set, part)))
+  await inOneSqliteWrite(payload, async () => {
+    for (const [index, { set, part }] of uploads.entries())
+      await upload(asVice, set, part, files[index])
+  })
   const handover = await payload.create({
     collection: 'test-paper-handovers',
     data: { schoolYear: lastYear, status: 'handed', note: 'Bàn giao bản giấy kèm tệp PDF.' },
@@ -213,7 +219,7 @@ export async function seedDemoTestPapers(
     req: asLibrarian,
   })
   payload.logger.info(
-    `Demo test papers seeded in ${Date.now() - started} ms: ${files} files, ${lastYear} handed ` +
+    `Demo test papers seeded in ${Date.now() - started} ms: ${files.length} files, ${lastYear} handed ` +
       'to the library and received.',
   )
 }

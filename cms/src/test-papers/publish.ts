@@ -94,6 +94,8 @@ export async function makePracticePost(
             'hướng dẫn chấm. Các em tải tệp đính kèm bên dưới để ôn luyện.',
         ]),
         attachments,
+        // The whole school's page, not a group's: leadership reviews and approves it.
+        ownerGroup: null,
       },
       draft: true,
       ...asUser(req),
