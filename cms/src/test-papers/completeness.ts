@@ -36,12 +36,20 @@ export interface YearCompleteness {
   fileCount: number
 }
 
-/** The year's papers the reader may read, by set. */
-export async function papersOfYear(req: PayloadRequest, schoolYear: string): Promise<TestPaper[]> {
+/**
+ * The year's papers the reader may read; `every`: all of them, for the handover's count (only
+ * leadership hands over, who reads them all; the count names no paper's content).
+ */
+export async function papersOfYear(
+  req: PayloadRequest,
+  schoolYear: string,
+  every = false,
+): Promise<TestPaper[]> {
   const { docs } = await req.payload.find({
     collection: 'test-papers',
     where: { schoolYear: { equals: schoolYear } },
     ...allAsUser(req),
+    ...(every && { overrideAccess: true }),
   })
   return docs
 }
@@ -49,8 +57,9 @@ export async function papersOfYear(req: PayloadRequest, schoolYear: string): Pro
 export async function yearCompleteness(
   req: PayloadRequest,
   schoolYear: string,
+  every = false,
 ): Promise<YearCompleteness> {
-  const papers = await papersOfYear(req, schoolYear)
+  const papers = await papersOfYear(req, schoolYear, every)
   const byKey = new Map<string, TestPaper[]>()
   for (const paper of papers) {
     const key = testPaperSetKey(paper)

@@ -68,7 +68,7 @@ const countAndRecordSteps: CollectionBeforeChangeHook<TestPaperHandover> = async
         en: `${papers - taken} papers of ${schoolYear} are of tests not yet taken (secret).`,
       })
     }
-    const completeness = await yearCompleteness(req, schoolYear)
+    const completeness = await yearCompleteness(req, schoolYear, true)
     const items = completeness.sets
       .filter((set) => set.missing.length < 3)
       .map((set) => ({
