@@ -150,6 +150,22 @@ describe('a paper of a test not yet taken', () => {
     expect(answer.data.TestPapers.totalDocs).toBe(0)
   })
 
+  it('stays out of a teacher’s Excel export of the list', async () => {
+    const ExcelJS = (await import('exceljs')).default
+    const rowsOf = async (role: Role) => {
+      const response = await (
+        await as(role)
+      ).raw('GET', `/registers/test-papers/export?where[schoolYear][equals]=${thisYear}`)
+      expect(response.status, role).toBe(200)
+      const workbook = new ExcelJS.Workbook()
+      await workbook.xlsx.load(await response.arrayBuffer())
+      // Title, date line and header come before the records.
+      return workbook.worksheets[0].actualRowCount - 3
+    }
+    expect(await rowsOf('subject_teacher')).toBe(0)
+    expect(await rowsOf('vice_principal')).toBeGreaterThanOrEqual(12)
+  })
+
   it('has a file URL only leadership opens', async () => {
     const vp = await as('vice_principal')
     const own = await vp.raw('GET', fileUrl(secret))

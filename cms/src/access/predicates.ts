@@ -711,14 +711,12 @@ export const testTaken: Rule = ({ req }) => {
       const today = vietnamDay()
       const closed = docs
         .filter((window) => window.closesOn && vietnamDay(window.closesOn) < today)
-        .map(
-          (window): Where => ({
-            and: [
-              { schoolYear: { equals: window.schoolYear } },
-              { period: { equals: window.period } },
-            ],
-          }),
-        )
+        .map((window): Where => ({
+          and: [
+            { schoolYear: { equals: window.schoolYear } },
+            { period: { equals: window.period } },
+          ],
+        }))
       return { or: [{ schoolYear: { less_than: schoolYearOf(new Date()) } }, ...closed] }
     })()
     takenTestsCache.set(req, found)
