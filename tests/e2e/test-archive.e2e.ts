@@ -4,6 +4,8 @@
  * hands the year to the library in the admin; the librarian confirms receipt there; a teacher
  * then finds a paper with a search typed without marks and downloads its file.
  */
+import { readFileSync } from 'node:fs'
+
 import { expect, test, type APIRequestContext } from '@playwright/test'
 import { previousSchoolYear, schoolYearOf } from '@school/shared'
 
@@ -90,11 +92,12 @@ test('the vice-principal hands a year to the library, the librarian confirms, a 
   await expect(librarian.getByText(/thành công/i).first()).toBeVisible()
   await librarian.reload()
   await expect(librarian.getByText('Cao Thị Thu Hiền').first()).toBeVisible()
-  const handoverId = handoverUrl.split('/').pop()
-  const pdf = await librarian.request.get(
-    `${E2E.cmsURL}/api/test-archive/handovers/${handoverId}/pdf`,
-  )
-  expect(pdf.status()).toBe(200)
+  // The handover list to sign, downloaded as a person would (the link of the form).
+  const downloading = librarian.waitForEvent('download')
+  await librarian.getByRole('link', { name: 'In biên bản bàn giao (PDF)' }).click()
+  const download = await downloading
+  const list = readFileSync((await download.path())!)
+  expect(list.subarray(0, 5).toString()).toBe('%PDF-')
 
   const teacher = await adminAs(browser, 'subject_teacher')
   await teacher.goto(
@@ -106,7 +109,10 @@ test('the vice-principal hands a year to the library, the librarian confirms, a 
   const link = teacher.locator('a[href*="/api/test-papers/file/"]').first()
   await expect(link).toBeVisible()
   const href = await link.getAttribute('href')
-  const file = await teacher.request.get(new URL(href!, E2E.cmsURL).toString())
+  // The browser's own request, sent from the admin's page (its cookie, its origin).
+  const file = await teacher.request.get(new URL(href!, E2E.cmsURL).toString(), {
+    headers: { Origin: E2E.cmsURL, 'Sec-Fetch-Site': 'same-origin' },
+  })
   expect(file.status()).toBe(200)
   expect((await file.body()).subarray(0, 5).toString()).toBe('%PDF-')
 })
