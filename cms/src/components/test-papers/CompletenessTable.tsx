@@ -2,6 +2,7 @@
 
 import { useConfig } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
+import { schoolYearOf } from '@school/shared'
 
 interface SetRow {
   grade: number
@@ -23,11 +24,6 @@ const PARTS = [
   ['answer_key', 'Đáp án'],
   ['matrix', 'Ma trận'],
 ] as const
-
-function schoolYearOf(date: Date): string {
-  const start = date.getMonth() >= 7 ? date.getFullYear() : date.getFullYear() - 1
-  return `${start}-${start + 1}`
-}
 
 /**
  * Above the papers' list, for leadership and the library: each set the year should have (grade,
