@@ -101,6 +101,8 @@ export interface Config {
     'equipment-loans': EquipmentLoan;
     'asset-inventories': AssetInventory;
     'asset-events': AssetEvent;
+    'test-papers': TestPaper;
+    'test-paper-handovers': TestPaperHandover;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -150,6 +152,8 @@ export interface Config {
     'equipment-loans': EquipmentLoansSelect<false> | EquipmentLoansSelect<true>;
     'asset-inventories': AssetInventoriesSelect<false> | AssetInventoriesSelect<true>;
     'asset-events': AssetEventsSelect<false> | AssetEventsSelect<true>;
+    'test-papers': TestPapersSelect<false> | TestPapersSelect<true>;
+    'test-paper-handovers': TestPaperHandoversSelect<false> | TestPaperHandoversSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -349,7 +353,14 @@ export interface Post {
    * PDF files to download under the post on the website, once it is published.
    */
   attachments?: (number | Media)[] | null;
-  kind: 'news' | 'announcement' | 'professional_topic' | 'elearning' | 'official_document' | 'pupil_writing';
+  kind:
+    | 'news'
+    | 'announcement'
+    | 'professional_topic'
+    | 'elearning'
+    | 'official_document'
+    | 'pupil_writing'
+    | 'practice_tests';
   /**
    * Empty: a post of the whole school.
    */
@@ -1473,6 +1484,70 @@ export interface AssetEvent {
   createdAt: string;
 }
 /**
+ * Each set (year, grade, subject, checkpoint) has 3 files: paper, answer key, matrix. Until the checkpoint is over only leadership reads them; then teachers do.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "test-papers".
+ */
+export interface TestPaper {
+  id: number;
+  title?: string | null;
+  schoolYear: string;
+  grade: '1' | '2' | '3' | '4' | '5';
+  subject: 'tieng-viet' | 'toan' | 'ngoai-ngu' | 'khoa-hoc' | 'lich-su-dia-li' | 'tin-hoc-cong-nghe';
+  period: 'mid1' | 'end1' | 'mid2' | 'end';
+  part: 'paper' | 'answer_key' | 'matrix';
+  note?: string | null;
+  uploadedBy?: (number | null) | User;
+  searchText?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * At the end of the year the vice-principal hands the papers to the library; the librarian confirms receipt and notes anything missing.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "test-paper-handovers".
+ */
+export interface TestPaperHandover {
+  id: number;
+  schoolYear: string;
+  /**
+   * The librarian sets "received" once the papers are in the library.
+   */
+  status: 'handed' | 'received';
+  note?: string | null;
+  receiptNote?: string | null;
+  setCount?: number | null;
+  completeSets?: number | null;
+  fileCount?: number | null;
+  items?:
+    | {
+        grade?: string | null;
+        subject?: string | null;
+        period?: string | null;
+        parts?: string | null;
+        missing?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  handedBy?: (number | null) | User;
+  handedAt?: string | null;
+  receivedBy?: (number | null) | User;
+  receivedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1711,6 +1786,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'asset-events';
         value: number | AssetEvent;
+      } | null)
+    | ({
+        relationTo: 'test-papers';
+        value: number | TestPaper;
+      } | null)
+    | ({
+        relationTo: 'test-paper-handovers';
+        value: number | TestPaperHandover;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -2601,6 +2684,61 @@ export interface AssetEventsSelect<T extends boolean = true> {
   proposedBy?: T;
   decidedBy?: T;
   decidedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "test-papers_select".
+ */
+export interface TestPapersSelect<T extends boolean = true> {
+  title?: T;
+  schoolYear?: T;
+  grade?: T;
+  subject?: T;
+  period?: T;
+  part?: T;
+  note?: T;
+  uploadedBy?: T;
+  searchText?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "test-paper-handovers_select".
+ */
+export interface TestPaperHandoversSelect<T extends boolean = true> {
+  schoolYear?: T;
+  status?: T;
+  note?: T;
+  receiptNote?: T;
+  setCount?: T;
+  completeSets?: T;
+  fileCount?: T;
+  items?:
+    | T
+    | {
+        grade?: T;
+        subject?: T;
+        period?: T;
+        parts?: T;
+        missing?: T;
+        id?: T;
+      };
+  handedBy?: T;
+  handedAt?: T;
+  receivedBy?: T;
+  receivedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -48,6 +48,9 @@ import { EquipmentLoans } from './collections/equipment/EquipmentLoans'
 import { equipmentEndpoints } from './equipment/endpoints'
 import { dataRightsEndpoints } from './data-rights/endpoints'
 import { registerExportEndpoint } from './registers/export'
+import { TestPapers } from './collections/test-papers/TestPapers'
+import { TestPaperHandovers } from './collections/test-papers/TestPaperHandovers'
+import { testArchiveEndpoints } from './test-papers/endpoints'
 import { databaseAdapter } from './db'
 import { smtpEmailAdapter } from './email'
 import { SchoolProfile } from './globals/SchoolProfile'
@@ -182,6 +185,8 @@ export default withPolicy(
       EquipmentLoans,
       AssetInventories,
       AssetEvents,
+      TestPapers,
+      TestPaperHandovers,
     ]),
     globals: [SchoolProfile, SiteBuild, SecuritySettings, BackupSettings, BackupStatus],
     // Failed logins and refusals go to the security log; a locked account is answered like an
@@ -206,6 +211,7 @@ export default withPolicy(
       ...dataRightsEndpoints,
       registerExportEndpoint,
       ...equipmentEndpoints,
+      ...testArchiveEndpoints,
     ],
     db: databaseAdapter(path.resolve(dirname, 'migrations')),
     editor: lexicalEditor(),

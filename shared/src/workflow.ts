@@ -55,6 +55,7 @@ export const POST_KINDS = [
   'elearning',
   'official_document',
   'pupil_writing',
+  'practice_tests',
 ] as const
 export type PostKind = (typeof POST_KINDS)[number]
 
@@ -65,4 +66,5 @@ export const POST_KIND_LABELS: Record<PostKind, { vi: string; en: string }> = {
   elearning: { vi: 'Bài giảng E-learning', en: 'E-learning lesson' },
   official_document: { vi: 'Văn bản cấp trên', en: 'Document from the authorities' },
   pupil_writing: { vi: 'Bài viết của học sinh', en: "Pupils' writing" },
+  practice_tests: { vi: 'Đề kiểm tra ôn luyện', en: 'Practice tests' },
 }

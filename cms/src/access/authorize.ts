@@ -158,3 +158,25 @@ export async function abilities(req: PayloadRequest): Promise<Abilities> {
     equipmentReports,
   }
 }
+
+/**
+ * How many documents of `collection` matching `where` the rule allows, asked of the database
+ * (`overrideAccess`: the rule is the access asked). For a step that needs every document of a set
+ * to pass a rule (a year's papers all taken before it is handed to the library).
+ */
+export async function countAllowed(
+  req: PayloadRequest,
+  rule: Rule,
+  collection: PolicyCollection,
+  where: Where,
+): Promise<number> {
+  const grant = await unlessRestricted(rule)({ user: actorOf(req), req })
+  if (grant === false) return 0
+  const { totalDocs } = await req.payload.count({
+    collection,
+    where: grant === true ? where : { and: [where, grant] },
+    overrideAccess: true,
+    req,
+  })
+  return totalDocs
+}

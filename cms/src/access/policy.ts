@@ -91,6 +91,12 @@ import {
   inventoryNotApproved,
   loanOut,
   assetEventOpen,
+  librarian,
+  testTaken,
+  yearHandedToLibrary,
+  yearReceivedByLibrary,
+  yearNotHandedOver,
+  handoverOpen,
 } from './predicates'
 import {
   allOf,
@@ -652,6 +658,44 @@ export const collectionPolicy = {
     ...noVersions,
     ...noAccounts,
   },
+  /**
+   * The periodic test papers (Điều 6): the vice-principal in charge (leadership) keeps the year's
+   * papers. A paper of a test not yet taken is secret, leadership's alone (its file too:
+   * `/api/test-papers/file/…` asks this `read`); once taken, teachers read it, the librarian
+   * reads the years handed to the library, and a year the library received is lent to all staff.
+   * A year handed over is the library's: nobody edits or deletes its papers (a missing part is
+   * still added, as a new paper).
+   */
+  'test-papers': {
+    create: leadership,
+    read: anyOf(
+      leadership,
+      allOf(
+        testTaken,
+        anyOf(
+          teachingStaff,
+          allOf(librarian, yearHandedToLibrary),
+          allOf(staff, yearReceivedByLibrary),
+        ),
+      ),
+    ),
+    update: allOf(leadership, yearNotHandedOver),
+    delete: allOf(leadership, yearNotHandedOver),
+    ...noVersions,
+    ...noAccounts,
+  },
+  /**
+   * Handing a year's papers to the library (Điều 6): leadership hands over, the librarian confirms
+   * receipt (testArchivePolicy). Once received the record is final; never deleted.
+   */
+  'test-paper-handovers': {
+    create: (context) => testArchivePolicy.handOver(context),
+    read: anyOf(leadership, librarian),
+    update: allOf(anyOf(leadership, librarian), handoverOpen),
+    delete: nobody,
+    ...noVersions,
+    ...noAccounts,
+  },
 } satisfies Record<string, CollectionRules>
 
 export type PolicyCollection = keyof typeof collectionPolicy
@@ -957,6 +1001,29 @@ export const fieldWritePolicy = {
     proposedBy: nobody,
     decidedBy: nobody,
     decidedAt: nobody,
+  },
+  'test-papers': {
+    // Kept by the server: the folded search text, the title made of the set, the uploader.
+    searchText: nobody,
+    title: nobody,
+    uploadedBy: nobody,
+  },
+  'test-paper-handovers': {
+    schoolYear: newRecord,
+    // What is handed is counted by the server from the archive at the moment of handing.
+    items: nobody,
+    setCount: nobody,
+    completeSets: nobody,
+    fileCount: nobody,
+    handedBy: nobody,
+    handedAt: nobody,
+    // Điều 6: the librarian confirms receipt (and notes what is missing); the server records
+    // who and when.
+    status: (context) => testArchivePolicy.confirmReceipt(context),
+    receiptNote: (context) => testArchivePolicy.confirmReceipt(context),
+    receivedBy: nobody,
+    receivedAt: nobody,
+    note: leadership,
   },
 } satisfies Partial<Record<PolicyCollection, Record<string, Rule>>>
 
@@ -1431,3 +1498,21 @@ function equipmentEventFacts(context: RuleContext): ReturnType<Rule> {
 function assetValueReaders(context: RuleContext): ReturnType<Rule> {
   return anyOf(accountant, leadership, equipmentOfficer)(context)
 }
+
+/**
+ * The periodic test archive (Điều 6): the vice-principal in charge keeps the year's papers and
+ * hands them to the library at the end of the year; the librarian confirms receipt; with the
+ * vice-principal's approval a year's papers go to the website for pupils to practise.
+ */
+export const testArchivePolicy = {
+  handOver: leadership,
+  confirmReceipt: librarian,
+  /** Which sets of a year are complete: who keeps the archive and who receives it. */
+  completeness: anyOf(leadership, librarian),
+  /** Biên bản bàn giao: printed for signing by both sides. */
+  handoverList: anyOf(leadership, librarian),
+  /** Starts the website page of a year's papers (a draft post through the workflow). */
+  publishOnWebsite: leadership,
+  /** Only papers of tests already taken leave for the website: never a secret one. */
+  practisable: testTaken,
+} satisfies Record<string, Rule>

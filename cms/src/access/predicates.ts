@@ -4,7 +4,7 @@
  * `./policy.ts` builds its tables from these alone; nothing outside `access/` uses them directly.
  */
 import type { Where } from 'payload'
-import { IN_REVIEW_STAGES, schoolYearOf } from '@school/shared'
+import { IN_REVIEW_STAGES, schoolYearOf, vietnamDay } from '@school/shared'
 
 import { idOf, idsOf, sameId as same } from '../lib/ids'
 import { hasFlag } from '../lib/request-flags'
@@ -681,11 +681,17 @@ export const backupOversight: Rule = hasRole('principal', 'web_admin')
  * `contestPolicy.celebrate`): which post celebrated a result is the server's to say.
  */
 export const contestCelebrationInProgress: Rule = ({ req }) => hasFlag(req, 'contestCelebration')
+
+// ── Assets and teaching equipment (Điều 6, 15). ──
+
 /** Điều 15: the equipment officer keeps the register of assets and teaching equipment. */
 export const equipmentOfficer: Rule = hasRole('equipment_officer')
 /** Điều 15: the accountant keeps the assets' values (nguyên giá, hao mòn). */
 export const accountant: Rule = hasRole('accountant')
-/** Those who teach (Điều 6, 7, 8, 9, 10): they look up and borrow the teaching equipment. */
+/**
+ * Teachers: who teaches, keeps or leads a class or a group (Điều 6, 7, 8, 9, 10). They look up
+ * and borrow the teaching equipment, and read the papers of tests already taken.
+ */
 export const teachingStaff: Rule = hasRole(
   'group_head',
   'homeroom_teacher',
@@ -707,3 +713,78 @@ export const inventoryDraft: Rule = () => ({ status: { equals: 'draft' } })
 export const loanOut: Rule = () => ({ status: { equals: 'out' } })
 /** A damage recorded, or a repair or disposal not yet decided. */
 export const assetEventOpen: Rule = () => ({ status: { in: ['recorded', 'proposed'] } })
+// ── The periodic test archive (Điều 6: the vice-principal keeps it, the library receives it). ──
+
+/** Nhân viên thư viện: keeps the library and what is handed to it (Điều 6, 15). */
+export const librarian: Rule = hasRole('librarian')
+
+const takenTestsCache = new WeakMap<RuleContext['req'], Promise<Where>>()
+
+/**
+ * Papers of tests already taken: the checkpoint's entry window (`assessment-periods`, set by
+ * leadership) closed before today in Vietnam, make-up tests included; a checkpoint without a
+ * window counts as taken once its school year is over. Until then a paper is secret. Asked once
+ * per request (the list's every row asks it).
+ */
+export const testTaken: Rule = ({ req }) => {
+  let found = takenTestsCache.get(req)
+  if (!found) {
+    found = (async (): Promise<Where> => {
+      // Checkpoints and their dates are no secret among staff: read without the reader's access.
+      const { docs } = await req.payload.find({
+        collection: 'assessment-periods',
+        depth: 0,
+        limit: 0,
+        pagination: false,
+        select: { schoolYear: true, period: true, closesOn: true },
+        overrideAccess: true,
+        req,
+      })
+      const today = vietnamDay()
+      const closed = docs
+        .filter((window) => window.closesOn && vietnamDay(window.closesOn) < today)
+        .map((window): Where => ({
+          and: [
+            { schoolYear: { equals: window.schoolYear } },
+            { period: { equals: window.period } },
+          ],
+        }))
+      return { or: [{ schoolYear: { less_than: schoolYearOf(new Date()) } }, ...closed] }
+    })()
+    takenTestsCache.set(req, found)
+  }
+  return found
+}
+
+/** The school years handed to the library (`received`: those the librarian confirmed). */
+async function handedYears(req: RuleContext['req'], receivedOnly: boolean): Promise<string[]> {
+  const { docs } = await req.payload.find({
+    collection: 'test-paper-handovers',
+    where: receivedOnly ? { status: { equals: 'received' } } : undefined,
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    select: { schoolYear: true },
+    overrideAccess: true,
+    req,
+  })
+  return docs.map((doc) => doc.schoolYear)
+}
+
+/** Papers of a year the vice-principal handed to the library (Điều 6). */
+export const yearHandedToLibrary: Rule = async ({ req }) => {
+  const years = await handedYears(req, false)
+  return years.length > 0 ? { schoolYear: { in: years } } : false
+}
+/** Papers of a year the librarian confirmed receiving: the library's, lent to all staff. */
+export const yearReceivedByLibrary: Rule = async ({ req }) => {
+  const years = await handedYears(req, true)
+  return years.length > 0 ? { schoolYear: { in: years } } : false
+}
+/** Papers of a year not yet handed over: the vice-principal still keeps (and edits) them. */
+export const yearNotHandedOver: Rule = async ({ req }) => {
+  const years = await handedYears(req, false)
+  return years.length > 0 ? { schoolYear: { not_in: years } } : true
+}
+/** A handover the librarian has not confirmed yet; once received it is the record, final. */
+export const handoverOpen: Rule = () => ({ status: { equals: 'handed' } })

@@ -16,6 +16,7 @@ import { seedPastYear } from './demo-past-year'
 import { DEMO_POSTS, seedDemoPosts } from './demo-posts'
 import { seedDemoRecords } from './demo-records'
 import { seedDemoEquipment } from './demo-equipment'
+import { seedDemoTestPapers } from './demo-test-papers'
 import {
   DEMO_DOMAIN,
   DEMO_GROUPS,
@@ -162,6 +163,7 @@ export async function seedDemoSchoolIfEmpty(
     payload.logger.info(`Demo contests and their results made in ${Date.now() - started} ms.`)
   }
   await seedDemoEquipment(payload, staff)
+  await seedDemoTestPapers(payload, staff)
   payload.logger.info(
     `Demo school seeded: ${staff.size} staff accounts, ${DEMO_GROUPS.length} groups, ${DEMO_POSTS.length} posts.`,
   )

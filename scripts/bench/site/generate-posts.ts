@@ -115,6 +115,7 @@ const TITLES: Record<PostKind, string[]> = {
     'Bài văn: Tả cô giáo chủ nhiệm',
     'Cảm nghĩ về chuyến tham quan cùng {group}',
   ],
+  practice_tests: ['Đề kiểm tra định kỳ tháng {month} – ôn luyện'],
 }
 
 const SENTENCES = [

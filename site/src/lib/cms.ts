@@ -39,6 +39,7 @@ export type PostKind =
   | 'elearning'
   | 'official_document'
   | 'pupil_writing'
+  | 'practice_tests'
 
 export interface GroupRef {
   name: string

@@ -33,6 +33,8 @@ import { ContestActions as ContestActions_909b0e52af77fcf8c6d1f87e35eee93e } fro
 import { ExportRegisterButton as ExportRegisterButton_c8d9e13ef04d77b75b7ded4160a94b07 } from '../../../components/registers/ExportRegisterButton'
 import { LoanDueCell as LoanDueCell_41db305b918a78845a27c17fb2b9f505 } from '../../../components/equipment/LoanDueCell'
 import { InventoryReportLinks as InventoryReportLinks_31b1af52ade6174a1bb61839700031fe } from '../../../components/equipment/InventoryReportLinks'
+import { CompletenessTable as CompletenessTable_2dbbc1171a4c77f2b85a0883a6373ca9 } from '../../../components/test-papers/CompletenessTable'
+import { HandoverListLink as HandoverListLink_2b2ddcdb7295cff9f187981dc540bb44 } from '../../../components/test-papers/HandoverListLink'
 import { AccountGate as AccountGate_715560c5e902fd7d46f0a244d312135e } from '../../../components/account/AccountNotice'
 import { PolicyNavLinks as PolicyNavLinks_712314da5256e3596e18a75673b38420 } from '../../../components/nav/PolicyNavLinks'
 import { PasswordReminder as PasswordReminder_715560c5e902fd7d46f0a244d312135e } from '../../../components/account/AccountNotice'
@@ -89,6 +91,8 @@ export const importMap = {
   "/components/registers/ExportRegisterButton#ExportRegisterButton": ExportRegisterButton_c8d9e13ef04d77b75b7ded4160a94b07,
   "/components/equipment/LoanDueCell#LoanDueCell": LoanDueCell_41db305b918a78845a27c17fb2b9f505,
   "/components/equipment/InventoryReportLinks#InventoryReportLinks": InventoryReportLinks_31b1af52ade6174a1bb61839700031fe,
+  "/components/test-papers/CompletenessTable#CompletenessTable": CompletenessTable_2dbbc1171a4c77f2b85a0883a6373ca9,
+  "/components/test-papers/HandoverListLink#HandoverListLink": HandoverListLink_2b2ddcdb7295cff9f187981dc540bb44,
   "/components/account/AccountNotice#AccountGate": AccountGate_715560c5e902fd7d46f0a244d312135e,
   "/components/nav/PolicyNavLinks#PolicyNavLinks": PolicyNavLinks_712314da5256e3596e18a75673b38420,
   "/components/account/AccountNotice#PasswordReminder": PasswordReminder_715560c5e902fd7d46f0a244d312135e,
