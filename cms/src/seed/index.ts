@@ -14,6 +14,7 @@ import { seedAssessmentSteps, seedCurrentYear } from './demo-current-year'
 import { seedPastYear } from './demo-past-year'
 import { DEMO_POSTS, seedDemoPosts } from './demo-posts'
 import { seedDemoRecords } from './demo-records'
+import { seedOfficeDocuments } from './demo-office-documents'
 import {
   DEMO_DOMAIN,
   DEMO_GROUPS,
@@ -153,6 +154,8 @@ export async function seedDemoSchoolIfEmpty(
     await seedAssessmentSteps(payload, staff, schoolYearOf(new Date()))
     payload.logger.info(`Demo corrections and end1 entries made in ${Date.now() - started} ms.`)
   }
+  // The office's registers of the year, registered and handled as their people.
+  await seedOfficeDocuments(payload)
   payload.logger.info(
     `Demo school seeded: ${staff.size} staff accounts, ${DEMO_GROUPS.length} groups, ${DEMO_POSTS.length} posts.`,
   )

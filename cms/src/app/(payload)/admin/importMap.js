@@ -29,6 +29,12 @@ import { DecisionPanel as DecisionPanel_9cd90bff7524380a6e55b744742860fb } from 
 import { AcknowledgeByCell as AcknowledgeByCell_e10b18621a804178fd2c93f1e8fa3c0c } from '../../../components/data-rights/DeadlineCell'
 import { CompleteByCell as CompleteByCell_e10b18621a804178fd2c93f1e8fa3c0c } from '../../../components/data-rights/DeadlineCell'
 import { BreachNoticeCell as BreachNoticeCell_e10b18621a804178fd2c93f1e8fa3c0c } from '../../../components/data-rights/DeadlineCell'
+import { UrgencyCell as UrgencyCell_103cbfd7ad09bb6c453a052b9557814e } from '../../../components/office/OfficeCells'
+import { IncomingStateCell as IncomingStateCell_103cbfd7ad09bb6c453a052b9557814e } from '../../../components/office/OfficeCells'
+import { SendToWebsiteButton as SendToWebsiteButton_24a475e49a6b37b7627eeb353b403a5c } from '../../../components/office/SendToWebsiteButton'
+import { ExportRegisterButton as ExportRegisterButton_c8d9e13ef04d77b75b7ded4160a94b07 } from '../../../components/registers/ExportRegisterButton'
+import { RegisterLinks as RegisterLinks_ef10b6f7fdb9fc7596ec7e5ff41b4cbe } from '../../../components/office/RegisterLinks'
+import { HandlingDeadlineCell as HandlingDeadlineCell_103cbfd7ad09bb6c453a052b9557814e } from '../../../components/office/OfficeCells'
 import { AccountGate as AccountGate_715560c5e902fd7d46f0a244d312135e } from '../../../components/account/AccountNotice'
 import { PolicyNavLinks as PolicyNavLinks_712314da5256e3596e18a75673b38420 } from '../../../components/nav/PolicyNavLinks'
 import { PasswordReminder as PasswordReminder_715560c5e902fd7d46f0a244d312135e } from '../../../components/account/AccountNotice'
@@ -36,6 +42,7 @@ import { EditorialDashboard as EditorialDashboard_80874a17ed08105b45f341c1f59f63
 import { ProgressDashboard as ProgressDashboard_d114ad38da0003bf72f54801fe2a61f6 } from '../../../components/assessment/ProgressDashboard'
 import { DataRightsDashboard as DataRightsDashboard_901bee5ad49bd1f9d801331e81f0c3ec } from '../../../components/data-rights/DataRightsDashboard'
 import { BackupNotice as BackupNotice_593f8581eed206f7045757c20240a73f } from '../../../components/backup/BackupNotice'
+import { HandlingsDashboard as HandlingsDashboard_ff6a7e9b55dc21c5e1ef032277b11992 } from '../../../components/office/HandlingsDashboard'
 import { EditorialReportView as EditorialReportView_66941cb4d33fc9f85f586763eb32467e } from '../../../components/report/EditorialReportView'
 import { RecordsView as RecordsView_e65871ff64af0d47624ff533c041d0bd } from '../../../components/records/RecordsView'
 import { TotpView as TotpView_3e968f3bd2d548d4f57739c42f4822f9 } from '../../../components/account/TotpView'
@@ -79,6 +86,12 @@ export const importMap = {
   "/components/data-rights/DeadlineCell#AcknowledgeByCell": AcknowledgeByCell_e10b18621a804178fd2c93f1e8fa3c0c,
   "/components/data-rights/DeadlineCell#CompleteByCell": CompleteByCell_e10b18621a804178fd2c93f1e8fa3c0c,
   "/components/data-rights/DeadlineCell#BreachNoticeCell": BreachNoticeCell_e10b18621a804178fd2c93f1e8fa3c0c,
+  "/components/office/OfficeCells#UrgencyCell": UrgencyCell_103cbfd7ad09bb6c453a052b9557814e,
+  "/components/office/OfficeCells#IncomingStateCell": IncomingStateCell_103cbfd7ad09bb6c453a052b9557814e,
+  "/components/office/SendToWebsiteButton#SendToWebsiteButton": SendToWebsiteButton_24a475e49a6b37b7627eeb353b403a5c,
+  "/components/registers/ExportRegisterButton#ExportRegisterButton": ExportRegisterButton_c8d9e13ef04d77b75b7ded4160a94b07,
+  "/components/office/RegisterLinks#RegisterLinks": RegisterLinks_ef10b6f7fdb9fc7596ec7e5ff41b4cbe,
+  "/components/office/OfficeCells#HandlingDeadlineCell": HandlingDeadlineCell_103cbfd7ad09bb6c453a052b9557814e,
   "/components/account/AccountNotice#AccountGate": AccountGate_715560c5e902fd7d46f0a244d312135e,
   "/components/nav/PolicyNavLinks#PolicyNavLinks": PolicyNavLinks_712314da5256e3596e18a75673b38420,
   "/components/account/AccountNotice#PasswordReminder": PasswordReminder_715560c5e902fd7d46f0a244d312135e,
@@ -86,6 +99,7 @@ export const importMap = {
   "/components/assessment/ProgressDashboard#ProgressDashboard": ProgressDashboard_d114ad38da0003bf72f54801fe2a61f6,
   "/components/data-rights/DataRightsDashboard#DataRightsDashboard": DataRightsDashboard_901bee5ad49bd1f9d801331e81f0c3ec,
   "/components/backup/BackupNotice#BackupNotice": BackupNotice_593f8581eed206f7045757c20240a73f,
+  "/components/office/HandlingsDashboard#HandlingsDashboard": HandlingsDashboard_ff6a7e9b55dc21c5e1ef032277b11992,
   "/components/report/EditorialReportView#EditorialReportView": EditorialReportView_66941cb4d33fc9f85f586763eb32467e,
   "/components/records/RecordsView#RecordsView": RecordsView_e65871ff64af0d47624ff533c041d0bd,
   "/components/account/TotpView#TotpView": TotpView_3e968f3bd2d548d4f57739c42f4822f9,
