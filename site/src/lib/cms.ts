@@ -89,7 +89,7 @@ export interface PublishedPost {
   ownerGroup: GroupRef | null
   coverImage: SiteImage | null
   /** PDFs listed under the article ("Tệp đính kèm"), in the post's order. */
-  attachments: SiteAttachment[]
+  attachments?: SiteAttachment[]
   /** Lexical upload nodes of images carry an `image: SiteImage` here instead of the media document. */
   content: RichTextNode | null
 }

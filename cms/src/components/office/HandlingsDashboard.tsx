@@ -68,10 +68,11 @@ export async function HandlingsDashboard({ payload, user }: ServerProps) {
                   {soon && ' · Sắp đến hạn'}
                 </span>
               )}
-              {info?.filename && (
+              {info && (
                 <>
                   {' '}
                   · <a href={`${admin}/collections/incoming-documents/${info.id}`}>Mở văn bản</a>
+                  {info.filename && ' (có tệp)'}
                 </>
               )}
             </li>
