@@ -103,6 +103,9 @@ export interface Config {
     'asset-events': AssetEvent;
     'test-papers': TestPaper;
     'test-paper-handovers': TestPaperHandover;
+    'incoming-documents': IncomingDocument;
+    'document-handlings': DocumentHandling;
+    'outgoing-documents': OutgoingDocument;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -115,6 +118,9 @@ export interface Config {
     };
     students: {
       checkups: 'health-checkups';
+    };
+    'incoming-documents': {
+      handlings: 'document-handlings';
     };
   };
   collectionsSelect: {
@@ -154,6 +160,9 @@ export interface Config {
     'asset-events': AssetEventsSelect<false> | AssetEventsSelect<true>;
     'test-papers': TestPapersSelect<false> | TestPapersSelect<true>;
     'test-paper-handovers': TestPaperHandoversSelect<false> | TestPaperHandoversSelect<true>;
+    'incoming-documents': IncomingDocumentsSelect<false> | IncomingDocumentsSelect<true>;
+    'document-handlings': DocumentHandlingsSelect<false> | DocumentHandlingsSelect<true>;
+    'outgoing-documents': OutgoingDocumentsSelect<false> | OutgoingDocumentsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -170,6 +179,7 @@ export interface Config {
     'security-settings': SecuritySetting;
     'backup-settings': BackupSetting;
     'backup-status': BackupStatus;
+    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'school-profile': SchoolProfileSelect<false> | SchoolProfileSelect<true>;
@@ -177,6 +187,7 @@ export interface Config {
     'security-settings': SecuritySettingsSelect<false> | SecuritySettingsSelect<true>;
     'backup-settings': BackupSettingsSelect<false> | BackupSettingsSelect<true>;
     'backup-status': BackupStatusSelect<false> | BackupStatusSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
   widgets: {
@@ -186,6 +197,7 @@ export interface Config {
   jobs: {
     tasks: {
       publishScheduledPost: TaskPublishScheduledPost;
+      remindHandlers: TaskRemindHandlers;
       inline: {
         input: unknown;
         output: unknown;
@@ -1548,6 +1560,194 @@ export interface TestPaperHandover {
   createdAt: string;
 }
 /**
+ * Register of incoming documents. Arrival numbers are given by the system, per year.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "incoming-documents".
+ */
+export interface IncomingDocument {
+  id: number;
+  /**
+   * Given on saving.
+   */
+  arrivalNumber?: number | null;
+  arrivalYear?: number | null;
+  dateReceived: string;
+  numberKey?: string | null;
+  issuer: string;
+  numberSymbol?: string | null;
+  documentDate?: string | null;
+  type:
+    | 'nghi_quyet'
+    | 'quyet_dinh'
+    | 'chi_thi'
+    | 'quy_che'
+    | 'quy_dinh'
+    | 'thong_bao'
+    | 'huong_dan'
+    | 'chuong_trinh'
+    | 'ke_hoach'
+    | 'phuong_an'
+    | 'de_an'
+    | 'du_an'
+    | 'bao_cao'
+    | 'bien_ban'
+    | 'to_trinh'
+    | 'hop_dong'
+    | 'cong_van'
+    | 'cong_dien'
+    | 'ban_ghi_nho'
+    | 'ban_thoa_thuan'
+    | 'giay_uy_quyen'
+    | 'giay_moi'
+    | 'giay_gioi_thieu'
+    | 'giay_nghi_phep'
+    | 'phieu_gui'
+    | 'phieu_chuyen'
+    | 'phieu_bao'
+    | 'thu_cong';
+  urgency: 'normal' | 'urgent' | 'very_urgent' | 'express';
+  /**
+   * From the authorities: may be put on the website.
+   */
+  fromAuthorities?: boolean | null;
+  summary: string;
+  pages?: number | null;
+  copies?: number | null;
+  notes?: string | null;
+  /**
+   * Leadership gives the document to people to handle, with a deadline and a note.
+   */
+  handlings?: {
+    docs?: (number | DocumentHandling)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  handlingState?: ('unassigned' | 'in_progress' | 'handled' | 'overdue') | null;
+  handlers?: (number | User)[] | null;
+  cancelled?: boolean | null;
+  cancelReason?: string | null;
+  registeredBy?: (number | null) | User;
+  searchText?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * Who handles which incoming document, by when, and how it was handled.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "document-handlings".
+ */
+export interface DocumentHandling {
+  id: number;
+  document: number | IncomingDocument;
+  handler: number | User;
+  role: 'lead' | 'support';
+  deadline?: string | null;
+  note?: string | null;
+  /**
+   * When the clerk records it: the leader who directed it.
+   */
+  directedBy?: (number | null) | User;
+  assignedBy?: (number | null) | User;
+  status: 'assigned' | 'handled';
+  handledAt?: string | null;
+  handledNote?: string | null;
+  remindedOn?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * Register of outgoing documents. Numbers are given per year and type.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "outgoing-documents".
+ */
+export interface OutgoingDocument {
+  id: number;
+  /**
+   * Given on saving.
+   */
+  symbol?: string | null;
+  documentNumber?: number | null;
+  documentYear?: number | null;
+  numberKey?: string | null;
+  type:
+    | 'nghi_quyet'
+    | 'quyet_dinh'
+    | 'chi_thi'
+    | 'quy_che'
+    | 'quy_dinh'
+    | 'thong_bao'
+    | 'huong_dan'
+    | 'chuong_trinh'
+    | 'ke_hoach'
+    | 'phuong_an'
+    | 'de_an'
+    | 'du_an'
+    | 'bao_cao'
+    | 'bien_ban'
+    | 'to_trinh'
+    | 'hop_dong'
+    | 'cong_van'
+    | 'cong_dien'
+    | 'ban_ghi_nho'
+    | 'ban_thoa_thuan'
+    | 'giay_uy_quyen'
+    | 'giay_moi'
+    | 'giay_gioi_thieu'
+    | 'giay_nghi_phep'
+    | 'phieu_gui'
+    | 'phieu_chuyen'
+    | 'phieu_bao'
+    | 'thu_cong';
+  /**
+   * Used in the symbol of a công văn: 16/THGT-VP.
+   */
+  draftingUnit?: string | null;
+  documentDate: string;
+  summary: string;
+  signer: number | User;
+  copies?: number | null;
+  recipients: string;
+  keptBy?: string | null;
+  inReplyTo?: (number | null) | IncomingDocument;
+  notes?: string | null;
+  cancelled?: boolean | null;
+  cancelReason?: string | null;
+  registeredBy?: (number | null) | User;
+  searchText?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1616,7 +1816,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'publishScheduledPost';
+        taskSlug: 'inline' | 'publishScheduledPost' | 'remindHandlers';
         taskID: string;
         input?:
           | {
@@ -1649,10 +1849,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'publishScheduledPost') | null;
+  taskSlug?: ('inline' | 'publishScheduledPost' | 'remindHandlers') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1794,6 +2003,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'test-paper-handovers';
         value: number | TestPaperHandover;
+      } | null)
+    | ({
+        relationTo: 'incoming-documents';
+        value: number | IncomingDocument;
+      } | null)
+    | ({
+        relationTo: 'document-handlings';
+        value: number | DocumentHandling;
+      } | null)
+    | ({
+        relationTo: 'outgoing-documents';
+        value: number | OutgoingDocument;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -2744,6 +2965,107 @@ export interface TestPaperHandoversSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "incoming-documents_select".
+ */
+export interface IncomingDocumentsSelect<T extends boolean = true> {
+  arrivalNumber?: T;
+  arrivalYear?: T;
+  dateReceived?: T;
+  numberKey?: T;
+  issuer?: T;
+  numberSymbol?: T;
+  documentDate?: T;
+  type?: T;
+  urgency?: T;
+  fromAuthorities?: T;
+  summary?: T;
+  pages?: T;
+  copies?: T;
+  notes?: T;
+  handlings?: T;
+  handlingState?: T;
+  handlers?: T;
+  cancelled?: T;
+  cancelReason?: T;
+  registeredBy?: T;
+  searchText?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "document-handlings_select".
+ */
+export interface DocumentHandlingsSelect<T extends boolean = true> {
+  document?: T;
+  handler?: T;
+  role?: T;
+  deadline?: T;
+  note?: T;
+  directedBy?: T;
+  assignedBy?: T;
+  status?: T;
+  handledAt?: T;
+  handledNote?: T;
+  remindedOn?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "outgoing-documents_select".
+ */
+export interface OutgoingDocumentsSelect<T extends boolean = true> {
+  symbol?: T;
+  documentNumber?: T;
+  documentYear?: T;
+  numberKey?: T;
+  type?: T;
+  draftingUnit?: T;
+  documentDate?: T;
+  summary?: T;
+  signer?: T;
+  copies?: T;
+  recipients?: T;
+  keptBy?: T;
+  inReplyTo?: T;
+  notes?: T;
+  cancelled?: T;
+  cancelReason?: T;
+  registeredBy?: T;
+  searchText?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -2778,6 +3100,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2937,6 +3260,24 @@ export interface BackupStatus {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "school-profile_select".
  */
 export interface SchoolProfileSelect<T extends boolean = true> {
@@ -3017,6 +3358,16 @@ export interface BackupStatusSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -3034,6 +3385,14 @@ export interface TaskPublishScheduledPost {
     post: string;
     actor: string;
   };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRemindHandlers".
+ */
+export interface TaskRemindHandlers {
+  input?: unknown;
   output?: unknown;
 }
 /**

@@ -51,6 +51,12 @@ import { registerExportEndpoint } from './registers/export'
 import { TestPapers } from './collections/test-papers/TestPapers'
 import { TestPaperHandovers } from './collections/test-papers/TestPaperHandovers'
 import { testArchiveEndpoints } from './test-papers/endpoints'
+import { IncomingDocuments } from './collections/office/IncomingDocuments'
+import { DocumentHandlings } from './collections/office/DocumentHandlings'
+import { OutgoingDocuments } from './collections/office/OutgoingDocuments'
+import { printedRegisterEndpoint } from './office/registers'
+import { OFFICE_REMINDERS_QUEUE, remindHandlers } from './office/reminders'
+import { toWebsiteEndpoint } from './office/to-website'
 import { databaseAdapter } from './db'
 import { smtpEmailAdapter } from './email'
 import { SchoolProfile } from './globals/SchoolProfile'
@@ -104,6 +110,7 @@ export default withPolicy(
           '/components/data-rights/DataRightsDashboard#DataRightsDashboard',
           '/components/backup/BackupNotice#BackupNotice',
           '/components/equipment/EquipmentDashboard#EquipmentDashboard',
+          '/components/office/HandlingsDashboard#HandlingsDashboard',
         ],
         afterNavLinks: ['/components/nav/PolicyNavLinks#PolicyNavLinks'],
         views: {
@@ -187,6 +194,9 @@ export default withPolicy(
       AssetEvents,
       TestPapers,
       TestPaperHandovers,
+      IncomingDocuments,
+      DocumentHandlings,
+      OutgoingDocuments,
     ]),
     globals: [SchoolProfile, SiteBuild, SecuritySettings, BackupSettings, BackupStatus],
     // Failed logins and refusals go to the security log; a locked account is answered like an
@@ -212,6 +222,8 @@ export default withPolicy(
       registerExportEndpoint,
       ...equipmentEndpoints,
       ...testArchiveEndpoints,
+      printedRegisterEndpoint,
+      toWebsiteEndpoint,
     ],
     db: databaseAdapter(path.resolve(dirname, 'migrations')),
     editor: lexicalEditor(),
@@ -226,9 +238,13 @@ export default withPolicy(
     graphQL: { disablePlaygroundInProduction: true },
     typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
     jobs: {
-      tasks: [publishScheduledPost],
+      tasks: [publishScheduledPost, remindHandlers],
       // The CMS process itself runs scheduled publication every minute: no extra service to start.
-      autoRun: [{ cron: '* * * * *', queue: SCHEDULED_PUBLICATION_QUEUE }],
+      // The handlers' daily reminders (office/reminders.ts) are queued by their task's schedule.
+      autoRun: [
+        { cron: '* * * * *', queue: SCHEDULED_PUBLICATION_QUEUE },
+        { cron: '*/10 * * * *', queue: OFFICE_REMINDERS_QUEUE },
+      ],
       jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
         ...defaultJobsCollection,
         admin: { ...defaultJobsCollection.admin, hidden: true },

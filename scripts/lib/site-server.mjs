@@ -27,6 +27,8 @@ const SITE_POLICY = [
 ].join('; ')
 /** An image file opened on its own loads nothing and runs nothing. */
 const MEDIA_POLICY = "default-src 'none'; img-src 'self'; frame-ancestors 'none'; sandbox"
+/** Chromium shows a PDF only outside a sandbox; it still loads nothing and cannot be framed. */
+const PDF_POLICY = "default-src 'none'; frame-ancestors 'none'"
 
 /** The image types the build copies under /media/, by the extension it gives them. */
 const MEDIA_TYPES = {
@@ -35,8 +37,10 @@ const MEDIA_TYPES = {
   webp: 'image/webp',
   gif: 'image/gif',
   avif: 'image/avif',
+  // A post's attachments (an official document's PDF).
+  pdf: 'application/pdf',
 }
-const MEDIA_PATH = /^\/media\/[A-Za-z0-9]+\/[a-z0-9-]+\.(jpg|png|webp|gif|avif)$/
+const MEDIA_PATH = /^\/media\/[A-Za-z0-9]+\/[a-z0-9-]+\.(jpg|png|webp|gif|avif|pdf)$/
 
 /** Extensions whose type sirv knows; anything else is sent as bytes to download, never sniffed. */
 const KNOWN_EXTENSIONS = new Set([
@@ -61,7 +65,7 @@ function setFileHeaders(res, pathname) {
   const extension = path.extname(pathname).slice(1).toLowerCase()
   if (pathname.startsWith('/media/')) {
     res.setHeader('Content-Type', MEDIA_TYPES[extension])
-    res.setHeader('Content-Security-Policy', MEDIA_POLICY)
+    res.setHeader('Content-Security-Policy', extension === 'pdf' ? PDF_POLICY : MEDIA_POLICY)
   } else if (!KNOWN_EXTENSIONS.has(extension) && !pathname.endsWith('/')) {
     res.setHeader('Content-Type', 'application/octet-stream')
   }

@@ -97,6 +97,11 @@ import {
   yearReceivedByLibrary,
   yearNotHandedOver,
   handoverOpen,
+  handlerOfIncomingDocument,
+  handlingOfOwnDocument,
+  handlerOfRow,
+  ownHandlingRowInHand,
+  handlingOpen,
 } from './predicates'
 import {
   allOf,
@@ -188,6 +193,13 @@ const dataRequestRecorder: Rule = anyOf(leadership, clerk)
  * system and its data (Điều 8, 17.2, 17.6), and leadership, who tells the authority.
  */
 const breachRecorder: Rule = anyOf(leadership, itTeacher)
+/** Điều 14.1: the clerk (văn thư) keeps the registers of incoming and outgoing documents. */
+const officeClerk: Rule = clerk
+/**
+ * Who gives an incoming document to someone to handle (Nghị định 30, Điều 24): leadership, and
+ * the clerk recording what leadership wrote on the paper (the hook then asks for the leader).
+ */
+const handlingAssigner: Rule = anyOf(leadership, officeClerk)
 
 export const collectionPolicy = {
   /** Staff accounts (Điều 4, 5.1, 5.2). */
@@ -696,6 +708,46 @@ export const collectionPolicy = {
     ...noVersions,
     ...noAccounts,
   },
+  /**
+   * Sổ đăng ký văn bản đến (Điều 14.1; Nghị định 30/2020/NĐ-CP, Điều 22–24): the clerk registers
+   * and corrects; leadership reads all (and assigns, in document-handlings); a handler reads the
+   * documents given to them, their file included (`/api/incoming-documents/file/…` asks this
+   * `read`). Never deleted: a mistaken entry is cancelled with a reason, its number stays used.
+   */
+  'incoming-documents': {
+    create: officeClerk,
+    read: anyOf(leadership, officeClerk, handlerOfIncomingDocument),
+    update: officeClerk,
+    delete: nobody,
+    ...noVersions,
+    ...noAccounts,
+  },
+  /**
+   * Who handles an incoming document, by when, and what they did (Nghị định 30, Điều 24):
+   * leadership assigns, the clerk records what leadership wrote on the paper (bút phê); the
+   * handler reads the rows of their documents and writes only the handling part of their own
+   * (fieldWritePolicy). An assignment made by mistake is withdrawn while still open.
+   */
+  'document-handlings': {
+    create: handlingAssigner,
+    read: anyOf(leadership, officeClerk, handlerOfRow, handlingOfOwnDocument),
+    update: anyOf(handlingAssigner, handlerOfRow),
+    delete: allOf(handlingAssigner, handlingOpen),
+    ...noVersions,
+    ...noAccounts,
+  },
+  /**
+   * Sổ đăng ký văn bản đi (Điều 14.1; Nghị định 30, Điều 15–16): the clerk numbers and
+   * registers; leadership, who sign them, read all. Never deleted: cancelled with a reason.
+   */
+  'outgoing-documents': {
+    create: officeClerk,
+    read: anyOf(leadership, officeClerk),
+    update: officeClerk,
+    delete: nobody,
+    ...noVersions,
+    ...noAccounts,
+  },
 } satisfies Record<string, CollectionRules>
 
 export type PolicyCollection = keyof typeof collectionPolicy
@@ -1025,6 +1077,46 @@ export const fieldWritePolicy = {
     receivedAt: nobody,
     note: leadership,
   },
+  'incoming-documents': {
+    // Nghị định 30, Điều 22: the arrival number is given by the register, counted per calendar
+    // year, at registration; the server keeps it, the year, who registered and the state.
+    arrivalNumber: nobody,
+    arrivalYear: nobody,
+    numberKey: nobody,
+    registeredBy: nobody,
+    handlingState: nobody,
+    // Who was given the document, kept from its handling rows (the register's "người nhận").
+    handlers: nobody,
+    searchText: nobody,
+  },
+  'document-handlings': {
+    // What is handled is set when assigned; who, how, by when: those who assign (Điều 24).
+    document: newRecord,
+    handler: handlingAssigner,
+    role: handlingAssigner,
+    deadline: handlingAssigner,
+    note: handlingAssigner,
+    directedBy: handlingAssigner,
+    // The handler marks their own row handled and says how (Điều 24.4).
+    status: ownHandlingRowInHand,
+    handledNote: ownHandlingRowInHand,
+    // Kept by the server: who assigned, when it was handled, which reminders went out.
+    assignedBy: nobody,
+    handledAt: nobody,
+    remindedOn: nobody,
+  },
+  'outgoing-documents': {
+    // Nghị định 30, Điều 15: the number (per year and kind) and its symbol are the register's.
+    documentNumber: nobody,
+    documentYear: nobody,
+    symbol: nobody,
+    numberKey: nobody,
+    registeredBy: nobody,
+    searchText: nobody,
+    // The number counts within the kind, and the symbol names the drafting unit: set once.
+    type: newRecord,
+    draftingUnit: newRecord,
+  },
 } satisfies Partial<Record<PolicyCollection, Record<string, Rule>>>
 
 /** Fields only some readers of the document may see. */
@@ -1111,6 +1203,15 @@ export const globalPolicy = {
   /** Written by the CMS's backup runner only (cms/src/backup/runner.ts). */
   'backup-status': {
     read: backupOversight,
+    readVersions: nobody,
+    update: nobody,
+  },
+  /**
+   * Payload's record of when each scheduled task last ran (the handlers' daily reminders:
+   * office/reminders.ts): the job runner's alone.
+   */
+  'payload-jobs-stats': {
+    read: nobody,
     readVersions: nobody,
     update: nobody,
   },
@@ -1515,4 +1616,26 @@ export const testArchivePolicy = {
   publishOnWebsite: leadership,
   /** Only papers of tests already taken leave for the website: never a secret one. */
   practisable: testTaken,
+} satisfies Record<string, Rule>
+
+/**
+ * The office's official documents (Điều 14.1, 14.3; Nghị định 30/2020/NĐ-CP): the steps that are
+ * more than a save of the registers.
+ */
+export const officeDocumentPolicy = {
+  /** Who keeps the registers (the clerk). */
+  keepRegisters: officeClerk,
+  /** Who gives a document to someone to handle, or records leadership's direction. */
+  assignHandling: handlingAssigner,
+  /** Whose direction an assignment carries when the clerk records it (bút phê): leadership. */
+  directHandling: leadership,
+  /** Sổ đăng ký văn bản đến / đi, printed (Nghị định 30, Phụ lục IV): leadership and the clerk. */
+  printRegisters: anyOf(leadership, officeClerk),
+  /**
+   * Điều 14.3, 17.3: a document from the authorities (or the school's own) goes to the website as
+   * a draft post, through the editorial workflow: the clerk, who keeps it, and leadership.
+   */
+  sendToWebsite: anyOf(leadership, officeClerk),
+  /** The admin's registers page (the menu's link): who prints the registers. */
+  registersPage: anyOf(leadership, officeClerk),
 } satisfies Record<string, Rule>

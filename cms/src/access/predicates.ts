@@ -788,3 +788,49 @@ export const yearNotHandedOver: Rule = async ({ req }) => {
 }
 /** A handover the librarian has not confirmed yet; once received it is the record, final. */
 export const handoverOpen: Rule = () => ({ status: { equals: 'handed' } })
+// ── Official documents (Điều 14.1; Nghị định 30/2020/NĐ-CP) ──
+
+/**
+ * The ids of the incoming documents given to the user to handle (as lead or support). Looked up
+ * past access: the user's own assignments decide what they read, not what they read decides.
+ */
+async function documentsHandledBy(
+  req: RuleContext['req'],
+  user: User,
+): Promise<Array<number | string>> {
+  const { docs } = await req.payload.find({
+    collection: 'document-handlings',
+    where: { handler: { equals: user.id } },
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    select: { document: true },
+    overrideAccess: true,
+    req,
+  })
+  return [...new Set(docs.map((doc) => idOf(doc.document)).filter((id) => id !== null))]
+}
+
+/** An incoming document given to the actor to handle (Nghị định 30, Điều 24). */
+export const handlerOfIncomingDocument: Rule = async ({ user, req }) => {
+  if (!user) return false
+  const ids = await documentsHandledBy(req, user)
+  return ids.length > 0 ? { id: { in: ids } } : false
+}
+
+/** A handling row of a document given to the actor (theirs, or a co-handler's of it). */
+export const handlingOfOwnDocument: Rule = async ({ user, req }) => {
+  if (!user) return false
+  const ids = await documentsHandledBy(req, user)
+  return ids.length > 0 ? { document: { in: ids } } : false
+}
+
+/** The actor's own handling rows. */
+export const handlerOfRow: Rule = ({ user }) => (user ? { handler: { equals: user.id } } : false)
+
+/** The handling row in hand (field rules) is the actor's own: yes or no, never a query. */
+export const ownHandlingRowInHand: Rule = ({ user, doc }) =>
+  Boolean(user && doc && 'id' in doc) && same(doc?.handler, user?.id)
+
+/** A handling not yet done: an assignment made by mistake may still be withdrawn. */
+export const handlingOpen: Rule = () => ({ status: { equals: 'assigned' } })

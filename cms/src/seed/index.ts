@@ -17,6 +17,7 @@ import { DEMO_POSTS, seedDemoPosts } from './demo-posts'
 import { seedDemoRecords } from './demo-records'
 import { seedDemoEquipment } from './demo-equipment'
 import { seedDemoTestPapers } from './demo-test-papers'
+import { seedOfficeDocuments } from './demo-office-documents'
 import {
   DEMO_DOMAIN,
   DEMO_GROUPS,
@@ -164,6 +165,8 @@ export async function seedDemoSchoolIfEmpty(
   }
   await seedDemoEquipment(payload, staff)
   await seedDemoTestPapers(payload, staff)
+  // The office's registers of the year, registered and handled as their people.
+  await seedOfficeDocuments(payload)
   payload.logger.info(
     `Demo school seeded: ${staff.size} staff accounts, ${DEMO_GROUPS.length} groups, ${DEMO_POSTS.length} posts.`,
   )

@@ -71,6 +71,14 @@ export interface SiteImage {
   webp: ImageFile[]
 }
 
+/** A file to download under a post (a PDF of an official document), copied into the build. */
+export interface SiteAttachment {
+  name: string
+  src: string
+  size: number
+  mimeType: string
+}
+
 export interface PublishedPost {
   id: number | string
   title: string
@@ -81,6 +89,8 @@ export interface PublishedPost {
   publishedAt: string
   ownerGroup: GroupRef | null
   coverImage: SiteImage | null
+  /** PDFs listed under the article ("Tệp đính kèm"), in the post's order. */
+  attachments?: SiteAttachment[]
   /** Lexical upload nodes of images carry an `image: SiteImage` here instead of the media document. */
   content: RichTextNode | null
 }
@@ -156,6 +166,7 @@ interface MediaDoc {
   mimeType?: string | null
   width?: number | null
   height?: number | null
+  filesize?: number | null
   sizes?: Record<
     string,
     | {
@@ -215,6 +226,27 @@ function toSiteImage(value: unknown): SiteImage | null {
   return { alt: String(media.alt ?? ''), original, webp }
 }
 
+/**
+ * A PDF attached to a post, copied into the build under /media/<id>/<plain name>.pdf like the
+ * images; null for anything else (an image attached by mistake is not a download here).
+ */
+function toSiteAttachment(value: unknown): SiteAttachment | null {
+  if (!value || typeof value !== 'object') return null
+  const media = value as MediaDoc
+  if (media.mimeType !== 'application/pdf' || !media.filename) return null
+  const src = `/media/${media.id}/${mediaFileName(media.filename, 'application/pdf', 'tep')}`
+  buildData().mediaFiles.set(src, {
+    from: `${CMS_URL}/api/media/file/${encodeURIComponent(media.filename)}`,
+    mimeType: 'application/pdf',
+  })
+  return {
+    name: media.filename,
+    src,
+    size: typeof media.filesize === 'number' ? media.filesize : 0,
+    mimeType: media.mimeType,
+  }
+}
+
 async function getMediaByIds(ids: Array<number | string>): Promise<Map<string, MediaDoc>> {
   const found = new Map<string, MediaDoc>()
   for (let start = 0; start < ids.length; start += 100) {
@@ -242,16 +274,25 @@ function uploadNodes(node: RichTextNode | null, found: RichTextNode[] = []): Ric
  * document itself is dropped: the page needs the image, not who uploaded it.
  */
 async function resolveImages(
-  posts: Array<{ post: PublishedPost; cover: unknown }>,
+  posts: Array<{ post: PublishedPost; cover: unknown; attachments?: unknown[] }>,
   contents = posts.map(({ post }) => post.content),
 ): Promise<void> {
   const nodes = contents.flatMap((root) => uploadNodes(root))
   const isId = (value: unknown): value is number | string =>
     typeof value === 'number' || typeof value === 'string'
-  const ids = [...nodes.map((node) => node.value), ...posts.map(({ cover }) => cover)].filter(isId)
+  const ids = [
+    ...nodes.map((node) => node.value),
+    ...posts.map(({ cover }) => cover),
+    ...posts.flatMap(({ attachments }) => attachments ?? []),
+  ].filter(isId)
   const byId = ids.length > 0 ? await getMediaByIds([...new Set(ids)]) : new Map<string, MediaDoc>()
   const media = (value: unknown) => (isId(value) ? byId.get(String(value)) : value)
-  for (const { post, cover } of posts) post.coverImage = toSiteImage(media(cover))
+  for (const { post, cover, attachments } of posts) {
+    post.coverImage = toSiteImage(media(cover))
+    post.attachments = (attachments ?? [])
+      .map((attachment) => toSiteAttachment(media(attachment)))
+      .filter((attachment): attachment is SiteAttachment => attachment !== null)
+  }
   for (const node of nodes) {
     node.image = toSiteImage(media(node.value))
     delete node.value
@@ -275,6 +316,7 @@ const POST_FIELDS = [
   'excerpt',
   'content',
   'coverImage',
+  'attachments',
   'kind',
   'ownerGroup',
   'tags',
@@ -321,7 +363,11 @@ async function mapLimited<T, R>(
   return results
 }
 
-function toPublishedPost(doc: Record<string, unknown>): { post: PublishedPost; cover: unknown } {
+function toPublishedPost(doc: Record<string, unknown>): {
+  post: PublishedPost
+  cover: unknown
+  attachments: unknown[]
+} {
   const post: PublishedPost = {
     id: doc.id as number,
     title: String(doc.title ?? ''),
@@ -332,9 +378,11 @@ function toPublishedPost(doc: Record<string, unknown>): { post: PublishedPost; c
     publishedAt: String(doc.publishedAt ?? doc.updatedAt ?? ''),
     ownerGroup: toGroupRef(doc.ownerGroup),
     coverImage: null,
+    attachments: [],
     content: (doc.content as { root?: RichTextNode } | null)?.root ?? null,
   }
-  return { post, cover: doc.coverImage }
+  const attachments = Array.isArray(doc.attachments) ? (doc.attachments as unknown[]) : []
+  return { post, cover: doc.coverImage, attachments }
 }
 
 /**

@@ -128,3 +128,11 @@ function nodeHtml(node: RichTextNode): string {
 export function richTextHtml(root: RichTextNode | null): string {
   return (root?.children ?? []).map(nodeHtml).join('')
 }
+
+/** A file's size as Vietnamese readers write it: "850 KB", "1,2 MB" (decimal comma). */
+export function fileSizeVi(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes <= 0) return '0 KB'
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`
+  const megabytes = bytes / (1024 * 1024)
+  return `${(Math.round(megabytes * 10) / 10).toString().replace('.', ',')} MB`
+}

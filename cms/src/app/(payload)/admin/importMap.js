@@ -35,6 +35,11 @@ import { LoanDueCell as LoanDueCell_41db305b918a78845a27c17fb2b9f505 } from '../
 import { InventoryReportLinks as InventoryReportLinks_31b1af52ade6174a1bb61839700031fe } from '../../../components/equipment/InventoryReportLinks'
 import { CompletenessTable as CompletenessTable_2dbbc1171a4c77f2b85a0883a6373ca9 } from '../../../components/test-papers/CompletenessTable'
 import { HandoverListLink as HandoverListLink_2b2ddcdb7295cff9f187981dc540bb44 } from '../../../components/test-papers/HandoverListLink'
+import { UrgencyCell as UrgencyCell_103cbfd7ad09bb6c453a052b9557814e } from '../../../components/office/OfficeCells'
+import { IncomingStateCell as IncomingStateCell_103cbfd7ad09bb6c453a052b9557814e } from '../../../components/office/OfficeCells'
+import { SendToWebsiteButton as SendToWebsiteButton_24a475e49a6b37b7627eeb353b403a5c } from '../../../components/office/SendToWebsiteButton'
+import { RegisterLinks as RegisterLinks_ef10b6f7fdb9fc7596ec7e5ff41b4cbe } from '../../../components/office/RegisterLinks'
+import { HandlingDeadlineCell as HandlingDeadlineCell_103cbfd7ad09bb6c453a052b9557814e } from '../../../components/office/OfficeCells'
 import { AccountGate as AccountGate_715560c5e902fd7d46f0a244d312135e } from '../../../components/account/AccountNotice'
 import { PolicyNavLinks as PolicyNavLinks_712314da5256e3596e18a75673b38420 } from '../../../components/nav/PolicyNavLinks'
 import { PasswordReminder as PasswordReminder_715560c5e902fd7d46f0a244d312135e } from '../../../components/account/AccountNotice'
@@ -43,6 +48,7 @@ import { ProgressDashboard as ProgressDashboard_d114ad38da0003bf72f54801fe2a61f6
 import { DataRightsDashboard as DataRightsDashboard_901bee5ad49bd1f9d801331e81f0c3ec } from '../../../components/data-rights/DataRightsDashboard'
 import { BackupNotice as BackupNotice_593f8581eed206f7045757c20240a73f } from '../../../components/backup/BackupNotice'
 import { EquipmentDashboard as EquipmentDashboard_8e604945e515f178ce164e4653ca7b02 } from '../../../components/equipment/EquipmentDashboard'
+import { HandlingsDashboard as HandlingsDashboard_ff6a7e9b55dc21c5e1ef032277b11992 } from '../../../components/office/HandlingsDashboard'
 import { EditorialReportView as EditorialReportView_66941cb4d33fc9f85f586763eb32467e } from '../../../components/report/EditorialReportView'
 import { RecordsView as RecordsView_e65871ff64af0d47624ff533c041d0bd } from '../../../components/records/RecordsView'
 import { TotpView as TotpView_3e968f3bd2d548d4f57739c42f4822f9 } from '../../../components/account/TotpView'
@@ -93,6 +99,11 @@ export const importMap = {
   "/components/equipment/InventoryReportLinks#InventoryReportLinks": InventoryReportLinks_31b1af52ade6174a1bb61839700031fe,
   "/components/test-papers/CompletenessTable#CompletenessTable": CompletenessTable_2dbbc1171a4c77f2b85a0883a6373ca9,
   "/components/test-papers/HandoverListLink#HandoverListLink": HandoverListLink_2b2ddcdb7295cff9f187981dc540bb44,
+  "/components/office/OfficeCells#UrgencyCell": UrgencyCell_103cbfd7ad09bb6c453a052b9557814e,
+  "/components/office/OfficeCells#IncomingStateCell": IncomingStateCell_103cbfd7ad09bb6c453a052b9557814e,
+  "/components/office/SendToWebsiteButton#SendToWebsiteButton": SendToWebsiteButton_24a475e49a6b37b7627eeb353b403a5c,
+  "/components/office/RegisterLinks#RegisterLinks": RegisterLinks_ef10b6f7fdb9fc7596ec7e5ff41b4cbe,
+  "/components/office/OfficeCells#HandlingDeadlineCell": HandlingDeadlineCell_103cbfd7ad09bb6c453a052b9557814e,
   "/components/account/AccountNotice#AccountGate": AccountGate_715560c5e902fd7d46f0a244d312135e,
   "/components/nav/PolicyNavLinks#PolicyNavLinks": PolicyNavLinks_712314da5256e3596e18a75673b38420,
   "/components/account/AccountNotice#PasswordReminder": PasswordReminder_715560c5e902fd7d46f0a244d312135e,
@@ -101,6 +112,7 @@ export const importMap = {
   "/components/data-rights/DataRightsDashboard#DataRightsDashboard": DataRightsDashboard_901bee5ad49bd1f9d801331e81f0c3ec,
   "/components/backup/BackupNotice#BackupNotice": BackupNotice_593f8581eed206f7045757c20240a73f,
   "/components/equipment/EquipmentDashboard#EquipmentDashboard": EquipmentDashboard_8e604945e515f178ce164e4653ca7b02,
+  "/components/office/HandlingsDashboard#HandlingsDashboard": HandlingsDashboard_ff6a7e9b55dc21c5e1ef032277b11992,
   "/components/report/EditorialReportView#EditorialReportView": EditorialReportView_66941cb4d33fc9f85f586763eb32467e,
   "/components/records/RecordsView#RecordsView": RecordsView_e65871ff64af0d47624ff533c041d0bd,
   "/components/account/TotpView#TotpView": TotpView_3e968f3bd2d548d4f57739c42f4822f9,
