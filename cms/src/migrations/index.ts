@@ -11,6 +11,7 @@ import * as migration_20261201_105800_media_marks_of_live_content from './202612
 import * as migration_20261201_130131_assessment from './20261201_130131_assessment';
 import * as migration_20261201_152445_documents from './20261201_152445_documents';
 import * as migration_20261201_182640_data_rights_backups_faults from './20261201_182640_data_rights_backups_faults';
+import * as migration_20261201_212843_office_registers from './20261201_212843_office_registers';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261201_182640_data_rights_backups_faults.up,
     down: migration_20261201_182640_data_rights_backups_faults.down,
-    name: '20261201_182640_data_rights_backups_faults'
+    name: '20261201_182640_data_rights_backups_faults',
+  },
+  {
+    up: migration_20261201_212843_office_registers.up,
+    down: migration_20261201_212843_office_registers.down,
+    name: '20261201_212843_office_registers'
   },
 ];
