@@ -21,6 +21,7 @@ import { officeFileHooks, officeUpload } from '../../office/files'
 import { numberOnRegistration } from '../../office/numbering'
 import { exportButton, type RegisterExport } from '../../registers/export'
 import { foldSearchQuery, keepSearchText, searchTextField } from '../../registers/search-text'
+import { checkCancellation, ENTRY_LABELS, entrySidebarFields } from './entry-fields'
 
 export const L = {
   arrivalNumber: { vi: 'Số đến', en: 'Arrival number' },
@@ -37,9 +38,7 @@ export const L = {
   pages: { vi: 'Số tờ', en: 'Pages' },
   copies: { vi: 'Số bản', en: 'Copies' },
   notes: { vi: 'Ghi chú', en: 'Notes' },
-  cancelled: { vi: 'Đã hủy', en: 'Cancelled' },
-  cancelReason: { vi: 'Lý do hủy', en: 'Reason for cancelling' },
-  registeredBy: { vi: 'Người vào sổ', en: 'Registered by' },
+  ...ENTRY_LABELS,
   handlingState: { vi: 'Tình trạng xử lý', en: 'Handling' },
   handlers: { vi: 'Người xử lý', en: 'Handlers' },
   handlings: { vi: 'Giao xử lý', en: 'Assignments' },
@@ -81,26 +80,6 @@ export const keepRegistration: CollectionBeforeChangeHook = ({
   }
   checkCancellation(req, merged, originalDoc as Doc | undefined)
   return result
-}
-
-/** A cancelled entry says why, and is not brought back: its number stays used. */
-export function checkCancellation(
-  req: Parameters<CollectionBeforeChangeHook>[0]['req'],
-  merged: Doc,
-  originalDoc: Doc | undefined,
-): void {
-  if (merged.cancelled && !String(merged.cancelReason ?? '').trim()) {
-    throw userError(req, 400, {
-      vi: 'Hủy văn bản trong sổ cần ghi lý do hủy.',
-      en: 'Cancelling an entry needs a reason.',
-    })
-  }
-  if (originalDoc?.cancelled && !merged.cancelled) {
-    throw userError(req, 409, {
-      vi: 'Văn bản đã hủy không khôi phục được; số của nó vẫn giữ trong sổ. Hãy vào sổ văn bản mới.',
-      en: 'A cancelled entry cannot be restored; its number stays used. Register a new one.',
-    })
-  }
 }
 
 const typeLabel = (value: unknown) =>
@@ -343,42 +322,7 @@ export const IncomingDocuments: CollectionConfig = {
       ...written('handlers'),
       admin: { readOnly: true, position: 'sidebar' },
     },
-    {
-      name: 'cancelled',
-      type: 'checkbox',
-      defaultValue: false,
-      index: true,
-      label: L.cancelled,
-      admin: { position: 'sidebar' },
-    },
-    {
-      name: 'cancelReason',
-      type: 'textarea',
-      label: L.cancelReason,
-      admin: { position: 'sidebar', condition: (data) => Boolean(data?.cancelled) },
-    },
-    {
-      name: 'registeredBy',
-      type: 'relationship',
-      relationTo: 'users',
-      label: L.registeredBy,
-      ...written('registeredBy'),
-      admin: { readOnly: true, position: 'sidebar' },
-    },
-    {
-      name: 'toWebsite',
-      type: 'ui',
-      label: { vi: 'Đưa lên website', en: 'To the website' },
-      admin: {
-        position: 'sidebar',
-        components: {
-          Field: {
-            path: '/components/office/SendToWebsiteButton#SendToWebsiteButton',
-            clientProps: { collection: 'incoming-documents' },
-          },
-        },
-      },
-    },
+    ...entrySidebarFields('incoming-documents', written('registeredBy').access),
     searchTextField('incoming-documents'),
   ],
 }

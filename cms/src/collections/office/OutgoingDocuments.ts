@@ -18,7 +18,7 @@ import { officeFileHooks, officeUpload } from '../../office/files'
 import { numberOnRegistration } from '../../office/numbering'
 import { exportButton, type RegisterExport } from '../../registers/export'
 import { foldSearchQuery, keepSearchText, searchTextField } from '../../registers/search-text'
-import { checkCancellation } from './IncomingDocuments'
+import { checkCancellation, ENTRY_LABELS, entrySidebarFields } from './entry-fields'
 
 const L = {
   documentNumber: { vi: 'Số', en: 'Number' },
@@ -35,9 +35,7 @@ const L = {
   keptBy: { vi: 'Đơn vị, người nhận bản lưu', en: 'Copy kept by' },
   inReplyTo: { vi: 'Trả lời văn bản đến', en: 'In reply to' },
   notes: { vi: 'Ghi chú', en: 'Notes' },
-  cancelled: { vi: 'Đã hủy', en: 'Cancelled' },
-  cancelReason: { vi: 'Lý do hủy', en: 'Reason for cancelling' },
-  registeredBy: { vi: 'Người vào sổ', en: 'Registered by' },
+  ...ENTRY_LABELS,
 } satisfies Record<string, Message>
 
 type WrittenField = keyof (typeof fieldWritePolicy)['outgoing-documents'] & keyof typeof L
@@ -275,42 +273,7 @@ export const OutgoingDocuments: CollectionConfig = {
       label: L.inReplyTo,
     },
     { name: 'notes', type: 'textarea', label: L.notes },
-    {
-      name: 'cancelled',
-      type: 'checkbox',
-      defaultValue: false,
-      index: true,
-      label: L.cancelled,
-      admin: { position: 'sidebar' },
-    },
-    {
-      name: 'cancelReason',
-      type: 'textarea',
-      label: L.cancelReason,
-      admin: { position: 'sidebar', condition: (data) => Boolean(data?.cancelled) },
-    },
-    {
-      name: 'registeredBy',
-      type: 'relationship',
-      relationTo: 'users',
-      label: L.registeredBy,
-      ...written('registeredBy'),
-      admin: { readOnly: true, position: 'sidebar' },
-    },
-    {
-      name: 'toWebsite',
-      type: 'ui',
-      label: { vi: 'Đưa lên website', en: 'To the website' },
-      admin: {
-        position: 'sidebar',
-        components: {
-          Field: {
-            path: '/components/office/SendToWebsiteButton#SendToWebsiteButton',
-            clientProps: { collection: 'outgoing-documents' },
-          },
-        },
-      },
-    },
+    ...entrySidebarFields('outgoing-documents', written('registeredBy').access),
     searchTextField('outgoing-documents'),
   ],
 }
