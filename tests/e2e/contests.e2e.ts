@@ -12,20 +12,21 @@ test('the IT teacher records a result and turns the celebrated ones into a draft
 }) => {
   test.setTimeout(120_000)
   const page = await adminAs(browser, 'it_teacher')
-  // A pupil the IT teacher teaches (Tin học, grade 4), read as they would through the API.
-  const classes = await (
-    await page.request.get('/api/groups?where[name][equals]=Lớp 4A&depth=0')
-  ).json()
-  const pupils = await (
-    await page.request.get(
-      `/api/students?where[class][equals]=${classes.docs[0].id}&sort=fullName&limit=1&depth=0`,
-    )
-  ).json()
-  const pupil: string = pupils.docs[0].fullName
-
+  // A pupil the IT teacher teaches (Tin học, grade 4), read as they would through the API: by the
+  // page itself, which sends the admin's cookie (same origin; Playwright's own requests do not).
   await page.goto('/admin/collections/contests')
+  const pupil = await page.evaluate(async () => {
+    const json = async (path: string) =>
+      (await fetch(path, { credentials: 'same-origin' })).json() as Promise<{
+        docs: Array<{ id: number; fullName: string }>
+      }>
+    const classes = await json('/api/groups?where[name][equals]=L%E1%BB%9Bp%204A&depth=0')
+    const query = `where[class][equals]=${classes.docs[0].id}&sort=fullName&limit=1&depth=0`
+    return (await json(`/api/students?${query}`)).docs[0].fullName
+  })
+
   await page.getByRole('link', { name: 'IOE Tiếng Anh' }).first().click()
-  await expect(page.getByText('Nhập kết quả')).toBeVisible()
+  await expect(page.getByText('Nhập kết quả', { exact: true })).toBeVisible()
   await page.locator('input[name="contestRound"]').fill('Cấp quận')
   await page.locator('textarea[name="contestResults"]').fill(`${pupil};4A;275;20:05;5;Nhì`)
   await page.getByLabel('Đánh dấu tuyên dương các em đạt giải').check()
