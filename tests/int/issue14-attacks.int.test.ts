@@ -145,3 +145,36 @@ describe("a pupil's erasure leaves no trace on the website", () => {
     expect(JSON.stringify(history.body.docs)).not.toContain(leaver.fullName)
   })
 })
+
+describe('a bad file address gets 4xx, never 500', () => {
+  it('answers ?prefix= and a name with no file with 400/404, and still serves and refuses', async () => {
+    const { docs } = await payload.find({
+      collection: 'test-papers',
+      where: { filename: { exists: true } },
+      limit: 1,
+      overrideAccess: true,
+    })
+    const paper = docs[0].filename
+    const teacher = await as('subject_teacher')
+    const leader = await as('vice_principal')
+    const clerk = await as('clerk')
+    // A teacher reads papers through a filter: Payload looked `prefix` up as a field (500).
+    expect((await teacher.raw('GET', `/test-papers/file/${paper}?prefix=a`)).status).toBe(400)
+    // Who reads every record skips the lookup: a missing file was a 500.
+    for (const [client, slug] of [
+      [leader, 'test-papers'],
+      [clerk, 'incoming-documents'],
+      [clerk, 'outgoing-documents'],
+      [clerk, 'document-handlings'],
+    ] as const) {
+      expect((await client.raw('GET', `/${slug}/file/nope.pdf`)).status, slug).toBe(404)
+      expect((await client.raw('GET', `/${slug}/file/x.pdf?prefix=a`)).status, slug).toBe(400)
+    }
+    // Still served to who may read it, still refused to who may not.
+    const served = await leader.raw('GET', `/test-papers/file/${paper}`)
+    expect(served.status).toBe(200)
+    expect(served.headers.get('content-type')).toBe('application/pdf')
+    const anonymous = new (await import('./support/rest')).RestClient()
+    expect((await anonymous.raw('GET', `/test-papers/file/${paper}`)).status).toBe(403)
+  })
+})
