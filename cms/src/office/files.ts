@@ -63,8 +63,11 @@ export function officeFileEndpoint(slug: string): Endpoint {
           en: 'Invalid file address.',
         })
       }
-      const builtIn = (req.payload.collections[slug as never]?.config.endpoints || []).find(
-        (candidate) =>
+      const endpoints = req.payload.config.collections.find(
+        (collection) => collection.slug === slug,
+      )?.endpoints
+      const builtIn = (endpoints || []).find(
+        (candidate: Endpoint) =>
           candidate !== endpoint &&
           candidate.path === '/file/:filename' &&
           candidate.method === 'get',
