@@ -8,6 +8,7 @@ import type { PayloadRequest } from 'payload'
 
 import { userError } from '../lib/messages'
 import { withFlag } from '../lib/request-flags'
+import { withoutBlocksNaming } from '../lib/rich-text'
 import type { Student } from '../payload-types'
 import { takeDownPostsOf } from '../workflow/consent-withdrawal'
 
@@ -99,13 +100,26 @@ export async function erasePupilData(
       const pupils = (post.pupils ?? []).filter(
         (entry) => String(typeof entry === 'object' ? entry.id : entry) !== String(pupilId),
       )
+      // What the text says of the child goes too (a contest's celebration names each pupil):
+      // with the pupil off the list, nothing would hold the post back for them any more.
+      const content = post.content && withoutBlocksNaming(post.content, pupil.fullName)
       await req.payload.update({
         collection: 'posts',
         id: post.id,
-        data: { pupils },
+        data: { pupils, ...(content && { content }) },
         // Written to the post itself: none of them is on the website any more.
         draft: false,
         ...asUser,
+      })
+      // The post's earlier versions still list and name the child, and staff read (and may
+      // restore) them: gone with the rest. Payload has no versions' delete in the Local API;
+      // the erasure itself was authorized above, and only this post's old versions go.
+      await req.payload.db.deleteVersions({
+        collection: 'posts',
+        where: {
+          and: [{ parent: { equals: post.id } }, { 'version.pupils': { equals: pupilId } }],
+        },
+        req,
       })
     }
     const deleted = await req.payload.delete({

@@ -5,10 +5,11 @@
  * never sniffed, never cached by a shared computer's browser.
  */
 import path from 'node:path'
-import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionConfig, Endpoint } from 'payload'
 import { MEDIA_TYPES } from '@school/shared'
 
 import { PRIVATE_FILE_HEADERS } from '../lib/download'
+import { userError } from '../lib/messages'
 import { fileResponseHeaders } from '../media/file-headers'
 import { refuseUnsafeStoredName, storeUnderDetectedType } from '../media/stored-type'
 
@@ -43,4 +44,40 @@ const refuseUnsafeOfficeFile: CollectionBeforeChangeHook = (args) => {
 export const officeFileHooks = {
   beforeOperation: [storeUnderDetectedType],
   beforeChange: [refuseUnsafeOfficeFile],
+}
+
+/**
+ * GET /api/<slug>/file/<name> in front of Payload's own: Payload answers 500 to a `?prefix=`
+ * (these collections have no prefix field) and to a name with no file on the disk (when the
+ * reader may read every record); a reader's bad URL gets 400 or 404 instead. Access is still
+ * Payload's own check, run by the built-in handler this one hands the request to.
+ */
+export function officeFileEndpoint(slug: string): Endpoint {
+  const endpoint: Endpoint = {
+    path: '/file/:filename',
+    method: 'get',
+    handler: async (req) => {
+      if (req.searchParams?.has('prefix')) {
+        throw userError(req, 400, {
+          vi: 'Đường dẫn tệp không hợp lệ.',
+          en: 'Invalid file address.',
+        })
+      }
+      const endpoints = req.payload.config.collections.find(
+        (collection) => collection.slug === slug,
+      )?.endpoints
+      const builtIn = (endpoints || []).find(
+        (candidate: Endpoint) =>
+          candidate !== endpoint &&
+          candidate.path === '/file/:filename' &&
+          candidate.method === 'get',
+      )
+      if (!builtIn) throw userError(req, 404, { vi: 'Không tìm thấy tệp.', en: 'No such file.' })
+      const response = await builtIn.handler(req)
+      if (response.status === 500)
+        throw userError(req, 404, { vi: 'Không tìm thấy tệp.', en: 'No such file.' })
+      return response
+    },
+  }
+  return endpoint
 }

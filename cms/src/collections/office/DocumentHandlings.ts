@@ -18,7 +18,7 @@ import { officeDocumentPolicy, type fieldWritePolicy } from '../../access/policy
 import { dateOnly } from '../../fields/records'
 import { idOf } from '../../lib/ids'
 import { userError, type Message } from '../../lib/messages'
-import { officeFileHooks, officeUpload } from '../../office/files'
+import { officeFileEndpoint, officeFileHooks, officeUpload } from '../../office/files'
 import { refreshIncomingState } from '../../office/handling-state'
 import { notifyHandler } from '../../office/reminders'
 import type { User } from '../../payload-types'
@@ -183,6 +183,7 @@ export const DocumentHandlings: CollectionConfig = {
   access: collectionAccess('document-handlings'),
   defaultSort: 'deadline',
   upload: officeUpload('document-handlings'),
+  endpoints: [officeFileEndpoint('document-handlings')],
   hooks: {
     beforeOperation: [...officeFileHooks.beforeOperation],
     beforeChange: [keepHandlingSteps, ...officeFileHooks.beforeChange],

@@ -17,7 +17,7 @@ import { collectionAccess, fieldAccess } from '../../access/payload-access'
 import type { fieldWritePolicy } from '../../access/policy'
 import { dateOnly, notInFuture } from '../../fields/records'
 import { userError, type Message } from '../../lib/messages'
-import { officeFileHooks, officeUpload } from '../../office/files'
+import { officeFileEndpoint, officeFileHooks, officeUpload } from '../../office/files'
 import { numberOnRegistration } from '../../office/numbering'
 import { exportButton, type RegisterExport } from '../../registers/export'
 import { foldSearchQuery, keepSearchText, searchTextField } from '../../registers/search-text'
@@ -164,6 +164,7 @@ export const IncomingDocuments: CollectionConfig = {
   custom: { registerExport: incomingRegisterExport },
   indexes: [{ fields: ['arrivalYear', 'arrivalNumber'] }],
   upload: officeUpload('incoming-documents'),
+  endpoints: [officeFileEndpoint('incoming-documents')],
   hooks: {
     beforeOperation: [foldSearchQuery, ...officeFileHooks.beforeOperation],
     beforeChange: [keepRegistration, keepSearchText(searchable), ...officeFileHooks.beforeChange],

@@ -14,7 +14,7 @@ import { collectionAccess, fieldAccess } from '../../access/payload-access'
 import type { fieldWritePolicy } from '../../access/policy'
 import { dateOnly, notInFuture } from '../../fields/records'
 import { userError, type Message } from '../../lib/messages'
-import { officeFileHooks, officeUpload } from '../../office/files'
+import { officeFileEndpoint, officeFileHooks, officeUpload } from '../../office/files'
 import { numberOnRegistration } from '../../office/numbering'
 import { exportButton, type RegisterExport } from '../../registers/export'
 import { foldSearchQuery, keepSearchText, searchTextField } from '../../registers/search-text'
@@ -142,6 +142,7 @@ export const OutgoingDocuments: CollectionConfig = {
   defaultSort: '-documentDate',
   custom: { registerExport: outgoingRegisterExport },
   upload: officeUpload('outgoing-documents'),
+  endpoints: [officeFileEndpoint('outgoing-documents')],
   hooks: {
     beforeOperation: [foldSearchQuery, ...officeFileHooks.beforeOperation],
     beforeChange: [keepRegistration, keepSearchText(searchable), ...officeFileHooks.beforeChange],

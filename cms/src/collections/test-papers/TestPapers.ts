@@ -15,6 +15,7 @@ import { PRIVATE_FILE_HEADERS } from '../../lib/download'
 import { userError } from '../../lib/messages'
 import { fileResponseHeaders } from '../../media/file-headers'
 import { refuseUnsafeStoredName, storeUnderDetectedType } from '../../media/stored-type'
+import { officeFileEndpoint } from '../../office/files'
 import { exportButton, type RegisterExport } from '../../registers/export'
 import { foldSearchQuery, keepSearchText, searchTextField } from '../../registers/search-text'
 import { gradeOptions, periodOptions, schoolYearValidation } from '../assessment/labels'
@@ -142,6 +143,7 @@ export const TestPapers: CollectionConfig = {
       ]),
     ],
   },
+  endpoints: [officeFileEndpoint('test-papers')],
   upload: {
     staticDir: testPaperDirectory(),
     filesRequiredOnCreate: false,
