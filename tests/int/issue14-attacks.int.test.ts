@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { DocumentHandling, IncomingDocument, User } from '../../cms/src/payload-types'
 import { demoUsers, pupilOf, restClients } from './support/data-rights'
-import { useTestSchool } from './support/payload'
+import { createTestUser, findUserByEmail, useTestSchool } from './support/payload'
 
 const school = useTestSchool()
 const as = restClients()
@@ -176,5 +176,57 @@ describe('a bad file address gets 4xx, never 500', () => {
     expect(served.headers.get('content-type')).toBe('application/pdf')
     const anonymous = new (await import('./support/rest')).RestClient()
     expect((await anonymous.raw('GET', `/test-papers/file/${paper}`)).status).toBe(403)
+  })
+})
+
+describe('an account holding two roles', () => {
+  it('does not approve the inventory it submitted itself (another leader does)', async () => {
+    const { payload } = school
+    const both = await createTestUser(payload, ['equipment_officer', 'vice_principal'])
+    const leader = await findUserByEmail(payload, 'vice_principal@demo.giathuong.edu.vn')
+    const local = (user: User) => ({ overrideAccess: false, user, depth: 0 }) as const
+    const asset = await payload.create({
+      collection: 'assets',
+      ...local(both),
+      data: {
+        code: 'TBDH-TWO-ROLES-001',
+        name: 'Bộ thiết bị của người hai vai trò',
+        kind: 'teaching_equipment',
+        room: 'store',
+        unit: 'bộ',
+        quantity: 2,
+        condition: 'good',
+      } as never,
+    })
+    const inventory = await payload.create({
+      collection: 'asset-inventories',
+      ...local(both),
+      data: {
+        schoolYear: '2025-2026',
+        date: new Date().toISOString().slice(0, 10),
+        lines: [{ asset: asset.id, countedQuantity: 1, conditionFound: 'good' }],
+      } as never,
+    })
+    await payload.update({
+      collection: 'asset-inventories',
+      id: inventory.id,
+      ...local(both),
+      data: { status: 'submitted' },
+    })
+    await expect(
+      payload.update({
+        collection: 'asset-inventories',
+        id: inventory.id,
+        ...local(both),
+        data: { status: 'approved' },
+      }),
+    ).rejects.toMatchObject({ status: 403 })
+    const approved = await payload.update({
+      collection: 'asset-inventories',
+      id: inventory.id,
+      ...local(leader),
+      data: { status: 'approved' },
+    })
+    expect(approved.approvedBy).toBe(leader.id)
   })
 })

@@ -91,6 +91,7 @@ import {
   inventoryNotApproved,
   loanOut,
   assetEventOpen,
+  inventoryNotSubmittedBySelf,
   librarian,
   testTaken,
   yearHandedToLibrary,
@@ -1577,7 +1578,7 @@ export const equipmentPolicy = {
   readBooks: anyOf(leadership, equipmentOfficer, accountant),
   lend: equipmentOfficer,
   /** Điều 6: a vice-principal (or the principal) approves the inventory's record… */
-  approveInventory: leadership,
+  approveInventory: allOf(leadership, inventoryNotSubmittedBySelf),
   /** …and decides repairs and disposals. */
   decideEvent: leadership,
   /** The equipment reports and the inventory's record (PDF, .xlsx). */

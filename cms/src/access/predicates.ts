@@ -834,3 +834,12 @@ export const ownHandlingRowInHand: Rule = ({ user, doc }) =>
 
 /** A handling not yet done: an assignment made by mistake may still be withdrawn. */
 export const handlingOpen: Rule = () => ({ status: { equals: 'assigned' } })
+
+/**
+ * An inventory the actor did not submit: nobody approves their own count (as nobody approves
+ * their own post), should one account hold both the equipment officer's and a leader's role.
+ */
+export const inventoryNotSubmittedBySelf: Rule = ({ user }) =>
+  user
+    ? { or: [{ submittedBy: { exists: false } }, { submittedBy: { not_equals: user.id } }] }
+    : false

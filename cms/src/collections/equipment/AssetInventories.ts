@@ -102,10 +102,19 @@ const keepInventorySteps: CollectionBeforeChangeHook<AssetInventory> = async ({
     result.submittedAt = new Date().toISOString()
   }
   if (from === 'submitted' && to !== 'submitted') {
-    await authorize(req, equipmentPolicy.approveInventory, {
-      vi: 'Biên bản kiểm kê do Phó Hiệu trưởng hoặc Hiệu trưởng phê duyệt (hoặc trả lại).',
-      en: 'The inventory is approved (or sent back) by a vice-principal or the principal.',
-    })
+    await authorize(
+      req,
+      equipmentPolicy.approveInventory,
+      {
+        vi:
+          'Biên bản kiểm kê do Phó Hiệu trưởng hoặc Hiệu trưởng phê duyệt (hoặc trả lại), ' +
+          'không phải người đã trình biên bản.',
+        en:
+          'The inventory is approved (or sent back) by a vice-principal or the principal, ' +
+          'not by who submitted it.',
+      },
+      { collection: 'asset-inventories', id: originalDoc!.id },
+    )
     if (to === 'approved') {
       result.approvedBy = req.user?.id ?? null
       result.approvedAt = new Date().toISOString()
