@@ -1,4 +1,5 @@
 // @ts-check
+import react from '@astrojs/react'
 import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
 
@@ -10,7 +11,8 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   outDir: process.env.SITE_OUT_DIR || './dist',
-  integrations: [cmsPrefetch(), sitemap(), searchIndex()],
+  // React only for the islands (search, the album's lightbox, the timetable's class picker).
+  integrations: [cmsPrefetch(), react(), sitemap(), searchIndex()],
   // Several pages in flight: while one is written to disk the next is rendered.
   // Stylesheets are linked, never inlined: the site server's CSP allows no inline style.
   build: { format: 'directory', concurrency: 4, inlineStylesheets: 'never' },

@@ -256,6 +256,12 @@ export interface User {
   canManageAccounts?: boolean | null;
   jobTitle?: string | null;
   /**
+   * Only you can tick it. Your name, public title and photo then appear on the website's organisation page; untick it and the next build takes them down.
+   */
+  websiteConsent?: boolean | null;
+  websiteTitle?: string | null;
+  websitePhoto?: (number | null) | Media;
+  /**
    * Điều 4: this person must set a new password before doing anything else.
    */
   mustChangePassword?: boolean | null;
@@ -305,33 +311,52 @@ export interface User {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "groups".
+ * via the `definition` "media".
  */
-export interface Group {
+export interface Media {
   id: number;
-  name: string;
-  /**
-   * Leave empty to make it automatically, without diacritics.
-   */
-  slug?: string | null;
-  kind: 'professional' | 'organisation' | 'class' | 'editorial_board';
-  /**
-   * Grade 1–5. Required for a class; for a grade group.
-   */
-  grade?: number | null;
-  schoolYear?: string | null;
-  head?: (number | null) | User;
-  homeroomTeacher?: (number | null) | User;
-  /**
-   * This group's head reviews the class's posts (Điều 7).
-   */
-  parentGroup?: (number | null) | Group;
-  /**
-   * For a class: the teachers who teach it.
-   */
-  members?: (number | User)[] | null;
+  alt: string;
+  uploadedBy?: (number | null) | User;
+  onWebsite?: boolean | null;
+  publishedIn?: (number | Post)[] | null;
+  onSchoolProfile?: boolean | null;
   updatedAt: string;
   createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+  sizes?: {
+    thumbnail?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    card?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    feature?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -397,52 +422,33 @@ export interface Post {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "media".
+ * via the `definition` "groups".
  */
-export interface Media {
+export interface Group {
   id: number;
-  alt: string;
-  uploadedBy?: (number | null) | User;
-  onWebsite?: boolean | null;
-  publishedIn?: (number | Post)[] | null;
-  onSchoolProfile?: boolean | null;
+  name: string;
+  /**
+   * Leave empty to make it automatically, without diacritics.
+   */
+  slug?: string | null;
+  kind: 'professional' | 'organisation' | 'class' | 'editorial_board';
+  /**
+   * Grade 1–5. Required for a class; for a grade group.
+   */
+  grade?: number | null;
+  schoolYear?: string | null;
+  head?: (number | null) | User;
+  homeroomTeacher?: (number | null) | User;
+  /**
+   * This group's head reviews the class's posts (Điều 7).
+   */
+  parentGroup?: (number | null) | Group;
+  /**
+   * For a class: the teachers who teach it.
+   */
+  members?: (number | User)[] | null;
   updatedAt: string;
   createdAt: string;
-  url?: string | null;
-  thumbnailURL?: string | null;
-  filename?: string | null;
-  mimeType?: string | null;
-  filesize?: number | null;
-  width?: number | null;
-  height?: number | null;
-  focalX?: number | null;
-  focalY?: number | null;
-  sizes?: {
-    thumbnail?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-    card?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-    feature?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -2068,6 +2074,9 @@ export interface UsersSelect<T extends boolean = true> {
   roles?: T;
   canManageAccounts?: T;
   jobTitle?: T;
+  websiteConsent?: T;
+  websiteTitle?: T;
+  websitePhoto?: T;
   mustChangePassword?: T;
   passwordChangedAt?: T;
   passwordHistory?: T;

@@ -860,6 +860,10 @@ export const fieldWritePolicy = {
     totpSecret: nobody,
     totpEnabled: nobody,
     totpVerifiedSessions: nobody,
+    // Issue 15, Cơ cấu tổ chức: a member of staff agrees for themself, nobody for them.
+    websiteConsent: ownAccount,
+    websiteTitle: ownAccount,
+    websitePhoto: ownAccount,
   },
   posts: {
     // Who made the post is recorded by the server, never sent (Posts/hooks/assignOwnership).

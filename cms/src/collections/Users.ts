@@ -24,6 +24,13 @@ const DELEGATE_LABEL = { vi: 'Được ủy quyền quản lý tài khoản', en
 const EMAIL_LABEL = { vi: 'Email', en: 'Email' }
 
 /** Staff accounts. Every account is personal (Điều 4); the principal sets them up (Điều 5.1). */
+const WEBSITE_CONSENT_LABEL = {
+  vi: 'Đồng ý hiện trên trang Cơ cấu tổ chức của website',
+  en: "Agree to appear on the website's organisation page",
+}
+const WEBSITE_TITLE_LABEL = { vi: 'Chức danh hiện trên website', en: 'Title on the website' }
+const WEBSITE_PHOTO_LABEL = { vi: 'Ảnh hiện trên website', en: 'Photo on the website' }
+
 export const Users: CollectionConfig = {
   slug: 'users',
   labels: {
@@ -110,6 +117,40 @@ export const Users: CollectionConfig = {
       name: 'jobTitle',
       type: 'text',
       label: { vi: 'Chức danh', en: 'Job title' },
+    },
+    // Cơ cấu tổ chức on the website: a member of staff appears there (name, title, photo, and
+    // nothing else of their records) only once they have agreed, in their own profile.
+    {
+      name: 'websiteConsent',
+      type: 'checkbox',
+      defaultValue: false,
+      label: WEBSITE_CONSENT_LABEL,
+      access: fieldAccess('users', 'websiteConsent', WEBSITE_CONSENT_LABEL, false),
+      admin: {
+        description: {
+          vi:
+            'Chỉ bạn tự đánh dấu được. Khi đồng ý, tên, chức danh và ảnh dưới đây được đăng ở ' +
+            'trang Cơ cấu tổ chức của website; bỏ đánh dấu thì website gỡ xuống ở lần xây dựng sau.',
+          en:
+            'Only you can tick it. Your name, public title and photo then appear on the ' +
+            "website's organisation page; untick it and the next build takes them down.",
+        },
+      },
+    },
+    {
+      name: 'websiteTitle',
+      type: 'text',
+      label: WEBSITE_TITLE_LABEL,
+      access: fieldAccess('users', 'websiteTitle', WEBSITE_TITLE_LABEL),
+      admin: { condition: (data) => Boolean(data?.websiteConsent) },
+    },
+    {
+      name: 'websitePhoto',
+      type: 'upload',
+      relationTo: 'media',
+      label: WEBSITE_PHOTO_LABEL,
+      access: fieldAccess('users', 'websitePhoto', WEBSITE_PHOTO_LABEL),
+      admin: { condition: (data) => Boolean(data?.websiteConsent) },
     },
     ...passwordFields,
     ...totpFields,
