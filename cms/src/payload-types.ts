@@ -106,6 +106,7 @@ export interface Config {
     'incoming-documents': IncomingDocument;
     'document-handlings': DocumentHandling;
     'outgoing-documents': OutgoingDocument;
+    'public-notices': PublicNotice;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -163,6 +164,7 @@ export interface Config {
     'incoming-documents': IncomingDocumentsSelect<false> | IncomingDocumentsSelect<true>;
     'document-handlings': DocumentHandlingsSelect<false> | DocumentHandlingsSelect<true>;
     'outgoing-documents': OutgoingDocumentsSelect<false> | OutgoingDocumentsSelect<true>;
+    'public-notices': PublicNoticesSelect<false> | PublicNoticesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -1754,6 +1756,36 @@ export interface OutgoingDocument {
   focalY?: number | null;
 }
 /**
+ * What the website shows of the school’s data. Written on publication, never by hand.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "public-notices".
+ */
+export interface PublicNotice {
+  id: number;
+  kind: 'organisation' | 'timetable' | 'lunch_menu' | 'test_schedule' | 'disclosure' | 'album';
+  key: string;
+  noticeKey: string;
+  title: string;
+  path: string;
+  schoolYear?: string | null;
+  data:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  changedAt: string;
+  publishedAt: string;
+  sourceCollection?: string | null;
+  sourceId?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -2021,6 +2053,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'outgoing-documents';
         value: number | OutgoingDocument;
+      } | null)
+    | ({
+        relationTo: 'public-notices';
+        value: number | PublicNotice;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -3072,6 +3108,25 @@ export interface OutgoingDocumentsSelect<T extends boolean = true> {
   height?: T;
   focalX?: T;
   focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "public-notices_select".
+ */
+export interface PublicNoticesSelect<T extends boolean = true> {
+  kind?: T;
+  key?: T;
+  noticeKey?: T;
+  title?: T;
+  path?: T;
+  schoolYear?: T;
+  data?: T;
+  changedAt?: T;
+  publishedAt?: T;
+  sourceCollection?: T;
+  sourceId?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -54,6 +54,7 @@ import { testArchiveEndpoints } from './test-papers/endpoints'
 import { IncomingDocuments } from './collections/office/IncomingDocuments'
 import { DocumentHandlings } from './collections/office/DocumentHandlings'
 import { OutgoingDocuments } from './collections/office/OutgoingDocuments'
+import { PublicNotices } from './collections/PublicNotices'
 import { printedRegisterEndpoint } from './office/registers'
 import { OFFICE_REMINDERS_QUEUE, remindHandlers } from './office/reminders'
 import { toWebsiteEndpoint } from './office/to-website'
@@ -197,6 +198,7 @@ export default withPolicy(
       IncomingDocuments,
       DocumentHandlings,
       OutgoingDocuments,
+      PublicNotices,
     ]),
     globals: [SchoolProfile, SiteBuild, SecuritySettings, BackupSettings, BackupStatus],
     // Failed logins and refusals go to the security log; a locked account is answered like an

@@ -103,6 +103,8 @@ import {
   handlerOfRow,
   ownHandlingRowInHand,
   handlingOpen,
+  publicationInProgress,
+  submittedBySelf,
 } from './predicates'
 import {
   allOf,
@@ -749,6 +751,19 @@ export const collectionPolicy = {
     ...noVersions,
     ...noAccounts,
   },
+  /**
+   * Issue 15 (Điều 17.4): what the website shows of the school's data, each a snapshot written by
+   * the publication's own code after `publicationPolicy` said yes. Everything in it is public by
+   * construction; nobody writes it by hand.
+   */
+  'public-notices': {
+    create: publicationInProgress,
+    read: anyone,
+    update: publicationInProgress,
+    delete: publicationInProgress,
+    ...noVersions,
+    ...noAccounts,
+  },
 } satisfies Record<string, CollectionRules>
 
 export type PolicyCollection = keyof typeof collectionPolicy
@@ -1177,6 +1192,11 @@ export const fieldReadPolicy = {
   },
   'asset-events': {
     cost: assetValueReaders,
+  },
+  // Which record a notice came from is the school's own bookkeeping, not the public's.
+  'public-notices': {
+    sourceCollection: staff,
+    sourceId: staff,
   },
 } satisfies Partial<Record<PolicyCollection, Record<string, Rule>>>
 
@@ -1643,4 +1663,32 @@ export const officeDocumentPolicy = {
   sendToWebsite: anyOf(leadership, officeClerk),
   /** The admin's registers page (the menu's link): who prints the registers. */
   registersPage: anyOf(leadership, officeClerk),
+} satisfies Record<string, Rule>
+
+/**
+ * Issue 15 (Điều 17.3, 17.4): the notices the school publishes from its data (publication/).
+ * Who keeps each kind sends it for approval; leadership approves what someone else sent; the web
+ * admin (or the principal, who answers for the site: Điều 5.1) publishes and takes it down.
+ */
+export const noticeKeepers = {} satisfies Partial<Record<PolicyCollection, Rule>>
+
+export type NoticeCollection = keyof typeof noticeKeepers
+
+export const publicationPolicy = {
+  approve: allOf(leadership, not(submittedBySelf)),
+  return: anyOf(leadership, websiteManager),
+  publish: websiteManager,
+  unpublish: websiteManager,
+} satisfies Record<string, Rule>
+
+/** The fields the publication keeps on each record it publishes: its own code writes them. */
+export const publicationFieldWrites = {
+  publicationStage: publicationInProgress,
+  publicationLive: publicationInProgress,
+  publicationComment: publicationInProgress,
+  submittedBy: publicationInProgress,
+  approvedBy: publicationInProgress,
+  publishedBy: publicationInProgress,
+  publishedAt: publicationInProgress,
+  contentChangedAt: publicationInProgress,
 } satisfies Record<string, Rule>

@@ -843,3 +843,14 @@ export const inventoryNotSubmittedBySelf: Rule = ({ user }) =>
   user
     ? { or: [{ submittedBy: { exists: false } }, { submittedBy: { not_equals: user.id } }] }
     : false
+
+/**
+ * Issue 15: the publication's own code is writing a notice or a record's stage, after
+ * `publicationPolicy` (or the keeper's rule) said yes. Only server code sets the flag.
+ */
+export const publicationInProgress: Rule = ({ req }) => hasFlag(req, 'publication')
+
+/** Who sent the record for approval does not approve it too (Điều 17.3: a second pair of eyes). */
+export const submittedBySelf: Rule = ({ user, data }) =>
+  // Asked without the record, assume the worst: nobody approves what they may have sent.
+  data === undefined || !user || same(data.submittedBy, user.id)

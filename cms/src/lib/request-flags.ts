@@ -32,6 +32,8 @@ export type RequestFlag =
   | 'contestCelebration'
   // The equipment's own bookkeeping: a return's damage, an approved disposal (Điều 15).
   | 'equipmentBookkeeping'
+  // Publishing a notice from the school's data: its stage and its public snapshot (issue 15).
+  | 'publication'
 
 export function hasFlag(req: PayloadRequest | undefined, flag: RequestFlag): boolean {
   return req?.context?.[flag] === true

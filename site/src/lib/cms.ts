@@ -128,6 +128,7 @@ function buildData(): BuildData {
 /** Drops the answers kept for this process, so the next read asks the CMS again (tests: one process, many builds). */
 export function forgetCmsAnswers(): void {
   delete processWide[BUILD_DATA]
+  delete noticeStore[NOTICES]
 }
 
 /** The school's name, contacts and about text; fetched once per build. */
@@ -426,4 +427,44 @@ export async function getTags(): Promise<Array<{ name: string; slug: string }>> 
   return [...bySlug]
     .map(([slug, name]) => ({ slug, name }))
     .sort((a, b) => compareVi(a.name, b.name))
+}
+
+/**
+ * A page's worth of the school's data the CMS published (issue 15: the timetable, the lunch
+ * menu, the test schedule, the disclosures, the albums, the organisation). `data` is whatever the
+ * record's snapshot put there; each page family types its own.
+ */
+export interface PublicNotice<Data = Record<string, unknown>> {
+  kind: string
+  key: string
+  title: string
+  path: string
+  schoolYear: string | null
+  data: Data
+  /** When the content last changed (the page says "Cập nhật lần cuối"). */
+  changedAt: string
+  publishedAt: string
+}
+
+const NOTICES = Symbol.for('giathuong.site.cmsNotices')
+const noticeStore = globalThis as unknown as Record<
+  symbol,
+  Map<string, Promise<PublicNotice[]>> | undefined
+>
+
+/** The published notices of a kind, fetched once per build, in the order of their keys. */
+export function getPublicNotices<Data = Record<string, unknown>>(
+  kind: string,
+): Promise<Array<PublicNotice<Data>>> {
+  const byKind = (noticeStore[NOTICES] ??= new Map())
+  if (!byKind.has(kind)) {
+    byKind.set(
+      kind,
+      getJSON<Page<PublicNotice>>(
+        `/public-notices?where[kind][equals]=${encodeURIComponent(kind)}` +
+          '&sort=key&limit=1000&depth=0',
+      ).then((page) => page.docs),
+    )
+  }
+  return byKind.get(kind)! as Promise<Array<PublicNotice<Data>>>
 }
