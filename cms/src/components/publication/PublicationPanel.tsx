@@ -1,13 +1,6 @@
 'use client'
 
-import {
-  Button,
-  toast,
-  useConfig,
-  useDocumentInfo,
-  useFormModified,
-  useTranslation,
-} from '@payloadcms/ui'
+import { Button, useConfig, useDocumentInfo, useFormModified, useTranslation } from '@payloadcms/ui'
 import {
   PUBLICATION_ACTION_LABELS,
   PUBLICATION_STAGE_LABELS,
@@ -15,7 +8,9 @@ import {
   type PublicationAction,
   type PublicationStage,
 } from '@school/shared'
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
+
+import { useStepEndpoint } from '../workflow/useStepEndpoint'
 
 import '../workflow/workflow.scss'
 
@@ -59,39 +54,14 @@ export function PublicationPanel({ collection }: { collection: string }) {
   const modified = useFormModified()
   const lang = i18n.language === 'en' ? 'en' : 'vi'
   const endpoint = `${config.serverURL ?? ''}${config.routes.api}/${collection}/${id}/publication`
-  const [status, setStatus] = useState<PublicationStatus | null>(null)
+  const { status, busy, takeStep } = useStepEndpoint<PublicationStatus>(id ? endpoint : null)
   const [comment, setComment] = useState('')
-  const [busy, setBusy] = useState(false)
 
-  const load = useCallback(async () => {
-    if (!id) return
-    const response = await fetch(endpoint, { credentials: 'include' })
-    if (response.ok) setStatus(await response.json())
-  }, [endpoint, id])
-
-  useEffect(() => {
-    void load()
-  }, [load])
-
-  async function act(action: PublicationAction) {
-    setBusy(true)
-    try {
-      const response = await fetch(endpoint, {
-        method: 'POST',
-        credentials: 'include',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ action, comment: comment.trim() || undefined }),
-      })
-      const body = await response.json().catch(() => ({}))
-      if (!response.ok) {
-        toast.error(body?.errors?.[0]?.message ?? `HTTP ${response.status}`)
-        return
-      }
-      toast.success(`${TEXT.done[lang]}: ${PUBLICATION_ACTION_LABELS[action][lang]}`)
-      window.location.reload()
-    } finally {
-      setBusy(false)
-    }
+  function act(action: PublicationAction) {
+    void takeStep(
+      { action, comment: comment.trim() || undefined },
+      `${TEXT.done[lang]}: ${PUBLICATION_ACTION_LABELS[action][lang]}`,
+    )
   }
 
   if (!id)
@@ -144,7 +114,7 @@ export function PublicationPanel({ collection }: { collection: string }) {
             buttonStyle={action === 'return' || action === 'unpublish' ? 'secondary' : 'primary'}
             size="medium"
             disabled={busy || modified}
-            onClick={() => void act(action)}
+            onClick={() => act(action)}
           >
             {PUBLICATION_ACTION_LABELS[action][lang]}
           </Button>

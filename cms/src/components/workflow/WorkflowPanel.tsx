@@ -1,13 +1,6 @@
 'use client'
 
-import {
-  Button,
-  toast,
-  useConfig,
-  useDocumentInfo,
-  useFormModified,
-  useTranslation,
-} from '@payloadcms/ui'
+import { Button, useConfig, useDocumentInfo, useFormModified, useTranslation } from '@payloadcms/ui'
 import {
   ACTION_LABELS,
   STAGE_LABELS,
@@ -15,7 +8,9 @@ import {
   type Stage,
   type WorkflowAction,
 } from '@school/shared'
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
+
+import { useStepEndpoint } from './useStepEndpoint'
 
 import './workflow.scss'
 
@@ -62,46 +57,20 @@ export function WorkflowPanel() {
   const modified = useFormModified()
   const lang = i18n.language === 'en' ? 'en' : 'vi'
   const endpoint = `${config.serverURL ?? ''}${config.routes.api}/posts/${id}/workflow`
-  const [status, setStatus] = useState<WorkflowStatus | null>(null)
+  const { status, busy, takeStep } = useStepEndpoint<WorkflowStatus>(id ? endpoint : null)
   const [comment, setComment] = useState('')
   const [publishAt, setPublishAt] = useState('')
-  const [busy, setBusy] = useState(false)
 
-  const load = useCallback(async () => {
-    if (!id) return
-    const response = await fetch(endpoint, { credentials: 'include' })
-    if (response.ok) setStatus(await response.json())
-  }, [endpoint, id])
-
-  useEffect(() => {
-    void load()
-  }, [load])
-
-  async function act(action: WorkflowAction) {
-    setBusy(true)
-    try {
-      const response = await fetch(endpoint, {
-        method: 'POST',
-        credentials: 'include',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          action,
-          comment: comment.trim() || undefined,
-          publishAt:
-            action === 'publish' && publishAt ? new Date(publishAt).toISOString() : undefined,
-        }),
-      })
-      const body = await response.json().catch(() => ({}))
-      if (!response.ok) {
-        toast.error(body?.errors?.[0]?.message ?? `HTTP ${response.status}`)
-        return
-      }
-      toast.success(`${TEXT.done[lang]}: ${ACTION_LABELS[action][lang]}`)
-      // The form shows the post as it is now (stage, read-only fields): reload it.
-      window.location.reload()
-    } finally {
-      setBusy(false)
-    }
+  function act(action: WorkflowAction) {
+    void takeStep(
+      {
+        action,
+        comment: comment.trim() || undefined,
+        publishAt:
+          action === 'publish' && publishAt ? new Date(publishAt).toISOString() : undefined,
+      },
+      `${TEXT.done[lang]}: ${ACTION_LABELS[action][lang]}`,
+    )
   }
 
   if (!id)
@@ -158,7 +127,7 @@ export function WorkflowPanel() {
             buttonStyle={action === 'return' || action === 'unpublish' ? 'secondary' : 'primary'}
             size="medium"
             disabled={busy || modified}
-            onClick={() => void act(action)}
+            onClick={() => act(action)}
           >
             {ACTION_LABELS[action][lang]}
           </Button>
