@@ -58,6 +58,7 @@ import { AssessmentGridView as AssessmentGridView_bf2793172bb06f141f8981e150605d
 import { ProgressView as ProgressView_5e50c26503273e030b7eaac2e8858344 } from '../../../components/assessment/ProgressView'
 import { DocumentsView as DocumentsView_541f744ea53ec17a0fdd2a117ba238b9 } from '../../../components/documents/DocumentsView'
 import { EquipmentReportsView as EquipmentReportsView_ce623c8df6977ad26bfde39983a2e3f0 } from '../../../components/equipment/EquipmentReportsView'
+import { DisclosureStatusView as DisclosureStatusView_75a82287cf009a628802dacbd9ff428a } from '../../../components/disclosure/DisclosureStatusView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -122,5 +123,6 @@ export const importMap = {
   "/components/assessment/ProgressView#ProgressView": ProgressView_5e50c26503273e030b7eaac2e8858344,
   "/components/documents/DocumentsView#DocumentsView": DocumentsView_541f744ea53ec17a0fdd2a117ba238b9,
   "/components/equipment/EquipmentReportsView#EquipmentReportsView": EquipmentReportsView_ce623c8df6977ad26bfde39983a2e3f0,
+  "/components/disclosure/DisclosureStatusView#DisclosureStatusView": DisclosureStatusView_75a82287cf009a628802dacbd9ff428a,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
