@@ -156,7 +156,9 @@ export function disclosureStatus(input: DisclosureStatusInput): DisclosureStatus
   const publishedDay = input.live && input.publishedAt ? vietnamDay(input.publishedAt) : null
   const changeDay = input.changeDate ? vietnamDay(input.changeDate) : null
   const annual = annualDisclosureDeadline(input.schoolYear)
-  const changeDue = changeDay ? addWorkingDays(new Date(`${changeDay}T12:00:00+07:00`), DISCLOSURE_CHANGE_WORKING_DAYS) : null
+  const changeDue = changeDay
+    ? addWorkingDays(new Date(`${changeDay}T12:00:00+07:00`), DISCLOSURE_CHANGE_WORKING_DAYS)
+    : null
   const coversChange = publishedDay !== null && (changeDay === null || publishedDay >= changeDay)
   // A live version older than the change owes the change; with nothing live, whichever of the
   // year's deadline and the change's comes first.

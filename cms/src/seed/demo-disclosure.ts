@@ -82,7 +82,10 @@ export async function seedDemoDisclosure(payload: Payload, now: Date = new Date(
     return people.get(role)!
   }
   const step = async (role: Role, id: number, action: PublicationAction) => {
-    const req = await createLocalReq({ user: await person(role), context: { notify: false } }, payload)
+    const req = await createLocalReq(
+      { user: await person(role), context: { notify: false } },
+      payload,
+    )
     await applyPublicationStep(req, disclosureSource as never, { id, action })
   }
   const make = async (section: DisclosureSection, schoolYear: string, live: boolean) => {
@@ -105,6 +108,8 @@ export async function seedDemoDisclosure(payload: Payload, now: Date = new Date(
         schoolYear,
         body: richText(TEXTS[section]),
         documents: file ? [{ file: file.id }] : [],
+        // Every record starts as a draft (the field's default; the type asks for it).
+        publicationStage: 'draft',
       },
       user: keeper,
       overrideAccess: false,

@@ -1,10 +1,6 @@
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
-import {
-  DISCLOSURE_SECTIONS,
-  disclosureSectionLabel,
-  isDisclosureSection,
-} from '@school/shared'
+import { DISCLOSURE_SECTIONS, disclosureSectionLabel, isDisclosureSection } from '@school/shared'
 
 import { collectionAccess } from '../../access/payload-access'
 import { unmarkFilesOfDeletedDisclosure } from '../../disclosure/files'
@@ -33,7 +29,7 @@ export const Disclosures: CollectionConfig = {
   slug: 'disclosures',
   labels: {
     singular: { vi: 'Mục công khai', en: 'Disclosure' },
-    plural: { vi: 'Công khai (TT 09/2024)', en: 'Public disclosure' },
+    plural: { vi: 'Mục công khai', en: 'Disclosures' },
   },
   admin: {
     group: { vi: 'Công khai', en: 'Public disclosure' },

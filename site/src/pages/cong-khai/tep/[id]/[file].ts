@@ -19,7 +19,8 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = async ({ props }) => {
   const { from } = props as { from: string }
   const response = await fetch(from, { credentials: 'omit' })
-  if (!response.ok) throw new Error(`Không tải được tài liệu ${from} từ CMS (HTTP ${response.status})`)
+  if (!response.ok)
+    throw new Error(`Không tải được tài liệu ${from} từ CMS (HTTP ${response.status})`)
   const served = response.headers.get('Content-Type')?.split(';')[0].trim()
   if (served !== 'application/pdf')
     throw new Error(`Tài liệu ${from}: CMS trả về kiểu "${served}", cần "application/pdf"`)
