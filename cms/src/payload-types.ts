@@ -107,6 +107,8 @@ export interface Config {
     'document-handlings': DocumentHandling;
     'outgoing-documents': OutgoingDocument;
     'public-notices': PublicNotice;
+    disclosures: Disclosure;
+    'disclosure-files': DisclosureFile;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -165,6 +167,8 @@ export interface Config {
     'document-handlings': DocumentHandlingsSelect<false> | DocumentHandlingsSelect<true>;
     'outgoing-documents': OutgoingDocumentsSelect<false> | OutgoingDocumentsSelect<true>;
     'public-notices': PublicNoticesSelect<false> | PublicNoticesSelect<true>;
+    disclosures: DisclosuresSelect<false> | DisclosuresSelect<true>;
+    'disclosure-files': DisclosureFilesSelect<false> | DisclosureFilesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -1787,6 +1791,75 @@ export interface PublicNotice {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "disclosures".
+ */
+export interface Disclosure {
+  id: number;
+  section: 'general' | 'finances' | 'staff' | 'facilities' | 'quality' | 'plan' | 'results' | 'annual_report';
+  schoolYear: string;
+  title?: string | null;
+  /**
+   * Last year's results carry their table per grade by themselves (no pupil names).
+   */
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  documents?:
+    | {
+        file: number | DisclosureFile;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * When this reports a change: the time limit runs from this day.
+   */
+  changeDate?: string | null;
+  publicationStage: 'draft' | 'submitted' | 'approved' | 'published';
+  publicationLive?: boolean | null;
+  publicationComment?: string | null;
+  submittedBy?: (number | null) | User;
+  approvedBy?: (number | null) | User;
+  publishedBy?: (number | null) | User;
+  publishedAt?: string | null;
+  contentChangedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "disclosure-files".
+ */
+export interface DisclosureFile {
+  id: number;
+  title: string;
+  onWebsite?: boolean | null;
+  publishedIn?: (number | Disclosure)[] | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -2057,6 +2130,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'public-notices';
         value: number | PublicNotice;
+      } | null)
+    | ({
+        relationTo: 'disclosures';
+        value: number | Disclosure;
+      } | null)
+    | ({
+        relationTo: 'disclosure-files';
+        value: number | DisclosureFile;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -3127,6 +3208,53 @@ export interface PublicNoticesSelect<T extends boolean = true> {
   sourceId?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "disclosures_select".
+ */
+export interface DisclosuresSelect<T extends boolean = true> {
+  section?: T;
+  schoolYear?: T;
+  title?: T;
+  body?: T;
+  documents?:
+    | T
+    | {
+        file?: T;
+        id?: T;
+      };
+  changeDate?: T;
+  publicationStage?: T;
+  publicationLive?: T;
+  publicationComment?: T;
+  submittedBy?: T;
+  approvedBy?: T;
+  publishedBy?: T;
+  publishedAt?: T;
+  contentChangedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "disclosure-files_select".
+ */
+export interface DisclosureFilesSelect<T extends boolean = true> {
+  title?: T;
+  onWebsite?: T;
+  publishedIn?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

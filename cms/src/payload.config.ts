@@ -55,6 +55,8 @@ import { IncomingDocuments } from './collections/office/IncomingDocuments'
 import { DocumentHandlings } from './collections/office/DocumentHandlings'
 import { OutgoingDocuments } from './collections/office/OutgoingDocuments'
 import { PublicNotices } from './collections/PublicNotices'
+import { DisclosureFiles } from './collections/disclosure/DisclosureFiles'
+import { Disclosures } from './collections/disclosure/Disclosures'
 import { printedRegisterEndpoint } from './office/registers'
 import { OFFICE_REMINDERS_QUEUE, remindHandlers } from './office/reminders'
 import { toWebsiteEndpoint } from './office/to-website'
@@ -151,6 +153,10 @@ export default withPolicy(
             Component: '/components/equipment/EquipmentReportsView#EquipmentReportsView',
             path: '/equipment-reports',
           },
+          disclosureStatus: {
+            Component: '/components/disclosure/DisclosureStatusView#DisclosureStatusView',
+            path: '/disclosure-status',
+          },
         },
       },
     },
@@ -199,6 +205,8 @@ export default withPolicy(
       DocumentHandlings,
       OutgoingDocuments,
       PublicNotices,
+      Disclosures,
+      DisclosureFiles,
     ]),
     globals: [SchoolProfile, SiteBuild, SecuritySettings, BackupSettings, BackupStatus],
     // Failed logins and refusals go to the security log; a locked account is answered like an

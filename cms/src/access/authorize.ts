@@ -16,6 +16,7 @@ import {
   exportPolicy,
   importPolicy,
   reportPolicy,
+  disclosurePolicy,
   type PolicyCollection,
 } from './policy'
 import type { Grant, PostContext, Rule } from './rules'
@@ -110,6 +111,8 @@ export interface Abilities {
   documents: boolean
   /** The equipment reports (Điều 6, 15). */
   equipmentReports: boolean
+  /** Which public disclosures are due or late (Thông tư 09/2024/TT-BGDĐT). */
+  disclosureStatus: boolean
 }
 
 export async function abilities(req: PayloadRequest): Promise<Abilities> {
@@ -123,6 +126,7 @@ export async function abilities(req: PayloadRequest): Promise<Abilities> {
     assessmentProgress,
     documents,
     equipmentReports,
+    disclosureStatus,
   ] = await Promise.all([
     isAllowed(req, reportPolicy.editorial),
     isAllowed(req, importPolicy.records),
@@ -133,6 +137,7 @@ export async function abilities(req: PayloadRequest): Promise<Abilities> {
     isAllowed(req, assessmentPolicy.progressPage),
     isAllowed(req, documentPolicy.documentsPage),
     isAllowed(req, equipmentPolicy.reports),
+    isAllowed(req, disclosurePolicy.statusPage),
   ])
   const grant = await unlessRestricted(exportPolicy.classList)({ user: actorOf(req), req })
   const where: Where | false =
@@ -156,6 +161,7 @@ export async function abilities(req: PayloadRequest): Promise<Abilities> {
     assessmentProgress,
     documents,
     equipmentReports,
+    disclosureStatus,
   }
 }
 

@@ -105,6 +105,8 @@ import {
   handlingOpen,
   publicationInProgress,
   submittedBySelf,
+  financeDisclosure,
+  noticeNotLive,
 } from './predicates'
 import {
   allOf,
@@ -203,6 +205,11 @@ const officeClerk: Rule = clerk
  * the clerk recording what leadership wrote on the paper (the hook then asks for the leader).
  */
 const handlingAssigner: Rule = anyOf(leadership, officeClerk)
+
+/** Thông tư 09/2024: leadership keeps the disclosures, the accountant the finances (Điều 5). */
+const disclosureKeeper: Rule = anyOf(leadership, allOf(accountant, financeDisclosure))
+/** Who uploads a disclosure's documents: its keepers. */
+const disclosureFileKeeper: Rule = anyOf(leadership, accountant)
 
 export const collectionPolicy = {
   /** Staff accounts (Điều 4, 5.1, 5.2). */
@@ -764,6 +771,32 @@ export const collectionPolicy = {
     ...noVersions,
     ...noAccounts,
   },
+  /**
+   * Công khai (Thông tư 09/2024/TT-BGDĐT): leadership keeps every section, the accountant the
+   * finances (Điều 5), which are theirs to account for; the web admin reads all, since they
+   * publish them. Other staff have no business in drafts (a fee under discussion). The public
+   * reads only the published snapshot in `public-notices`.
+   */
+  disclosures: {
+    create: disclosureKeeper,
+    read: anyOf(leadership, websiteManager, disclosureKeeper),
+    update: anyOf(publicationInProgress, disclosureKeeper),
+    delete: allOf(disclosureKeeper, noticeNotLive),
+    ...noVersions,
+    ...noAccounts,
+  },
+  /**
+   * The disclosures' PDF files: public only while a published disclosure lists them
+   * (disclosure/files.ts keeps `onWebsite`), frozen while they are, private again when taken down.
+   */
+  'disclosure-files': {
+    create: disclosureFileKeeper,
+    read: anyOf(leadership, websiteManager, accountant, onWebsite),
+    update: allOf(disclosureFileKeeper, notOnWebsite),
+    delete: allOf(disclosureFileKeeper, notOnWebsite),
+    ...noVersions,
+    ...noAccounts,
+  },
 } satisfies Record<string, CollectionRules>
 
 export type PolicyCollection = keyof typeof collectionPolicy
@@ -1137,6 +1170,11 @@ export const fieldWritePolicy = {
     type: newRecord,
     draftingUnit: newRecord,
   },
+  'disclosure-files': {
+    // Whether a file is on the website is kept by the server from what is published.
+    onWebsite: nobody,
+    publishedIn: nobody,
+  },
 } satisfies Partial<Record<PolicyCollection, Record<string, Rule>>>
 
 /** Fields only some readers of the document may see. */
@@ -1197,6 +1235,10 @@ export const fieldReadPolicy = {
   'public-notices': {
     sourceCollection: staff,
     sourceId: staff,
+  },
+  // Which disclosures show a file is the school's bookkeeping; the public reads the file.
+  'disclosure-files': {
+    publishedIn: staff,
   },
 } satisfies Partial<Record<PolicyCollection, Record<string, Rule>>>
 
@@ -1670,7 +1712,9 @@ export const officeDocumentPolicy = {
  * Who keeps each kind sends it for approval; leadership approves what someone else sent; the web
  * admin (or the principal, who answers for the site: Điều 5.1) publishes and takes it down.
  */
-export const noticeKeepers = {} satisfies Partial<Record<PolicyCollection, Rule>>
+export const noticeKeepers = {
+  disclosures: disclosureKeeper,
+} satisfies Partial<Record<PolicyCollection, Rule>>
 
 export type NoticeCollection = keyof typeof noticeKeepers
 
@@ -1691,4 +1735,9 @@ export const publicationFieldWrites = {
   publishedBy: publicationInProgress,
   publishedAt: publicationInProgress,
   contentChangedAt: publicationInProgress,
+} satisfies Record<string, Rule>
+
+/** Công khai (Thông tư 09/2024/TT-BGDĐT): who sees which sections are due or late. */
+export const disclosurePolicy = {
+  statusPage: anyOf(leadership, websiteManager, accountant),
 } satisfies Record<string, Rule>

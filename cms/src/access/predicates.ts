@@ -854,3 +854,19 @@ export const publicationInProgress: Rule = ({ req }) => hasFlag(req, 'publicatio
 export const submittedBySelf: Rule = ({ user, data }) =>
   // Asked without the record, assume the worst: nobody approves what they may have sent.
   data === undefined || !user || same(data.submittedBy, user.id)
+
+/**
+ * Issue 15, Thông tư 09/2024/TT-BGDĐT Điều 5: the finances section of the public disclosure,
+ * which the accountant keeps. A create is judged by its data; a change by the stored record (a
+ * query) and, when it moves the record to another section, by where it goes too.
+ */
+export const financeDisclosure: Rule = ({ data, id }) => {
+  if (data && data.section !== undefined && data.section !== 'finances') return false
+  if (id === undefined && data && data.section !== undefined) return true
+  return { section: { equals: 'finances' } }
+}
+
+/** A notice record with no version on the website (a live one comes down before it goes). */
+export const noticeNotLive: Rule = () => ({
+  or: [{ publicationLive: { equals: false } }, { publicationLive: { exists: false } }],
+})

@@ -468,3 +468,87 @@ export function getPublicNotices<Data = Record<string, unknown>>(
   }
   return byKind.get(kind)! as Promise<Array<PublicNotice<Data>>>
 }
+
+// ── Công khai (Thông tư 09/2024/TT-BGDĐT): the disclosure sections' published snapshots. ──
+
+/** A disclosure's PDF as the site serves it: copied into the build under /cong-khai/tep/. */
+export interface DisclosureDocument {
+  id: string
+  title: string
+  filename: string
+  filesize: number
+  src: string
+}
+
+export interface DisclosureResultCell {
+  count: number | null
+  percent: number | null
+}
+
+/** Counts per grade, small cells already suppressed by the CMS (null: not shown). */
+export interface DisclosureResults {
+  schoolYear: string
+  aggregate: {
+    pupils: number
+    suppressed: boolean
+    grades: Array<{
+      grade: number
+      pupils: number | null
+      results: Record<string, DisclosureResultCell>
+      promotion: Record<string, DisclosureResultCell>
+    }>
+  }
+}
+
+export interface DisclosureData {
+  section: string
+  slug: string
+  label: string
+  article: string
+  schoolYear: string
+  body: RichTextNode | null
+  documents: DisclosureDocument[]
+  changeDate: string | null
+  results?: DisclosureResults
+}
+
+const disclosureFileSrc = (file: { id: string; filename: string }) =>
+  `/cong-khai/tep/${encodeURIComponent(file.id)}/${mediaFileName(file.filename, 'application/pdf', 'tai-lieu')}`
+
+/**
+ * The disclosures of the school years the site keeps online (`onlineYears`, newest first): older
+ * ones stay in the CMS but leave the site. Each document gets the address it is copied to.
+ */
+export async function getDisclosures(
+  onlineYears: readonly string[],
+): Promise<Array<PublicNotice<DisclosureData>>> {
+  const online = new Set(onlineYears)
+  const notices = await getPublicNotices<DisclosureData>('disclosure')
+  return notices
+    .filter((notice) => notice.schoolYear !== null && online.has(notice.schoolYear))
+    .map((notice) => ({
+      ...notice,
+      data: {
+        ...notice.data,
+        documents: (notice.data.documents ?? []).map((file) => ({
+          ...file,
+          src: disclosureFileSrc(file),
+        })),
+      },
+    }))
+    .sort((a, b) => compareVi(b.schoolYear ?? '', a.schoolYear ?? ''))
+}
+
+/** Every disclosure PDF the pages link to, with where the build fetches it (anonymously). */
+export async function getDisclosureFiles(
+  onlineYears: readonly string[],
+): Promise<Array<{ src: string; from: string }>> {
+  const files = (await getDisclosures(onlineYears)).flatMap((notice) => notice.data.documents)
+  const bySrc = new Map(
+    files.map((file) => [
+      file.src,
+      `${CMS_URL}/api/disclosure-files/file/${encodeURIComponent(file.filename)}`,
+    ]),
+  )
+  return [...bySrc].map(([src, from]) => ({ src, from }))
+}

@@ -52,6 +52,11 @@ export async function PolicyNavLinks({ user, payload }: ServerProps) {
           Báo cáo tài sản, thiết bị
         </a>
       )}
+      {may.disclosureStatus && (
+        <a className="nav__link" href={`${admin}/disclosure-status`} style={LINK_STYLE}>
+          Công khai (TT 09/2024)
+        </a>
+      )}
     </>
   )
 }

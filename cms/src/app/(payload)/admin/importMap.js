@@ -40,6 +40,7 @@ import { IncomingStateCell as IncomingStateCell_103cbfd7ad09bb6c453a052b9557814e
 import { SendToWebsiteButton as SendToWebsiteButton_24a475e49a6b37b7627eeb353b403a5c } from '../../../components/office/SendToWebsiteButton'
 import { RegisterLinks as RegisterLinks_ef10b6f7fdb9fc7596ec7e5ff41b4cbe } from '../../../components/office/RegisterLinks'
 import { HandlingDeadlineCell as HandlingDeadlineCell_103cbfd7ad09bb6c453a052b9557814e } from '../../../components/office/OfficeCells'
+import { PublicationPanel as PublicationPanel_116a2965a6171fd578c311d6f1e81b7e } from '../../../components/publication/PublicationPanel'
 import { AccountGate as AccountGate_715560c5e902fd7d46f0a244d312135e } from '../../../components/account/AccountNotice'
 import { PolicyNavLinks as PolicyNavLinks_712314da5256e3596e18a75673b38420 } from '../../../components/nav/PolicyNavLinks'
 import { PasswordReminder as PasswordReminder_715560c5e902fd7d46f0a244d312135e } from '../../../components/account/AccountNotice'
@@ -58,6 +59,7 @@ import { AssessmentGridView as AssessmentGridView_bf2793172bb06f141f8981e150605d
 import { ProgressView as ProgressView_5e50c26503273e030b7eaac2e8858344 } from '../../../components/assessment/ProgressView'
 import { DocumentsView as DocumentsView_541f744ea53ec17a0fdd2a117ba238b9 } from '../../../components/documents/DocumentsView'
 import { EquipmentReportsView as EquipmentReportsView_ce623c8df6977ad26bfde39983a2e3f0 } from '../../../components/equipment/EquipmentReportsView'
+import { DisclosureStatusView as DisclosureStatusView_75a82287cf009a628802dacbd9ff428a } from '../../../components/disclosure/DisclosureStatusView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -104,6 +106,7 @@ export const importMap = {
   "/components/office/SendToWebsiteButton#SendToWebsiteButton": SendToWebsiteButton_24a475e49a6b37b7627eeb353b403a5c,
   "/components/office/RegisterLinks#RegisterLinks": RegisterLinks_ef10b6f7fdb9fc7596ec7e5ff41b4cbe,
   "/components/office/OfficeCells#HandlingDeadlineCell": HandlingDeadlineCell_103cbfd7ad09bb6c453a052b9557814e,
+  "/components/publication/PublicationPanel#PublicationPanel": PublicationPanel_116a2965a6171fd578c311d6f1e81b7e,
   "/components/account/AccountNotice#AccountGate": AccountGate_715560c5e902fd7d46f0a244d312135e,
   "/components/nav/PolicyNavLinks#PolicyNavLinks": PolicyNavLinks_712314da5256e3596e18a75673b38420,
   "/components/account/AccountNotice#PasswordReminder": PasswordReminder_715560c5e902fd7d46f0a244d312135e,
@@ -122,5 +125,6 @@ export const importMap = {
   "/components/assessment/ProgressView#ProgressView": ProgressView_5e50c26503273e030b7eaac2e8858344,
   "/components/documents/DocumentsView#DocumentsView": DocumentsView_541f744ea53ec17a0fdd2a117ba238b9,
   "/components/equipment/EquipmentReportsView#EquipmentReportsView": EquipmentReportsView_ce623c8df6977ad26bfde39983a2e3f0,
+  "/components/disclosure/DisclosureStatusView#DisclosureStatusView": DisclosureStatusView_75a82287cf009a628802dacbd9ff428a,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
