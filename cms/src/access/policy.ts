@@ -1644,3 +1644,12 @@ export const officeDocumentPolicy = {
   /** The admin's registers page (the menu's link): who prints the registers. */
   registersPage: anyOf(leadership, officeClerk),
 } satisfies Record<string, Rule>
+
+/** Issue 15: the public website's own endpoints. */
+export const websitePolicy = {
+  /**
+   * Cơ cấu tổ chức: anyone reads it, the site's build anonymously; it carries only the name,
+   * public title and photo of the staff who agreed (website/organisation.ts).
+   */
+  readOrganisation: anyone,
+} satisfies Record<string, Rule>
