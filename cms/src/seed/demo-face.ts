@@ -12,7 +12,7 @@ import type { User } from '../payload-types'
 import { applyTransition } from '../workflow/apply'
 
 /** Who agrees, with the title they chose and the colours of their (drawn) portrait. */
-const CONSENTING: Array<{ key: string; title: string; palette: [string, string] }> = [
+export const DEMO_CONSENTING: Array<{ key: string; title: string; palette: [string, string] }> = [
   { key: 'principal', title: 'Hiệu trưởng', palette: ['#cfe2f3', '#0b5394'] },
   {
     key: 'vp-academic',
@@ -142,7 +142,11 @@ export async function seedDemoFace(payload: Payload, staff: Map<string, User>): 
     'Logo Trường Tiểu học Gia Thượng',
     await png(LOGO, 'logo.png'),
   )
-  const bannerId = await upload(webAdmin, '', await jpeg(banner(), 'bang-ron.jpg'))
+  const bannerId = await upload(
+    webAdmin,
+    'Băng rôn Trường Tiểu học Gia Thượng',
+    await jpeg(banner(), 'bang-ron.jpg'),
+  )
   await payload.updateGlobal({
     slug: 'school-profile',
     user: webAdmin,
@@ -165,7 +169,7 @@ export async function seedDemoFace(payload: Payload, staff: Map<string, User>): 
   })
 
   // Each one agrees in their own profile: nobody else may tick it for them.
-  for (const { key, title, palette } of CONSENTING) {
+  for (const { key, title, palette } of DEMO_CONSENTING) {
     const user = person(key)
     const photo = await upload(
       user,
