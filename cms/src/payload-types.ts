@@ -422,6 +422,11 @@ export interface Post {
   returnComment?: string | null;
   reviewedBy?: (number | null) | User;
   approvedBy?: (number | null) | User;
+  /**
+   * For a post announcing an event: listed on the home page until it is over.
+   */
+  eventDate?: string | null;
+  eventPlace?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -2259,6 +2264,8 @@ export interface PostsSelect<T extends boolean = true> {
   returnComment?: T;
   reviewedBy?: T;
   approvedBy?: T;
+  eventDate?: T;
+  eventPlace?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -3364,6 +3371,34 @@ export interface SchoolProfile {
         id?: string | null;
       }[]
     | null;
+  /**
+   * A square image (PNG or JPEG), shown at the top of every page.
+   */
+  logo?: (number | null) | Media;
+  /**
+   * A wide picture (e.g. 1600×400), shown on the home page.
+   */
+  banner?: (number | null) | Media;
+  /**
+   * Header and footer background, with white text. Written #rrggbb.
+   */
+  primaryColor?: string | null;
+  /**
+   * Section headings and borders on white. Written #rrggbb.
+   */
+  accentColor?: string | null;
+  /**
+   * Empty: the home page shows the newest post with a cover image.
+   */
+  featuredPost?: (number | null) | Post;
+  quickLinks?:
+    | {
+        label: string;
+        url: string;
+        description?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -3487,6 +3522,19 @@ export interface SchoolProfileSelect<T extends boolean = true> {
     | {
         label?: T;
         url?: T;
+        id?: T;
+      };
+  logo?: T;
+  banner?: T;
+  primaryColor?: T;
+  accentColor?: T;
+  featuredPost?: T;
+  quickLinks?:
+    | T
+    | {
+        label?: T;
+        url?: T;
+        description?: T;
         id?: T;
       };
   updatedAt?: T;

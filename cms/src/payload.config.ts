@@ -79,6 +79,7 @@ import { answerFailedLoginsAlike } from './auth/login-throttle'
 import { recordRefusals, withSecurityLog } from './auth/security-log'
 import { explainAccountRestriction } from './auth/account-restriction'
 import { totpEndpoints } from './auth/totp'
+import { publicOrganisationEndpoint } from './website/organisation'
 import { seedDemoSchoolIfEmpty } from './seed'
 import { SCHEDULED_PUBLICATION_QUEUE } from './workflow/apply'
 import { publishScheduledPost } from './workflow/scheduled'
@@ -234,6 +235,7 @@ export default withPolicy(
       ...testArchiveEndpoints,
       printedRegisterEndpoint,
       toWebsiteEndpoint,
+      publicOrganisationEndpoint,
     ],
     db: databaseAdapter(path.resolve(dirname, 'migrations')),
     editor: lexicalEditor(),

@@ -1,6 +1,8 @@
 /**
- * Lighthouse on the public website: the home page and one article with a cover image, 5 runs
- * each (the performance score swings between runs on a small machine), median per category.
+ * Lighthouse on the public website (issue 15): the home page, one article with a cover image, a
+ * listing (/tin-tuc/), the timetable (/thoi-khoa-bieu/), a gallery (/thu-vien-anh/) and the
+ * organisation page, 5 runs each (the performance score swings between runs on a small
+ * machine), median per category. A page the build does not have (404) is skipped with a note.
  * Not part of `npm test`: it takes a few minutes and measures, it does not check.
  *
  *   node scripts/bench/lighthouse.mjs                      starts the product (as `npm start`
@@ -8,7 +10,8 @@
  *   node scripts/bench/lighthouse.mjs --url http://localhost:4321   measures a running site
  *
  * Options: --runs N (5), --article /tin-tuc/slug/ (else the first post with a cover on the home
- * page), --keep (keep the JSON reports). Ports: CMS_PORT / SITE_PORT as for `npm start`.
+ * page), --timetable and --gallery (another address for those two), --keep (keep the JSON
+ * reports). Ports: CMS_PORT / SITE_PORT as for `npm start`.
  */
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -27,6 +30,8 @@ const { values: options } = parseArgs({
     url: { type: 'string' },
     runs: { type: 'string', default: '5' },
     article: { type: 'string' },
+    gallery: { type: 'string', default: '/thu-vien-anh/' },
+    timetable: { type: 'string', default: '/thoi-khoa-bieu/' },
     keep: { type: 'boolean', default: false },
   },
 })
@@ -117,10 +122,25 @@ const median = (values) => {
 
 try {
   const siteURL = (options.url ?? (await startProduct())).replace(/\/$/, '')
-  const pages = {
+  const wanted = {
     'trang chủ': '/',
     'bài viết có ảnh': options.article ?? (await articleWithCover(siteURL)),
+    'danh sách tin': '/tin-tuc/',
+    'thời khóa biểu': options.timetable,
+    'thư viện ảnh': options.gallery,
+    'cơ cấu tổ chức': '/co-cau-to-chuc/',
   }
+  const pages = {}
+  const skipped = []
+  for (const [name, pathname] of Object.entries(wanted)) {
+    const { status } = await fetch(`${siteURL}${pathname}`)
+    if (status === 200) pages[name] = pathname
+    else
+      skipped.push(
+        `${name} (${pathname}): HTTP ${status}, bỏ qua — trang chưa có trong bản dựng này`,
+      )
+  }
+  for (const note of skipped) console.log(`  ${note}`)
   const reportDir = mkdtempSync(path.join(tmpdir(), 'lighthouse-'))
   mkdirSync(reportDir, { recursive: true })
   const rows = []
@@ -158,6 +178,8 @@ try {
   }
   console.log(`\nLighthouse ${RUNS} lần mỗi trang, trung vị (Chromium ${CHROME}, mobile mặc định):`)
   console.table(rows)
+  if (skipped.length > 0)
+    console.log(`Không đo:\n${skipped.map((note) => `  - ${note}`).join('\n')}`)
   if (options.keep) console.log(`Báo cáo JSON: ${reportDir}`)
   else rmSync(reportDir, { recursive: true, force: true })
   stop()

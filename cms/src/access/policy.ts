@@ -1741,3 +1741,12 @@ export const publicationFieldWrites = {
 export const disclosurePolicy = {
   statusPage: anyOf(leadership, websiteManager, accountant),
 } satisfies Record<string, Rule>
+
+/** Issue 15: the public website's own endpoints. */
+export const websitePolicy = {
+  /**
+   * Cơ cấu tổ chức: anyone reads it, the site's build anonymously; it carries only the name,
+   * public title and photo of the staff who agreed (website/organisation.ts).
+   */
+  readOrganisation: anyone,
+} satisfies Record<string, Rule>

@@ -18,6 +18,10 @@ import { roleOptions } from '../fields/labels'
 import { vietnamesePhone } from '../fields/validators'
 import { firstAccountIsPrincipal } from '../hooks/firstAccountIsPrincipal'
 import { requireStrongPassword } from '../hooks/requireStrongPassword'
+import {
+  rebuildOrganisationWhenStaffChanges,
+  rebuildOrganisationWhenStaffDeleted,
+} from '../website/organisation'
 
 const ROLES_LABEL = { vi: 'Vai trò', en: 'Roles' }
 const DELEGATE_LABEL = { vi: 'Được ủy quyền quản lý tài khoản', en: 'May manage accounts' }
@@ -63,6 +67,9 @@ export const Users: CollectionConfig = {
     afterLogin: [successfulLoginsDoNotCount],
     beforeValidate: [requireStrongPassword, recordPasswordReset],
     beforeChange: [firstAccountIsPrincipal, keepPasswordHistory],
+    // The organisation page (websiteConsent, websiteTitle, websitePhoto below).
+    afterChange: [rebuildOrganisationWhenStaffChanges],
+    afterDelete: [rebuildOrganisationWhenStaffDeleted],
   },
   fields: [
     {

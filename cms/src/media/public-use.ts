@@ -1,8 +1,9 @@
 /**
  * Which files the website shows, kept on each media document by the server (issue 10, holes 7
  * and 8): `publishedIn` lists the published posts that use the file (as cover or inside the
- * text), `onSchoolProfile` says the school's about text shows it, and `onWebsite` is either of
- * them. The public reads only files on the website, and nobody changes those outside the
+ * text), `onSchoolProfile` says every build shows it outside posts (the school profile's about
+ * text, logo and banner, and the photos of staff who agreed to be on the organisation page),
+ * and `onWebsite` is either of them. The public reads only files on the website, and nobody changes those outside the
  * workflow (`collectionPolicy.media`). The posts' and the profile's hooks keep the marks true
  * whenever what is live changes; no client can write them (`fieldWritePolicy.media`).
  */
@@ -163,9 +164,43 @@ export const unmarkMediaOfDeletedPost: CollectionAfterDeleteHook<Post> = async (
   return doc
 }
 
-/** The school's about text is on every build of the website: its images are public. */
-export const markMediaOfSchoolProfile: GlobalAfterChangeHook = async ({ doc, req }) => {
-  const shown = mediaInRichText((doc as { about?: unknown }).about)
+/**
+ * The files every build of the website shows outside posts: the school profile's (the about
+ * text's images, the logo, the banner) and the photos of the staff who agreed to appear on the
+ * organisation page (issue 15). A photo stops being public when its owner withdraws consent.
+ */
+async function mediaShownSiteWide(req: PayloadRequest, profile?: unknown): Promise<Set<string>> {
+  const school = (profile ??
+    (await req.payload.findGlobal({
+      slug: 'school-profile',
+      depth: 0,
+      overrideAccess: true,
+      req,
+    }))) as { about?: unknown; logo?: unknown; banner?: unknown }
+  const shown = mediaInRichText(school.about)
+  const { docs: consenting } = await req.payload.find({
+    collection: 'users',
+    where: { websiteConsent: { equals: true } },
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    select: { websitePhoto: true },
+    overrideAccess: true,
+    req,
+  })
+  for (const file of [school.logo, school.banner, ...consenting.map((u) => u.websitePhoto)]) {
+    const id = idOf(file as MediaRef)
+    if (id !== null) shown.add(String(id))
+  }
+  return shown
+}
+
+/**
+ * Makes `onSchoolProfile` true on exactly the files shown site-wide (see above). The name is
+ * older than the organisation page; it means "on every build, outside posts".
+ */
+export async function markSiteWideMedia(req: PayloadRequest, profile?: unknown): Promise<void> {
+  const shown = await mediaShownSiteWide(req, profile)
   const marked = await findMedia(req, { onSchoolProfile: { equals: true } })
   const markedIds = new Set(marked.map((media) => String(media.id)))
   const added = [...shown].filter((id) => !markedIds.has(id))
@@ -174,5 +209,10 @@ export const markMediaOfSchoolProfile: GlobalAfterChangeHook = async ({ doc, req
     if (!shown.has(String(media.id)))
       await writeMarks(req, media, idsOfPosts(media.publishedIn), false)
   for (const media of newlyShown) await writeMarks(req, media, idsOfPosts(media.publishedIn), true)
+}
+
+/** The school profile is on every build of the website: its images are public. */
+export const markMediaOfSchoolProfile: GlobalAfterChangeHook = async ({ doc, req }) => {
+  await markSiteWideMedia(req, doc)
   return doc
 }

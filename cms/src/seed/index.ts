@@ -19,6 +19,7 @@ import { seedDemoEquipment } from './demo-equipment'
 import { seedDemoTestPapers } from './demo-test-papers'
 import { seedOfficeDocuments } from './demo-office-documents'
 import { seedDemoDisclosure } from './demo-disclosure'
+import { seedDemoFace } from './demo-face'
 import {
   DEMO_DOMAIN,
   DEMO_GROUPS,
@@ -169,6 +170,7 @@ export async function seedDemoSchoolIfEmpty(
   // The office's registers of the year, registered and handled as their people.
   await seedOfficeDocuments(payload)
   await seedDemoDisclosure(payload)
+  await seedDemoFace(payload, staff)
   payload.logger.info(
     `Demo school seeded: ${staff.size} staff accounts, ${DEMO_GROUPS.length} groups, ${DEMO_POSTS.length} posts.`,
   )

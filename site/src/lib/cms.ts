@@ -9,6 +9,8 @@
  */
 import {
   compareVi,
+  DEFAULT_SCHOOL_COLOURS,
+  usableSchoolColour,
   isSiteImageType,
   mediaFileName,
   slugify,
@@ -307,7 +309,7 @@ async function resolveImages(
 export async function getMediaFiles(): Promise<
   Array<{ src: string; from: string; mimeType: string }>
 > {
-  await Promise.all([getPublishedPosts(), getSchoolProfile()])
+  await Promise.all([getPublishedPosts(), getSchoolProfile(), getSchoolFace(), getOrganisation()])
   return [...buildData().mediaFiles].map(([src, file]) => ({ src, ...file }))
 }
 
@@ -551,4 +553,203 @@ export async function getDisclosureFiles(
     ]),
   )
   return [...bySrc].map(([src, from]) => ({ src, from }))
+// ── Issue 15: the school's own face (logo, banner, colours, quick links, featured story,
+// upcoming events) and the organisation page. ──
+
+export interface QuickLink {
+  label: string
+  url: string
+  description: string | null
+}
+
+export interface SchoolFace {
+  logo: SiteImage | null
+  banner: SiteImage | null
+  /** Checked in the CMS (WCAG AA on white); a colour saved before the check falls back here too. */
+  colours: { primary: string; accent: string }
+  quickLinks: QuickLink[]
+  featuredPostId: number | string | null
+}
+
+interface FaceData {
+  face?: Promise<SchoolFace>
+  organisation?: Promise<SiteOrganisation>
+  events?: Promise<UpcomingEvent[]>
+}
+const FACE_DATA = Symbol.for('giathuong.site.cmsFaceData')
+function faceData(): FaceData {
+  // Kept beside the build's other answers, and forgotten with them.
+  const data = buildData() as BuildData & { [FACE_DATA]?: FaceData }
+  return (data[FACE_DATA] ??= {})
+}
+
+async function imagesById(ids: unknown[]): Promise<Map<string, SiteImage | null>> {
+  const wanted = ids.filter(
+    (id): id is number | string => typeof id === 'number' || typeof id === 'string',
+  )
+  const docs = wanted.length > 0 ? await getMediaByIds([...new Set(wanted)]) : new Map()
+  return new Map(wanted.map((id) => [String(id), toSiteImage(docs.get(String(id)))]))
+}
+
+/** The profile's face for the layout and the home page; fetched once per build. */
+export function getSchoolFace(): Promise<SchoolFace> {
+  const data = faceData()
+  data.face ??= (async () => {
+    const profile = await getJSON<Record<string, unknown>>('/globals/school-profile?depth=0')
+    const images = await imagesById([profile.logo, profile.banner])
+    const image = (value: unknown) => images.get(String(value)) ?? null
+    const quickLinks = Array.isArray(profile.quickLinks) ? profile.quickLinks : []
+    const featured = profile.featuredPost
+    return {
+      logo: image(profile.logo),
+      banner: image(profile.banner),
+      colours: {
+        primary: usableSchoolColour(profile.primaryColor, DEFAULT_SCHOOL_COLOURS.primary),
+        accent: usableSchoolColour(profile.accentColor, DEFAULT_SCHOOL_COLOURS.accent),
+      },
+      quickLinks: (quickLinks as Array<Record<string, unknown>>)
+        .filter((link) => typeof link.label === 'string' && typeof link.url === 'string')
+        .map((link) => ({
+          label: String(link.label),
+          url: String(link.url),
+          description:
+            typeof link.description === 'string' && link.description ? link.description : null,
+        })),
+      featuredPostId:
+        typeof featured === 'number' || typeof featured === 'string' ? featured : null,
+    }
+  })()
+  return data.face
+}
+
+/**
+ * The home page's featured story: the one the web admin chose while it is published, else the
+ * newest published post with a cover image, else the newest post.
+ */
+export async function getFeaturedPost(): Promise<PublishedPost | null> {
+  const [face, posts] = await Promise.all([getSchoolFace(), getPublishedPosts()])
+  const chosen =
+    face.featuredPostId !== null
+      ? posts.find((post) => String(post.id) === String(face.featuredPostId))
+      : undefined
+  return chosen ?? posts.find((post) => post.coverImage) ?? posts[0] ?? null
+}
+
+export interface UpcomingEvent {
+  title: string
+  slug: string
+  eventDate: string
+  eventPlace: string | null
+}
+
+/** Midnight today in Vietnam (UTC+7, no daylight saving), as an instant. */
+export function startOfTodayInVietnam(now = new Date()): Date {
+  const local = new Date(now.getTime() + 7 * 3_600_000)
+  local.setUTCHours(0, 0, 0, 0)
+  return new Date(local.getTime() - 7 * 3_600_000)
+}
+
+/** Published posts with an event from today on (Vietnam time), soonest first. */
+export function getUpcomingEvents(limit = 5): Promise<UpcomingEvent[]> {
+  const data = faceData()
+  data.events ??= (async () => {
+    const query = new URLSearchParams({
+      'where[_status][equals]': 'published',
+      'where[eventDate][greater_than_equal]': startOfTodayInVietnam().toISOString(),
+      sort: 'eventDate',
+      limit: String(limit),
+      depth: '0',
+      'select[title]': 'true',
+      'select[slug]': 'true',
+      'select[eventDate]': 'true',
+      'select[eventPlace]': 'true',
+    })
+    const result = await getJSON<Page<Record<string, unknown>>>(`/posts?${query}`)
+    return result.docs
+      .filter((doc) => doc.slug && typeof doc.eventDate === 'string')
+      .map((doc) => ({
+        title: String(doc.title ?? ''),
+        slug: String(doc.slug),
+        eventDate: String(doc.eventDate),
+        eventPlace: typeof doc.eventPlace === 'string' && doc.eventPlace ? doc.eventPlace : null,
+      }))
+  })()
+  return data.events
+}
+
+/** A member of staff who agreed to appear on the website: nothing else of them reaches the site. */
+export interface OrganisationPerson {
+  name: string
+  title: string | null
+  photo: SiteImage | null
+}
+
+export interface OrganisationGroup {
+  name: string
+  slug: string
+  kind: 'professional' | 'organisation' | 'editorial_board'
+  head: OrganisationPerson | null
+  members: OrganisationPerson[]
+  memberCount: number
+}
+
+export interface SiteOrganisation {
+  leadership: Array<{
+    role: 'principal' | 'vice_principal'
+    people: OrganisationPerson[]
+    count: number
+  }>
+  groups: OrganisationGroup[]
+}
+
+interface PersonAnswer {
+  name: string
+  title: string | null
+  photo: number | string | null
+}
+
+/** Cơ cấu tổ chức, from the CMS's public endpoint (only the staff who agreed are named). */
+export function getOrganisation(): Promise<SiteOrganisation> {
+  const data = faceData()
+  data.organisation ??= (async () => {
+    const answer = await getJSON<{
+      leadership: Array<{
+        role: 'principal' | 'vice_principal'
+        people: PersonAnswer[]
+        count: number
+      }>
+      groups: Array<
+        Omit<OrganisationGroup, 'head' | 'members'> & {
+          head: PersonAnswer | null
+          members: PersonAnswer[]
+        }
+      >
+    }>('/public/organisation')
+    const everyone = [
+      ...answer.leadership.flatMap((entry) => entry.people),
+      ...answer.groups.flatMap((group) => [...(group.head ? [group.head] : []), ...group.members]),
+    ]
+    const photos = await imagesById(everyone.map((person) => person.photo))
+    const person = (p: PersonAnswer): OrganisationPerson => ({
+      name: p.name,
+      title: p.title,
+      photo: p.photo === null ? null : (photos.get(String(p.photo)) ?? null),
+    })
+    return {
+      leadership: answer.leadership.map((entry) => ({
+        role: entry.role,
+        people: entry.people.map(person),
+        count: entry.count,
+      })),
+      groups: answer.groups.map((group) => ({
+        name: group.name,
+        slug: group.slug,
+        kind: group.kind,
+        head: group.head ? person(group.head) : null,
+        members: group.members.map(person),
+        memberCount: group.memberCount,
+      })),
+    }
+  })()
+  return data.organisation
 }

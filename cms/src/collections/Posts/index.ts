@@ -244,5 +244,31 @@ export const Posts: CollectionConfig = {
       },
       admin: { position: 'sidebar', readOnly: true },
     },
+    // Issue 15: a post about an event to come (a festival, a parents' meeting) carries its date
+    // and place; the home page lists it under "Sự kiện sắp tới" until the day has passed.
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'eventDate',
+          type: 'date',
+          label: { vi: 'Ngày diễn ra sự kiện', en: 'Event date' },
+          admin: {
+            date: { pickerAppearance: 'dayAndTime', displayFormat: 'dd/MM/yyyy HH:mm' },
+            description: {
+              vi: 'Nếu bài báo trước một sự kiện: trang chủ hiện ở mục Sự kiện sắp tới.',
+              en: 'For a post announcing an event: listed on the home page until it is over.',
+            },
+          },
+        },
+        {
+          name: 'eventPlace',
+          type: 'text',
+          maxLength: 200,
+          label: { vi: 'Địa điểm', en: 'Place' },
+          admin: { condition: (data) => Boolean(data?.eventDate) },
+        },
+      ],
+    },
   ],
 }
