@@ -553,6 +553,8 @@ export async function getDisclosureFiles(
     ]),
   )
   return [...bySrc].map(([src, from]) => ({ src, from }))
+}
+
 // ── Issue 15: the school's own face (logo, banner, colours, quick links, featured story,
 // upcoming events) and the organisation page. ──
 
