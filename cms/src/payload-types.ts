@@ -107,6 +107,7 @@ export interface Config {
     'document-handlings': DocumentHandling;
     'outgoing-documents': OutgoingDocument;
     'public-notices': PublicNotice;
+    timetables: Timetable;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -165,6 +166,7 @@ export interface Config {
     'document-handlings': DocumentHandlingsSelect<false> | DocumentHandlingsSelect<true>;
     'outgoing-documents': OutgoingDocumentsSelect<false> | OutgoingDocumentsSelect<true>;
     'public-notices': PublicNoticesSelect<false> | PublicNoticesSelect<true>;
+    timetables: TimetablesSelect<false> | TimetablesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -1787,6 +1789,37 @@ export interface PublicNotice {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "timetables".
+ */
+export interface Timetable {
+  id: number;
+  title?: string | null;
+  class: number | Group;
+  schoolYear: string;
+  validFrom: string;
+  saturday?: boolean | null;
+  entries?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  publicationStage: 'draft' | 'submitted' | 'approved' | 'published';
+  publicationLive?: boolean | null;
+  publicationComment?: string | null;
+  submittedBy?: (number | null) | User;
+  approvedBy?: (number | null) | User;
+  publishedBy?: (number | null) | User;
+  publishedAt?: string | null;
+  contentChangedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -2057,6 +2090,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'public-notices';
         value: number | PublicNotice;
+      } | null)
+    | ({
+        relationTo: 'timetables';
+        value: number | Timetable;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -3125,6 +3162,28 @@ export interface PublicNoticesSelect<T extends boolean = true> {
   publishedAt?: T;
   sourceCollection?: T;
   sourceId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "timetables_select".
+ */
+export interface TimetablesSelect<T extends boolean = true> {
+  title?: T;
+  class?: T;
+  schoolYear?: T;
+  validFrom?: T;
+  saturday?: T;
+  entries?: T;
+  publicationStage?: T;
+  publicationLive?: T;
+  publicationComment?: T;
+  submittedBy?: T;
+  approvedBy?: T;
+  publishedBy?: T;
+  publishedAt?: T;
+  contentChangedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -80,6 +80,7 @@ import { totpEndpoints } from './auth/totp'
 import { seedDemoSchoolIfEmpty } from './seed'
 import { SCHEDULED_PUBLICATION_QUEUE } from './workflow/apply'
 import { publishScheduledPost } from './workflow/scheduled'
+import { Timetables } from './collections/timetable/Timetables'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -199,6 +200,7 @@ export default withPolicy(
       DocumentHandlings,
       OutgoingDocuments,
       PublicNotices,
+      Timetables,
     ]),
     globals: [SchoolProfile, SiteBuild, SecuritySettings, BackupSettings, BackupStatus],
     // Failed logins and refusals go to the security log; a locked account is answered like an

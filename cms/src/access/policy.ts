@@ -764,6 +764,19 @@ export const collectionPolicy = {
     ...noVersions,
     ...noAccounts,
   },
+  /**
+   * Thời khóa biểu (Điều 6, 17.4): kept by leadership (the vice-principal organising the
+   * teaching), read by all staff, as the teaching assignments it follows are; the public reads
+   * only its published snapshot in public-notices.
+   */
+  timetables: {
+    create: leadership,
+    read: staff,
+    update: anyOf(publicationInProgress, leadership),
+    delete: leadership,
+    ...noVersions,
+    ...noAccounts,
+  },
 } satisfies Record<string, CollectionRules>
 
 export type PolicyCollection = keyof typeof collectionPolicy
@@ -1670,7 +1683,10 @@ export const officeDocumentPolicy = {
  * Who keeps each kind sends it for approval; leadership approves what someone else sent; the web
  * admin (or the principal, who answers for the site: Điều 5.1) publishes and takes it down.
  */
-export const noticeKeepers = {} satisfies Partial<Record<PolicyCollection, Rule>>
+export const noticeKeepers = {
+  /** Thời khóa biểu: the vice-principal organising the teaching (Điều 6), or the principal. */
+  timetables: leadership,
+} satisfies Partial<Record<PolicyCollection, Rule>>
 
 export type NoticeCollection = keyof typeof noticeKeepers
 
@@ -1691,4 +1707,9 @@ export const publicationFieldWrites = {
   publishedBy: publicationInProgress,
   publishedAt: publicationInProgress,
   contentChangedAt: publicationInProgress,
+} satisfies Record<string, Rule>
+
+/** The timetable's editor (Điều 6): who keeps the timetables asks what a save would refuse. */
+export const timetablePolicy = {
+  keep: leadership,
 } satisfies Record<string, Rule>

@@ -18,6 +18,7 @@ import { seedDemoRecords } from './demo-records'
 import { seedDemoEquipment } from './demo-equipment'
 import { seedDemoTestPapers } from './demo-test-papers'
 import { seedOfficeDocuments } from './demo-office-documents'
+import { seedDemoTimetables } from './demo-timetables'
 import {
   DEMO_DOMAIN,
   DEMO_GROUPS,
@@ -167,6 +168,7 @@ export async function seedDemoSchoolIfEmpty(
   await seedDemoTestPapers(payload, staff)
   // The office's registers of the year, registered and handled as their people.
   await seedOfficeDocuments(payload)
+  await seedDemoTimetables(payload, staff)
   payload.logger.info(
     `Demo school seeded: ${staff.size} staff accounts, ${DEMO_GROUPS.length} groups, ${DEMO_POSTS.length} posts.`,
   )
