@@ -78,7 +78,7 @@ beforeAll(async () => {
   ;({ RestClient, GraphQLClient } = await import('./support/rest'))
   const { docs: groups } = await payload.find({
     collection: 'groups',
-    where: { kind: { equals: 'class' } },
+    where: { and: [{ kind: { equals: 'class' } }, { schoolYear: { equals: schoolYear } }] },
     limit: 0,
     depth: 0,
   })
