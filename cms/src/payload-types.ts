@@ -109,6 +109,7 @@ export interface Config {
     'public-notices': PublicNotice;
     disclosures: Disclosure;
     'disclosure-files': DisclosureFile;
+    timetables: Timetable;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -169,6 +170,7 @@ export interface Config {
     'public-notices': PublicNoticesSelect<false> | PublicNoticesSelect<true>;
     disclosures: DisclosuresSelect<false> | DisclosuresSelect<true>;
     'disclosure-files': DisclosureFilesSelect<false> | DisclosureFilesSelect<true>;
+    timetables: TimetablesSelect<false> | TimetablesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -1865,6 +1867,37 @@ export interface DisclosureFile {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "timetables".
+ */
+export interface Timetable {
+  id: number;
+  title?: string | null;
+  class: number | Group;
+  schoolYear: string;
+  validFrom: string;
+  saturday?: boolean | null;
+  entries?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  publicationStage: 'draft' | 'submitted' | 'approved' | 'published';
+  publicationLive?: boolean | null;
+  publicationComment?: string | null;
+  submittedBy?: (number | null) | User;
+  approvedBy?: (number | null) | User;
+  publishedBy?: (number | null) | User;
+  publishedAt?: string | null;
+  contentChangedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -2143,6 +2176,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'disclosure-files';
         value: number | DisclosureFile;
+      } | null)
+    | ({
+        relationTo: 'timetables';
+        value: number | Timetable;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -3262,6 +3299,28 @@ export interface DisclosureFilesSelect<T extends boolean = true> {
   height?: T;
   focalX?: T;
   focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "timetables_select".
+ */
+export interface TimetablesSelect<T extends boolean = true> {
+  title?: T;
+  class?: T;
+  schoolYear?: T;
+  validFrom?: T;
+  saturday?: T;
+  entries?: T;
+  publicationStage?: T;
+  publicationLive?: T;
+  publicationComment?: T;
+  submittedBy?: T;
+  approvedBy?: T;
+  publishedBy?: T;
+  publishedAt?: T;
+  contentChangedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -83,6 +83,7 @@ import { publicOrganisationEndpoint } from './website/organisation'
 import { seedDemoSchoolIfEmpty } from './seed'
 import { SCHEDULED_PUBLICATION_QUEUE } from './workflow/apply'
 import { publishScheduledPost } from './workflow/scheduled'
+import { Timetables } from './collections/timetable/Timetables'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -208,6 +209,7 @@ export default withPolicy(
       PublicNotices,
       Disclosures,
       DisclosureFiles,
+      Timetables,
     ]),
     globals: [SchoolProfile, SiteBuild, SecuritySettings, BackupSettings, BackupStatus],
     // Failed logins and refusals go to the security log; a locked account is answered like an

@@ -797,6 +797,19 @@ export const collectionPolicy = {
     ...noVersions,
     ...noAccounts,
   },
+  /**
+   * Thời khóa biểu (Điều 6, 17.4): kept by leadership (the vice-principal organising the
+   * teaching), read by all staff, as the teaching assignments it follows are; the public reads
+   * only its published snapshot in public-notices.
+   */
+  timetables: {
+    create: leadership,
+    read: staff,
+    update: anyOf(publicationInProgress, leadership),
+    delete: leadership,
+    ...noVersions,
+    ...noAccounts,
+  },
 } satisfies Record<string, CollectionRules>
 
 export type PolicyCollection = keyof typeof collectionPolicy
@@ -1714,6 +1727,8 @@ export const officeDocumentPolicy = {
  */
 export const noticeKeepers = {
   disclosures: disclosureKeeper,
+  /** Thời khóa biểu: the vice-principal organising the teaching (Điều 6), or the principal. */
+  timetables: leadership,
 } satisfies Partial<Record<PolicyCollection, Rule>>
 
 export type NoticeCollection = keyof typeof noticeKeepers
@@ -1749,4 +1764,8 @@ export const websitePolicy = {
    * public title and photo of the staff who agreed (website/organisation.ts).
    */
   readOrganisation: anyone,
+} satisfies Record<string, Rule>
+/** The timetable's editor (Điều 6): who keeps the timetables asks what a save would refuse. */
+export const timetablePolicy = {
+  keep: leadership,
 } satisfies Record<string, Rule>

@@ -20,6 +20,7 @@ import { seedDemoTestPapers } from './demo-test-papers'
 import { seedOfficeDocuments } from './demo-office-documents'
 import { seedDemoDisclosure } from './demo-disclosure'
 import { seedDemoFace } from './demo-face'
+import { seedDemoTimetables } from './demo-timetables'
 import {
   DEMO_DOMAIN,
   DEMO_GROUPS,
@@ -171,6 +172,7 @@ export async function seedDemoSchoolIfEmpty(
   await seedOfficeDocuments(payload)
   await seedDemoDisclosure(payload)
   await seedDemoFace(payload, staff)
+  await seedDemoTimetables(payload, staff)
   payload.logger.info(
     `Demo school seeded: ${staff.size} staff accounts, ${DEMO_GROUPS.length} groups, ${DEMO_POSTS.length} posts.`,
   )

@@ -755,3 +755,18 @@ export function getOrganisation(): Promise<SiteOrganisation> {
   })()
   return data.organisation
 }
+// ── Thời khóa biểu (issue 15): the published week of each class, from public-notices. ──
+
+import type { PublicTimetableData } from '@school/shared'
+
+/** A class's published timetable: `key` is its page's slug (`/thoi-khoa-bieu/3a/`). */
+export type TimetableNotice = PublicNotice<PublicTimetableData>
+
+/** Every class's published timetable, by grade then class name (Vietnamese order). */
+export async function getTimetables(): Promise<TimetableNotice[]> {
+  const notices = await getPublicNotices<PublicTimetableData>('timetable')
+  return [...notices].sort(
+    (a, b) =>
+      (a.data.grade ?? 0) - (b.data.grade ?? 0) || compareVi(a.data.className, b.data.className),
+  )
+}
