@@ -55,6 +55,7 @@ import { IncomingDocuments } from './collections/office/IncomingDocuments'
 import { DocumentHandlings } from './collections/office/DocumentHandlings'
 import { OutgoingDocuments } from './collections/office/OutgoingDocuments'
 import { PublicNotices } from './collections/PublicNotices'
+import { Albums } from './collections/albums'
 import { printedRegisterEndpoint } from './office/registers'
 import { OFFICE_REMINDERS_QUEUE, remindHandlers } from './office/reminders'
 import { toWebsiteEndpoint } from './office/to-website'
@@ -199,6 +200,7 @@ export default withPolicy(
       DocumentHandlings,
       OutgoingDocuments,
       PublicNotices,
+      Albums,
     ]),
     globals: [SchoolProfile, SiteBuild, SecuritySettings, BackupSettings, BackupStatus],
     // Failed logins and refusals go to the security log; a locked account is answered like an

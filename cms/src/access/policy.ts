@@ -105,6 +105,8 @@ import {
   handlingOpen,
   publicationInProgress,
   submittedBySelf,
+  albumNotLive,
+  imageFile,
 } from './predicates'
 import {
   allOf,
@@ -764,6 +766,21 @@ export const collectionPolicy = {
     ...noVersions,
     ...noAccounts,
   },
+  /**
+   * Issue 15, Thư viện ảnh (Điều 7, 17.3, 17.4; Law 91/2025): an album is kept by those who may
+   * write posts for its group (ownPost: its authors and the group's people). Its images list the
+   * pupils they show: need-to-know, so besides its makers only those who approve and publish it
+   * read it. The public reads the published snapshot in `public-notices` only.
+   */
+  albums: {
+    create: staff,
+    read: anyOf(leadership, websiteManager, ownPost),
+    update: anyOf(publicationInProgress, ownPost),
+    // What is on the website comes down first (its images become private with it).
+    delete: allOf(anyOf(principal, ownPost), albumNotLive),
+    ...noVersions,
+    ...noAccounts,
+  },
 } satisfies Record<string, CollectionRules>
 
 export type PolicyCollection = keyof typeof collectionPolicy
@@ -969,6 +986,8 @@ export const fieldWritePolicy = {
     publishedIn: nobody,
     onSchoolProfile: nobody,
     onWebsite: nobody,
+    // Issue 15: the published albums showing the file (media/public-use.ts).
+    inAlbums: nobody,
   },
   'archive-files': {
     // Điều 14.2: the checksum and size of the bytes as filed, computed by the server.
@@ -1137,6 +1156,13 @@ export const fieldWritePolicy = {
     type: newRecord,
     draftingUnit: newRecord,
   },
+  albums: {
+    // As for posts (Điều 7): the server records the maker; a maker credits colleagues of the
+    // album's group and files it under a group they are in; leadership may set either.
+    createdBy: nobody,
+    authors: anyOf(leadership, authorsFromOwnCircle),
+    ownerGroup: anyOf(leadership, ownerGroupOfActor),
+  },
 } satisfies Partial<Record<PolicyCollection, Record<string, Rule>>>
 
 /** Fields only some readers of the document may see. */
@@ -1173,6 +1199,7 @@ export const fieldReadPolicy = {
     // Staff names stay in the school; the website shows the image, not who uploaded it.
     uploadedBy: staff,
     publishedIn: staff,
+    inAlbums: staff,
   },
   'archive-entries': {
     // The sender follows an entry's progress; the files are the archive's readers' only.
@@ -1197,6 +1224,10 @@ export const fieldReadPolicy = {
   'public-notices': {
     sourceCollection: staff,
     sourceId: staff,
+  },
+  albums: {
+    // Which pupils an image shows is a staff matter (consent), never public.
+    pupils: staff,
   },
 } satisfies Partial<Record<PolicyCollection, Record<string, Rule>>>
 
@@ -1454,6 +1485,11 @@ export const pickerPolicy = {
     // A writer links a post to a topic assigned to them; the workflow keeps what is there.
     assignment: anyOf(workflowInProgress, assignedToSelf),
   },
+  albums: {
+    // Issue 15: an album is made of images of published posts (or other albums) and of images
+    // its maker uploads into it; the publication's own save keeps what is there.
+    image: anyOf(publicationInProgress, allOf(imageFile, anyOf(onWebsite, uploadedBySelf))),
+  },
 } satisfies Partial<Record<PolicyCollection, Record<string, Rule>>>
 
 type Lock = {
@@ -1670,7 +1706,10 @@ export const officeDocumentPolicy = {
  * Who keeps each kind sends it for approval; leadership approves what someone else sent; the web
  * admin (or the principal, who answers for the site: Điều 5.1) publishes and takes it down.
  */
-export const noticeKeepers = {} satisfies Partial<Record<PolicyCollection, Rule>>
+export const noticeKeepers = {
+  // Issue 15: an album's makers send it for approval (as for posts: ownPost).
+  albums: ownPost,
+} satisfies Partial<Record<PolicyCollection, Rule>>
 
 export type NoticeCollection = keyof typeof noticeKeepers
 

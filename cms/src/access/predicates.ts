@@ -854,3 +854,9 @@ export const publicationInProgress: Rule = ({ req }) => hasFlag(req, 'publicatio
 export const submittedBySelf: Rule = ({ user, data }) =>
   // Asked without the record, assume the worst: nobody approves what they may have sent.
   data === undefined || !user || same(data.submittedBy, user.id)
+
+/** Issue 15: an album not on the website (deleting one that is would leave its images public). */
+export const albumNotLive: Rule = () => ({ publicationLive: { not_equals: true } })
+
+/** A picture, not a PDF: what an album (Thư viện ảnh) may show. */
+export const imageFile: Rule = () => ({ mimeType: { like: 'image/' } })
