@@ -107,6 +107,7 @@ import {
   submittedBySelf,
   albumNotLive,
   imageFile,
+  imageOfKeptAlbum,
 } from './predicates'
 import {
   allOf,
@@ -1488,7 +1489,10 @@ export const pickerPolicy = {
   albums: {
     // Issue 15: an album is made of images of published posts (or other albums) and of images
     // its maker uploads into it; the publication's own save keeps what is there.
-    image: anyOf(publicationInProgress, allOf(imageFile, anyOf(onWebsite, uploadedBySelf))),
+    image: anyOf(
+      publicationInProgress,
+      allOf(imageFile, anyOf(onWebsite, uploadedBySelf, imageOfKeptAlbum)),
+    ),
   },
 } satisfies Partial<Record<PolicyCollection, Record<string, Rule>>>
 
