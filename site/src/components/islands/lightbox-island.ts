@@ -28,7 +28,7 @@ for (const holder of document.querySelectorAll<HTMLElement>('[data-lightbox-isla
   const observer = new IntersectionObserver((entries) => {
     if (!entries.some((entry) => entry.isIntersecting)) return
     observer.disconnect()
-    void hydrate(holder).then(() => holder.setAttribute('data-hydrated', ''))
+    void hydrate(holder)
   })
   observer.observe(grid)
 }
