@@ -110,6 +110,7 @@ export interface Config {
     disclosures: Disclosure;
     'disclosure-files': DisclosureFile;
     timetables: Timetable;
+    albums: Album;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -171,6 +172,7 @@ export interface Config {
     disclosures: DisclosuresSelect<false> | DisclosuresSelect<true>;
     'disclosure-files': DisclosureFilesSelect<false> | DisclosureFilesSelect<true>;
     timetables: TimetablesSelect<false> | TimetablesSelect<true>;
+    albums: AlbumsSelect<false> | AlbumsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -328,6 +330,7 @@ export interface Media {
   onWebsite?: boolean | null;
   publishedIn?: (number | Post)[] | null;
   onSchoolProfile?: boolean | null;
+  inAlbums?: (number | Album)[] | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -589,6 +592,50 @@ export interface HealthCheckup {
   dental?: ('healthy' | 'caries' | 'other') | null;
   notes?: string | null;
   examinedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "albums".
+ */
+export interface Album {
+  id: number;
+  title: string;
+  /**
+   * Leave empty to make it automatically, without diacritics.
+   */
+  slug?: string | null;
+  eventDate?: string | null;
+  description?: string | null;
+  /**
+   * Pick images of published posts or upload new ones. They are public only once the album is published.
+   */
+  images?:
+    | {
+        image: number | Media;
+        caption?: string | null;
+        /**
+         * The album is published only when every pupil here has the needed consent. Never shown on the website.
+         */
+        pupils?: (number | Student)[] | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Empty: the whole school.
+   */
+  ownerGroup?: (number | null) | Group;
+  authors?: (number | User)[] | null;
+  createdBy?: (number | null) | User;
+  publicationStage: 'draft' | 'submitted' | 'approved' | 'published';
+  publicationLive?: boolean | null;
+  publicationComment?: string | null;
+  submittedBy?: (number | null) | User;
+  approvedBy?: (number | null) | User;
+  publishedBy?: (number | null) | User;
+  publishedAt?: string | null;
+  contentChangedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -2180,6 +2227,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'timetables';
         value: number | Timetable;
+      } | null)
+    | ({
+        relationTo: 'albums';
+        value: number | Album;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -2347,6 +2398,7 @@ export interface MediaSelect<T extends boolean = true> {
   onWebsite?: T;
   publishedIn?: T;
   onSchoolProfile?: T;
+  inAlbums?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -3311,6 +3363,37 @@ export interface TimetablesSelect<T extends boolean = true> {
   validFrom?: T;
   saturday?: T;
   entries?: T;
+  publicationStage?: T;
+  publicationLive?: T;
+  publicationComment?: T;
+  submittedBy?: T;
+  approvedBy?: T;
+  publishedBy?: T;
+  publishedAt?: T;
+  contentChangedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "albums_select".
+ */
+export interface AlbumsSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  eventDate?: T;
+  description?: T;
+  images?:
+    | T
+    | {
+        image?: T;
+        caption?: T;
+        pupils?: T;
+        id?: T;
+      };
+  ownerGroup?: T;
+  authors?: T;
+  createdBy?: T;
   publicationStage?: T;
   publicationLive?: T;
   publicationComment?: T;

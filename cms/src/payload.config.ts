@@ -57,6 +57,7 @@ import { OutgoingDocuments } from './collections/office/OutgoingDocuments'
 import { PublicNotices } from './collections/PublicNotices'
 import { DisclosureFiles } from './collections/disclosure/DisclosureFiles'
 import { Disclosures } from './collections/disclosure/Disclosures'
+import { Albums } from './collections/albums'
 import { printedRegisterEndpoint } from './office/registers'
 import { OFFICE_REMINDERS_QUEUE, remindHandlers } from './office/reminders'
 import { toWebsiteEndpoint } from './office/to-website'
@@ -210,6 +211,7 @@ export default withPolicy(
       Disclosures,
       DisclosureFiles,
       Timetables,
+      Albums,
     ]),
     globals: [SchoolProfile, SiteBuild, SecuritySettings, BackupSettings, BackupStatus],
     // Failed logins and refusals go to the security log; a locked account is answered like an

@@ -107,6 +107,9 @@ import {
   submittedBySelf,
   financeDisclosure,
   noticeNotLive,
+  albumNotLive,
+  imageFile,
+  imageOfKeptAlbum,
 } from './predicates'
 import {
   allOf,
@@ -810,6 +813,21 @@ export const collectionPolicy = {
     ...noVersions,
     ...noAccounts,
   },
+  /**
+   * Issue 15, Thư viện ảnh (Điều 7, 17.3, 17.4; Law 91/2025): an album is kept by those who may
+   * write posts for its group (ownPost: its authors and the group's people). Its images list the
+   * pupils they show: need-to-know, so besides its makers only those who approve and publish it
+   * read it. The public reads the published snapshot in `public-notices` only.
+   */
+  albums: {
+    create: staff,
+    read: anyOf(leadership, websiteManager, ownPost),
+    update: anyOf(publicationInProgress, ownPost),
+    // What is on the website comes down first (its images become private with it).
+    delete: allOf(anyOf(principal, ownPost), albumNotLive),
+    ...noVersions,
+    ...noAccounts,
+  },
 } satisfies Record<string, CollectionRules>
 
 export type PolicyCollection = keyof typeof collectionPolicy
@@ -1015,6 +1033,8 @@ export const fieldWritePolicy = {
     publishedIn: nobody,
     onSchoolProfile: nobody,
     onWebsite: nobody,
+    // Issue 15: the published albums showing the file (media/public-use.ts).
+    inAlbums: nobody,
   },
   'archive-files': {
     // Điều 14.2: the checksum and size of the bytes as filed, computed by the server.
@@ -1188,6 +1208,13 @@ export const fieldWritePolicy = {
     onWebsite: nobody,
     publishedIn: nobody,
   },
+  albums: {
+    // As for posts (Điều 7): the server records the maker; a maker credits colleagues of the
+    // album's group and files it under a group they are in; leadership may set either.
+    createdBy: nobody,
+    authors: anyOf(leadership, authorsFromOwnCircle),
+    ownerGroup: anyOf(leadership, ownerGroupOfActor),
+  },
 } satisfies Partial<Record<PolicyCollection, Record<string, Rule>>>
 
 /** Fields only some readers of the document may see. */
@@ -1224,6 +1251,7 @@ export const fieldReadPolicy = {
     // Staff names stay in the school; the website shows the image, not who uploaded it.
     uploadedBy: staff,
     publishedIn: staff,
+    inAlbums: staff,
   },
   'archive-entries': {
     // The sender follows an entry's progress; the files are the archive's readers' only.
@@ -1252,6 +1280,10 @@ export const fieldReadPolicy = {
   // Which disclosures show a file is the school's bookkeeping; the public reads the file.
   'disclosure-files': {
     publishedIn: staff,
+  },
+  albums: {
+    // Which pupils an image shows is a staff matter (consent), never public.
+    pupils: staff,
   },
 } satisfies Partial<Record<PolicyCollection, Record<string, Rule>>>
 
@@ -1509,6 +1541,14 @@ export const pickerPolicy = {
     // A writer links a post to a topic assigned to them; the workflow keeps what is there.
     assignment: anyOf(workflowInProgress, assignedToSelf),
   },
+  albums: {
+    // Issue 15: an album is made of images of published posts (or other albums) and of images
+    // its maker uploads into it; the publication's own save keeps what is there.
+    image: anyOf(
+      publicationInProgress,
+      allOf(imageFile, anyOf(onWebsite, uploadedBySelf, imageOfKeptAlbum)),
+    ),
+  },
 } satisfies Partial<Record<PolicyCollection, Record<string, Rule>>>
 
 type Lock = {
@@ -1729,6 +1769,8 @@ export const noticeKeepers = {
   disclosures: disclosureKeeper,
   /** Thời khóa biểu: the vice-principal organising the teaching (Điều 6), or the principal. */
   timetables: leadership,
+  // Issue 15: an album's makers send it for approval (as for posts: ownPost).
+  albums: ownPost,
 } satisfies Partial<Record<PolicyCollection, Rule>>
 
 export type NoticeCollection = keyof typeof noticeKeepers

@@ -870,3 +870,29 @@ export const financeDisclosure: Rule = ({ data, id }) => {
 export const noticeNotLive: Rule = () => ({
   or: [{ publicationLive: { equals: false } }, { publicationLive: { exists: false } }],
 })
+/** Issue 15: an album not on the website (deleting one that is would leave its images public). */
+export const albumNotLive: Rule = () => ({ publicationLive: { not_equals: true } })
+
+/** A picture, not a PDF: what an album (Thư viện ảnh) may show. */
+export const imageFile: Rule = () => ({ mimeType: { like: 'image/' } })
+
+/**
+ * Issue 15: the images of the albums the actor keeps (as for posts: ownPost), so that any of an
+ * album's makers may keep an image a colleague uploaded into it.
+ */
+export const imageOfKeptAlbum: Rule = async (context) => {
+  const kept = await ownPost(context)
+  if (kept === false) return false
+  const { docs } = await context.req.payload.find({
+    collection: 'albums',
+    where: kept === true ? {} : kept,
+    select: { images: true },
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    overrideAccess: true,
+    req: context.req,
+  })
+  const ids = docs.flatMap((album) => idsOf((album.images ?? []).map((row) => row.image)))
+  return ids.length > 0 ? { id: { in: ids } } : false
+}

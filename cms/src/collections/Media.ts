@@ -18,6 +18,7 @@ const ON_SCHOOL_PROFILE_LABEL = {
   vi: 'Dùng trong trang Giới thiệu',
   en: 'Used by the About page',
 }
+const IN_ALBUMS_LABEL = { vi: 'Dùng trong album đã đăng', en: 'Used by published albums' }
 const ON_WEBSITE_LABEL = { vi: 'Đang hiện trên website', en: 'Shown on the website' }
 
 const LIVE_FILE_UNCHANGEABLE = {
@@ -131,6 +132,19 @@ export const Media: CollectionConfig = {
       defaultValue: false,
       label: ON_SCHOOL_PROFILE_LABEL,
       access: fieldAccess('media', 'onSchoolProfile', ON_SCHOOL_PROFILE_LABEL, false),
+      admin: { readOnly: true, position: 'sidebar' },
+    },
+    {
+      // Issue 15: kept by the albums' publication (media/public-use.ts: markAlbumMedia).
+      name: 'inAlbums',
+      type: 'relationship',
+      relationTo: 'albums',
+      hasMany: true,
+      label: IN_ALBUMS_LABEL,
+      access: {
+        ...fieldAccess('media', 'inAlbums', IN_ALBUMS_LABEL),
+        ...fieldReadAccess('media', 'inAlbums'),
+      },
       admin: { readOnly: true, position: 'sidebar' },
     },
   ],

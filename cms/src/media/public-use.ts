@@ -16,7 +16,7 @@ import type {
 } from 'payload'
 
 import { idOf, idsOf } from '../lib/ids'
-import type { Media, Post } from '../payload-types'
+import type { Album, Media, Post } from '../payload-types'
 
 type Id = number | string
 type MediaRef = Id | { id: Id } | null | undefined
@@ -51,14 +51,18 @@ function mediaOfPost(post: Pick<Post, 'coverImage' | 'content' | 'attachments'>)
   return found
 }
 
-type Marks = Pick<Media, 'id' | 'publishedIn' | 'onSchoolProfile'>
+type Marks = Pick<Media, 'id' | 'publishedIn' | 'onSchoolProfile' | 'inAlbums'>
 
-/** Writes a file's marks as the server: no user may, and a file on the website is frozen. */
+/**
+ * Writes a file's marks as the server: no user may, and a file on the website is frozen. The
+ * published albums showing it (issue 15) keep it public too, unless `inAlbums` says otherwise.
+ */
 async function writeMarks(
   req: PayloadRequest,
   media: Marks,
   publishedIn: Id[],
   onSchoolProfile: boolean,
+  inAlbums: Id[] = idsOf<Id>(media.inAlbums as MediaRef[] | null | undefined),
 ): Promise<void> {
   await req.payload.update({
     collection: 'media',
@@ -67,7 +71,8 @@ async function writeMarks(
     data: {
       publishedIn: publishedIn as Array<Post['id']>,
       onSchoolProfile,
-      onWebsite: publishedIn.length > 0 || onSchoolProfile,
+      inAlbums: inAlbums as Array<Album['id']>,
+      onWebsite: publishedIn.length > 0 || onSchoolProfile || inAlbums.length > 0,
     },
     depth: 0,
     overrideAccess: true,
@@ -75,7 +80,7 @@ async function writeMarks(
   })
 }
 
-const MARK_FIELDS = { publishedIn: true, onSchoolProfile: true } as const
+const MARK_FIELDS = { publishedIn: true, onSchoolProfile: true, inAlbums: true } as const
 
 async function findMedia(
   req: PayloadRequest,
@@ -215,4 +220,35 @@ export async function markSiteWideMedia(req: PayloadRequest, profile?: unknown):
 export const markMediaOfSchoolProfile: GlobalAfterChangeHook = async ({ doc, req }) => {
   await markSiteWideMedia(req, doc)
   return doc
+}
+
+/**
+ * Issue 15: the images of a published album are public while it is live (`live`: its images;
+ * empty when it comes down). A file another published post or album shows stays public.
+ */
+export async function markAlbumMedia(
+  req: PayloadRequest,
+  albumId: Id,
+  live: Set<string>,
+): Promise<void> {
+  const listed = await findMedia(req, { inAlbums: { in: [albumId] } })
+  const listedIds = new Set(listed.map((media) => String(media.id)))
+  const added = [...live].filter((id) => !listedIds.has(id))
+  const newlyUsed = added.length > 0 ? await findMedia(req, { id: { in: added } }) : []
+  const albumsOf = (media: Marks) => idsOf<Id>(media.inAlbums as MediaRef[] | null | undefined)
+  const keepOthers = (media: Marks) =>
+    writeMarks(
+      req,
+      media,
+      idsOfPosts(media.publishedIn),
+      Boolean(media.onSchoolProfile),
+      albumsOf(media).filter((id) => String(id) !== String(albumId)),
+    )
+  for (const media of listed) if (!live.has(String(media.id))) await keepOthers(media)
+  for (const media of newlyUsed) {
+    await writeMarks(req, media, idsOfPosts(media.publishedIn), Boolean(media.onSchoolProfile), [
+      ...albumsOf(media),
+      albumId,
+    ])
+  }
 }

@@ -21,6 +21,7 @@ import { seedOfficeDocuments } from './demo-office-documents'
 import { seedDemoDisclosure } from './demo-disclosure'
 import { seedDemoFace } from './demo-face'
 import { seedDemoTimetables } from './demo-timetables'
+import { seedDemoAlbums } from './demo-albums'
 import {
   DEMO_DOMAIN,
   DEMO_GROUPS,
@@ -173,6 +174,8 @@ export async function seedDemoSchoolIfEmpty(
   await seedDemoDisclosure(payload)
   await seedDemoFace(payload, staff)
   await seedDemoTimetables(payload, staff)
+  // Issue 15: two photo albums, published through the notices' publication.
+  await seedDemoAlbums(payload, staff)
   payload.logger.info(
     `Demo school seeded: ${staff.size} staff accounts, ${DEMO_GROUPS.length} groups, ${DEMO_POSTS.length} posts.`,
   )

@@ -8,6 +8,7 @@
 import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
 import { OWN_CONSENT_AGE, ageOn } from '@school/shared'
 
+import { takeDownAlbumsOf } from '../albums/consent-withdrawal'
 import { localize } from '../lib/messages'
 import { withFlag } from '../lib/request-flags'
 import type { Post, Student } from '../payload-types'
@@ -25,7 +26,7 @@ function allowsPosts(consent: Consent | undefined, dateOfBirth: string, on: Date
   return ageOn(dateOfBirth, on) < OWN_CONSENT_AGE || Boolean(consent.pupil)
 }
 
-/** Takes down the pupil's published posts; returns the posts it took down. */
+/** Takes down the pupil's published posts (and albums); returns the posts it took down. */
 export async function takeDownPostsOf(
   req: PayloadRequest,
   pupilId: number | string,
@@ -55,6 +56,8 @@ export async function takeDownPostsOf(
     )
     takenDown.push({ id: post.id, title: post.title })
   }
+  // Issue 15: the albums whose images show the pupil come down with the posts.
+  await takeDownAlbumsOf(req, pupilId, comment)
   await notifyConsentTakedown(req.payload, req, takenDown)
   return takenDown
 }

@@ -9,13 +9,16 @@ import { idOf } from '../lib/ids'
 import type { Message } from '../lib/messages'
 import type { Post } from '../payload-types'
 
-export async function consentProblems(
+/**
+ * The pupils among `ids` whose consent does not allow them on the website on that day, each
+ * with what is missing (also asked for the images of a photo album: albums/consent.ts).
+ */
+export async function pupilsLackingConsent(
   req: PayloadRequest,
-  post: Post,
+  ids: Array<number | string>,
   on: Date = new Date(),
-): Promise<Message | null> {
-  const ids = (post.pupils ?? []).map((pupil) => idOf(pupil)).filter((id) => id !== null)
-  if (ids.length === 0) return null
+): Promise<Message[]> {
+  if (ids.length === 0) return []
   // A system lookup: the publisher need not be able to open the pupils' records.
   const { docs } = await req.payload.find({
     collection: 'students',
@@ -27,7 +30,7 @@ export async function consentProblems(
     overrideAccess: true,
     req,
   })
-  const lacking = docs.flatMap((pupil) => {
+  return docs.flatMap((pupil) => {
     if (!pupil.consent?.guardian)
       return [
         {
@@ -45,6 +48,15 @@ export async function consentProblems(
     }
     return []
   })
+}
+
+export async function consentProblems(
+  req: PayloadRequest,
+  post: Post,
+  on: Date = new Date(),
+): Promise<Message | null> {
+  const ids = (post.pupils ?? []).map((pupil) => idOf(pupil)).filter((id) => id !== null)
+  const lacking = await pupilsLackingConsent(req, ids, on)
   if (lacking.length === 0) return null
   return {
     vi: `Chưa đăng được: bài nêu tên, hình ảnh học sinh chưa có sự đồng ý cần thiết — ${lacking.map((l) => l.vi).join('; ')}. Hãy bỏ các em khỏi bài hoặc ghi nhận sự đồng ý trong hồ sơ học sinh.`,

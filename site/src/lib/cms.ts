@@ -309,7 +309,13 @@ async function resolveImages(
 export async function getMediaFiles(): Promise<
   Array<{ src: string; from: string; mimeType: string }>
 > {
-  await Promise.all([getPublishedPosts(), getSchoolProfile(), getSchoolFace(), getOrganisation()])
+  await Promise.all([
+    getPublishedPosts(),
+    getSchoolProfile(),
+    getSchoolFace(),
+    getOrganisation(),
+    getAlbums(),
+  ])
   return [...buildData().mediaFiles].map(([src, file]) => ({ src, ...file }))
 }
 
@@ -769,4 +775,62 @@ export async function getTimetables(): Promise<TimetableNotice[]> {
     (a, b) =>
       (a.data.grade ?? 0) - (b.data.grade ?? 0) || compareVi(a.data.className, b.data.className),
   )
+}
+// ── Thư viện ảnh (issue 15): the published albums, their images through the site's pipeline. ──
+
+/** One image of an album: its files (copied into the build like a post's) and its caption. */
+export interface AlbumImage {
+  image: SiteImage
+  caption: string
+}
+
+/** A published album as its pages show it; never who is in the pictures, nor who made it. */
+export interface SiteAlbum {
+  key: string
+  title: string
+  path: string
+  description: string
+  eventDate: string | null
+  changedAt: string
+  images: AlbumImage[]
+}
+
+interface AlbumNoticeData {
+  eventDate?: string | null
+  description?: string
+  images?: Array<{ media?: number | string; caption?: string }>
+}
+
+const ALBUMS = Symbol.for('giathuong.site.cmsAlbums')
+
+/** The published albums, newest event first, each image resolved once per build. */
+export function getAlbums(): Promise<SiteAlbum[]> {
+  const data = buildData() as BuildData & { [ALBUMS]?: Promise<SiteAlbum[]> }
+  return (data[ALBUMS] ??= fetchAlbums())
+}
+
+async function fetchAlbums(): Promise<SiteAlbum[]> {
+  const notices = await getPublicNotices<AlbumNoticeData>('album')
+  const ids = notices.flatMap((notice) => (notice.data.images ?? []).map((image) => image.media))
+  const known = ids.filter((id): id is number | string => id !== undefined && id !== null)
+  const byId = known.length > 0 ? await getMediaByIds([...new Set(known)]) : new Map()
+  const albums = notices.map((notice): SiteAlbum => {
+    const images = (notice.data.images ?? []).flatMap((entry) => {
+      const image = toSiteImage(byId.get(String(entry.media)))
+      return image ? [{ image, caption: String(entry.caption ?? '') }] : []
+    })
+    return {
+      key: notice.key,
+      title: notice.title,
+      path: notice.path,
+      description: String(notice.data.description ?? ''),
+      eventDate: notice.data.eventDate ?? null,
+      changedAt: notice.changedAt,
+      images,
+    }
+  })
+  const time = (album: SiteAlbum) => (album.eventDate ? Date.parse(album.eventDate) : 0)
+  return albums
+    .filter((album) => album.images.length > 0)
+    .sort((a, b) => time(b) - time(a) || compareVi(a.title, b.title))
 }
