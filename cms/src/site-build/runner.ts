@@ -73,7 +73,7 @@ export function siteBuildConfig(): SiteBuildConfig | null {
     buildsDir: SITE_BUILDS_DIR,
     liveLink: SITE_LIVE_DIR,
     cmsURL: process.env.CMS_URL || process.env.SERVER_URL || 'http://localhost:3000',
-    debounceMs: Number(process.env.SITE_BUILD_DEBOUNCE_MS || 1500),
+    debounceMs: Number(process.env.SITE_BUILD_DEBOUNCE_MS || 500),
     cacheDir: process.env.SITE_CACHE_DIR || undefined,
   }
 }
