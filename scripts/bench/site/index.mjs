@@ -150,8 +150,9 @@ async function startCms(withSiteBuild) {
   })
   cms.stdout.pipe(cmsLog, { end: false })
   cms.stderr.pipe(cmsLog, { end: false })
-  // The first request runs the migrations and, on an empty database, seeds the demo school.
-  await waitForURL(`${cmsURL}/api/globals/school-profile`, { service: cms, timeoutMs: 300_000 })
+  // The first request runs the migrations and, on an empty database, seeds the demo school
+  // (over 5 minutes on a shared machine under load).
+  await waitForURL(`${cmsURL}/api/globals/school-profile`, { service: cms, timeoutMs: 900_000 })
 }
 
 // ---- helpers -------------------------------------------------------------------------------
