@@ -3551,6 +3551,7 @@ export interface SchoolProfile {
 export interface SiteBuild {
   id: number;
   status?: ('building' | 'ok' | 'failed' | 'interrupted') | null;
+  mode?: ('full' | 'incremental') | null;
   lastSuccessAt?: string | null;
   lastAttemptAt?: string | null;
   durationMs?: number | null;
@@ -3689,6 +3690,7 @@ export interface SchoolProfileSelect<T extends boolean = true> {
  */
 export interface SiteBuildSelect<T extends boolean = true> {
   status?: T;
+  mode?: T;
   lastSuccessAt?: T;
   lastAttemptAt?: T;
   durationMs?: T;

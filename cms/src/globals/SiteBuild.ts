@@ -34,6 +34,19 @@ export const SiteBuild: GlobalConfig = {
       admin: { readOnly: true },
     },
     {
+      name: 'mode',
+      type: 'select',
+      options: [
+        { value: 'full', label: { vi: 'Toàn bộ', en: 'Full' } },
+        {
+          value: 'incremental',
+          label: { vi: 'Từng phần (chỉ các trang thay đổi)', en: 'Incremental (changed pages)' },
+        },
+      ],
+      label: { vi: 'Cách xây dựng', en: 'Build mode' },
+      admin: { readOnly: true },
+    },
+    {
       name: 'lastSuccessAt',
       type: 'date',
       label: { vi: 'Xây dựng thành công lúc', en: 'Last built at' },

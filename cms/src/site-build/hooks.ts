@@ -9,12 +9,19 @@ import type { WorkflowAction } from '@school/shared'
 
 import { requestSiteBuild } from './runner'
 
-/** The site is built from the CMS at start, so it shows what is published now. */
+/**
+ * The site is built from the CMS at start, so it shows what is published now: in full, since the
+ * code may be new (the site's integration would notice, but a start is the time to be sure).
+ */
 export function requestSiteBuildAtStart(payload: Payload): void {
-  requestSiteBuild(payload, 'start')
+  requestSiteBuild(payload, 'start', 'full')
 }
 
-/** Groups and the school profile appear on the website: any change rebuilds it. */
+/**
+ * Groups and the school profile appear on the website: any change rebuilds it. A collection's
+ * change is incremental (the pages whose data changed are found by the site's build); a global
+ * (the school profile: name, logo, colours of every page) asks for a full build.
+ */
 export const rebuildSiteWhenPublicContentChanges = {
   collection: (({ doc, collection, req }) => {
     requestSiteBuild(req.payload, collection.slug)
@@ -25,7 +32,7 @@ export const rebuildSiteWhenPublicContentChanges = {
     return doc
   }) satisfies CollectionAfterDeleteHook,
   global: (({ doc, global, req }) => {
-    requestSiteBuild(req.payload, global.slug)
+    requestSiteBuild(req.payload, global.slug, 'full')
     return doc
   }) satisfies GlobalAfterChangeHook,
 }

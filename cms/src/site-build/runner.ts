@@ -4,7 +4,26 @@
  * Each build goes to a new folder; only a complete build is swapped in (an atomic rename of the
  * `live` link), so visitors never see a half-built site and a failed build leaves the last good
  * one live. The outcome and the log go to the `site-build` global for the web admin.
+ *
+ * Incremental builds (publish → live in seconds). A build is given the live build's folder and
+ * its manifest (what each page was made from: a fingerprint of its getStaticPaths props). The
+ * site's integration (site/integrations/incremental.ts) then renders only the pages whose props
+ * changed, plus every page outside its PROPS_ROUTES table (home, listings by kind, rss.xml), the
+ * search index (unchanged school years from the cache) and the sitemap, and hard-links every
+ * other page's file from the live build into the new folder: a copy of the live build in which
+ * the changed files are new. That folder is swapped in whole, as a full build is. A full build
+ * is made for the start, a recovery, the school profile (scope 'full'), and whenever the
+ * integration cannot be sure: no manifest, other site code or dependencies, other layout data,
+ * a manifest that failed its own check; an incremental build that fails is tried again in full.
+ * The manifest's summary (which mode, and why) is the first line of the build's log.
+ *
+ * Separate folders per build root: Astro's cache (`cacheDir`, the search indexes, Vite's cache)
+ * goes to SITE_CACHE_DIR (default `<builds>-cache`), the manifests to its `manifests/`, and
+ * Astro's working directory, where it bundles the pages before rendering them, is the build
+ * root's own (workDirOf). A benchmark beside `npm start`, or several schools on one machine,
+ * never share a cache, an output or a temporary folder.
  */
+import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
@@ -23,7 +42,27 @@ export interface SiteBuildConfig {
   /** Where the build reads the CMS (the public REST API). */
   cmsURL: string
   debounceMs: number
+  /** Astro's cache and the builds' manifests, this build root's own (default `<buildsDir>-cache`). */
+  cacheDir?: string
 }
+
+const cacheDirOf = (config: SiteBuildConfig) =>
+  path.resolve(config.cacheDir ?? `${config.buildsDir.replace(/[\\/]+$/, '')}-cache`)
+/**
+ * Astro's working directory for this build root. Astro bundles the pages into `<cwd>/.astro/`
+ * before rendering them, and removes it after; with the site's folder as cwd, two builds of it
+ * would share that folder and delete it under each other. Inside the site's node_modules, so the
+ * bundled pages still find their packages (react, astro) as Node looks them up.
+ */
+const workDirOf = (config: SiteBuildConfig) =>
+  path.join(
+    config.sourceDir,
+    'node_modules',
+    '.school-site-builds',
+    createHash('sha256').update(path.resolve(config.buildsDir)).digest('hex').slice(0, 16),
+  )
+const manifestOf = (config: SiteBuildConfig, build: string) =>
+  path.join(cacheDirOf(config), 'manifests', `${path.basename(build)}.json`)
 
 /** Building is on when `npm start` (or a deployment) says where: SITE_SOURCE_DIR, SITE_BUILDS_DIR, SITE_LIVE_DIR. */
 export function siteBuildConfig(): SiteBuildConfig | null {
@@ -34,7 +73,8 @@ export function siteBuildConfig(): SiteBuildConfig | null {
     buildsDir: SITE_BUILDS_DIR,
     liveLink: SITE_LIVE_DIR,
     cmsURL: process.env.CMS_URL || process.env.SERVER_URL || 'http://localhost:3000',
-    debounceMs: Number(process.env.SITE_BUILD_DEBOUNCE_MS || 1500),
+    debounceMs: Number(process.env.SITE_BUILD_DEBOUNCE_MS || 500),
+    cacheDir: process.env.SITE_CACHE_DIR || undefined,
   }
 }
 
@@ -43,6 +83,8 @@ interface RunnerState {
   running: boolean
   pending: boolean
   reasons: string[]
+  /** Reasons asking for a full build (the school profile, the start, a recovery). */
+  fullReasons: string[]
 }
 
 const runnerState = () =>
@@ -50,14 +92,26 @@ const runnerState = () =>
     running: false,
     pending: false,
     reasons: [],
+    fullReasons: [],
   }))
 
+/**
+ * What a change needs: 'incremental' (the site works out which pages), or 'full' (the layout's
+ * data or anything every page shows).
+ */
+export type SiteBuildScope = 'incremental' | 'full'
+
 /** Asks for a rebuild soon; many requests in a short while make one build. */
-export function requestSiteBuild(payload: Payload, reason: string): void {
+export function requestSiteBuild(
+  payload: Payload,
+  reason: string,
+  scope: SiteBuildScope = 'incremental',
+): void {
   const config = siteBuildConfig()
   if (!config) return
   const state = runnerState()
   state.reasons.push(reason)
+  if (scope === 'full') state.fullReasons.push(reason)
   if (state.timer) clearTimeout(state.timer)
   state.timer = setTimeout(() => void runBuild(payload, config), config.debounceMs)
 }
@@ -76,24 +130,52 @@ function findAstroCli(sourceDir: string): string {
   }
 }
 
-async function astroBuild(
+export interface SiteBuildOutcome {
+  ok: boolean
+  log: string
+  /** The integration's manifest of the build (absent when the build failed early). */
+  manifest: { mode: 'full' | 'incremental'; summary: string } | null
+}
+
+/**
+ * One `astro build` of the site into `outDir`: incremental from `previous` (the live build's
+ * folder) when given, else full for `fullReason`.
+ */
+export async function buildSite(
   config: SiteBuildConfig,
   outDir: string,
-): Promise<{ ok: boolean; log: string }> {
+  { previous, fullReason }: { previous?: string | null; fullReason?: string } = {},
+): Promise<SiteBuildOutcome> {
+  const cacheDir = cacheDirOf(config)
+  const manifest = manifestOf(config, outDir)
+  await fs.mkdir(path.dirname(outDir), { recursive: true })
+  await fs.rm(manifest, { force: true })
+  const workDir = workDirOf(config)
+  await fs.mkdir(workDir, { recursive: true })
   const outcome = await runChildNode({
-    args: [findAstroCli(config.sourceDir), 'build', '--silent'],
-    cwd: config.sourceDir,
+    args: [findAstroCli(config.sourceDir), 'build', '--silent', '--root', config.sourceDir],
+    cwd: workDir,
     env: {
       ...process.env,
       NODE_ENV: 'production',
       CMS_URL: config.cmsURL,
       SITE_OUT_DIR: outDir,
+      SITE_CACHE_DIR: cacheDir,
+      SITE_MANIFEST: manifest,
+      SITE_PREVIOUS_BUILD: previous ?? '',
+      SITE_PREVIOUS_MANIFEST: previous ? manifestOf(config, previous) : '',
+      SITE_FULL_REASON: fullReason ?? '',
       ASTRO_TELEMETRY_DISABLED: '1',
     },
     maxOutput: MAX_LOG,
   })
-  if (outcome.error) return { ok: false, log: `${outcome.output}\n${outcome.error.message}` }
-  return { ok: outcome.code === 0, log: outcome.output }
+  const written = await fs
+    .readFile(manifest, 'utf8')
+    .then((text) => JSON.parse(text) as SiteBuildOutcome['manifest'])
+    .catch(() => null)
+  if (outcome.error)
+    return { ok: false, log: `${outcome.output}\n${outcome.error.message}`, manifest: written }
+  return { ok: outcome.code === 0, log: outcome.output, manifest: written }
 }
 
 /** The build the live link points at, as an absolute path; null when there is none. */
@@ -117,13 +199,17 @@ async function swapLive(liveLink: string, target: string): Promise<string | null
   return previous
 }
 
-/** Keeps the live build and the one before it; older builds are removed. */
-async function prune(buildsDir: string, keep: Array<string | null>) {
+/** Keeps the live build and the one before it, and their manifests; older builds are removed. */
+async function prune(config: SiteBuildConfig, keep: Array<string | null>) {
   const kept = new Set(keep.filter(Boolean).map((dir) => path.resolve(dir!)))
-  for (const name of await fs.readdir(buildsDir)) {
-    const dir = path.resolve(buildsDir, name)
+  for (const name of await fs.readdir(config.buildsDir)) {
+    const dir = path.resolve(config.buildsDir, name)
     if (!kept.has(dir)) await fs.rm(dir, { recursive: true, force: true })
   }
+  const manifests = path.join(cacheDirOf(config), 'manifests')
+  const keptManifests = new Set([...kept].map((dir) => path.basename(manifestOf(config, dir))))
+  for (const name of await fs.readdir(manifests).catch(() => [] as string[]))
+    if (!keptManifests.has(name)) await fs.rm(path.join(manifests, name), { force: true })
 }
 
 async function record(payload: Payload, data: Record<string, unknown>) {
@@ -176,7 +262,7 @@ export async function recoverInterruptedSiteBuild(payload: Payload): Promise<voi
   const removed = leftovers.length ? `\nĐã xoá: ${leftovers.join(', ')}` : ''
   await record(payload, { status: 'interrupted', log: `${INTERRUPTED_MESSAGE}${removed}` })
   // Named in the next build's reasons, which outlast its status: the web admin sees why it ran.
-  requestSiteBuild(payload, 'interrupted build')
+  requestSiteBuild(payload, 'interrupted build', 'full')
   payload.logger.warn(`The last website build was cut short; ${leftovers.length} folder(s) removed`)
 }
 
@@ -188,6 +274,7 @@ export async function runBuild(payload: Payload, config: SiteBuildConfig): Promi
   }
   state.running = true
   const reasons = state.reasons.splice(0)
+  const fullReasons = state.fullReasons.splice(0)
   const startedAt = new Date()
   const outDir = path.join(config.buildsDir, startedAt.toISOString().replace(/[:.]/g, '-'))
   let ok: boolean
@@ -198,24 +285,41 @@ export async function runBuild(payload: Payload, config: SiteBuildConfig): Promi
       lastAttemptAt: startedAt.toISOString(),
       reasons: reasons.join(', '),
     })
-    const result = await astroBuild(config, outDir)
+    const live = await liveBuild(config.liveLink)
+    const previous = fullReasons.length === 0 && live && existsSync(live) ? live : null
+    const fullReason = fullReasons.length
+      ? `yêu cầu xây dựng toàn bộ (${fullReasons.join(', ')})`
+      : 'không có bản đang chạy'
+    let result = await buildSite(config, outDir, { previous, fullReason })
+    if (previous && !result.ok && !mentionsFullDisk(result.log)) {
+      // Whatever went wrong with the incremental path, a full build does not depend on it.
+      const failed = result.log.slice(-4000)
+      await fs.rm(outDir, { recursive: true, force: true })
+      result = await buildSite(config, outDir, {
+        fullReason: 'lần xây dựng từng phần thất bại',
+      })
+      result.log = `${result.log}\n--- Lần xây dựng từng phần thất bại trước đó:\n${failed}`
+    }
+    const summary = result.manifest?.summary
+    const log = [summary, result.log.trim()].filter(Boolean).join('\n')
     ok = result.ok && existsSync(path.join(outDir, 'index.html'))
     const durationMs = Date.now() - startedAt.getTime()
     if (ok) {
-      const previous = await swapLive(config.liveLink, outDir)
-      await prune(config.buildsDir, [outDir, previous])
+      const replaced = await swapLive(config.liveLink, outDir)
+      await prune(config, [outDir, replaced])
       await record(payload, {
         status: 'ok',
+        mode: result.manifest?.mode ?? 'full',
         lastSuccessAt: new Date().toISOString(),
         durationMs,
-        log: result.log || 'OK',
+        log: log || 'OK',
       })
       payload.logger.info(
-        `Website rebuilt in ${durationMs} ms (${reasons.join(', ') || 'requested'})`,
+        `Website rebuilt in ${durationMs} ms (${reasons.join(', ') || 'requested'}): ${summary}`,
       )
     } else {
       await fs.rm(outDir, { recursive: true, force: true })
-      await record(payload, { status: 'failed', durationMs, log: failureLog(result.log) })
+      await record(payload, { status: 'failed', durationMs, log: failureLog(log) })
       payload.logger.error(
         `Website build failed; the last good site stays live.\n${result.log.slice(-2000)}`,
       )

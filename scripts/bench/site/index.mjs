@@ -15,8 +15,13 @@
  *     trivial layout from a JSON file; and the real site as it is rebuilt after a publication: this
  *     school year's search index made again, earlier years' taken from the cache. Medians count:
  *     on a shared machine one build can take half again as long as the next.
- *  6. publish → live: one new post walks the real workflow over REST as the demo users; the clock
- *     starts at the publish call and stops when the live site answers 200 for its page.
+ *  6. publish → live, --runs times (median): a new post walks the real workflow over REST as the
+ *     demo users; the clock starts at the publish call and stops when the live site answers 200
+ *     for its page. The CMS's runner builds it incrementally (cms/src/site-build/runner.ts): the
+ *     post's page, the listings, tag and group pages, feed, sitemap and search index, into a copy
+ *     of the live build; the table prints it beside the full rebuild of the same run.
+ * The benchmark's own builds use the scratch folder's cache and working folder, never the ones of
+ * site/ (node_modules/.astro), so it can run beside `npm start`.
  * Prints a table; stops everything it started; removes the scratch folder unless --keep.
  *
  * Options: --n 1000,5000 (or BENCH_SITE_N), --runs 3, --keep, BENCH_CMS_PORT (3310),
@@ -44,11 +49,9 @@ import { CMS_DIR, ROOT, SITE_DIR, productEnv } from '../../lib/env.mjs'
 import { startService, stopService, waitForURL } from '../../lib/processes.mjs'
 import { serveSite } from '../../lib/site-server.mjs'
 
-/** Where the site's build keeps its search indexes between builds (Astro's cacheDir; integrations/search-index.ts). */
-const SEARCH_INDEX_CACHE = path.join(SITE_DIR, 'node_modules', '.astro', 'search-index')
 const DEMO_PASSWORD = process.env.DEMO_PASSWORD || 'GiaThuong@2024'
 const GOAL_RATIO = 1.3
-const GOAL_PUBLISH_S = 30
+const GOAL_PUBLISH_S = 10
 
 // ---- options -------------------------------------------------------------------------------
 const argv = process.argv.slice(2)
@@ -72,6 +75,16 @@ const sitePort = Number(process.env.BENCH_SITE_PORT || 4610)
 // ---- scratch folder and the product's environment ------------------------------------------
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'school-bench-site-'))
 const dataDir = path.join(scratch, 'data')
+/** The benchmark's own builds' Astro cache (its search indexes: integrations/search-index.ts). */
+const benchCacheDir = path.join(scratch, 'astro-cache')
+const SEARCH_INDEX_CACHE = path.join(benchCacheDir, 'search-index')
+/** Their working folder: Astro bundles the pages into `<cwd>/.astro/` (see the runner). */
+const benchWorkDir = path.join(
+  SITE_DIR,
+  'node_modules',
+  '.school-site-builds',
+  `bench-${process.pid}`,
+)
 const { env, cmsURL, siteURL } = productEnv({
   SCHOOL_DATA_DIR: dataDir,
   DATABASE_URL: `file:${path.join(dataDir, 'school.db')}`,
@@ -119,6 +132,7 @@ async function cleanUp() {
   cmsLog.end()
   // The bare site's link to the workspace's node_modules goes first, so nothing follows it.
   rmSync(path.join(scratch, 'bare', 'node_modules'), { force: true })
+  rmSync(benchWorkDir, { recursive: true, force: true })
   if (keep) console.log(`Scratch folder kept: ${scratch}`)
   else rmSync(scratch, { recursive: true, force: true })
 }
@@ -136,8 +150,9 @@ async function startCms(withSiteBuild) {
   })
   cms.stdout.pipe(cmsLog, { end: false })
   cms.stderr.pipe(cmsLog, { end: false })
-  // The first request runs the migrations and, on an empty database, seeds the demo school.
-  await waitForURL(`${cmsURL}/api/globals/school-profile`, { service: cms, timeoutMs: 300_000 })
+  // The first request runs the migrations and, on an empty database, seeds the demo school
+  // (over 5 minutes on a shared machine under load).
+  await waitForURL(`${cmsURL}/api/globals/school-profile`, { service: cms, timeoutMs: 900_000 })
 }
 
 // ---- helpers -------------------------------------------------------------------------------
@@ -396,7 +411,7 @@ async function publishToLive(n) {
   }
   const seconds = (Date.now() - started) / 1000
   const runner = await waitForRunner(started)
-  return { seconds, runnerSeconds: runner.durationMs / 1000 }
+  return { seconds, runnerSeconds: runner.durationMs / 1000, mode: runner.mode, log: runner.log }
 }
 
 // ---- the run -------------------------------------------------------------------------------
@@ -439,14 +454,16 @@ try {
     const { totalDocs } = await api('/posts?where[_status][equals]=published&limit=1&depth=0')
     if (totalDocs !== n) throw new Error(`Expected ${n} published posts, the CMS has ${totalDocs}`)
 
+    mkdirSync(benchWorkDir, { recursive: true })
     const realBuild = (out) =>
-      timed(process.execPath, [astroCli, 'build', '--silent'], {
-        cwd: SITE_DIR,
+      timed(process.execPath, [astroCli, 'build', '--silent', '--root', SITE_DIR], {
+        cwd: benchWorkDir,
         env: {
           ...env,
           NODE_ENV: 'production',
           CMS_URL: cmsURL,
           SITE_OUT_DIR: out,
+          SITE_CACHE_DIR: benchCacheDir,
           ASTRO_TELEMETRY_DISABLED: '1',
         },
       })
@@ -513,9 +530,22 @@ try {
     const bare = medianRun(bares)
     const real = medianRun(rebuilds)
 
-    console.log('▸ Publish → live through the workflow, live site served…')
+    console.log(`▸ Publish → live through the workflow, ${runs} times, live site served…`)
     siteServer = await serveSite(env.SITE_LIVE_DIR, sitePort)
-    const live = await publishToLive(n)
+    const publications = []
+    for (let run = 1; run <= runs; run += 1) {
+      const one = await publishToLive(n)
+      publications.push(one)
+      console.log(
+        `  publish → live ${fmt(one.seconds)} s (runner ${fmt(one.runnerSeconds)} s, ${one.mode}): ${String(one.log).split('\n')[0]}`,
+      )
+    }
+    const live = {
+      seconds: median(publications.map((one) => one.seconds)),
+      runs: publications.map((one) => one.seconds),
+      runnerSeconds: median(publications.map((one) => one.runnerSeconds)),
+      modes: publications.map((one) => one.mode),
+    }
     await new Promise((resolve) => siteServer.close(resolve))
     siteServer = null
     await stopCms()
@@ -539,7 +569,10 @@ try {
       coldRatio: cold.seconds / bare.seconds,
       runnerStartSeconds: startBuild.durationMs / 1000,
       publishToLiveSeconds: live.seconds,
+      publishRuns: live.runs,
+      publishModes: live.modes,
       runnerPublishSeconds: live.runnerSeconds,
+      publishRatio: live.seconds / real.seconds,
     }
     results.push(row)
     console.log(
@@ -559,7 +592,8 @@ try {
     'cold build s (ratio)',
     'CPU s rebuild / bare',
     'peak MB rebuild / bare',
-    `publish → live s (goal ≤ ${GOAL_PUBLISH_S})`,
+    `publish → live s, median of ${runs} (goal ≤ ${GOAL_PUBLISH_S})`,
+    'publish → live / full rebuild',
     'load',
   ]
   const rows = results.map((r) => [
@@ -571,7 +605,8 @@ try {
     `${fmt(r.coldSeconds)} (${fmt(r.coldRatio, 2)})`,
     `${fmt(r.realCpuSeconds)} / ${fmt(r.bareCpuSeconds)}`,
     `${fmt(r.realPeakMB, 0)} / ${fmt(r.barePeakMB, 0)}`,
-    `${fmt(r.publishToLiveSeconds)}${r.publishToLiveSeconds <= GOAL_PUBLISH_S ? '' : ' ✗'} (build ${fmt(r.runnerPublishSeconds)})`,
+    `${fmt(r.publishToLiveSeconds)}${r.publishToLiveSeconds <= GOAL_PUBLISH_S ? '' : ' ✗'} (${runsOf(r.publishRuns)}; runner ${fmt(r.runnerPublishSeconds)}; ${[...new Set(r.publishModes)].join('/')})`,
+    fmt(r.publishRatio, 2),
     fmt(r.load),
   ])
   console.log(
@@ -584,13 +619,16 @@ try {
     `| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|\n${rows.map((row) => `| ${row.join(' | ')} |`).join('\n')}`,
   )
   console.log(
-    "rebuild: astro build of site/ from the CMS, as its runner does after a publication (this school year's search index made again);",
+    "rebuild: a full astro build of site/ from the CMS (this school year's search index made again, the others from the cache);",
   )
   console.log(
     'bare: minimal Astro, same posts from JSON; ratio of median wall times. cold: the first build, every search index made.',
   )
   console.log(
     'CPU: user + system time of the astro build and its children (Pagefind); the CMS answering it is not counted.',
+  )
+  console.log(
+    "publish → live: the web admin's publish call to the live page's first 200, the CMS's own incremental build (its debounce included).",
   )
   const missed = results.filter(
     (r) => r.ratio > GOAL_RATIO || r.publishToLiveSeconds > GOAL_PUBLISH_S,
