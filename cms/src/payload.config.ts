@@ -55,6 +55,8 @@ import { IncomingDocuments } from './collections/office/IncomingDocuments'
 import { DocumentHandlings } from './collections/office/DocumentHandlings'
 import { OutgoingDocuments } from './collections/office/OutgoingDocuments'
 import { PublicNotices } from './collections/PublicNotices'
+import { LunchMenus } from './collections/notices/LunchMenus'
+import { TestSchedules } from './collections/notices/TestSchedules'
 import { printedRegisterEndpoint } from './office/registers'
 import { OFFICE_REMINDERS_QUEUE, remindHandlers } from './office/reminders'
 import { toWebsiteEndpoint } from './office/to-website'
@@ -199,6 +201,8 @@ export default withPolicy(
       DocumentHandlings,
       OutgoingDocuments,
       PublicNotices,
+      LunchMenus,
+      TestSchedules,
     ]),
     globals: [SchoolProfile, SiteBuild, SecuritySettings, BackupSettings, BackupStatus],
     // Failed logins and refusals go to the security log; a locked account is answered like an

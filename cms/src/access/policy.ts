@@ -105,6 +105,7 @@ import {
   handlingOpen,
   publicationInProgress,
   submittedBySelf,
+  noticeNotLive,
 } from './predicates'
 import {
   allOf,
@@ -203,6 +204,9 @@ const officeClerk: Rule = clerk
  * the clerk recording what leadership wrote on the paper (the hook then asks for the leader).
  */
 const handlingAssigner: Rule = anyOf(leadership, officeClerk)
+
+/** Issue 15: who keeps the lunch menu (the nurse, leadership); see `lunch-menus` below. */
+const lunchMenuKeepers: Rule = anyOf(nurse, leadership)
 
 export const collectionPolicy = {
   /** Staff accounts (Điều 4, 5.1, 5.2). */
@@ -761,6 +765,31 @@ export const collectionPolicy = {
     read: anyone,
     update: publicationInProgress,
     delete: publicationInProgress,
+    ...noVersions,
+    ...noAccounts,
+  },
+  /**
+   * Issue 15 (Điều 17.4): the lunch menu of the semi-boarding (bán trú), kept by the nurse, who
+   * answers for the children's meals and their hygiene (Thông tư 13/2016 on school health), and
+   * by leadership; every staff member reads it. The public reads only its published snapshot.
+   */
+  'lunch-menus': {
+    create: lunchMenuKeepers,
+    read: staff,
+    update: anyOf(publicationInProgress, lunchMenuKeepers),
+    delete: allOf(lunchMenuKeepers, noticeNotLive),
+    ...noVersions,
+    ...noAccounts,
+  },
+  /**
+   * Issue 15 (Điều 17.4; TT27 Điều 7): the periodic tests' schedule, planned by leadership from
+   * the checkpoints (assessment-periods); staff read it. No pupil is ever in it.
+   */
+  'test-schedules': {
+    create: leadership,
+    read: staff,
+    update: anyOf(publicationInProgress, leadership),
+    delete: allOf(leadership, noticeNotLive),
     ...noVersions,
     ...noAccounts,
   },
@@ -1670,7 +1699,10 @@ export const officeDocumentPolicy = {
  * Who keeps each kind sends it for approval; leadership approves what someone else sent; the web
  * admin (or the principal, who answers for the site: Điều 5.1) publishes and takes it down.
  */
-export const noticeKeepers = {} satisfies Partial<Record<PolicyCollection, Rule>>
+export const noticeKeepers = {
+  'lunch-menus': lunchMenuKeepers,
+  'test-schedules': leadership,
+} satisfies Partial<Record<PolicyCollection, Rule>>
 
 export type NoticeCollection = keyof typeof noticeKeepers
 
@@ -1691,4 +1723,12 @@ export const publicationFieldWrites = {
   publishedBy: publicationInProgress,
   publishedAt: publicationInProgress,
   contentChangedAt: publicationInProgress,
+} satisfies Record<string, Rule>
+
+/**
+ * Issue 15 (Điều 17.4; TT27 Điều 7): filling a test schedule from the checkpoints rewrites its
+ * rows, so only those who keep it (leadership) may ask for it.
+ */
+export const testSchedulePolicy = {
+  fillFromCheckpoints: noticeKeepers['test-schedules'],
 } satisfies Record<string, Rule>

@@ -854,3 +854,11 @@ export const publicationInProgress: Rule = ({ req }) => hasFlag(req, 'publicatio
 export const submittedBySelf: Rule = ({ user, data }) =>
   // Asked without the record, assume the worst: nobody approves what they may have sent.
   data === undefined || !user || same(data.submittedBy, user.id)
+
+/**
+ * Issue 15 (Điều 17.3): a notice's record that is not on the website now. Deleting a live one
+ * would take its page down without the web admin, who alone unpublishes.
+ */
+export const noticeNotLive: Rule = () => ({
+  or: [{ publicationLive: { equals: false } }, { publicationLive: { exists: false } }],
+})

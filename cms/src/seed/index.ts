@@ -18,6 +18,7 @@ import { seedDemoRecords } from './demo-records'
 import { seedDemoEquipment } from './demo-equipment'
 import { seedDemoTestPapers } from './demo-test-papers'
 import { seedOfficeDocuments } from './demo-office-documents'
+import { seedDemoNotices } from './demo-notices'
 import {
   DEMO_DOMAIN,
   DEMO_GROUPS,
@@ -167,6 +168,8 @@ export async function seedDemoSchoolIfEmpty(
   await seedDemoTestPapers(payload, staff)
   // The office's registers of the year, registered and handled as their people.
   await seedOfficeDocuments(payload)
+  // The lunch menus and the test schedule, published through the notices' path as their people.
+  await seedDemoNotices(payload, staff)
   payload.logger.info(
     `Demo school seeded: ${staff.size} staff accounts, ${DEMO_GROUPS.length} groups, ${DEMO_POSTS.length} posts.`,
   )
