@@ -139,11 +139,11 @@ describe('lunch menus: the records', () => {
     const refused = await client.post('/lunch-menus', { weekOf: at(tuesday), days: DAYS })
     expect(refused.status).toBe(400)
     expect(JSON.stringify(refused.body)).toContain('thứ Hai')
-    const created = await client.post('/lunch-menus', { weekOf: at('2026-11-30'), days: DAYS })
+    const created = await client.post('/lunch-menus', { weekOf: at('2027-03-01'), days: DAYS })
     expect(created.status, JSON.stringify(created.body)).toBe(201)
-    expect(created.body.doc.label).toBe('Tuần 14 (30/11 – 04/12/2026)')
+    expect(created.body.doc.label).toBe('Tuần 27 (01/03 – 05/03/2027)')
     expect(created.body.doc.schoolYear).toBe('2026-2027')
-    const twice = await client.post('/lunch-menus', { weekOf: at('2026-11-30'), days: DAYS })
+    const twice = await client.post('/lunch-menus', { weekOf: at('2027-03-01'), days: DAYS })
     expect(twice.status).toBe(400)
     await payload.delete({
       collection: 'lunch-menus',

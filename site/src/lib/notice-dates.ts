@@ -11,7 +11,7 @@ export function dayWithWeekday(day: string): string {
 
 /** The day the build runs, in Vietnam: the pages show what is current then. */
 export function buildDay(): string {
-  return vietnamDay(process.env.SITE_TODAY ?? new Date())
+  return vietnamDay(new Date())
 }
 
 /** The latest of some moments, as dd/mm/yyyy ("Cập nhật lần cuối"). */
