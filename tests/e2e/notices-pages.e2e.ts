@@ -124,6 +124,7 @@ test('the search island: typed words find a post, the count is announced, result
   await expect(results.first()).toBeVisible()
   await expect(results).toContainText(['Lễ khai giảng năm học mới'])
   await expect(page).toHaveURL(site('/tim-kiem/?q=khai+giang'))
+  await expect(page.getByText('Trang tìm kiếm cần bật JavaScript')).toBeHidden()
   await results.filter({ hasText: 'Lễ khai giảng năm học mới' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lễ khai giảng năm học mới')
   // The page's JavaScript is the site's own files, no inline script (the CSP would refuse it).

@@ -14,8 +14,8 @@ export function buildDay(): string {
   return vietnamDay(new Date())
 }
 
-/** The latest of some moments, as dd/mm/yyyy ("Cập nhật lần cuối"). */
-export function lastChanged(moments: string[]): string {
+/** The latest of some moments ("Cập nhật lần cuối"): dd/mm/yyyy and the day for `datetime`. */
+export function lastChanged(moments: string[]): { text: string; day: string } | null {
   const latest = moments.reduce((a, b) => (a > b ? a : b), '')
-  return latest ? formatDateVi(latest) : ''
+  return latest ? { text: formatDateVi(latest), day: vietnamDay(latest) } : null
 }

@@ -3,3 +3,6 @@ import { hydrateWhenVisible } from './hydrate'
 import { SearchIsland } from './SearchIsland'
 
 hydrateWhenVisible('search', SearchIsland)
+
+// With JavaScript the search works: the page's "needs JavaScript" block goes away.
+document.querySelector('[data-search-fallback]')?.setAttribute('hidden', '')
