@@ -111,6 +111,8 @@ export interface Config {
     'disclosure-files': DisclosureFile;
     timetables: Timetable;
     albums: Album;
+    'lunch-menus': LunchMenu;
+    'test-schedules': TestSchedule;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -173,6 +175,8 @@ export interface Config {
     'disclosure-files': DisclosureFilesSelect<false> | DisclosureFilesSelect<true>;
     timetables: TimetablesSelect<false> | TimetablesSelect<true>;
     albums: AlbumsSelect<false> | AlbumsSelect<true>;
+    'lunch-menus': LunchMenusSelect<false> | LunchMenusSelect<true>;
+    'test-schedules': TestSchedulesSelect<false> | TestSchedulesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -1944,6 +1948,75 @@ export interface Timetable {
   createdAt: string;
 }
 /**
+ * Each week’s menu, published on the website (Lunch menu) once approved.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lunch-menus".
+ */
+export interface LunchMenu {
+  id: number;
+  weekOf: string;
+  weekKey?: string | null;
+  /**
+   * From the date.
+   */
+  label?: string | null;
+  schoolYear?: string | null;
+  days?:
+    | {
+        weekday: 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat';
+        meals?:
+          | {
+              meal: 'breakfast' | 'lunch' | 'afternoon_snack';
+              dishes: string;
+              id?: string | null;
+            }[]
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  note?: string | null;
+  publicationStage: 'draft' | 'submitted' | 'approved' | 'published';
+  publicationLive?: boolean | null;
+  publicationComment?: string | null;
+  submittedBy?: (number | null) | User;
+  approvedBy?: (number | null) | User;
+  publishedBy?: (number | null) | User;
+  publishedAt?: string | null;
+  contentChangedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "test-schedules".
+ */
+export interface TestSchedule {
+  id: number;
+  title?: string | null;
+  schoolYear: string;
+  period: 'mid1' | 'end1' | 'mid2' | 'end';
+  rows?:
+    | {
+        grade: '1' | '2' | '3' | '4' | '5';
+        subject: string;
+        date: string;
+        session: 'morning' | 'afternoon';
+        id?: string | null;
+      }[]
+    | null;
+  publicationStage: 'draft' | 'submitted' | 'approved' | 'published';
+  publicationLive?: boolean | null;
+  publicationComment?: string | null;
+  submittedBy?: (number | null) | User;
+  approvedBy?: (number | null) | User;
+  publishedBy?: (number | null) | User;
+  publishedAt?: string | null;
+  contentChangedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -2231,6 +2304,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'albums';
         value: number | Album;
+      } | null)
+    | ({
+        relationTo: 'lunch-menus';
+        value: number | LunchMenu;
+      } | null)
+    | ({
+        relationTo: 'test-schedules';
+        value: number | TestSchedule;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -3394,6 +3475,68 @@ export interface AlbumsSelect<T extends boolean = true> {
   ownerGroup?: T;
   authors?: T;
   createdBy?: T;
+  publicationStage?: T;
+  publicationLive?: T;
+  publicationComment?: T;
+  submittedBy?: T;
+  approvedBy?: T;
+  publishedBy?: T;
+  publishedAt?: T;
+  contentChangedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lunch-menus_select".
+ */
+export interface LunchMenusSelect<T extends boolean = true> {
+  weekOf?: T;
+  weekKey?: T;
+  label?: T;
+  schoolYear?: T;
+  days?:
+    | T
+    | {
+        weekday?: T;
+        meals?:
+          | T
+          | {
+              meal?: T;
+              dishes?: T;
+              id?: T;
+            };
+        id?: T;
+      };
+  note?: T;
+  publicationStage?: T;
+  publicationLive?: T;
+  publicationComment?: T;
+  submittedBy?: T;
+  approvedBy?: T;
+  publishedBy?: T;
+  publishedAt?: T;
+  contentChangedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "test-schedules_select".
+ */
+export interface TestSchedulesSelect<T extends boolean = true> {
+  title?: T;
+  schoolYear?: T;
+  period?: T;
+  rows?:
+    | T
+    | {
+        grade?: T;
+        subject?: T;
+        date?: T;
+        session?: T;
+        id?: T;
+      };
   publicationStage?: T;
   publicationLive?: T;
   publicationComment?: T;

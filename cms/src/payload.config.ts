@@ -58,6 +58,8 @@ import { PublicNotices } from './collections/PublicNotices'
 import { DisclosureFiles } from './collections/disclosure/DisclosureFiles'
 import { Disclosures } from './collections/disclosure/Disclosures'
 import { Albums } from './collections/albums'
+import { LunchMenus } from './collections/notices/LunchMenus'
+import { TestSchedules } from './collections/notices/TestSchedules'
 import { printedRegisterEndpoint } from './office/registers'
 import { OFFICE_REMINDERS_QUEUE, remindHandlers } from './office/reminders'
 import { toWebsiteEndpoint } from './office/to-website'
@@ -212,6 +214,8 @@ export default withPolicy(
       DisclosureFiles,
       Timetables,
       Albums,
+      LunchMenus,
+      TestSchedules,
     ]),
     globals: [SchoolProfile, SiteBuild, SecuritySettings, BackupSettings, BackupStatus],
     // Failed logins and refusals go to the security log; a locked account is answered like an

@@ -107,7 +107,6 @@ import {
   submittedBySelf,
   financeDisclosure,
   noticeNotLive,
-  albumNotLive,
   imageFile,
   imageOfKeptAlbum,
 } from './predicates'
@@ -213,6 +212,8 @@ const handlingAssigner: Rule = anyOf(leadership, officeClerk)
 const disclosureKeeper: Rule = anyOf(leadership, allOf(accountant, financeDisclosure))
 /** Who uploads a disclosure's documents: its keepers. */
 const disclosureFileKeeper: Rule = anyOf(leadership, accountant)
+/** Issue 15: who keeps the lunch menu (the nurse, leadership); see `lunch-menus` below. */
+const lunchMenuKeepers: Rule = anyOf(nurse, leadership)
 
 export const collectionPolicy = {
   /** Staff accounts (Điều 4, 5.1, 5.2). */
@@ -789,6 +790,19 @@ export const collectionPolicy = {
     ...noAccounts,
   },
   /**
+   * Issue 15 (Điều 17.4): the lunch menu of the semi-boarding (bán trú), kept by the nurse, who
+   * answers for the children's meals and their hygiene (Thông tư 13/2016 on school health), and
+   * by leadership; every staff member reads it. The public reads only its published snapshot.
+   */
+  'lunch-menus': {
+    create: lunchMenuKeepers,
+    read: staff,
+    update: anyOf(publicationInProgress, lunchMenuKeepers),
+    delete: allOf(lunchMenuKeepers, noticeNotLive),
+    ...noVersions,
+    ...noAccounts,
+  },
+  /**
    * The disclosures' PDF files: public only while a published disclosure lists them
    * (disclosure/files.ts keeps `onWebsite`), frozen while they are, private again when taken down.
    */
@@ -824,7 +838,19 @@ export const collectionPolicy = {
     read: anyOf(leadership, websiteManager, ownPost),
     update: anyOf(publicationInProgress, ownPost),
     // What is on the website comes down first (its images become private with it).
-    delete: allOf(anyOf(principal, ownPost), albumNotLive),
+    delete: allOf(anyOf(principal, ownPost), noticeNotLive),
+    ...noVersions,
+    ...noAccounts,
+  },
+  /**
+   * Issue 15 (Điều 17.4; TT27 Điều 7): the periodic tests' schedule, planned by leadership from
+   * the checkpoints (assessment-periods); staff read it. No pupil is ever in it.
+   */
+  'test-schedules': {
+    create: leadership,
+    read: staff,
+    update: anyOf(publicationInProgress, leadership),
+    delete: allOf(leadership, noticeNotLive),
     ...noVersions,
     ...noAccounts,
   },
@@ -1771,6 +1797,8 @@ export const noticeKeepers = {
   timetables: leadership,
   // Issue 15: an album's makers send it for approval (as for posts: ownPost).
   albums: ownPost,
+  'lunch-menus': lunchMenuKeepers,
+  'test-schedules': leadership,
 } satisfies Partial<Record<PolicyCollection, Rule>>
 
 export type NoticeCollection = keyof typeof noticeKeepers
@@ -1810,4 +1838,11 @@ export const websitePolicy = {
 /** The timetable's editor (Điều 6): who keeps the timetables asks what a save would refuse. */
 export const timetablePolicy = {
   keep: leadership,
+} satisfies Record<string, Rule>
+/**
+ * Issue 15 (Điều 17.4; TT27 Điều 7): filling a test schedule from the checkpoints rewrites its
+ * rows, so only those who keep it (leadership) may ask for it.
+ */
+export const testSchedulePolicy = {
+  fillFromCheckpoints: noticeKeepers['test-schedules'],
 } satisfies Record<string, Rule>

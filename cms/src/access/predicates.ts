@@ -866,12 +866,13 @@ export const financeDisclosure: Rule = ({ data, id }) => {
   return { section: { equals: 'finances' } }
 }
 
-/** A notice record with no version on the website (a live one comes down before it goes). */
+/**
+ * Issue 15 (Điều 17.3): a notice's record with no version on the website. A live one comes down
+ * first, through the web admin who alone unpublishes (an album's images become private with it).
+ */
 export const noticeNotLive: Rule = () => ({
   or: [{ publicationLive: { equals: false } }, { publicationLive: { exists: false } }],
 })
-/** Issue 15: an album not on the website (deleting one that is would leave its images public). */
-export const albumNotLive: Rule = () => ({ publicationLive: { not_equals: true } })
 
 /** A picture, not a PDF: what an album (Thư viện ảnh) may show. */
 export const imageFile: Rule = () => ({ mimeType: { like: 'image/' } })

@@ -22,6 +22,7 @@ import { seedDemoDisclosure } from './demo-disclosure'
 import { seedDemoFace } from './demo-face'
 import { seedDemoTimetables } from './demo-timetables'
 import { seedDemoAlbums } from './demo-albums'
+import { seedDemoNotices } from './demo-notices'
 import {
   DEMO_DOMAIN,
   DEMO_GROUPS,
@@ -176,6 +177,8 @@ export async function seedDemoSchoolIfEmpty(
   await seedDemoTimetables(payload, staff)
   // Issue 15: two photo albums, published through the notices' publication.
   await seedDemoAlbums(payload, staff)
+  // The lunch menus and the test schedule, published through the notices' path as their people.
+  await seedDemoNotices(payload, staff)
   payload.logger.info(
     `Demo school seeded: ${staff.size} staff accounts, ${DEMO_GROUPS.length} groups, ${DEMO_POSTS.length} posts.`,
   )

@@ -1,6 +1,6 @@
 /**
- * The timetable's class picker (issue 15, a React island, `client:visible`): choose a class and
- * its week appears here, read from the class's `tuan.json`, without a reload; the address keeps
+ * The timetable's class picker (issue 15, a React island hydrated when in view by
+ * islands/hydrate.ts): choose a class and its week appears here, read from the class's `tuan.json`, without a reload; the address keeps
  * the choice (`?lop=3a`) so a reload or a shared link shows the same class. Before it is
  * hydrated, and without JavaScript, it renders nothing: the page's links to each class serve.
  */

@@ -42,6 +42,7 @@ import { RegisterLinks as RegisterLinks_ef10b6f7fdb9fc7596ec7e5ff41b4cbe } from 
 import { HandlingDeadlineCell as HandlingDeadlineCell_103cbfd7ad09bb6c453a052b9557814e } from '../../../components/office/OfficeCells'
 import { PublicationPanel as PublicationPanel_116a2965a6171fd578c311d6f1e81b7e } from '../../../components/publication/PublicationPanel'
 import { TimetableEditor as TimetableEditor_5dfd0839133e4418c9b05d579f3c4050 } from '../../../components/timetable/TimetableEditor'
+import { FillTestSchedule as FillTestSchedule_691485b56d3a87ecbbb658033795cc82 } from '../../../components/notices/FillTestSchedule'
 import { AccountGate as AccountGate_715560c5e902fd7d46f0a244d312135e } from '../../../components/account/AccountNotice'
 import { PolicyNavLinks as PolicyNavLinks_712314da5256e3596e18a75673b38420 } from '../../../components/nav/PolicyNavLinks'
 import { PasswordReminder as PasswordReminder_715560c5e902fd7d46f0a244d312135e } from '../../../components/account/AccountNotice'
@@ -109,6 +110,7 @@ export const importMap = {
   "/components/office/OfficeCells#HandlingDeadlineCell": HandlingDeadlineCell_103cbfd7ad09bb6c453a052b9557814e,
   "/components/publication/PublicationPanel#PublicationPanel": PublicationPanel_116a2965a6171fd578c311d6f1e81b7e,
   "/components/timetable/TimetableEditor#TimetableEditor": TimetableEditor_5dfd0839133e4418c9b05d579f3c4050,
+  "/components/notices/FillTestSchedule#FillTestSchedule": FillTestSchedule_691485b56d3a87ecbbb658033795cc82,
   "/components/account/AccountNotice#AccountGate": AccountGate_715560c5e902fd7d46f0a244d312135e,
   "/components/nav/PolicyNavLinks#PolicyNavLinks": PolicyNavLinks_712314da5256e3596e18a75673b38420,
   "/components/account/AccountNotice#PasswordReminder": PasswordReminder_715560c5e902fd7d46f0a244d312135e,
