@@ -12,7 +12,7 @@ import * as migration_20261201_130131_assessment from './20261201_130131_assessm
 import * as migration_20261201_152445_documents from './20261201_152445_documents';
 import * as migration_20261201_182640_data_rights_backups_faults from './20261201_182640_data_rights_backups_faults';
 import * as migration_20261201_212843_office_registers from './20261201_212843_office_registers';
-import * as migration_20261202_015511_website_second_edition from './20261202_015511_website_second_edition';
+import * as migration_20261202_020559_website_second_edition from './20261202_020559_website_second_edition';
 
 export const migrations = [
   {
@@ -86,8 +86,8 @@ export const migrations = [
     name: '20261201_212843_office_registers',
   },
   {
-    up: migration_20261202_015511_website_second_edition.up,
-    down: migration_20261202_015511_website_second_edition.down,
-    name: '20261202_015511_website_second_edition'
+    up: migration_20261202_020559_website_second_edition.up,
+    down: migration_20261202_020559_website_second_edition.down,
+    name: '20261202_020559_website_second_edition'
   },
 ];
