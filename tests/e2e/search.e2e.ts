@@ -27,8 +27,9 @@ async function token(request: APIRequestContext, role: Role) {
 }
 
 /** Every image the page shows: its fallback file and each WebP file of its srcset, as the browser sees them. */
+/** The pictures of the page's content (the header's logo is the school's, not the article's). */
 async function imagesOn(page: Page) {
-  return page.locator('picture').evaluateAll((pictures) =>
+  return page.locator('main picture').evaluateAll((pictures) =>
     pictures.map((picture) => {
       const img = picture.querySelector('img')!
       const source = picture.querySelector('source[type="image/webp"]')

@@ -823,7 +823,8 @@ export const collectionPolicy = {
     create: leadership,
     read: staff,
     update: anyOf(publicationInProgress, leadership),
-    delete: leadership,
+    // A live week comes down through the web admin first (Điều 17.3), not by a deletion.
+    delete: allOf(leadership, noticeNotLive),
     ...noVersions,
     ...noAccounts,
   },
@@ -1574,6 +1575,11 @@ export const pickerPolicy = {
       publicationInProgress,
       allOf(imageFile, anyOf(onWebsite, uploadedBySelf, imageOfKeptAlbum)),
     ),
+  },
+  users: {
+    // Cơ cấu tổ chức: one's own picture only. Choosing a colleague's private upload would make it
+    // public with one's consent (issue 15 attack).
+    websitePhoto: allOf(imageFile, uploadedBySelf),
   },
 } satisfies Partial<Record<PolicyCollection, Record<string, Rule>>>
 

@@ -11,6 +11,7 @@ import { fieldAccess, fieldReadAccess, collectionAccess } from '../access/payloa
 import { mediaPolicy } from '../access/policy'
 import { fileResponseHeaders } from '../media/file-headers'
 import { refuseUnsafeStoredName, storeUnderDetectedType } from '../media/stored-type'
+import { voidApprovalWhenFileChanges } from '../publication/approval-void'
 
 const UPLOADED_BY_LABEL = { vi: 'Người tải lên', en: 'Uploaded by' }
 const PUBLISHED_IN_LABEL = { vi: 'Dùng trong bài đã đăng', en: 'Used by published posts' }
@@ -71,6 +72,7 @@ export const Media: CollectionConfig = {
   hooks: {
     beforeOperation: [keepLiveFilesUnchanged, storeUnderDetectedType],
     beforeChange: [recordUploader, refuseUnsafeStoredName],
+    afterChange: [voidApprovalWhenFileChanges('albums', 'images.image')],
   },
   upload: {
     staticDir: path.resolve(process.env.MEDIA_DIR || 'data/media'),

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { collectionAccess, fieldAccess } from '../access/payload-access'
+import { collectionAccess, fieldAccess, pickerFilter } from '../access/payload-access'
 import {
   ACCOUNT_LOCKOUT,
   failedLookupsTakeAsLongAsPasswordChecks,
@@ -18,6 +18,10 @@ import { roleOptions } from '../fields/labels'
 import { vietnamesePhone } from '../fields/validators'
 import { firstAccountIsPrincipal } from '../hooks/firstAccountIsPrincipal'
 import { requireStrongPassword } from '../hooks/requireStrongPassword'
+import {
+  forgetTeacherWhenAccountDeleted,
+  forgetTeacherWhenConsentWithdrawn,
+} from '../timetable/hooks/forgetWithdrawnTeacher'
 import {
   rebuildOrganisationWhenStaffChanges,
   rebuildOrganisationWhenStaffDeleted,
@@ -68,8 +72,8 @@ export const Users: CollectionConfig = {
     beforeValidate: [requireStrongPassword, recordPasswordReset],
     beforeChange: [firstAccountIsPrincipal, keepPasswordHistory],
     // The organisation page (websiteConsent, websiteTitle, websitePhoto below).
-    afterChange: [rebuildOrganisationWhenStaffChanges],
-    afterDelete: [rebuildOrganisationWhenStaffDeleted],
+    afterChange: [rebuildOrganisationWhenStaffChanges, forgetTeacherWhenConsentWithdrawn],
+    afterDelete: [rebuildOrganisationWhenStaffDeleted, forgetTeacherWhenAccountDeleted],
   },
   fields: [
     {
@@ -156,6 +160,7 @@ export const Users: CollectionConfig = {
       type: 'upload',
       relationTo: 'media',
       label: WEBSITE_PHOTO_LABEL,
+      filterOptions: pickerFilter('users', 'websitePhoto'),
       access: fieldAccess('users', 'websitePhoto', WEBSITE_PHOTO_LABEL),
       admin: { condition: (data) => Boolean(data?.websiteConsent) },
     },

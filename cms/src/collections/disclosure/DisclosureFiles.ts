@@ -5,6 +5,7 @@ import { userError } from '../../lib/messages'
 import { fileResponseHeaders } from '../../media/file-headers'
 import { refuseUnsafeStoredName, storeUnderDetectedType } from '../../media/stored-type'
 import { officeDirectory } from '../../office/files'
+import { voidApprovalWhenFileChanges } from '../../publication/approval-void'
 
 const ON_WEBSITE = { vi: 'Đang hiện trên website', en: 'Shown on the website' }
 const PUBLISHED_IN = { vi: 'Trong mục công khai đã đăng', en: 'In published disclosures' }
@@ -41,6 +42,7 @@ export const DisclosureFiles: CollectionConfig = {
   hooks: {
     beforeOperation: [storeUnderDetectedType],
     beforeChange: [refuseUnsafeStoredName, onlyPdf],
+    afterChange: [voidApprovalWhenFileChanges('disclosures', 'documents.file')],
   },
   upload: {
     // Beside the office's files (in the backups), not in `media`: their own access, own marks.
