@@ -480,6 +480,7 @@ function certificatePathProblem(certificate) {
     'backups',
     'site',
     'site-builds',
+    'site-builds-cache',
   ]
   const parts = typeof certificate === 'string' ? certificate.split('/') : []
   if (

@@ -21,6 +21,7 @@ import {
   fieldWritePolicy,
   fieldReadPolicy,
   globalPolicy,
+  globalPickerPolicy,
   pickerPolicy,
   restrictedAccountPolicy,
   type AccessKey,
@@ -160,5 +161,15 @@ export function pickerFilter<C extends keyof typeof pickerPolicy>(
   field: keyof (typeof pickerPolicy)[C] & string,
 ): FilterOptions {
   const rule = pickerPolicy[collection][field] as Rule
+  // `id`: the document being edited, for rules about it (an account's own uploads).
+  return ({ req, id }) => rule({ user: actorOf(req), req, id })
+}
+
+/** A global's picker (and the values a save accepts), from `globalPickerPolicy`. */
+export function globalPickerFilter<G extends keyof typeof globalPickerPolicy>(
+  global: G,
+  field: keyof (typeof globalPickerPolicy)[G] & string,
+): FilterOptions {
+  const rule = globalPickerPolicy[global][field] as Rule
   return ({ req }) => rule({ user: actorOf(req), req })
 }

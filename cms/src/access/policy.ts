@@ -109,6 +109,7 @@ import {
   noticeNotLive,
   imageFile,
   imageOfKeptAlbum,
+  uploadedByEditedAccount,
 } from './predicates'
 import {
   allOf,
@@ -1577,11 +1578,23 @@ export const pickerPolicy = {
     ),
   },
   users: {
-    // Cơ cấu tổ chức: one's own picture only. Choosing a colleague's private upload would make it
-    // public with one's consent (issue 15 attack).
-    websitePhoto: allOf(imageFile, uploadedBySelf),
+    // Cơ cấu tổ chức: the account's own picture only. Choosing a colleague's private upload would
+    // make it public with one's consent (issue 15 attack).
+    websitePhoto: allOf(imageFile, uploadedByEditedAccount),
   },
 } satisfies Partial<Record<PolicyCollection, Record<string, Rule>>>
+
+/**
+ * The pictures a global's fields may pick. The school profile's logo and banner are shown on
+ * every page: an image already on the website, or one the web admin uploaded for it; never a
+ * colleague's private upload (a draft album's picture of a pupil without consent: issue 15).
+ */
+export const globalPickerPolicy = {
+  'school-profile': {
+    logo: allOf(imageFile, anyOf(onWebsite, uploadedBySelf)),
+    banner: allOf(imageFile, anyOf(onWebsite, uploadedBySelf)),
+  },
+} satisfies Partial<Record<PolicyGlobal, Record<string, Rule>>>
 
 type Lock = {
   id: number | string

@@ -897,3 +897,10 @@ export const imageOfKeptAlbum: Rule = async (context) => {
   const ids = docs.flatMap((album) => idsOf((album.images ?? []).map((row) => row.image)))
   return ids.length > 0 ? { id: { in: ids } } : false
 }
+
+/**
+ * Issue 15, Cơ cấu tổ chức: pictures the account being edited uploaded (its owner's own
+ * portrait), asked with that account's id; nothing on a new account.
+ */
+export const uploadedByEditedAccount: Rule = ({ id }) =>
+  id === undefined ? false : { uploadedBy: { equals: id } }

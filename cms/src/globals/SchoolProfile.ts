@@ -1,7 +1,7 @@
 import type { GlobalConfig, TextFieldSingleValidation } from 'payload'
 import { schoolColourProblem } from '@school/shared'
 
-import { globalAccess } from '../access/payload-access'
+import { globalAccess, globalPickerFilter } from '../access/payload-access'
 import { vietnamesePhone } from '../fields/validators'
 import { localize } from '../lib/messages'
 import { markMediaOfSchoolProfile } from '../media/public-use'
@@ -91,6 +91,7 @@ export const SchoolProfile: GlobalConfig = {
           name: 'logo',
           type: 'upload',
           relationTo: 'media',
+          filterOptions: globalPickerFilter('school-profile', 'logo'),
           label: { vi: 'Logo', en: 'Logo' },
           admin: {
             description: {
@@ -103,6 +104,7 @@ export const SchoolProfile: GlobalConfig = {
           name: 'banner',
           type: 'upload',
           relationTo: 'media',
+          filterOptions: globalPickerFilter('school-profile', 'banner'),
           label: { vi: 'Ảnh băng rôn', en: 'Banner picture' },
           admin: {
             description: {
