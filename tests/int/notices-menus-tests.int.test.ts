@@ -81,7 +81,7 @@ describe('lunch menus: the records', () => {
       outcome.create[role] = await outcomeOf(() =>
         payload.create({
           collection: 'lunch-menus',
-          data: { weekOf: at(freshMonday()), days: DAYS as never },
+          data: { weekOf: at(freshMonday()), days: DAYS } as never,
           user,
           overrideAccess: false,
         }),
@@ -102,7 +102,7 @@ describe('lunch menus: the records', () => {
     for (const role of ROLES) {
       const scratch = await payload.create({
         collection: 'lunch-menus',
-        data: { weekOf: at(freshMonday()), days: DAYS as never },
+        data: { weekOf: at(freshMonday()), days: DAYS } as never,
         overrideAccess: true,
       })
       outcome.delete[role] = await outcomeOf(() =>
