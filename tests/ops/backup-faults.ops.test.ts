@@ -70,7 +70,7 @@ const backupDir = () => path.join(dataDir, 'backups')
 beforeAll(async () => {
   dataDir = await demoSchool(PORT)
   folders.push(dataDir)
-  product = await startProduct({ dataDir, port: PORT + 1 })
+  product = await startProduct({ dataDir, port: PORT + 1, waitForStartBuild: true })
   running.push(product)
 })
 

@@ -32,7 +32,14 @@ export interface StartOptions {
   env?: Record<string, string>
   /** Wait until the website has been built and swapped in (data/site/index.html). */
   waitForSite?: boolean
+  /**
+   * Wait until the build the start asks for has ended (it writes the site-build status, so a
+   * test comparing the database before and after must not overlap it).
+   */
+  waitForStartBuild?: boolean
 }
+
+const BUILD_ENDED = /Website rebuilt in|Website build failed/
 
 function exited(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
@@ -85,6 +92,8 @@ export async function startProduct(options: StartOptions): Promise<RunningProduc
         300_000,
         child,
       )
+    if (options.waitForStartBuild)
+      await waitFor(() => BUILD_ENDED.test(log), 'build', 300_000, child)
   } catch (error) {
     await product.kill()
     throw new Error(`${(error as Error).message}\n--- CMS output ---\n${log.slice(-4000)}`, {
