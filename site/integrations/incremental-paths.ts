@@ -14,7 +14,8 @@ import { getSchoolProfile } from '../src/lib/cms'
  * What changed → which routes. The routes here are "props routes": each of their pages is made
  * from its getStaticPaths props alone, plus the layout data below. Only their paths are skipped
  * when their props did not change (a post's page, the listings and tag/group pages it appears
- * in: pagination shifts change the props of every later page, so those pages are rendered).
+ * in: the news pages are numbered from the oldest post, lib/news-pages.ts, so a publication
+ * changes the first of them and seldom one more).
  * Every other route (the home page, /thong-bao/, rss.xml, 404, and any dynamic route not listed,
  * such as new notice pages) is rendered in every build, which is always right and costs little
  * while such routes have few pages. Before listing a route here, make sure its page reads
@@ -22,7 +23,7 @@ import { getSchoolProfile } from '../src/lib/cms'
  */
 export const PROPS_ROUTES: Record<string, string> = {
   '/tin-tuc/[slug]': 'the post',
-  '/tin-tuc/[...page]': 'the ten posts of the page and the number of pages',
+  '/tin-tuc/[...page]': 'the posts of the page and its neighbours (lib/news-pages.ts)',
   '/the/[tag]': 'the tag and its posts',
   '/nhom/[slug]': 'the group and its posts',
   // A media file's bytes come from the CMS, its props name it: Payload names every upload

@@ -61,6 +61,41 @@ function differences(a: string, b: string): string[] {
 
 const live = () => realpathSync(config.liveLink)
 
+/** The warm site builders (site/scripts/astro-build-worker.mjs) this test process runs. */
+function builders(): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        const parent = Number(
+          readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1],
+        )
+        const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+        return parent === process.pid && command.includes('astro-build-worker')
+      } catch {
+        return false // gone meanwhile
+      }
+    })
+    .map(Number)
+}
+
+/** Alive: neither gone nor a zombie waiting to be reaped. */
+function isRunning(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1][0] !== 'Z'
+  } catch {
+    return false
+  }
+}
+
+async function waitUntil(ready: () => boolean, what: string, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs
+  while (!ready()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
 async function publishNewPost(title: string) {
   const { payload } = school
   const writer = await demoUser(payload, 'homeroom_teacher')
@@ -144,6 +179,25 @@ describe('incremental site builds', () => {
     expect(existsSync(path.join(after, 'the', 'xay-dung-tung-phan'))).toBe(false)
     expect(readFileSync(path.join(after, 'sitemap-0.xml'), 'utf8')).not.toContain(post.slug!)
     expect(differences(after, await fullBuildNow('after-unpublish'))).toEqual([])
+  }, 300_000)
+
+  it('the builder stays warm after an incremental build, ends after a full one, builds the same', async () => {
+    const { runBuild } = await import('../../cms/src/site-build/runner')
+    await publishNewPost('Thử trình dựng giữ ấm: bài thứ nhất')
+    expect(await runBuild(school.payload, config), (await status()).log ?? '').toBe(true)
+    expect((await status()).mode).toBe('incremental')
+    const [warm] = builders()
+    expect(warm, 'a builder kept warm after an incremental build').toBeDefined()
+
+    // The next publication is built by the same process, into what a full build makes.
+    await publishNewPost('Thử trình dựng giữ ấm: bài thứ hai')
+    expect(await runBuild(school.payload, config), (await status()).log ?? '').toBe(true)
+    expect((await status()).mode).toBe('incremental')
+    expect(builders()).toEqual([warm])
+    expect(differences(live(), await fullBuildNow('after-warm-publish'))).toEqual([])
+    // The full build ran in the warm builder, which then ended: an idle CMS holds none.
+    await waitUntil(() => builders().length === 0, 'the builder to end after a full build')
+    expect(isRunning(warm)).toBe(false)
   }, 300_000)
 
   it('a change of the school profile (on every page) makes a full build, and says why', async () => {

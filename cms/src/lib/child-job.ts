@@ -19,7 +19,7 @@ export function processState<T>(name: string, initial: () => T): T {
  * orphaned build or backup goes on writing while the next start cleans up after it and starts
  * again: two at once on a small server. Unref'd: a finished child still exits.
  */
-const DIE_WITH_THE_CMS =
+export const DIE_WITH_THE_CMS =
   'data:text/javascript,process.stdin.on("end",()=>process.exit(70));' +
   'process.stdin.resume();process.stdin.unref();'
 

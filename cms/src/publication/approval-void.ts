@@ -1,12 +1,14 @@
 /**
  * What leadership approved is what goes live (Điều 17.3): a file or picture changed under a
  * record sent for approval, or approved, makes that record a draft again, as an edit of the
- * record itself does (fields.ts). Only a change of what the public would see counts (the file,
- * its caption or title), not the server's own marks of where a file is used.
+ * record itself does (fields.ts, the same APPROVAL_VOIDED). Only a change of what the public
+ * would see counts (the file, its caption or title), not the server's own marks of where a file
+ * is used.
  */
 import type { CollectionAfterChangeHook, CollectionSlug, PayloadRequest, Where } from 'payload'
 
 import { withFlag } from '../lib/request-flags'
+import { APPROVAL_VOIDED } from './fields'
 
 const CONTENT_OF_A_FILE = ['filename', 'filesize', 'mimeType', 'alt', 'title'] as const
 
@@ -26,7 +28,7 @@ async function backToDraft(req: PayloadRequest, collection: CollectionSlug, wher
       await req.payload.update({
         collection,
         id: doc.id,
-        data: { publicationStage: 'draft', submittedBy: null, approvedBy: null },
+        data: APPROVAL_VOIDED,
         depth: 0,
         user: req.user,
         overrideAccess: false,

@@ -127,6 +127,13 @@ export function publicationFields(source: NoticeSource<never>): Field[] {
   ]
 }
 
+/** What a voided approval writes: the record is a draft again, sent and approved by nobody. */
+export const APPROVAL_VOIDED = {
+  publicationStage: 'draft',
+  submittedBy: null,
+  approvedBy: null,
+} as const
+
 /**
  * A user's change of the content voids the approval: the record is a draft again and goes the
  * whole path once more, while the version published before stays on the website until the new
@@ -151,11 +158,7 @@ function backToDraftWhenContentChanges(): CollectionBeforeChangeHook {
     return {
       ...data,
       contentChangedAt: now,
-      ...(originalDoc?.publicationStage !== 'draft' && {
-        publicationStage: 'draft',
-        submittedBy: null,
-        approvedBy: null,
-      }),
+      ...(originalDoc?.publicationStage !== 'draft' && APPROVAL_VOIDED),
     }
   }
 }

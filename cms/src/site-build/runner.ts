@@ -30,7 +30,8 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 
 import { mentionsFullDisk } from '../hooks/disk-full'
-import { processState, runChildNode } from '../lib/child-job'
+import { processState } from '../lib/child-job'
+import { buildInWorker } from './warm-builder'
 
 export interface SiteBuildConfig {
   /** The Astro project. */
@@ -116,20 +117,6 @@ export function requestSiteBuild(
   state.timer = setTimeout(() => void runBuild(payload, config), config.debounceMs)
 }
 
-const MAX_LOG = 20_000
-
-/**
- * Astro's command line, looked up as Node would from the site's folder. (Not with require.resolve:
- * inside the Next.js bundle that gives a module number, and astro.js is not in Astro's exports.)
- */
-function findAstroCli(sourceDir: string): string {
-  for (let dir = path.resolve(sourceDir); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'node_modules', 'astro', 'astro.js')
-    if (existsSync(candidate)) return candidate
-    if (path.dirname(dir) === dir) throw new Error(`Astro is not installed for ${sourceDir}`)
-  }
-}
-
 export interface SiteBuildOutcome {
   ok: boolean
   log: string
@@ -138,8 +125,9 @@ export interface SiteBuildOutcome {
 }
 
 /**
- * One `astro build` of the site into `outDir`: incremental from `previous` (the live build's
- * folder) when given, else full for `fullReason`.
+ * One `astro build` of the site into `outDir`, in the build root's warm worker
+ * (warm-builder.ts): incremental from `previous` (the live build's folder) when given, else full
+ * for `fullReason`.
  */
 export async function buildSite(
   config: SiteBuildConfig,
@@ -152,11 +140,10 @@ export async function buildSite(
   await fs.rm(manifest, { force: true })
   const workDir = workDirOf(config)
   await fs.mkdir(workDir, { recursive: true })
-  const outcome = await runChildNode({
-    args: [findAstroCli(config.sourceDir), 'build', '--silent', '--root', config.sourceDir],
-    cwd: workDir,
-    env: {
-      ...process.env,
+  const outcome = await buildInWorker(
+    config.sourceDir,
+    workDir,
+    {
       NODE_ENV: 'production',
       CMS_URL: config.cmsURL,
       SITE_OUT_DIR: outDir,
@@ -165,17 +152,14 @@ export async function buildSite(
       SITE_PREVIOUS_BUILD: previous ?? '',
       SITE_PREVIOUS_MANIFEST: previous ? manifestOf(config, previous) : '',
       SITE_FULL_REASON: fullReason ?? '',
-      ASTRO_TELEMETRY_DISABLED: '1',
     },
-    maxOutput: MAX_LOG,
-  })
+    { stayWarm: Boolean(previous) },
+  )
   const written = await fs
     .readFile(manifest, 'utf8')
     .then((text) => JSON.parse(text) as SiteBuildOutcome['manifest'])
     .catch(() => null)
-  if (outcome.error)
-    return { ok: false, log: `${outcome.output}\n${outcome.error.message}`, manifest: written }
-  return { ok: outcome.code === 0, log: outcome.output, manifest: written }
+  return { ok: outcome.ok, log: outcome.log, manifest: written }
 }
 
 /** The build the live link points at, as an absolute path; null when there is none. */

@@ -5,7 +5,9 @@
  *
  * Each answer is read once per build and kept for the whole process, not for this module: the
  * integrations (integrations/cms-prefetch.ts) start reading while Vite is still bundling the
- * pages, and the bundled pages, a second copy of this module, take the same answers.
+ * pages, and the bundled pages, a second copy of this module, take the same answers. A warm
+ * builder (scripts/build-worker.mjs) runs many builds in one process: the answers are kept per
+ * build, known by its output folder, so a build never reads the one before's.
  */
 import {
   compareVi,
@@ -115,6 +117,8 @@ async function getJSON<T>(path: string): Promise<T> {
 }
 
 interface BuildData {
+  /** The build these answers are for (its output folder). */
+  build: string
   profile?: Promise<SchoolProfile>
   posts?: Promise<PublishedPost[]>
   /** Where the build fetches each file the site serves, and its type: site path → CMS file. */
@@ -124,13 +128,15 @@ interface BuildData {
 const BUILD_DATA = Symbol.for('giathuong.site.cmsData')
 const processWide = globalThis as unknown as Record<symbol, BuildData | undefined>
 function buildData(): BuildData {
-  return (processWide[BUILD_DATA] ??= { mediaFiles: new Map() })
+  const build = process.env.SITE_OUT_DIR ?? ''
+  const kept = processWide[BUILD_DATA]
+  if (kept?.build === build) return kept
+  return (processWide[BUILD_DATA] = { build, mediaFiles: new Map() })
 }
 
 /** Drops the answers kept for this process, so the next read asks the CMS again (tests: one process, many builds). */
 export function forgetCmsAnswers(): void {
   delete processWide[BUILD_DATA]
-  delete noticeStore[NOTICES]
 }
 
 /** The school's name, contacts and about text; fetched once per build. */
@@ -455,16 +461,16 @@ export interface PublicNotice<Data = Record<string, unknown>> {
 }
 
 const NOTICES = Symbol.for('giathuong.site.cmsNotices')
-const noticeStore = globalThis as unknown as Record<
-  symbol,
-  Map<string, Promise<PublicNotice[]>> | undefined
->
+function noticesByKind(): Map<string, Promise<PublicNotice[]>> {
+  const data = buildData() as BuildData & { [NOTICES]?: Map<string, Promise<PublicNotice[]>> }
+  return (data[NOTICES] ??= new Map())
+}
 
 /** The published notices of a kind, fetched once per build, in the order of their keys. */
 export function getPublicNotices<Data = Record<string, unknown>>(
   kind: string,
 ): Promise<Array<PublicNotice<Data>>> {
-  const byKind = (noticeStore[NOTICES] ??= new Map())
+  const byKind = noticesByKind()
   if (!byKind.has(kind)) {
     byKind.set(
       kind,

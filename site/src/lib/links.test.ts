@@ -30,7 +30,7 @@ describe('safeHref', () => {
 describe('paths', () => {
   it('makes tag addresses without diacritics', () => {
     expect(paths.tag('Đọc hiểu')).toBe('/the/doc-hieu/')
-    expect(paths.newsPage(1)).toBe('/tin-tuc/')
+    expect(paths.newsPage(null)).toBe('/tin-tuc/')
     expect(paths.newsPage(3)).toBe('/tin-tuc/3/')
   })
 })

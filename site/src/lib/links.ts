@@ -3,7 +3,8 @@ import { slugify } from '@school/shared'
 /** The site's addresses, in one place. */
 export const paths = {
   post: (slug: string) => `/tin-tuc/${slug}/`,
-  newsPage: (page: number) => (page <= 1 ? '/tin-tuc/' : `/tin-tuc/${page}/`),
+  /** A numbered page of the news (lib/news-pages.ts); null for the first page. */
+  newsPage: (number: number | null) => (number === null ? '/tin-tuc/' : `/tin-tuc/${number}/`),
   group: (slug: string) => `/nhom/${slug}/`,
   tag: (tag: string) => `/the/${slugify(tag)}/`,
 }

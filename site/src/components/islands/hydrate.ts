@@ -5,6 +5,10 @@
  * island's HTML is rendered at build time by Astro (no client directive), inside an element
  * `[data-island="<name>"]` whose `data-props` are the component's props; React and the component
  * are fetched only once the island is in view, so a page pays for them only when it is used.
+ *
+ * An island with nothing to show before it is used (the album's lightbox) is an empty element
+ * with `data-watch`, the id of what it enhances: it is rendered into (not hydrated) when that
+ * element comes into view.
  */
 import type { ComponentType } from 'react'
 
@@ -14,13 +18,18 @@ export function hydrateWhenVisible<Props extends object>(
 ): void {
   for (const element of document.querySelectorAll<HTMLElement>(`[data-island="${name}"]`)) {
     const props = JSON.parse(element.dataset.props ?? '{}') as Props
+    const watchId = element.dataset.watch
+    const watched = watchId ? document.getElementById(watchId) : element
+    if (!watched) continue
     const hydrate = async () => {
-      const [{ createElement }, { hydrateRoot }, Component] = await Promise.all([
+      const [{ createElement }, { createRoot, hydrateRoot }, Component] = await Promise.all([
         import('react'),
         import('react-dom/client'),
         load(),
       ])
-      hydrateRoot(element, createElement(Component, props))
+      const island = createElement(Component, props)
+      if (watchId) createRoot(element).render(island)
+      else hydrateRoot(element, island)
     }
     if (!('IntersectionObserver' in window)) {
       void hydrate()
@@ -31,6 +40,6 @@ export function hydrateWhenVisible<Props extends object>(
       observer.disconnect()
       void hydrate()
     })
-    observer.observe(element)
+    observer.observe(watched)
   }
 }

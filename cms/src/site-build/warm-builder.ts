@@ -1,0 +1,117 @@
+/**
+ * The website's builds run in a warm child process (site/scripts/astro-build-worker.mjs), one
+ * per build root, kept between builds: a build in a process that has built before starts at
+ * once and runs on JIT-compiled Vite and Rollup (issue 15, point 7: publish → live in seconds).
+ * Builds are sent one at a time; the worker stays warm after a build that asks it to (`stayWarm`:
+ * the editors' incremental builds) and ends by itself after any other, after a failed build,
+ * after many builds, or when idle; a new one is started for the next build. It dies with the CMS (the
+ * import that exits when its stdin closes), and is unref'd while idle, so it never keeps a
+ * process that has nothing else to do alive.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import path from 'node:path'
+
+import { DIE_WITH_THE_CMS, processState } from '../lib/child-job'
+
+export interface WorkerBuild {
+  ok: boolean
+  log: string
+}
+
+interface Worker {
+  child: ChildProcess
+  /** What the worker printed outside a build (its own crash, a failed import). */
+  output: string
+  retiring: boolean
+}
+
+const workers = () => processState<Map<string, Worker>>('siteBuildWorkers', () => new Map())
+/** Per working folder, the build in progress (or the last one): the next waits for it. */
+const queues = () => processState<Map<string, Promise<unknown>>>('siteBuildQueues', () => new Map())
+
+const MAX_OUTPUT = 20_000
+
+function hold(child: ChildProcess, held: boolean) {
+  const handles = [child, child.channel, child.stdin, child.stdout, child.stderr] as Array<{
+    ref?: () => void
+    unref?: () => void
+  } | null>
+  for (const handle of handles) (held ? handle?.ref : handle?.unref)?.call(handle)
+}
+
+function startWorker(sourceDir: string, workDir: string): Worker {
+  const script = path.join(sourceDir, 'scripts', 'astro-build-worker.mjs')
+  const child = spawn(process.execPath, ['--import', DIE_WITH_THE_CMS, script], {
+    cwd: workDir,
+    env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: ['pipe', 'pipe', 'pipe', 'ipc'],
+  })
+  const worker: Worker = { child, output: '', retiring: false }
+  const keep = (chunk: Buffer) => {
+    worker.output = (worker.output + chunk.toString()).slice(-MAX_OUTPUT)
+  }
+  child.stdout?.on('data', keep)
+  child.stderr?.on('data', keep)
+  const forget = () => {
+    if (workers().get(workDir) === worker) workers().delete(workDir)
+  }
+  child.once('exit', forget)
+  child.once('error', forget)
+  hold(child, false)
+  return worker
+}
+
+function buildOnce(worker: Worker, message: object): Promise<WorkerBuild> {
+  const { child } = worker
+  return new Promise<WorkerBuild>((resolve) => {
+    const settle = (outcome: WorkerBuild) => {
+      child.off('message', onMessage)
+      child.off('exit', onExit)
+      child.off('error', onError)
+      hold(child, false)
+      resolve(outcome)
+    }
+    const onMessage = (reply: { type?: string; ok?: boolean; log?: string; last?: boolean }) => {
+      if (reply?.type !== 'done') return
+      if (reply.last) worker.retiring = true
+      settle({ ok: reply.ok === true, log: reply.log ?? '' })
+    }
+    const stopped = (why: string) =>
+      settle({
+        ok: false,
+        log: `${worker.output}\nTrình dựng website đã dừng giữa chừng (${why}).`,
+      })
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) =>
+      stopped(`exit ${code ?? signal}`)
+    const onError = (error: Error) => stopped(error.message)
+    child.on('message', onMessage)
+    child.once('exit', onExit)
+    child.once('error', onError)
+    hold(child, true)
+    child.send(message, (error) => error && onError(error))
+  })
+}
+
+/**
+ * One build of the Astro project `sourceDir` with `env` (SITE_OUT_DIR, the manifests, …) in the
+ * worker of `workDir` (the build root's own working folder); never rejects.
+ */
+export function buildInWorker(
+  sourceDir: string,
+  workDir: string,
+  env: Record<string, string>,
+  { stayWarm }: { stayWarm: boolean },
+): Promise<WorkerBuild> {
+  const usable = () => {
+    const kept = workers().get(workDir)
+    if (kept && !kept.retiring && kept.child.exitCode === null && kept.child.connected) return kept
+    const started = startWorker(sourceDir, workDir)
+    workers().set(workDir, started)
+    return started
+  }
+  const message = { type: 'build', root: sourceDir, workDir, env, stayWarm }
+  const before = queues().get(workDir) ?? Promise.resolve()
+  const result = before.then(() => buildOnce(usable(), message))
+  queues().set(workDir, result)
+  return result
+}
