@@ -114,6 +114,21 @@ function lighthouse(url, output) {
   })
 }
 
+/**
+ * Lighthouse now and then fails to record a page load's trace (NO_NAVSTART, NO_FCP) on a busy
+ * machine: such a run is made again, up to twice; any other failure ends the measurement.
+ */
+async function lighthouseRetried(url, output) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await lighthouse(url, output)
+    } catch (error) {
+      if (attempt >= 3 || !/NO_NAVSTART|NO_FCP|recording the trace/.test(error.message)) throw error
+      console.log(`  (Lighthouse không ghi được lần tải trang; đo lại: ${url})`)
+    }
+  }
+}
+
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b)
   const middle = Math.floor(sorted.length / 2)
@@ -149,7 +164,7 @@ try {
     const scores = Object.fromEntries(CATEGORIES.map((category) => [category, []]))
     const lost = new Map()
     for (let run = 1; run <= RUNS; run += 1) {
-      const report = await lighthouse(
+      const report = await lighthouseRetried(
         url,
         path.join(reportDir, `${name.replace(/\s/g, '-')}-${run}.json`),
       )

@@ -113,6 +113,20 @@ async function linkOrCopy(from: string, to: string) {
   await link(from, to).catch(() => copyFile(from, to))
 }
 
+/** Links in flight at once: one at a time, 5,600 links took ≈ 0.9 s; 32 at a time ≈ 0.4 s. */
+const LINKS_IN_FLIGHT = 32
+
+async function linkAll(pairs: Array<[from: string, to: string]>) {
+  let next = 0
+  const worker = async () => {
+    while (next < pairs.length) {
+      const [from, to] = pairs[next++]
+      await linkOrCopy(from, to)
+    }
+  }
+  await Promise.all(Array.from({ length: LINKS_IN_FLIGHT }, worker))
+}
+
 /** `sitemap`: the sitemap integration, given the full list of pages in every build. */
 export function incremental({ sitemap }: { sitemap: AstroIntegration }): AstroIntegration {
   let routes: IntegrationResolvedRoute[] = []
@@ -187,7 +201,7 @@ export function incremental({ sitemap }: { sitemap: AstroIntegration }): AstroIn
         const problems: string[] = []
         const allPages = new Set(pages.map((page) => page.pathname))
         const manifestRoutes: BuildManifest['routes'] = {}
-        let linked = 0
+        const links: Array<[string, string]> = []
         let rendered = 0
         for (const [pattern, records] of state.routes) {
           const route = byPattern.get(pattern)
@@ -209,14 +223,15 @@ export function incremental({ sitemap }: { sitemap: AstroIntegration }): AstroIn
             }
             const before = state.previous?.manifest.routes[pattern]?.[key]
             if (!state.previous || !before) throw new Error(`${pattern} ${key}: không có bản cũ`)
-            await linkOrCopy(path.join(state.previous.dir, before.file), path.join(out, file))
-            linked += 1
+            links.push([path.join(state.previous.dir, before.file), path.join(out, file)])
           }
           if (mine.size !== renderedHere)
             problems.push(`${pattern}: Astro ghi ${mine.size} tệp, bảng kê ${renderedHere}`)
           rendered += renderedHere
           manifestRoutes[pattern] = files
         }
+        await linkAll(links)
+        const linked = links.length
         for (const pattern of Object.keys(PROPS_ROUTES))
           if (byPattern.has(pattern) && !state.routes.has(pattern))
             problems.push(
