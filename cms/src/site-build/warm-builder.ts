@@ -2,11 +2,11 @@
  * The website's builds run in a warm child process (site/scripts/astro-build-worker.mjs), one
  * per build root, kept between builds: a build in a process that has built before starts at
  * once and runs on JIT-compiled Vite and Rollup (issue 15, point 7: publish → live in seconds).
- * Builds are sent one at a time; the worker stays warm after a build that asks it to (`stayWarm`:
- * the editors' incremental builds) and ends by itself after any other, after a failed build,
- * after many builds, or when idle; a new one is started for the next build. It dies with the CMS (the
- * import that exits when its stdin closes), and is unref'd while idle, so it never keeps a
- * process that has nothing else to do alive.
+ * Builds are sent one at a time; the worker stays warm after a build that asks it to
+ * (`stayWarm`: the editors' incremental builds) and ends by itself after any other, after a
+ * failed build, after many builds, or when idle; a new one is started for the next build. It
+ * dies with the CMS (the import that exits when its stdin closes), and is unref'd while idle, so
+ * it never keeps a process that has nothing else to do alive.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'

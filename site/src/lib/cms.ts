@@ -6,11 +6,12 @@
  * Each answer is read once per build and kept for the whole process, not for this module: the
  * integrations (integrations/cms-prefetch.ts) start reading while Vite is still bundling the
  * pages, and the bundled pages, a second copy of this module, take the same answers. A warm
- * builder (scripts/build-worker.mjs) runs many builds in one process: the answers are kept per
+ * builder (scripts/astro-build-worker.mjs) runs many builds in one process: the answers are kept per
  * build, known by its output folder, so a build never reads the one before's.
  */
 import {
   compareVi,
+  mapLimited,
   DEFAULT_SCHOOL_COLOURS,
   usableSchoolColour,
   isSiteImageType,
@@ -358,24 +359,6 @@ function publishedPostsQuery(page: number): string {
     'populate[groups][slug]': 'true',
     'populate[groups][kind]': 'true',
   }).toString()
-}
-
-/** `task` for every item, at most `limit` at a time; results in the items' order. */
-async function mapLimited<T, R>(
-  items: T[],
-  limit: number,
-  task: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length)
-  let next = 0
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++
-      results[index] = await task(items[index])
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
-  return results
 }
 
 function toPublishedPost(doc: Record<string, unknown>): {
