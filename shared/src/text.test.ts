@@ -33,6 +33,28 @@ describe('Vietnamese text helpers', () => {
     expect(dStrokeWordsFolded('Học sinh trường Gia Thượng')).toBe('')
   })
 
+  it('finds the words with đ as splitting the text into words would', () => {
+    const bySplitting = (text: string) =>
+      [
+        ...new Set(
+          text
+            .split(/[^\p{L}\p{N}]+/u)
+            .filter((word) => /[đĐ]/.test(word))
+            .map((word) => stripDiacritics(word).toLowerCase()),
+        ),
+      ].join(' ')
+    const texts = [
+      'đ',
+      'Đ, đ; Đ.',
+      'đầu câu và cuối câu: đường',
+      'số 12đ3 và 2025Đ, (đoàn)đội-đẹp',
+      'chữ 𝐀đ𝐁 ngoài mặt phẳng cơ bản, và emoji 😀đi😀',
+      'Đại hội Liên đội năm học 2026–2027 được tổ chức tại hội trường; đại biểu đông đủ.',
+    ]
+    for (const text of texts) expect(dStrokeWordsFolded(text), text).toBe(bySplitting(text))
+    expect(dStrokeWordsFolded('chữ 𝐀đ𝐁')).toBe('𝐀d𝐁'.toLowerCase())
+  })
+
   it('writes dates dd/mm/yyyy in Vietnam time', () => {
     expect(formatDateVi('2026-09-04T18:30:00Z')).toBe('05/09/2026')
     expect(formatDateTimeVi('2026-09-04T18:30:00Z')).toBe('05/09/2026 01:30')

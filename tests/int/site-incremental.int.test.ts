@@ -6,7 +6,16 @@
  * another folder (no file is excused). Two builds side by side, each with its own build root,
  * leave each other's output and cache alone.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -60,6 +69,8 @@ function differences(a: string, b: string): string[] {
 }
 
 const live = () => realpathSync(config.liveLink)
+/** The build log's first line for a build rendered from the builder's kept bundle. */
+const REUSED = /^Dùng lại gói mã của lần xây dựng trước/m
 
 /** The warm site builders (site/scripts/astro-build-worker.mjs) this test process runs. */
 function builders(): number[] {
@@ -181,23 +192,72 @@ describe('incremental site builds', () => {
     expect(differences(after, await fullBuildNow('after-unpublish'))).toEqual([])
   }, 300_000)
 
-  it('the builder stays warm after an incremental build, ends after a full one, builds the same', async () => {
+  it('the builder stays warm after an incremental build, renders the next from its bundle, ends after a full one', async () => {
     const { runBuild } = await import('../../cms/src/site-build/runner')
     await publishNewPost('Thử trình dựng giữ ấm: bài thứ nhất')
     expect(await runBuild(school.payload, config), (await status()).log ?? '').toBe(true)
     expect((await status()).mode).toBe('incremental')
+    // The first build of a new builder bundles the site itself.
+    expect((await status()).log).not.toMatch(REUSED)
     const [warm] = builders()
     expect(warm, 'a builder kept warm after an incremental build').toBeDefined()
 
-    // The next publication is built by the same process, into what a full build makes.
+    // The next publication is built by the same process, from the same bundle, into what a full
+    // build makes.
     await publishNewPost('Thử trình dựng giữ ấm: bài thứ hai')
     expect(await runBuild(school.payload, config), (await status()).log ?? '').toBe(true)
     expect((await status()).mode).toBe('incremental')
+    expect((await status()).log).toMatch(REUSED)
     expect(builders()).toEqual([warm])
     expect(differences(live(), await fullBuildNow('after-warm-publish'))).toEqual([])
     // The full build ran in the warm builder, which then ended: an idle CMS holds none.
     await waitUntil(() => builders().length === 0, 'the builder to end after a full build')
     expect(isRunning(warm)).toBe(false)
+  }, 300_000)
+
+  it('an approval has the builder bundle the site, and the publication renders from that bundle', async () => {
+    const { runBuild } = await import('../../cms/src/site-build/runner')
+    expect(builders()).toEqual([])
+    const title = 'Thử gói mã chuẩn bị khi duyệt'
+    const { payload } = school
+    const writer = await demoUser(payload, 'homeroom_teacher')
+    const post = await payload.create({
+      collection: 'posts',
+      draft: true,
+      user: writer,
+      overrideAccess: false,
+      data: { title, excerpt: 'Bài viết thử.', content: richText('Nội dung thử.') },
+    })
+    await stepAs(payload, writer, post.id, 'submit')
+    await stepAs(payload, await demoUser(payload, 'group_head'), post.id, 'accept')
+    // The approval, as the CMS runs it with building on (`npm start`), starts the builder.
+    const building = {
+      SITE_SOURCE_DIR: config.sourceDir,
+      SITE_BUILDS_DIR: config.buildsDir,
+      SITE_LIVE_DIR: config.liveLink,
+      SITE_CACHE_DIR: config.cacheDir!,
+      CMS_URL: config.cmsURL,
+    }
+    const saved = Object.fromEntries(Object.keys(building).map((key) => [key, process.env[key]]))
+    Object.assign(process.env, building)
+    try {
+      await stepAs(payload, await demoUser(payload, 'vice_principal'), post.id, 'approve')
+    } finally {
+      for (const [key, value] of Object.entries(saved))
+        if (value === undefined) delete process.env[key]
+        else process.env[key] = value
+    }
+    await waitUntil(() => builders().length === 1, 'the approval to start the builder')
+    const [prepared] = builders()
+
+    await stepAs(payload, await demoUser(payload, 'web_admin'), post.id, 'publish')
+    expect(await runBuild(payload, config), (await status()).log ?? '').toBe(true)
+    const recorded = await status()
+    expect(recorded.mode, recorded.log ?? '').toBe('incremental')
+    expect(recorded.log).toMatch(REUSED)
+    expect(builders()).toEqual([prepared])
+    expect(differences(live(), await fullBuildNow('after-prepared-publish'))).toEqual([])
+    await waitUntil(() => builders().length === 0, 'the builder to end after a full build')
   }, 300_000)
 
   it('a change of the school profile (on every page) makes a full build, and says why', async () => {
@@ -237,5 +297,25 @@ describe('incremental site builds', () => {
       expect(readdirSync(path.join(configs[i].cacheDir!, 'search-index')).length).toBeGreaterThan(0)
     }
     expect(differences(outs[0], outs[1])).toEqual([])
+  }, 300_000)
+
+  it("a change of the site's code is built in full from a new bundle, never the one kept", async () => {
+    const { prepareSiteBuild, runBuild } = await import('../../cms/src/site-build/runner')
+    await prepareSiteBuild(school.payload, config)
+    expect(builders()).toHaveLength(1)
+    // Any file of the site is its code (the integration's sourceHash): one more, unused by pages.
+    const marker = path.join(sourceDir, `.bundle-test-${process.pid}`)
+    writeFileSync(marker, 'a change of the site code\n')
+    try {
+      await publishNewPost('Thử mã nguồn đổi sau khi chuẩn bị')
+      expect(await runBuild(school.payload, config), (await status()).log ?? '').toBe(true)
+    } finally {
+      rmSync(marker, { force: true })
+    }
+    const recorded = await status()
+    expect(recorded.mode, recorded.log ?? '').toBe('full')
+    expect(recorded.log).toMatch(/^Xây dựng toàn bộ: mã nguồn, cấu hình hoặc thư viện/)
+    expect(recorded.log).not.toMatch(REUSED)
+    await waitUntil(() => builders().length === 0, 'the builder to end after a full build')
   }, 300_000)
 })

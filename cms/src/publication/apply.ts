@@ -21,6 +21,7 @@ import { userError } from '../lib/messages'
 import { oneAtATime } from '../lib/one-at-a-time'
 import { withFlag } from '../lib/request-flags'
 import { inTransaction } from '../lib/transaction'
+import { prepareSiteBuildWhenApproved } from '../site-build/hooks'
 import type { User } from '../payload-types'
 import { removeNotices, upsertNotices } from './notices'
 import type { NoticeSource } from './source'
@@ -218,6 +219,7 @@ export async function applyPublicationStep(
     })
     if (action === 'publish' || action === 'unpublish')
       await source.afterLiveChange?.(req, updated as never, action === 'publish')
+    prepareSiteBuildWhenApproved(req.payload, action)
     return updated
   })
 }

@@ -7,7 +7,7 @@ import type {
 
 import type { WorkflowAction } from '@school/shared'
 
-import { requestSiteBuild } from './runner'
+import { prepareSiteBuild, requestSiteBuild } from './runner'
 
 /**
  * The site is built from the CMS at start, so it shows what is published now: in full, since the
@@ -52,4 +52,12 @@ export function rebuildSiteWhenPostGoesLiveOrDown(
 ): void {
   if ((action === 'publish' && !scheduled) || action === 'unpublish')
     requestSiteBuild(payload, `${action} ${slug}`)
+}
+
+/**
+ * An approval is followed by a publication (the web admin's, Điều 17.3): the site's builder
+ * bundles the site meanwhile, so the publication goes live in the time its pages take to render.
+ */
+export function prepareSiteBuildWhenApproved(payload: Payload, action: string): void {
+  if (action === 'approve') void prepareSiteBuild(payload)
 }

@@ -31,7 +31,7 @@ import type { Payload } from 'payload'
 
 import { mentionsFullDisk } from '../hooks/disk-full'
 import { processState } from '../lib/child-job'
-import { buildInWorker } from './warm-builder'
+import { buildInWorker, prepareInWorker } from './warm-builder'
 
 export interface SiteBuildConfig {
   /** The Astro project. */
@@ -124,6 +124,24 @@ export interface SiteBuildOutcome {
   manifest: { mode: 'full' | 'incremental'; summary: string } | null
 }
 
+/** A build's settings: incremental from `previous` (a build's folder) when given. */
+function buildEnv(
+  config: SiteBuildConfig,
+  outDir: string,
+  { previous, fullReason }: { previous?: string | null; fullReason?: string },
+): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    CMS_URL: config.cmsURL,
+    SITE_OUT_DIR: outDir,
+    SITE_CACHE_DIR: cacheDirOf(config),
+    SITE_MANIFEST: manifestOf(config, outDir),
+    SITE_PREVIOUS_BUILD: previous ?? '',
+    SITE_PREVIOUS_MANIFEST: previous ? manifestOf(config, previous) : '',
+    SITE_FULL_REASON: fullReason ?? '',
+  }
+}
+
 /**
  * One `astro build` of the site into `outDir`, in the build root's warm worker
  * (warm-builder.ts): incremental from `previous` (the live build's folder) when given, else full
@@ -134,7 +152,6 @@ export async function buildSite(
   outDir: string,
   { previous, fullReason }: { previous?: string | null; fullReason?: string } = {},
 ): Promise<SiteBuildOutcome> {
-  const cacheDir = cacheDirOf(config)
   const manifest = manifestOf(config, outDir)
   await fs.mkdir(path.dirname(outDir), { recursive: true })
   await fs.rm(manifest, { force: true })
@@ -143,16 +160,7 @@ export async function buildSite(
   const outcome = await buildInWorker(
     config.sourceDir,
     workDir,
-    {
-      NODE_ENV: 'production',
-      CMS_URL: config.cmsURL,
-      SITE_OUT_DIR: outDir,
-      SITE_CACHE_DIR: cacheDir,
-      SITE_MANIFEST: manifest,
-      SITE_PREVIOUS_BUILD: previous ?? '',
-      SITE_PREVIOUS_MANIFEST: previous ? manifestOf(config, previous) : '',
-      SITE_FULL_REASON: fullReason ?? '',
-    },
+    buildEnv(config, outDir, { previous, fullReason }),
     { stayWarm: Boolean(previous) },
   )
   const written = await fs
@@ -160,6 +168,30 @@ export async function buildSite(
     .then((text) => JSON.parse(text) as SiteBuildOutcome['manifest'])
     .catch(() => null)
   return { ok: outcome.ok, log: outcome.log, manifest: written }
+}
+
+/**
+ * A publication is coming (a post was approved): the build root's worker bundles the site now,
+ * with the settings of an incremental build from the live one, so that the publication's build
+ * only renders its pages (seconds, not the bundling's cold start). Nothing is written but the
+ * worker's own bundle; a failure costs nothing (the build bundles for itself), so it is logged
+ * only. Resolves when the bundle is made (tests wait for it; hooks do not).
+ */
+export async function prepareSiteBuild(
+  payload: Payload,
+  config: SiteBuildConfig | null = siteBuildConfig(),
+): Promise<void> {
+  if (!config) return
+  const live = await liveBuild(config.liveLink)
+  if (!live || !existsSync(live)) return
+  const workDir = workDirOf(config)
+  await fs.mkdir(workDir, { recursive: true })
+  // The output folder is the worker's own scratch folder, and no manifest is written; the rest
+  // is an incremental build's.
+  const env = { ...buildEnv(config, live, { previous: live }), SITE_OUT_DIR: '', SITE_MANIFEST: '' }
+  const outcome = await prepareInWorker(config.sourceDir, workDir, env)
+  if (!outcome.ok)
+    payload.logger.warn(`Could not bundle the website ahead of a publication:\n${outcome.log}`)
 }
 
 /** The build the live link points at, as an absolute path; null when there is none. */

@@ -1,12 +1,13 @@
 /**
  * The website's builds run in a warm child process (site/scripts/astro-build-worker.mjs), one
  * per build root, kept between builds: a build in a process that has built before starts at
- * once and runs on JIT-compiled Vite and Rollup (issue 15, point 7: publish → live in seconds).
- * Builds are sent one at a time; the worker stays warm after a build that asks it to
- * (`stayWarm`: the editors' incremental builds) and ends by itself after any other, after a
- * failed build, after many builds, or when idle; a new one is started for the next build. It
- * dies with the CMS (the import that exits when its stdin closes), and is unref'd while idle, so
- * it never keeps a process that has nothing else to do alive.
+ * once, runs on JIT-compiled code, and renders from the bundle of the build before when the
+ * site's code is the same (issue 15, point 7: publish → live in seconds). Messages are sent one
+ * at a time. The worker stays warm after a build that asks it to (`stayWarm`: the editors'
+ * incremental builds) and after bundling ahead of one (prepareInWorker); it ends by itself after
+ * any other build, after a failed one, after many, or when idle, and a new one is started for
+ * the next build. It dies with the CMS (the import that exits when its stdin closes), and is
+ * unref'd while idle, so it never keeps a process that has nothing else to do alive.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
@@ -92,6 +93,20 @@ function buildOnce(worker: Worker, message: object): Promise<WorkerBuild> {
   })
 }
 
+function sendInTurn(sourceDir: string, workDir: string, message: object): Promise<WorkerBuild> {
+  const usable = () => {
+    const kept = workers().get(workDir)
+    if (kept && !kept.retiring && kept.child.exitCode === null && kept.child.connected) return kept
+    const started = startWorker(sourceDir, workDir)
+    workers().set(workDir, started)
+    return started
+  }
+  const before = queues().get(workDir) ?? Promise.resolve()
+  const result = before.then(() => buildOnce(usable(), message))
+  queues().set(workDir, result)
+  return result
+}
+
 /**
  * One build of the Astro project `sourceDir` with `env` (SITE_OUT_DIR, the manifests, …) in the
  * worker of `workDir` (the build root's own working folder); never rejects.
@@ -102,16 +117,19 @@ export function buildInWorker(
   env: Record<string, string>,
   { stayWarm }: { stayWarm: boolean },
 ): Promise<WorkerBuild> {
-  const usable = () => {
-    const kept = workers().get(workDir)
-    if (kept && !kept.retiring && kept.child.exitCode === null && kept.child.connected) return kept
-    const started = startWorker(sourceDir, workDir)
-    workers().set(workDir, started)
-    return started
-  }
-  const message = { type: 'build', root: sourceDir, workDir, env, stayWarm }
-  const before = queues().get(workDir) ?? Promise.resolve()
-  const result = before.then(() => buildOnce(usable(), message))
-  queues().set(workDir, result)
-  return result
+  return sendInTurn(sourceDir, workDir, { type: 'build', root: sourceDir, workDir, env, stayWarm })
+}
+
+/**
+ * Has the worker of `workDir` bundle the site now, with the settings of an incremental build
+ * (`env`, its output folder aside), so that the build which follows only renders pages. The
+ * worker then stays warm; a build sent meanwhile waits its turn. Never rejects.
+ */
+export function prepareInWorker(
+  sourceDir: string,
+  workDir: string,
+  env: Record<string, string>,
+): Promise<WorkerBuild> {
+  const message = { type: 'prepare', root: sourceDir, workDir, env, stayWarm: true }
+  return sendInTurn(sourceDir, workDir, message)
 }

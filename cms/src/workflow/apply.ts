@@ -24,7 +24,10 @@ import { syncAssignment } from './assignments'
 import { consentProblems } from './consent'
 import { loadPostContext } from './context'
 import { notifyStep } from './notify'
-import { rebuildSiteWhenPostGoesLiveOrDown } from '../site-build/hooks'
+import {
+  prepareSiteBuildWhenApproved,
+  rebuildSiteWhenPostGoesLiveOrDown,
+} from '../site-build/hooks'
 import { missingForPublication } from './requirements'
 import { actionsFrom, transitionFor } from './transitions'
 
@@ -249,6 +252,7 @@ async function takeStep(
     }),
   )
   rebuildSiteWhenPostGoesLiveOrDown(payload, action, post.slug, scheduled)
+  prepareSiteBuildWhenApproved(payload, action)
   return {
     updated,
     tellPeople: async () => {
