@@ -40,14 +40,19 @@ import {
 const RUNTIME = fileURLToPath(new URL('./incremental-paths.ts', import.meta.url))
 const SKIPPED_DIRS = new Set(['node_modules', '.astro', 'dist', '.git'])
 
-/** Every file under `dir` (sorted), by path and content, into `hash`. */
-function hashTree(hash: ReturnType<typeof createHash>, dir: string, skip: Set<string>) {
+/**
+ * Every file under `dir` (sorted), by path and content, into `hash`. Build output (`dist*` at
+ * the top, the outDir in `skip`) and installed packages are not sources; any other file is,
+ * at any depth (src/lib/distance.ts too): the warm worker renders from its kept bundle while
+ * this hash is the same.
+ */
+function hashTree(hash: ReturnType<typeof createHash>, dir: string, skip: Set<string>, top = true) {
   if (!existsSync(dir)) return
   for (const name of readdirSync(dir).sort()) {
-    if (SKIPPED_DIRS.has(name) || name.startsWith('dist')) continue
+    if (SKIPPED_DIRS.has(name) || (top && name.startsWith('dist'))) continue
     const file = path.join(dir, name)
     if (skip.has(file)) continue
-    if (statSync(file).isDirectory()) hashTree(hash, file, skip)
+    if (statSync(file).isDirectory()) hashTree(hash, file, skip, false)
     else hash.update(`${file}\0`).update(readFileSync(file))
   }
 }

@@ -93,6 +93,8 @@ async function run({ type, root, workDir, env, stayWarm }) {
   process.chdir(cwd)
   const output = capture()
   const work = prepare ? prepareBundle : buildSite
+  // Set again by this build's integration (astro:config:done); never an earlier build's.
+  delete globalThis[INCREMENTAL_STATE]
   let ok = false
   let log
   let bundle = null

@@ -61,6 +61,9 @@ const [
   internal('core/build/common.js'),
 ])
 
+const CONTENT_CONFIGS = ['content.config', 'content/config'].flatMap((name) =>
+  ['ts', 'mts', 'js', 'mjs'].map((extension) => `${name}.${extension}`),
+)
 const installed = JSON.parse(await readFile(path.join(astroDir, 'package.json'), 'utf8')).version
 /** Another astro than the one this module follows: every build bundles, as `astro build` does. */
 export const canReuseBundles = installed === ASTRO_VERSION
@@ -155,26 +158,32 @@ async function finish(opts, assets) {
 }
 
 /**
- * What a later build needs of this one's bundle, or null when it cannot be reused. The server
- * bundle stays where Astro wrote it, under the working folder (`<cwd>/.astro/`); the client
- * files, which the client bundle wrote into the output folder, are copied beside it.
+ * What a later build needs of this one's bundle, or null when it cannot be reused. Both bundles
+ * stay where Astro wrote them, under the working folder (`<cwd>/.astro/`: the output folder is
+ * outside it); whatever the bundling wrote into the output folder itself is copied beside them.
  */
 async function keepBundle(opts, internals, ssrOutputChunkNames, { workDir, key }) {
   const { settings } = opts
   const outDir = settings.config.outDir
   const serverDir = getOutDirWithinCwd(outDir)
   if (!canReuseBundles || key === null || settings.buildOutput !== 'static') return null
+  // Content collections are read into the bundle: their next version would not be.
+  const source = fileURLToPath(settings.config.srcDir)
+  if (CONTENT_CONFIGS.some((file) => fs.existsSync(path.join(source, file)))) return null
   if (serverDir.toString() === outDir.toString()) return null
   const serverPath = fileURLToPath(serverDir)
   const chunks = new Set(ssrOutputChunkNames.filter((name) => name.endsWith('.mjs')))
   if (internals.manifestFileName) chunks.add(internals.manifestFileName)
   const serverFiles = await filesUnder(serverPath)
   const outPath = fileURLToPath(outDir).replace(/[\\/]+$/, '')
+  const outNames = [outPath, pathToFileURL(outPath).href]
   // A chunk that names this build's folder would write into it on the next build too. The SSR
   // manifest does (it is for servers; a static build's pages never import it).
-  for (const file of serverFiles.filter((name) => chunks.has(name)))
-    if (file !== internals.manifestFileName)
-      if ((await readFile(path.join(serverPath, file), 'utf8')).includes(outPath)) return null
+  for (const file of serverFiles.filter((name) => chunks.has(name))) {
+    if (file === internals.manifestFileName) continue
+    const code = await readFile(path.join(serverPath, file), 'utf8')
+    if (outNames.some((name) => code.includes(name))) return null
+  }
   const clientFiles = await filesUnder(outPath)
   const clientCopy = path.join(workDir, 'client')
   await copyFiles(outPath, clientCopy, clientFiles)
@@ -190,7 +199,9 @@ async function keepBundle(opts, internals, ssrOutputChunkNames, { workDir, key }
     // What Astro's cleanServerOutput copies into the output folder: all but the chunks.
     serverFiles: serverFiles.filter(
       (name) =>
-        !chunks.has(name) && !chunks.has(name.replace(/\.map$/, '')) && !name.endsWith('.d.ts'),
+        !chunks.has(name) &&
+        !chunks.has(name.replace(/\.map$/, '')) &&
+        !(name.endsWith('.d.ts') && !name.includes(path.sep)),
     ),
   }
 }
@@ -236,8 +247,8 @@ export async function buildSite({ root, workDir, reusable, bundleKey }) {
   if (reusing) {
     // The bundle's own routes (its pages hold them); Astro notes on each the files it wrote.
     const opts = buildOptions({ ...setup, routesList: reusing.routesList }, reusing.allPages)
-    for (const route of reusing.routesList.routes) delete route.distURL
-    for (const pageData of Object.values(reusing.allPages)) delete pageData.route.distURL
+    for (const route of reusing.routesList.routes) route.distURL = []
+    for (const pageData of Object.values(reusing.allPages)) pageData.route.distURL = []
     const outDir = fileURLToPath(setup.settings.config.outDir)
     await rm(outDir, { recursive: true, force: true })
     await mkdir(outDir, { recursive: true })
@@ -270,9 +281,13 @@ export async function buildSite({ root, workDir, reusable, bundleKey }) {
  */
 export async function prepareBundle({ root, workDir, reusable, bundleKey }) {
   if (!canReuseBundles) return null
+  if (reusable) {
+    // Most approvals find the bundle made for the one before: no Vite set-up to know it.
+    const key = bundleKey((await setUp(root, false)).settings)
+    if (key !== null && key === reusable.key) return reusable
+  }
   const setup = await setUp(root, true)
   const key = bundleKey(setup.settings)
   if (key === null) return null
-  if (reusable?.key === key) return reusable
   return (await bundle(setup, key, workDir)).kept
 }

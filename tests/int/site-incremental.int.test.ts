@@ -107,7 +107,8 @@ async function waitUntil(ready: () => boolean, what: string, timeoutMs = 15_000)
   }
 }
 
-async function publishNewPost(title: string) {
+/** A new post, sent by its writer and accepted by the group head: leadership's to approve. */
+async function acceptedPost(title: string) {
   const { payload } = school
   const writer = await demoUser(payload, 'homeroom_teacher')
   const post = await payload.create({
@@ -124,6 +125,12 @@ async function publishNewPost(title: string) {
   })
   await stepAs(payload, writer, post.id, 'submit')
   await stepAs(payload, await demoUser(payload, 'group_head'), post.id, 'accept')
+  return post
+}
+
+async function publishNewPost(title: string) {
+  const { payload } = school
+  const post = await acceptedPost(title)
   await stepAs(payload, await demoUser(payload, 'vice_principal'), post.id, 'approve')
   await stepAs(payload, await demoUser(payload, 'web_admin'), post.id, 'publish')
   return payload.findByID({ collection: 'posts', id: post.id, overrideAccess: true })
@@ -218,18 +225,8 @@ describe('incremental site builds', () => {
   it('an approval has the builder bundle the site, and the publication renders from that bundle', async () => {
     const { runBuild } = await import('../../cms/src/site-build/runner')
     expect(builders()).toEqual([])
-    const title = 'Thử gói mã chuẩn bị khi duyệt'
     const { payload } = school
-    const writer = await demoUser(payload, 'homeroom_teacher')
-    const post = await payload.create({
-      collection: 'posts',
-      draft: true,
-      user: writer,
-      overrideAccess: false,
-      data: { title, excerpt: 'Bài viết thử.', content: richText('Nội dung thử.') },
-    })
-    await stepAs(payload, writer, post.id, 'submit')
-    await stepAs(payload, await demoUser(payload, 'group_head'), post.id, 'accept')
+    const post = await acceptedPost('Thử gói mã chuẩn bị khi duyệt')
     // The approval, as the CMS runs it with building on (`npm start`), starts the builder.
     const building = {
       SITE_SOURCE_DIR: config.sourceDir,

@@ -59,5 +59,8 @@ export function rebuildSiteWhenPostGoesLiveOrDown(
  * bundles the site meanwhile, so the publication goes live in the time its pages take to render.
  */
 export function prepareSiteBuildWhenApproved(payload: Payload, action: string): void {
-  if (action === 'approve') void prepareSiteBuild(payload)
+  if (action !== 'approve') return
+  prepareSiteBuild(payload).catch((error: unknown) =>
+    payload.logger.warn({ err: error, msg: 'Could not bundle the website ahead of a publication' }),
+  )
 }

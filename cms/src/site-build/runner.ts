@@ -182,6 +182,9 @@ export async function prepareSiteBuild(
   config: SiteBuildConfig | null = siteBuildConfig(),
 ): Promise<void> {
   if (!config) return
+  // A build on its way bundles for itself (a failed one's full retry could not use this bundle).
+  const state = runnerState()
+  if (state.running || state.pending) return
   const live = await liveBuild(config.liveLink)
   if (!live || !existsSync(live)) return
   const workDir = workDirOf(config)
