@@ -206,13 +206,12 @@ async function keepBundle(opts, internals, ssrOutputChunkNames, { workDir, key }
   }
 }
 
+/** The pages of the routes found by the set-up, and the assets Astro writes beside them. */
+const pagesOf = (setup) =>
+  collectPagesData({ settings: setup.settings, logger: setup.logger, manifest: setup.routesList })
+
 /** Vite's two bundles of the site, kept for later builds where they can be (keepBundle). */
-async function bundle(setup, key, workDir) {
-  const { allPages } = collectPagesData({
-    settings: setup.settings,
-    logger: setup.logger,
-    manifest: setup.routesList,
-  })
+async function bundle(setup, allPages, key, workDir) {
   const opts = buildOptions(setup, allPages)
   const { internals, ssrOutputChunkNames } = await viteBuild(opts)
   if (setup.settings.serverIslandNameMap.size > 0)
@@ -226,24 +225,22 @@ const madeImages = () => Boolean(globalThis.astroAsset?.staticImages?.size)
 
 /**
  * One build of the site at `root` into the outDir its config names (SITE_OUT_DIR), from the
- * current directory (`workDir`). `bundleKey(settings)` says what the bundle depends on (null:
- * do not reuse); `reusable` is a bundle kept by an earlier build, used when its key is the same.
- * Resolves with the bundle this build used or made, when it can serve the next build.
+ * current directory (`workDir`). `bundleKey()`, asked after the set-up (the integrations'
+ * config hooks), says what the bundle depends on (null: do not reuse); `reusable` is a bundle
+ * kept by an earlier build, used when its key is the same. Resolves with the bundle this build
+ * used or made, when it can serve the next build.
  */
 export async function buildSite({ root, workDir, reusable, bundleKey }) {
-  const reusing = reusable && canReuseBundles ? reusable : null
+  // A bundle is only ever kept when canReuseBundles (keepBundle).
+  const reusing = reusable ?? null
   const setup = await setUp(root, reusing === null)
-  const key = bundleKey(setup.settings)
+  const key = bundleKey()
   if (reusing && (key === null || key !== reusing.key)) {
     // Other code or settings than the kept bundle's: set up again, with bundling this time.
     return buildSite({ root, workDir, reusable: null, bundleKey })
   }
   await hooks.runHookBuildStart({ config: setup.settings.config, logger: setup.logger })
-  const { assets } = collectPagesData({
-    settings: setup.settings,
-    logger: setup.logger,
-    manifest: setup.routesList,
-  })
+  const { assets, allPages } = pagesOf(setup)
   if (reusing) {
     // The bundle's own routes (its pages hold them); Astro notes on each the files it wrote.
     const opts = buildOptions({ ...setup, routesList: reusing.routesList }, reusing.allPages)
@@ -263,7 +260,7 @@ export async function buildSite({ root, workDir, reusable, bundleKey }) {
     await finish(opts, assets)
     return madeImages() ? null : reusing
   }
-  const { opts, internals, ssrOutputChunkNames, kept } = await bundle(setup, key, workDir)
+  const { opts, internals, ssrOutputChunkNames, kept } = await bundle(setup, allPages, key, workDir)
   if (kept) {
     await generatePages(opts, internals)
     await copyFiles(kept.serverPath, fileURLToPath(opts.settings.config.outDir), kept.serverFiles)
@@ -283,11 +280,12 @@ export async function prepareBundle({ root, workDir, reusable, bundleKey }) {
   if (!canReuseBundles) return null
   if (reusable) {
     // Most approvals find the bundle made for the one before: no Vite set-up to know it.
-    const key = bundleKey((await setUp(root, false)).settings)
+    await setUp(root, false)
+    const key = bundleKey()
     if (key !== null && key === reusable.key) return reusable
   }
   const setup = await setUp(root, true)
-  const key = bundleKey(setup.settings)
+  const key = bundleKey()
   if (key === null) return null
-  return (await bundle(setup, key, workDir)).kept
+  return (await bundle(setup, pagesOf(setup).allPages, key, workDir)).kept
 }
